@@ -1,0 +1,89 @@
+/**
+ * The VS Code side of drplan: starts the language server over IPC and restarts it when it
+ * crashes. All checking happens in the server.
+ */
+import * as vscode from 'vscode';
+import {
+  CloseAction,
+  ErrorAction,
+  LanguageClient,
+  RevealOutputChannelOn,
+  TransportKind,
+  type CloseHandlerResult,
+  type ErrorHandler,
+  type ErrorHandlerResult,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+
+let client: LanguageClient | undefined;
+
+/** What the extension hands to other extensions and to its own integration tests. */
+export interface DrplanApi {
+  readonly client: LanguageClient;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<DrplanApi> {
+  const output = vscode.window.createOutputChannel('DR-Plan');
+  const serverModule = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+  };
+  const configuration = vscode.workspace.getConfiguration('drplan');
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ language: 'drplan' }],
+    outputChannel: output,
+    revealOutputChannelOn: RevealOutputChannelOn.Never,
+    initializationOptions: {
+      locale: vscode.env.language,
+      validationDelay: configuration.get<number>('validation.delay'),
+    },
+    synchronize: { configurationSection: 'drplan' },
+    errorHandler: new RestartingErrorHandler(output),
+  };
+
+  const languageClient = new LanguageClient('drplan', 'DR-Plan Language Server', serverOptions, clientOptions);
+  client = languageClient;
+  context.subscriptions.push(
+    output,
+    vscode.commands.registerCommand('drplan.restartServer', async () => {
+      output.appendLine('Restarting the DR-Plan language server …');
+      await languageClient.restart();
+    }),
+    vscode.commands.registerCommand('drplan.showOutput', () => output.show(true)),
+  );
+  await languageClient.start();
+  return { client: languageClient };
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}
+
+/**
+ * Restarts a crashed server, up to five times in three minutes; a server that keeps crashing is
+ * left stopped, with a message that says where to look, rather than restarted forever.
+ */
+class RestartingErrorHandler implements ErrorHandler {
+  private readonly restarts: number[] = [];
+
+  constructor(private readonly output: vscode.OutputChannel) {}
+
+  error(): ErrorHandlerResult {
+    return { action: ErrorAction.Continue };
+  }
+
+  closed(): CloseHandlerResult {
+    const now = Date.now();
+    this.restarts.push(now);
+    while (this.restarts.length > 0 && now - (this.restarts[0] as number) > 3 * 60_000) this.restarts.shift();
+    if (this.restarts.length > 5) {
+      const message = vscode.l10n.t('The DR-Plan language server crashed five times in three minutes and was not restarted. See the output "DR-Plan".');
+      return { action: CloseAction.DoNotRestart, message };
+    }
+    this.output.appendLine(`The language server stopped unexpectedly; restarting (${this.restarts.length}).`);
+    return { action: CloseAction.Restart, handled: true };
+  }
+}

@@ -1,0 +1,151 @@
+/**
+ * The drplan command line: `drplan check [--format text|json|sarif] PATH…`.
+ * Exit status (format.md): 0 no errors, 1 errors found, 2 usage or I/O problem.
+ */
+import { readFile } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
+import { resolve } from 'node:path';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { version } from '../../package.json';
+import { analyze, type Locale } from './core';
+import { describeError, findPlans } from './cli/findPlans';
+import { formatJson, formatSarif, formatText, type FileResult, type Format } from './cli/formats';
+import { localeFrom } from './locale';
+
+const USAGE = `drplan ${version}: check disaster-recovery plans (*.drplan.yaml)
+
+Usage:
+  drplan check [options] PATH...   check plan files; folders are searched for *.drplan.yaml/.yml
+  drplan --help                    show this help
+  drplan --version                 show the version
+
+Options for check:
+  --format text|json|sarif   output format (default: text)
+  --lang de|en               language of the messages (default: from LANG, else English)
+  --today YYYY-MM-DD         check review and test dates as of this day (default: today)
+
+Exit status: 0 no errors, 1 errors found, 2 usage or I/O problem.
+`;
+
+class UsageError extends Error {}
+
+interface CheckOptions {
+  format: Format;
+  locale: Locale;
+  today: Date | undefined;
+  paths: string[];
+}
+
+function parseCheckArguments(args: readonly string[]): CheckOptions {
+  const options: CheckOptions = { format: 'text', locale: localeFrom(process.env.LC_ALL || process.env.LANG), today: undefined, paths: [] };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = (): string => {
+      const next = inline ?? args[++i];
+      if (next === undefined) throw new UsageError(`${name} needs a value`);
+      return next;
+    };
+    switch (name) {
+      case '--format': {
+        const format = value();
+        if (format !== 'text' && format !== 'json' && format !== 'sarif') {
+          throw new UsageError(`unknown format '${format}' (use text, json or sarif)`);
+        }
+        options.format = format;
+        break;
+      }
+      case '--lang': {
+        const lang = value();
+        if (lang !== 'de' && lang !== 'en') throw new UsageError(`unknown language '${lang}' (use de or en)`);
+        options.locale = lang;
+        break;
+      }
+      case '--today': {
+        const day = value();
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(day))) throw new UsageError(`--today wants YYYY-MM-DD, not '${day}'`);
+        options.today = new Date(day);
+        break;
+      }
+      case '--':
+        options.paths.push(...args.slice(i + 1));
+        i = args.length;
+        break;
+      default:
+        if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option '${arg}'`);
+        options.paths.push(arg);
+    }
+  }
+  if (options.paths.length === 0) throw new UsageError('no plan given: drplan check PATH...');
+  return options;
+}
+
+async function check(options: CheckOptions): Promise<number> {
+  const { files, problems } = await findPlans(options.paths);
+  const results: FileResult[] = [];
+  for (const file of files) {
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (error) {
+      problems.push({ path: file, reason: describeError(error) });
+      continue;
+    }
+    const uri = pathToFileURL(resolve(file)).href;
+    const analysis = analyze(text, { today: options.today, uri });
+    results.push({ file, diagnostics: analysis.diagnostics(options.locale, uri) });
+  }
+  for (const problem of problems) process.stderr.write(`drplan: ${problem.path}: ${problem.reason}\n`);
+  for (const path of options.paths) {
+    if (!problems.some((p) => p.path === path) && files.length === 0) {
+      process.stderr.write(`drplan: no *.drplan.yaml files found in ${path}\n`);
+    }
+  }
+
+  const output =
+    options.format === 'json' ? formatJson(results) : options.format === 'sarif' ? formatSarif(results, version) : formatText(results);
+  await write(output);
+  if (problems.length > 0 || files.length === 0) return 2;
+  const hasErrors = results.some((r) => r.diagnostics.some((d) => d.severity === DiagnosticSeverity.Error));
+  return hasErrors ? 1 : 0;
+}
+
+/** Writes everything before the process exits, also into a pipe that drains slowly. */
+function write(text: string): Promise<void> {
+  return new Promise((resolveWrite) => {
+    if (text === '') resolveWrite();
+    else process.stdout.write(text, () => resolveWrite());
+  });
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    await write(USAGE);
+    return command === undefined ? 2 : 0;
+  }
+  if (command === '--version' || command === '-v') {
+    await write(`${version}\n`);
+    return 0;
+  }
+  if (command !== 'check') throw new UsageError(`unknown command '${command}'`);
+  if (rest.includes('--help') || rest.includes('-h')) {
+    await write(USAGE);
+    return 0;
+  }
+  return check(parseCheckArguments(rest));
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError) {
+      process.stderr.write(`drplan: ${error.message}\nTry 'drplan --help'.\n`);
+    } else {
+      process.stderr.write(`drplan: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    }
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,56 @@
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+
+export const PLAN_FILE = /\.drplan\.ya?ml$/i;
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git', 'dist', 'out']);
+
+export type PathProblem = { readonly path: string; readonly reason: string };
+
+/**
+ * The plan files named by the command line: files as given, folders searched recursively for
+ * `*.drplan.yaml` / `*.drplan.yml` (skipping node_modules, .git and build output), sorted.
+ */
+export async function findPlans(paths: readonly string[]): Promise<{ files: string[]; problems: PathProblem[] }> {
+  const files: string[] = [];
+  const problems: PathProblem[] = [];
+  for (const path of paths) {
+    try {
+      const info = await stat(path);
+      if (info.isDirectory()) files.push(...(await searchFolder(path)));
+      else files.push(path);
+    } catch (error) {
+      problems.push({ path, reason: describeError(error) });
+    }
+  }
+  return { files, problems };
+}
+
+async function searchFolder(folder: string): Promise<string[]> {
+  const found: string[] = [];
+  const entries = await readdir(folder, { withFileTypes: true });
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) {
+      if (!SKIPPED_FOLDERS.has(entry.name)) found.push(...(await searchFolder(path)));
+    } else if (PLAN_FILE.test(entry.name)) {
+      found.push(path);
+    }
+  }
+  return found;
+}
+
+export function describeError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file or folder';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a folder';
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
+}

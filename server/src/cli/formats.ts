@@ -1,0 +1,93 @@
+import { pathToFileURL } from 'node:url';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { DIAGNOSTIC_CODES, type PlanDiagnostic } from '../core';
+
+/** The diagnostics of one checked file. */
+export interface FileResult {
+  readonly file: string;
+  readonly diagnostics: readonly PlanDiagnostic[];
+}
+
+export type Format = 'text' | 'json' | 'sarif';
+
+const SEVERITY_NAMES: Record<DiagnosticSeverity, 'error' | 'warning' | 'information' | 'hint'> = {
+  [DiagnosticSeverity.Error]: 'error',
+  [DiagnosticSeverity.Warning]: 'warning',
+  [DiagnosticSeverity.Information]: 'information',
+  [DiagnosticSeverity.Hint]: 'hint',
+};
+
+export function severityName(diagnostic: PlanDiagnostic): 'error' | 'warning' | 'information' | 'hint' {
+  return SEVERITY_NAMES[diagnostic.severity ?? DiagnosticSeverity.Error];
+}
+
+/** `file:line:col: severity code: message`, 1-based, one line per diagnostic. */
+export function formatText(results: readonly FileResult[]): string {
+  const lines: string[] = [];
+  for (const { file, diagnostics } of results) {
+    for (const d of diagnostics) {
+      const message = d.message.replace(/\s*\n\s*/g, ' ');
+      lines.push(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${severityName(d)} ${d.code}: ${message}`);
+    }
+  }
+  return lines.length ? `${lines.join('\n')}\n` : '';
+}
+
+/** format.md's JSON contract: one array of LSP diagnostics, each with `file`, severity as a word. */
+export function formatJson(results: readonly FileResult[]): string {
+  const items = results.flatMap(({ file, diagnostics }) =>
+    diagnostics.map((d) => ({ ...d, severity: severityName(d), file })),
+  );
+  return `${JSON.stringify(items, null, 2)}\n`;
+}
+
+const SARIF_LEVELS = { error: 'error', warning: 'warning', information: 'note', hint: 'note' } as const;
+
+/** SARIF 2.1.0, one run, a rule per drplan code. */
+export function formatSarif(results: readonly FileResult[], version: string): string {
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'drplan',
+            version,
+            informationUri: 'https://github.com/drplan/drplan',
+            rules: DIAGNOSTIC_CODES.map((code) => ({ id: code, name: code })),
+          },
+        },
+        columnKind: 'utf16CodeUnits',
+        results: results.flatMap(({ file, diagnostics }) =>
+          diagnostics.map((d) => ({
+            ruleId: d.code,
+            ruleIndex: DIAGNOSTIC_CODES.indexOf(d.code),
+            level: SARIF_LEVELS[severityName(d)],
+            message: { text: d.message },
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: { uri: toUri(file) },
+                  region: {
+                    startLine: d.range.start.line + 1,
+                    startColumn: d.range.start.character + 1,
+                    endLine: d.range.end.line + 1,
+                    endColumn: d.range.end.character + 1,
+                  },
+                },
+              },
+            ],
+          })),
+        ),
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+/** Relative paths stay relative (SARIF allows it, and CI viewers resolve them); absolute become file URLs. */
+function toUri(file: string): string {
+  if (file.startsWith('/')) return pathToFileURL(file).href;
+  return file.split(/[\\/]/).map(encodeURIComponent).join('/');
+}

@@ -1,0 +1,28 @@
+/** A calendar date as days since 1970-01-01, or undefined when it is not `YYYY-MM-DD`. */
+export function parseDate(value: unknown): number | undefined {
+  if (typeof value !== 'string') return undefined;
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
+  if (!match) return undefined;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const time = Date.UTC(year, month - 1, day);
+  const date = new Date(time);
+  // Date.UTC rolls 2026-02-30 over to March: only a round trip proves a real calendar day.
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
+    return undefined;
+  }
+  return time / 86_400_000;
+}
+
+/** Today's date as days since 1970-01-01, in UTC. */
+export function todayInDays(now: Date = new Date()): number {
+  return Math.floor(now.getTime() / 86_400_000);
+}
+
+/** German date, as the document and messages show it: 28.11.2026. */
+export function formatDate(days: number, locale: 'de' | 'en'): string {
+  const date = new Date(days * 86_400_000);
+  const y = date.getUTCFullYear();
+  const m = String(date.getUTCMonth() + 1).padStart(2, '0');
+  const d = String(date.getUTCDate()).padStart(2, '0');
+  return locale === 'de' ? `${d}.${m}.${y}` : `${y}-${m}-${d}`;
+}

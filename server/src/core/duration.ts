@@ -1,0 +1,115 @@
+import type { Locale } from './types';
+
+/** Durations are compared in minutes; months count as 30 days and years as 365, as format.md says. */
+const MINUTE = 1;
+const HOUR = 60;
+const DAY = 24 * HOUR;
+const WEEK = 7 * DAY;
+const MONTH = 30 * DAY;
+const YEAR = 365 * DAY;
+
+/** Unit words, lower-cased, without a trailing dot. English and German, singular and plural. */
+const UNITS: ReadonlyMap<string, number> = new Map([
+  ...words(1 / 60, 's', 'sec', 'secs', 'second', 'seconds', 'sek', 'sekunde', 'sekunden'),
+  ...words(MINUTE, 'min', 'mins', 'minute', 'minutes', 'minuten'),
+  ...words(HOUR, 'h', 'hr', 'hrs', 'hour', 'hours', 'std', 'stunde', 'stunden'),
+  ...words(DAY, 'd', 'day', 'days', 'tag', 'tage', 'tagen'),
+  ...words(WEEK, 'w', 'wk', 'week', 'weeks', 'woche', 'wochen'),
+  ...words(MONTH, 'mo', 'month', 'months', 'monat', 'monate', 'monaten'),
+  ...words(YEAR, 'y', 'yr', 'year', 'years', 'a', 'jahr', 'jahre', 'jahren'),
+]);
+
+function words(minutes: number, ...names: string[]): [string, number][] {
+  return names.map((name) => [name, minutes]);
+}
+
+const NUMBER_AND_UNIT = /^(\d+(?:[.,]\d+)?)\s*([A-Za-zÄÖÜäöü]+)\.?$/;
+const ISO = /^P(?!$)(?:(\d+(?:[.,]\d+)?)Y)?(?:(\d+(?:[.,]\d+)?)M)?(?:(\d+(?:[.,]\d+)?)W)?(?:(\d+(?:[.,]\d+)?)D)?(?:T(?=\d)(?:(\d+(?:[.,]\d+)?)H)?(?:(\d+(?:[.,]\d+)?)M)?(?:(\d+(?:[.,]\d+)?)S)?)?$/i;
+const ISO_FACTORS = [YEAR, MONTH, WEEK, DAY, HOUR, MINUTE, 1 / 60];
+
+export type DurationProblem =
+  /** A number without a unit: hours? days? */
+  | 'bare-number'
+  /** `m` alone: minutes or months? */
+  | 'ambiguous-m'
+  | 'unknown-unit'
+  | 'negative'
+  | 'syntax'
+  | 'not-scalar';
+
+export type DurationResult =
+  | { readonly ok: true; readonly minutes: number }
+  | { readonly ok: false; readonly problem: DurationProblem; readonly suggestion?: string };
+
+/** Reads a duration as format.md defines it: `0`, ISO 8601 (`PT4H`), or a number and a unit. */
+export function parseDuration(value: unknown): DurationResult {
+  if (typeof value === 'number') {
+    if (value === 0) return { ok: true, minutes: 0 };
+    if (value < 0) return { ok: false, problem: 'negative' };
+    return { ok: false, problem: 'bare-number' };
+  }
+  if (typeof value !== 'string') return { ok: false, problem: 'not-scalar' };
+  const text = value.trim();
+  if (text === '0') return { ok: true, minutes: 0 };
+  if (text.startsWith('-')) return { ok: false, problem: 'negative' };
+  if (/^\d+(?:[.,]\d+)?$/.test(text)) return { ok: false, problem: 'bare-number' };
+  const iso = ISO.exec(text);
+  if (iso) {
+    let minutes = 0;
+    for (let i = 0; i < ISO_FACTORS.length; i++) {
+      const part = iso[i + 1];
+      if (part !== undefined) minutes += toNumber(part) * (ISO_FACTORS[i] as number);
+    }
+    return { ok: true, minutes };
+  }
+  const unit = NUMBER_AND_UNIT.exec(text);
+  if (unit) {
+    const amount = unit[1] as string;
+    const name = (unit[2] as string).toLowerCase();
+    if (name === 'm') {
+      return { ok: false, problem: 'ambiguous-m', suggestion: `${amount} min` };
+    }
+    const factor = UNITS.get(name);
+    if (factor !== undefined) return { ok: true, minutes: toNumber(amount) * factor };
+    return { ok: false, problem: 'unknown-unit' };
+  }
+  return { ok: false, problem: 'syntax' };
+}
+
+function toNumber(text: string): number {
+  return Number(text.replace(',', '.'));
+}
+
+interface DisplayUnit {
+  readonly minutes: number;
+  readonly de: readonly [string, string];
+  readonly en: readonly [string, string];
+}
+
+const DISPLAY_UNITS: readonly DisplayUnit[] = [
+  { minutes: YEAR, de: ['Jahr', 'Jahre'], en: ['year', 'years'] },
+  { minutes: MONTH, de: ['Monat', 'Monate'], en: ['month', 'months'] },
+  { minutes: WEEK, de: ['Woche', 'Wochen'], en: ['week', 'weeks'] },
+  { minutes: DAY, de: ['Tag', 'Tage'], en: ['day', 'days'] },
+  { minutes: HOUR, de: ['Stunde', 'Stunden'], en: ['hour', 'hours'] },
+  { minutes: MINUTE, de: ['Minute', 'Minuten'], en: ['minute', 'minutes'] },
+];
+
+/**
+ * A duration for people: "8 Stunden", "1,5 Stunden", "2 Tage", "6 Monate", "30 Minuten". The
+ * largest unit from days up that divides it whole, from two of that unit on (so 36 hours stay
+ * hours); otherwise hours from one hour on, minutes below.
+ */
+export function formatDuration(minutes: number, locale: Locale): string {
+  if (minutes === 0) return locale === 'de' ? '0 Minuten' : '0 minutes';
+  const [hours, minute] = DISPLAY_UNITS.slice(-2) as [DisplayUnit, DisplayUnit];
+  const unit =
+    DISPLAY_UNITS.find((u) => u.minutes >= DAY && minutes >= 2 * u.minutes && minutes % u.minutes === 0) ??
+    (minutes >= HOUR ? hours : minute);
+  const amount = Math.round((minutes / unit.minutes) * 100) / 100;
+  const words = unit[locale];
+  const number = locale === 'de' ? String(amount).replace('.', ',') : String(amount);
+  return `${number} ${amount === 1 ? words[0] : words[1]}`;
+}
+
+export const DURATION = { MINUTE, HOUR, DAY, WEEK, MONTH, YEAR } as const;

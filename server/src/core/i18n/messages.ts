@@ -1,0 +1,284 @@
+import type { Locale } from '../types';
+
+/** A message in both languages; `say` picks one. */
+export interface Message {
+  readonly de: string;
+  readonly en: string;
+}
+
+export function say(message: Message, locale: Locale): string {
+  return message[locale];
+}
+
+const quote = (text: string) => `„${text}“`;
+const q = (text: string) => `'${text}'`;
+
+/** A list of alternatives for a message: "a, b oder c" / "a, b or c". */
+function either(values: readonly string[], locale: Locale): string {
+  const quoted = values.map((value) => (locale === 'de' ? quote(value) : q(value)));
+  if (quoted.length <= 1) return quoted.join('');
+  const last = quoted.pop() as string;
+  return `${quoted.join(', ')} ${locale === 'de' ? 'oder' : 'or'} ${last}`;
+}
+
+function both(de: string, en: string): Message {
+  return { de, en };
+}
+
+/** The kind of YAML value, in words. */
+export type ValueKind = 'string' | 'number' | 'integer' | 'boolean' | 'mapping' | 'list' | 'null';
+
+const KIND_WORDS: Record<ValueKind, Message> = {
+  string: both('ein Text', 'a text'),
+  number: both('eine Zahl', 'a number'),
+  integer: both('eine ganze Zahl', 'a whole number'),
+  boolean: both('ein Wahrheitswert (true/false)', 'a boolean (true/false)'),
+  mapping: both('ein Abschnitt mit Schlüsseln (Mapping)', 'a mapping of keys'),
+  list: both('eine Liste', 'a list'),
+  null: both('leer', 'empty'),
+};
+
+function kinds(list: readonly ValueKind[]): Message {
+  return {
+    de: list.map((kind) => KIND_WORDS[kind].de).join(' oder '),
+    en: list.map((kind) => KIND_WORDS[kind].en).join(' or '),
+  };
+}
+
+/** Every message drplan shows, by what it is about. Arguments are already formatted. */
+export const messages = {
+  yamlSyntax(detail: Message): Message {
+    return both(`YAML-Syntaxfehler: ${detail.de}`, `YAML syntax error: ${detail.en}`);
+  },
+  yamlDuplicateKey: both('Dieser Schlüssel kommt in diesem Abschnitt schon einmal vor.', 'This key already appears in this mapping.'),
+  yamlMultipleDocuments: both(
+    'Die Datei enthält mehrere YAML-Dokumente (---); ein DR-Plan ist genau ein Dokument.',
+    'The file holds several YAML documents (---); a DR plan is exactly one document.',
+  ),
+  yamlIndentation: both('Die Einrückung passt nicht zur Struktur.', 'The indentation does not fit the structure.'),
+  yamlTab: both('Tabulatoren sind als Einrückung nicht erlaubt; bitte Leerzeichen verwenden.', 'Tabs are not allowed as indentation; use spaces.'),
+  yamlUnknownTag(tag: string): Message {
+    return both(`Unbekanntes YAML-Tag ${quote(tag)}.`, `Unknown YAML tag ${q(tag)}.`);
+  },
+  yamlOther(detail: string): Message {
+    return both(detail, detail);
+  },
+  unknownAnchor(anchor: string): Message {
+    return both(
+      `Der Alias *${anchor} verweist auf keinen vorher definierten Anker &${anchor}.`,
+      `The alias *${anchor} refers to no anchor &${anchor} defined before it.`,
+    );
+  },
+  aliasExpansion(anchor: string): Message {
+    return both(
+      `Der Alias *${anchor} würde die Datei über das zulässige Maß hinaus vervielfachen (Alias-Bombe); er wird nicht aufgelöst.`,
+      `The alias *${anchor} would blow the file up beyond the allowed size (alias bomb); it is not expanded.`,
+    );
+  },
+  controlCharacter(code: string): Message {
+    return both(
+      `Die Datei enthält ein Steuerzeichen (${code}); sind hier Binärdaten hineingeraten?`,
+      `The file contains a control character (${code}); did binary data get in here?`,
+    );
+  },
+
+  missingField(field: string, where: Message): Message {
+    return both(`Pflichtfeld ${quote(field)} fehlt ${where.de}.`, `Required field ${q(field)} is missing ${where.en}.`);
+  },
+  emptyPlan: both(
+    'Die Datei ist leer. Ein DR-Plan beginnt mit drplan: "1", plan: und scenarios:.',
+    'The file is empty. A DR plan starts with drplan: "1", plan: and scenarios:.',
+  ),
+  unknownField(field: string, suggestion: string | undefined): Message {
+    return both(
+      `Unbekanntes Feld ${quote(field)}.` + (suggestion ? ` Meinten Sie ${quote(suggestion)}?` : '') +
+        ' Eigene Felder beginnen mit „x-“.',
+      `Unknown field ${q(field)}.` + (suggestion ? ` Did you mean ${q(suggestion)}?` : '') +
+        " Custom fields start with 'x-'.",
+    );
+  },
+  wrongType(field: string, expected: readonly ValueKind[], actual: ValueKind): Message {
+    const e = kinds(expected);
+    return both(
+      `${quote(field)} muss ${e.de} sein, ist aber ${KIND_WORDS[actual].de}.`,
+      `${q(field)} must be ${e.en}, but is ${KIND_WORDS[actual].en}.`,
+    );
+  },
+  rootNotMapping(actual: ValueKind): Message {
+    return both(
+      `Ein DR-Plan ist ein YAML-Abschnitt mit Schlüsseln (drplan, plan, scenarios, …), diese Datei ist ${KIND_WORDS[actual].de}.`,
+      `A DR plan is a YAML mapping of keys (drplan, plan, scenarios, …); this file is ${KIND_WORDS[actual].en}.`,
+    );
+  },
+  notInEnum(field: string, value: string, allowed: readonly string[], suggestion: string | undefined): Message {
+    return {
+      de:
+        `${quote(value)} ist kein zulässiger Wert für ${quote(field)}.` +
+        (suggestion ? ` Meinten Sie ${quote(suggestion)}?` : '') +
+        ` Erlaubt: ${either(allowed, 'de')}.`,
+      en:
+        `${q(value)} is not a valid value for ${q(field)}.` +
+        (suggestion ? ` Did you mean ${q(suggestion)}?` : '') +
+        ` Allowed: ${either(allowed, 'en')}.`,
+    };
+  },
+  formatVersion(value: string): Message {
+    if (value === '1') {
+      return both(
+        'Die Formatversion muss als Text in Anführungszeichen stehen: drplan: "1".',
+        'The format version must be a quoted string: drplan: "1".',
+      );
+    }
+    return both(
+      `Formatversion ${quote(value)} wird nicht unterstützt; erwartet wird drplan: "1" (mit Anführungszeichen).`,
+      `Format version ${q(value)} is not supported; expected drplan: "1" (quoted).`,
+    );
+  },
+  badId(value: string): Message {
+    return both(
+      `Die Kennung ${quote(value)} ist ungültig: nur Kleinbuchstaben a–z, Ziffern und Bindestriche, beginnend mit Buchstabe oder Ziffer.`,
+      `The id ${q(value)} is invalid: only lower-case letters a–z, digits and hyphens, starting with a letter or digit.`,
+    );
+  },
+  emptyList(field: string): Message {
+    return both(`${quote(field)} braucht mindestens einen Eintrag.`, `${q(field)} needs at least one entry.`);
+  },
+  outOfRange(field: string, bound: string): Message {
+    return both(`${quote(field)} muss ${bound} sein.`, `${q(field)} must be ${bound}.`);
+  },
+  targetRange: both(
+    'Das Verfügbarkeitsziel ist ein Prozentwert größer als 0 und höchstens 100, z. B. 99.5.',
+    'The availability target is a percentage above 0 and at most 100, e.g. 99.5.',
+  ),
+  clientsRange: both('Die Anzahl der Clients ist eine ganze Zahl ab 1.', 'The number of clients is a whole number from 1 on.'),
+
+  invalidDuration(field: string, value: string, reason: Message, suggestion: string | undefined): Message {
+    return both(
+      `${quote(value)} ist keine gültige Dauer für ${quote(field)}: ${reason.de}` +
+        (suggestion ? ` Meinten Sie ${quote(suggestion)}?` : ' Beispiele: 30 min, 4h, 2 Tage, PT4H.'),
+      `${q(value)} is not a valid duration for ${q(field)}: ${reason.en}` +
+        (suggestion ? ` Did you mean ${q(suggestion)}?` : ' Examples: 30 min, 4h, 2 days, PT4H.'),
+    );
+  },
+  durationBareNumber: both('Eine Zahl ohne Einheit ist mehrdeutig (Stunden? Tage?).', 'a number without a unit is ambiguous (hours? days?).'),
+  durationAmbiguousM: both('„m“ allein ist mehrdeutig (Minuten oder Monate?).', "'m' alone is ambiguous (minutes or months?)."),
+  durationUnknownUnit: both('Die Einheit ist unbekannt.', 'the unit is unknown.'),
+  durationNegative: both('Eine Dauer kann nicht negativ sein.', 'a duration cannot be negative.'),
+  durationSyntax: both('Erwartet wird 0, eine ISO-8601-Dauer oder Zahl und Einheit.', 'expected 0, an ISO 8601 duration, or a number and a unit.'),
+  durationNotScalar: both('Eine Dauer ist ein einzelner Wert.', 'a duration is a single value.'),
+  invalidDate(field: string, value: string): Message {
+    return both(
+      `${quote(value)} ist kein gültiges Datum für ${quote(field)}; erwartet wird JJJJ-MM-TT, z. B. 2026-11-28.`,
+      `${q(value)} is not a valid date for ${q(field)}; expected YYYY-MM-DD, e.g. 2026-11-28.`,
+    );
+  },
+
+  categoryMismatch(type: string, typeLabel: Message, category: string, expected: string, expectedLabel: Message): Message {
+    return both(
+      `Der Typ ${quote(type)} (${typeLabel.de}) gehört nicht zur Kategorie ${quote(category)}, sondern zu ${quote(expected)} (${expectedLabel.de}).`,
+      `The type ${q(type)} (${typeLabel.en}) does not belong to the category ${q(category)} but to ${q(expected)} (${expectedLabel.en}).`,
+    );
+  },
+  duplicateId(id: string, list: string): Message {
+    return both(
+      `Die Kennung ${quote(id)} ist in ${quote(list)} schon vergeben.`,
+      `The id ${q(id)} is already used in ${q(list)}.`,
+    );
+  },
+  firstUse: both('Hier zum ersten Mal verwendet.', 'First used here.'),
+  unknownReference(id: string, list: string, suggestion: string | undefined): Message {
+    return both(
+      `${quote(id)} ist in ${quote(list)} nicht definiert.` + (suggestion ? ` Meinten Sie ${quote(suggestion)}?` : ''),
+      `${q(id)} is not defined in ${q(list)}.` + (suggestion ? ` Did you mean ${q(suggestion)}?` : ''),
+    );
+  },
+  rtoExceeded(recovery: Message, rto: Message): Message {
+    return both(
+      `Die Wiederherstellung dauert ${recovery.de} und überschreitet damit die RTO, die maximal zulässige Ausfallzeit (${rto.de}).`,
+      `Recovery takes ${recovery.en}, longer than the RTO (maximum tolerable downtime) of ${rto.en}.`,
+    );
+  },
+  rpoNotMet(backup: string, interval: Message, rpo: Message): Message {
+    return both(
+      `Die Sicherung ${quote(backup)} läuft nur alle ${interval.de}; damit ist die RPO, der maximal zulässige Datenverlust (${rpo.de}), nicht einzuhalten.`,
+      `The backup ${q(backup)} runs only every ${interval.en}, so the RPO (maximum tolerable data loss) of ${rpo.en} cannot be met.`,
+    );
+  },
+  rpoWithoutBackup(typeLabel: Message): Message {
+    return both(
+      `Bei „${typeLabel.de}“ können Daten verloren gehen, aber das Szenario nennt keine Sicherung (backup), mit der die RPO erreicht wird.`,
+      `'${typeLabel.en}' can lose data, but the scenario names no backup that meets its RPO.`,
+    );
+  },
+  downtimeBudget(rto: Message, target: string, budget: Message): Message {
+    return both(
+      `Die RTO (${rto.de}) ist länger als die jährliche Ausfallzeit, die das Verfügbarkeitsziel von ${target.replace('.', ',')} % zulässt (${budget.de} pro Jahr).`,
+      `The RTO of ${rto.en} is longer than the yearly downtime the availability target of ${target} % allows (${budget.en} per year).`,
+    );
+  },
+  missingScenario(typeLabel: Message, categoryLabel: Message): Message {
+    return both(
+      `Kein Szenario behandelt „${typeLabel.de}“ (${categoryLabel.de}).`,
+      `No scenario covers '${typeLabel.en}' (${categoryLabel.en}).`,
+    );
+  },
+  rtoExceedsMtpd(rto: Message, mtpd: Message): Message {
+    return both(
+      `Die RTO (${rto.de}) ist länger als die maximal tolerierbare Ausfallzeit des Geschäftsprozesses, MTPD (${mtpd.de}).`,
+      `The RTO of ${rto.en} is longer than the business process's maximum tolerable period of disruption (MTPD) of ${mtpd.en}.`,
+    );
+  },
+  stepsExceedRecoveryTime(sum: Message, recovery: Message): Message {
+    return both(
+      `Die Wiederherstellungsschritte dauern zusammen ${sum.de}, länger als die angegebene Wiederherstellungszeit (${recovery.de}).`,
+      `The recovery steps add up to ${sum.en}, longer than the stated recovery time of ${recovery.en}.`,
+    );
+  },
+  rtaExceeded(date: Message, rta: Message, rto: Message): Message {
+    return both(
+      `In der Übung vom ${date.de} dauerte die Wiederherstellung ${rta.de} (RTA) und überschritt die RTO (${rto.de}).`,
+      `In the exercise of ${date.en} recovery took ${rta.en} (RTA), longer than the RTO of ${rto.en}.`,
+    );
+  },
+  rpaExceeded(date: Message, rpa: Message, rpo: Message): Message {
+    return both(
+      `In der Übung vom ${date.de} betrug der Datenverlust ${rpa.de} (RPA), mehr als die RPO zulässt (${rpo.de}).`,
+      `In the exercise of ${date.en} ${rpa.en} of data were lost (RPA), more than the RPO of ${rpo.en} allows.`,
+    );
+  },
+  untested: both(
+    'Die Wiederherstellung dieses Szenarios wurde noch nicht geübt: die tatsächliche Wiederherstellungszeit (RTA) ist unbekannt.',
+    'Recovery of this scenario has not been exercised: its actual recovery time (RTA) is unknown.',
+  ),
+  restoreTestOverdue(date: Message, interval: Message): Message {
+    return both(
+      `Der letzte Wiederherstellungstest vom ${date.de} liegt länger zurück als das Prüfintervall (${interval.de}).`,
+      `The last restore test of ${date.en} is older than the review interval of ${interval.en}.`,
+    );
+  },
+  exerciseOverdue(date: Message, interval: Message): Message {
+    return both(
+      `Die letzte Übung dieses Szenarios vom ${date.de} liegt länger zurück als das Prüfintervall (${interval.de}).`,
+      `The latest exercise of this scenario, of ${date.en}, is older than the review interval of ${interval.en}.`,
+    );
+  },
+  reviewOverdue(due: Message): Message {
+    return both(
+      `Die Überprüfung des Plans war am ${due.de} fällig (letzte Überprüfung + Prüfintervall).`,
+      `The plan's review was due on ${due.en} (last review + review interval).`,
+    );
+  },
+} as const;
+
+/** "in 'plan'" / "in scenario 'storage'": where a missing field is missing. */
+export const places = {
+  root: both('auf oberster Ebene', 'at the top level'),
+  section(name: string): Message {
+    return both(`in ${quote(name)}`, `in ${q(name)}`);
+  },
+  item(list: string, index: number, id: string | undefined): Message {
+    return id
+      ? both(`in ${quote(list)}-Eintrag ${quote(id)}`, `in ${q(list)} entry ${q(id)}`)
+      : both(`im ${index + 1}. Eintrag von ${quote(list)}`, `in entry ${index + 1} of ${q(list)}`);
+  },
+};

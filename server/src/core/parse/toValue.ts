@@ -1,0 +1,63 @@
+import { isAlias, isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
+import type { YamlDocument } from './yamlDocument';
+
+/**
+ * The plain JavaScript value of the document, for schema validation. Aliases are followed and
+ * merge keys applied. Billion-laughs texts expand exponentially through aliases; the expansion
+ * is counted, and an alias that would push it past the budget becomes null and a problem
+ * instead of a frozen server.
+ */
+export function toPlainValue(yaml: YamlDocument): unknown {
+  const budget = Math.max(10_000, yaml.nodeCount * 4);
+  const sizes = new Map<Node, number>();
+  let expanded = 0;
+  let reported = 0;
+
+  /** The number of nodes a node stands for once every alias in it is expanded. */
+  const sizeOf = (node: Node | null, depth: number): number => {
+    if (node == null) return 1;
+    const known = sizes.get(node);
+    if (known !== undefined) return known;
+    let size = 1;
+    if (isAlias(node)) {
+      size = depth > 64 ? budget + 1 : sizeOf(yaml.resolve(node), depth + 1);
+    } else if (isMap(node) || isSeq(node)) {
+      for (const item of node.items) {
+        if (isPair(item)) size += sizeOf(item.value as Node | null, depth);
+        else size += sizeOf(item as Node, depth);
+        if (size > budget) break;
+      }
+    }
+    size = Math.min(size, budget + 1);
+    sizes.set(node, size);
+    return size;
+  };
+
+  const convert = (written: Node | null): unknown => {
+    if (written == null) return null;
+    let node: Node | null = written;
+    if (isAlias(written)) {
+      const cost = sizeOf(written, 0);
+      if (expanded + cost > budget) {
+        if (reported++ < 20) {
+          const [start, end] = yaml.span(written);
+          yaml.problems.push({ kind: 'alias-expansion', detail: written.source, start, end });
+        }
+        return null;
+      }
+      node = yaml.resolve(written);
+      if (node == null) return null;
+    }
+    expanded++;
+    if (isScalar(node)) return node.value;
+    if (isMap(node)) {
+      const object: Record<string, unknown> = {};
+      for (const [key, entry] of yaml.entries(node)) object[key] = convert(entry.written);
+      return object;
+    }
+    if (isSeq(node)) return node.items.map((item) => convert(item as Node));
+    return null;
+  };
+
+  return convert(yaml.root);
+}

@@ -1,0 +1,44 @@
+import type { PlanModel } from '../model/plan';
+import type { Finding } from './diagnostic';
+import type { Rule } from './rule';
+import { categoryMismatch } from './rules/categoryMismatch';
+import { dateSyntax } from './rules/dateSyntax';
+import { downtimeBudget } from './rules/downtimeBudget';
+import { duplicateIds } from './rules/duplicateIds';
+import { durationSyntax } from './rules/durationSyntax';
+import { exerciseResults } from './rules/exerciseResults';
+import { missingScenario } from './rules/missingScenario';
+import { overdue } from './rules/overdue';
+import { references } from './rules/references';
+import { rpoNotMet } from './rules/rpoNotMet';
+import { rpoWithoutBackup } from './rules/rpoWithoutBackup';
+import { rtoExceeded } from './rules/rtoExceeded';
+import { rtoExceedsMtpd } from './rules/rtoExceedsMtpd';
+import { stepsExceedRecoveryTime } from './rules/stepsExceedRecoveryTime';
+import { untested } from './rules/untested';
+
+/** The semantic rules, each in its own module. The schema checks shape before them. */
+export const RULES: readonly Rule[] = [
+  durationSyntax,
+  dateSyntax,
+  categoryMismatch,
+  duplicateIds,
+  references,
+  rtoExceeded,
+  rpoNotMet,
+  rpoWithoutBackup,
+  downtimeBudget,
+  missingScenario,
+  rtoExceedsMtpd,
+  stepsExceedRecoveryTime,
+  exerciseResults,
+  untested,
+  overdue,
+];
+
+export function checkRules(model: PlanModel, today: number): Finding[] {
+  const findings: Finding[] = [];
+  const context = { model, today, report: (finding: Finding) => void findings.push(finding) };
+  for (const rule of RULES) rule(context);
+  return findings;
+}

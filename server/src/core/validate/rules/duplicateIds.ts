@@ -1,0 +1,33 @@
+import { messages } from '../../i18n/messages';
+import type { IdentifiedItem } from '../../model/plan';
+import type { Located } from '../../types';
+import type { Rule } from '../rule';
+
+/** duplicate-id: within each list, an id names one item. Every later use is marked. */
+export const duplicateIds: Rule = ({ model, report }) => {
+  const lists: [string, readonly IdentifiedItem[]][] = [
+    ['contacts', model.contacts],
+    ['components', model.components],
+    ['measurements', model.availability?.measurements ?? []],
+    ['backups', model.backups],
+    ['scenarios', model.scenarios],
+  ];
+  for (const [list, items] of lists) {
+    const first = new Map<string, Located<string>>();
+    for (const item of items) {
+      if (!item.id) continue;
+      const earlier = first.get(item.id.value);
+      if (!earlier) {
+        first.set(item.id.value, item.id);
+        continue;
+      }
+      report({
+        code: 'duplicate-id',
+        range: item.id.range,
+        message: messages.duplicateId(item.id.value, list),
+        data: { list, id: item.id.value },
+        related: [{ range: earlier.range, message: messages.firstUse }],
+      });
+    }
+  }
+};

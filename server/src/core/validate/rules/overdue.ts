@@ -1,0 +1,46 @@
+import { DURATION } from '../../duration';
+import { messages } from '../../i18n/messages';
+import { dateText, durationText, latestExercise, reviewIntervalOf, type Rule } from '../rule';
+
+/**
+ * restore-test-overdue and review-overdue: restore tests, exercises and the plan's own review
+ * are repeated within the plan's review interval.
+ */
+export const overdue: Rule = ({ model, today, report }) => {
+  const interval = reviewIntervalOf(model);
+  const intervalDays = interval / DURATION.DAY;
+  const isOverdue = (day: number) => day + intervalDays < today;
+
+  const lastReview = model.plan?.lastReview;
+  if (lastReview?.day !== undefined && isOverdue(lastReview.day)) {
+    const due = dateText(Math.floor(lastReview.day + intervalDays));
+    report({
+      code: 'review-overdue',
+      range: lastReview.range,
+      message: messages.reviewOverdue(due),
+    });
+  }
+
+  for (const backup of model.backups) {
+    const tested = backup.lastRestoreTest;
+    if (tested?.day === undefined || !isOverdue(tested.day)) continue;
+    const date = dateText(tested.day);
+    report({
+      code: 'restore-test-overdue',
+      range: tested.range,
+      message: messages.restoreTestOverdue(date, durationText(interval)),
+    });
+  }
+
+  for (const scenario of model.scenarios) {
+    const exercise = latestExercise(scenario);
+    const day = exercise?.date?.day;
+    if (!exercise?.date || day === undefined || !isOverdue(day)) continue;
+    const date = dateText(day);
+    report({
+      code: 'restore-test-overdue',
+      range: exercise.date.range,
+      message: messages.exerciseOverdue(date, durationText(interval)),
+    });
+  }
+};

@@ -1,0 +1,19 @@
+import { messages } from '../../i18n/messages';
+import { durationText, type Rule } from '../rule';
+
+/** rpo-not-met: the backup a scenario restores from runs at least as often as its RPO demands. */
+export const rpoNotMet: Rule = ({ model, report }) => {
+  const backups = new Map(model.backups.flatMap((backup) => (backup.id ? [[backup.id.value, backup] as const] : [])));
+  for (const scenario of model.scenarios) {
+    const rpo = scenario.rpo;
+    if (!scenario.backup || rpo?.minutes === undefined) continue;
+    const interval = backups.get(scenario.backup.value)?.interval?.minutes;
+    if (interval === undefined || interval <= rpo.minutes) continue;
+    report({
+      code: 'rpo-not-met',
+      range: rpo.range,
+      message: messages.rpoNotMet(scenario.backup.value, durationText(interval), durationText(rpo.minutes)),
+      data: { backup: scenario.backup.value },
+    });
+  }
+};

@@ -1,0 +1,12 @@
+import { scenarioTypeById } from '../../catalog';
+import { messages } from '../../i18n/messages';
+import type { Rule } from '../rule';
+
+/** rpo-without-backup: a scenario that can lose data names the backup that restores it. */
+export const rpoWithoutBackup: Rule = ({ model, report }) => {
+  for (const scenario of model.scenarios) {
+    const type = scenario.type && scenarioTypeById(scenario.type.value);
+    if (!type?.losesData || scenario.backup || scenario.node.has('backup')) continue;
+    report({ code: 'rpo-without-backup', range: scenario.firstLine, message: messages.rpoWithoutBackup(type.label) });
+  }
+};

@@ -1,0 +1,12 @@
+import { messages } from '../../i18n/messages';
+import { durationText, type Rule } from '../rule';
+
+/** rto-exceeds-mtpd: the RTO fits inside the business process's maximum tolerable downtime. */
+export const rtoExceedsMtpd: Rule = ({ model, report }) => {
+  for (const scenario of model.scenarios) {
+    const rto = scenario.rto;
+    const mtpd = scenario.mtpd?.minutes;
+    if (rto?.minutes === undefined || mtpd === undefined || rto.minutes <= mtpd) continue;
+    report({ code: 'rto-exceeds-mtpd', range: rto.range, message: messages.rtoExceedsMtpd(durationText(rto.minutes), durationText(mtpd)) });
+  }
+};

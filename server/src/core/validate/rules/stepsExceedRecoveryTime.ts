@@ -1,0 +1,19 @@
+import { messages } from '../../i18n/messages';
+import { durationText, type Rule } from '../rule';
+
+/** steps-exceed-recovery-time: the durations of the recovery steps fit into the recovery time. */
+export const stepsExceedRecoveryTime: Rule = ({ model, report }) => {
+  for (const scenario of model.scenarios) {
+    const recovery = scenario.recoveryTime?.minutes;
+    if (recovery === undefined) continue;
+    let sum = 0;
+    for (const step of scenario.recovery) sum += step.duration?.minutes ?? 0;
+    if (sum <= recovery) continue;
+    report({
+      code: 'steps-exceed-recovery-time',
+      range: scenario.firstLine,
+      message: messages.stepsExceedRecoveryTime(durationText(sum), durationText(recovery)),
+      data: { stepsMinutes: sum },
+    });
+  }
+};

@@ -1,0 +1,246 @@
+import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import { closest } from '../closest';
+import { messages, places, type Message, type ValueKind } from '../i18n/messages';
+import type { YamlDocument } from '../parse/yamlDocument';
+import { schemaDefinitions, validatePlanShape, type SchemaError } from '../schema/validator';
+import type { Range } from '../types';
+import type { Finding } from './diagnostic';
+
+/** A place in the YAML named by a JSON pointer, with what was written there. */
+interface Located {
+  /** The node as written (an alias stays an alias). */
+  readonly written: Node | null;
+  readonly value: Node | null;
+  readonly keyNode: Node | undefined;
+  /** The path segments up to here, numbers for list positions. */
+  readonly path: readonly (string | number)[];
+}
+
+/**
+ * Validates the document's value against the JSON Schema and translates every error into a
+ * finding with one of format.md's codes, a readable message and the range format.md fixes.
+ */
+export function checkSchema(yaml: YamlDocument, value: unknown): Finding[] {
+  const errors = validatePlanShape(value ?? {});
+  const findings: Finding[] = [];
+  for (const error of errors) {
+    const finding = translate(yaml, error, value);
+    if (finding) findings.push(finding);
+  }
+  return findings;
+}
+
+function translate(yaml: YamlDocument, error: SchemaError, rootValue: unknown): Finding | undefined {
+  if (error.keyword === 'if') return undefined; // the then/else branch reports the real problem
+  const at = locate(yaml, error.instancePath);
+  if (!at) return undefined;
+  const field = fieldName(at.path);
+  const valueRange = at.written ? rangeOf(yaml, at.written) : documentStart(yaml);
+
+  switch (error.keyword) {
+    case 'required': {
+      const missing = String(error.params.missingProperty);
+      if (at.path.length === 0 && (rootValue == null || isEmptyObject(rootValue)) && isBlank(yaml)) {
+        return { code: 'missing-field', range: documentStart(yaml), message: messages.emptyPlan, data: { field: missing, path: '' } };
+      }
+      return {
+        code: 'missing-field',
+        range: containerRange(yaml, at),
+        message: messages.missingField(missing, where(yaml, at)),
+        data: { field: missing, path: error.instancePath },
+      };
+    }
+    case 'additionalProperties': {
+      const key = String(error.params.additionalProperty);
+      const map = at.value;
+      const entry = isMap(map) ? yaml.entries(map).get(key) : undefined;
+      const known = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+      const suggestion = closest(key, known);
+      return {
+        code: 'unknown-field',
+        range: entry ? rangeOf(yaml, entry.keyNode) : valueRange,
+        message: messages.unknownField(key, suggestion),
+        data: { field: key, suggestion, path: error.instancePath },
+      };
+    }
+    case 'enum': {
+      const allowed = (error.params.allowedValues as unknown[]).map(String);
+      const written = String(error.data);
+      const suggestion = closest(written, allowed);
+      return {
+        code: 'invalid-value',
+        range: valueRange,
+        message: messages.notInEnum(field, written, allowed, suggestion),
+        data: { field, suggestion, allowed },
+      };
+    }
+    case 'const':
+      return {
+        code: 'invalid-value',
+        range: valueRange,
+        message: messages.formatVersion(String(error.data)),
+        data: { field, suggestion: String(error.params.allowedValue) },
+      };
+    case 'type': {
+      const expected = ([] as string[]).concat(error.params.type as string | string[]).map(kindOfSchemaType);
+      const actual = kindOf(error.data);
+      if (error.parentSchema === schemaDefinitions.duration) {
+        return {
+          code: 'invalid-duration',
+          range: valueRange,
+          message: messages.invalidDuration(field, display(error.data), messages.durationNotScalar, undefined),
+          data: { field },
+        };
+      }
+      if (error.parentSchema === schemaDefinitions.date) {
+        return {
+          code: 'invalid-date',
+          range: valueRange,
+          message: messages.invalidDate(field, display(error.data)),
+          data: { field },
+        };
+      }
+      if (at.path.length === 0) {
+        return { code: 'invalid-value', range: valueRange, message: messages.rootNotMapping(actual), data: { field: '' } };
+      }
+      return {
+        code: 'invalid-value',
+        range: valueRange,
+        message: messages.wrongType(field, expected, actual),
+        data: { field, expected: expected as string[] },
+      };
+    }
+    case 'pattern':
+      return { code: 'invalid-value', range: valueRange, message: messages.badId(String(error.data)), data: { field } };
+    case 'minItems':
+      return { code: 'invalid-value', range: valueRange, message: messages.emptyList(field), data: { field } };
+    case 'exclusiveMinimum':
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMaximum':
+      return {
+        code: 'invalid-value',
+        range: valueRange,
+        message: field === 'target' ? messages.targetRange : field === 'clients' ? messages.clientsRange : bound(field, error),
+        data: { field },
+      };
+    default:
+      return {
+        code: 'invalid-value',
+        range: valueRange,
+        message: messages.yamlOther(`${field}: ${error.keyword}`),
+        data: { field },
+      };
+  }
+}
+
+function bound(field: string, error: SchemaError): Message {
+  const limit = String((error.params as { limit?: number }).limit);
+  const comparison = error.params.comparison as string;
+  return messages.outOfRange(field, `${comparison} ${limit}`);
+}
+
+/** Follows a JSON pointer through the YAML, through aliases and merge keys alike. */
+function locate(yaml: YamlDocument, pointer: string): Located | undefined {
+  const segments = pointer === '' ? [] : pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  let here: Located = { written: yaml.root, value: yaml.resolve(yaml.root), keyNode: undefined, path: [] };
+  for (const segment of segments) {
+    const node = here.value;
+    if (isMap(node)) {
+      const entry = yaml.entries(node).get(segment);
+      if (!entry) return undefined;
+      here = { written: entry.written, value: entry.value, keyNode: entry.keyNode, path: [...here.path, segment] };
+    } else if (isSeq(node)) {
+      const index = Number(segment);
+      const item = node.items[index] as Node | undefined;
+      if (item === undefined) return undefined;
+      here = { written: item, value: yaml.resolve(item), keyNode: undefined, path: [...here.path, index] };
+    } else {
+      return undefined;
+    }
+  }
+  return here;
+}
+
+/** Where a diagnostic about a whole mapping points: its key, or a list item's first line. */
+function containerRange(yaml: YamlDocument, at: Located): Range {
+  if (at.keyNode) return rangeOf(yaml, at.keyNode);
+  if (at.written && at.path.length > 0) return yaml.index.restOfLine(yaml.span(at.written)[0]);
+  return documentStart(yaml);
+}
+
+/** The first line of the document's content, or the very start of an empty one. */
+function documentStart(yaml: YamlDocument): Range {
+  const root = yaml.root;
+  if (root && (isMap(root) || isSeq(root) || isScalar(root)) && root.range) return yaml.index.restOfLine(root.range[0]);
+  return yaml.index.range(0, 0);
+}
+
+function where(yaml: YamlDocument, at: Located): Message {
+  const last = at.path[at.path.length - 1];
+  if (last === undefined) return places.root;
+  if (typeof last === 'string') return places.section(last);
+  const list = at.path[at.path.length - 2];
+  const id = isMap(at.value) ? yaml.entries(at.value).get('id')?.value : undefined;
+  return places.item(String(list ?? ''), last, isScalar(id) ? String(id.value) : undefined);
+}
+
+function fieldName(path: readonly (string | number)[]): string {
+  for (let i = path.length - 1; i >= 0; i--) {
+    const segment = path[i];
+    if (typeof segment === 'string') return segment;
+  }
+  return '';
+}
+
+function rangeOf(yaml: YamlDocument, node: Node): Range {
+  const [start, end] = yaml.span(node);
+  return yaml.index.range(start, end);
+}
+
+function kindOf(value: unknown): ValueKind {
+  if (value === null || value === undefined) return 'null';
+  if (Array.isArray(value)) return 'list';
+  switch (typeof value) {
+    case 'string':
+      return 'string';
+    case 'number':
+    case 'bigint':
+      return 'number';
+    case 'boolean':
+      return 'boolean';
+    default:
+      return 'mapping';
+  }
+}
+
+function kindOfSchemaType(type: string): ValueKind {
+  switch (type) {
+    case 'object':
+      return 'mapping';
+    case 'array':
+      return 'list';
+    case 'string':
+    case 'number':
+    case 'integer':
+    case 'boolean':
+    case 'null':
+      return type;
+    default:
+      return 'string';
+  }
+}
+
+function display(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'object') return Array.isArray(value) ? '[…]' : '{…}';
+  return String(value);
+}
+
+function isEmptyObject(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0;
+}
+
+function isBlank(yaml: YamlDocument): boolean {
+  return yaml.root == null || (isScalar(yaml.root) && (yaml.root.value === null || yaml.root.value === ''));
+}

@@ -1,0 +1,41 @@
+import { messages, type Message } from '../i18n/messages';
+import type { YamlDocument, YamlProblem } from '../parse/yamlDocument';
+import type { Finding } from './diagnostic';
+
+/** yaml-syntax: what the parser found, and aliases that are unknown or would explode. */
+export function yamlProblems(yaml: YamlDocument): Finding[] {
+  return yaml.problems.map((problem) => ({
+    code: 'yaml-syntax',
+    range: yaml.index.range(problem.start, Math.max(problem.end, problem.start + 1)),
+    message: messages.yamlSyntax(describe(problem)),
+    data: problem.yamlCode ? { yamlCode: problem.yamlCode } : undefined,
+  }));
+}
+
+function describe(problem: YamlProblem): Message {
+  switch (problem.kind) {
+    case 'unknown-anchor':
+      return messages.unknownAnchor(problem.detail);
+    case 'alias-expansion':
+      return messages.aliasExpansion(problem.detail);
+    case 'control-character':
+      return messages.controlCharacter(problem.detail);
+    case 'parser':
+      break;
+  }
+  switch (problem.yamlCode) {
+    case 'DUPLICATE_KEY':
+      return messages.yamlDuplicateKey;
+    case 'MULTIPLE_DOCS':
+      return messages.yamlMultipleDocuments;
+    case 'BAD_INDENT':
+      return messages.yamlIndentation;
+    case 'TAB_AS_INDENT':
+      return messages.yamlTab;
+    case 'TAG_RESOLVE_FAILED':
+      return messages.yamlUnknownTag(problem.detail.replace(/^Unresolved tag:\s*/, ''));
+    default:
+      // yaml's own wording is precise and English; German readers get it with the German prefix.
+      return messages.yamlOther(problem.detail);
+  }
+}
