@@ -4,7 +4,7 @@
 //
 //   node scripts/screenshot.mjs [--file examples/x.drplan.yaml] [--out shots/NAME.png] [--problems]
 //       [--folder DIR] [--ext PATH | --no-ext] [--wait MS] [--theme "Default Light Modern"]
-//       [--size 1400x900] [--console]
+//       [--size 1400x900] [--console] [--quick-open]
 //
 //   --file      file to open (default: the first *.drplan.yaml in the folder, if any)
 //   --out       PNG path (default: shots/<file name>[-problems].png)
@@ -13,6 +13,7 @@
 //   --ext       extensionDevelopmentPath (default: the project root); --no-ext loads none
 //   --wait      ms to wait after the file is open, for the language server (default 5000)
 //   --console   print the browser console (extension host output shows up there)
+//   --quick-open open the file through Quick Open (Ctrl+P) instead of the URL's openFile payload
 
 import { existsSync, readdirSync } from 'node:fs';
 import * as fs from 'node:fs/promises';
@@ -37,6 +38,7 @@ const { values: opt } = parseArgs({
     theme: { type: 'string' },
     size: { type: 'string', default: '1400x900' },
     console: { type: 'boolean', default: false },
+    'quick-open': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
@@ -90,14 +92,15 @@ async function main() {
   }, 5 * 60_000);
   try {
     server = await startCodeServer({ exe, folder, settings });
-    const url = workbenchUrl({ base: server.url, folder, extensionDevelopmentPath: ext ?? undefined, openFile: file ?? undefined });
+    const url = workbenchUrl({ base: server.url, folder, extensionDevelopmentPath: ext ?? undefined, openFile: (!opt['quick-open'] && file) || undefined });
     log(`workbench: ${url}`);
 
     browser = await launchBrowser({ viewport });
     const { page } = browser;
     const consoleLines = [];
     page.on('console', (m) => {
-      const line = `[console.${m.type()}] ${m.text()}`;
+      const where = m.type() === 'error' && m.location()?.url ? ` (${m.location().url})` : '';
+      const line = `[console.${m.type()}] ${m.text()}${where}`;
       consoleLines.push(line);
       if (opt.console) process.stderr.write(line + '\n');
     });
@@ -114,14 +117,19 @@ async function main() {
     if (file) {
       const base = path.basename(file);
       const tab = page.locator(`.tabs-container .tab[data-resource-name="${base}"], .tabs-container .tab[aria-label^="${base}"]`).first();
-      const opened = await tab.waitFor({ timeout: 15_000 }).then(() => true, () => false);
+      const opened = !opt['quick-open'] && (await tab.waitFor({ timeout: 15_000 }).then(() => true, () => false));
       if (!opened) {
-        log('openFile payload did not open the file; using Quick Open (Ctrl+P)');
+        log(`${opt['quick-open'] ? 'opening' : 'openFile payload did not open the file; opening'} it through Quick Open (Ctrl+P)`);
         await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } }).catch(() => {});
         await page.keyboard.press('Control+P');
-        await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: 10_000 });
+        await page.waitForSelector('.quick-input-widget .quick-input-box input', { state: 'visible', timeout: 10_000 });
         await page.keyboard.type(path.relative(folder, file), { delay: 20 });
-        await sleep(1000);
+        // Enter only once the file search (ripgrep on the server) has listed it.
+        await page
+          .locator('.quick-input-widget .monaco-list-row', { hasText: base })
+          .first()
+          .waitFor({ timeout: 15_000 });
+        await sleep(300);
         await page.keyboard.press('Enter');
         await tab.waitFor({ timeout: 15_000 });
       }
@@ -131,8 +139,13 @@ async function main() {
     await sleep(wait);
 
     if (opt.problems) {
-      // Focus the editor (or workbench) so the keybinding reaches VS Code.
-      await page.locator('.editor-instance .monaco-editor .view-lines, .monaco-workbench').first().click().catch(() => {});
+      // Focus the editor (without moving its cursor) so the keybinding reaches VS Code.
+      const focused = await page
+        .locator('.editor-instance .monaco-editor .native-edit-context, .editor-instance .monaco-editor textarea.inputarea')
+        .first()
+        .focus({ timeout: 3000 })
+        .then(() => true, () => false);
+      if (!focused) await page.locator('.monaco-workbench .part.statusbar').click().catch(() => {});
       await page.keyboard.press('Control+Shift+M');
       await page.waitForSelector('.markers-panel-container, .markers-panel', { timeout: 10_000 }).catch(() => {
         log('warning: the Problems panel did not appear');
@@ -149,9 +162,11 @@ async function main() {
 
     await fs.mkdir(path.dirname(out), { recursive: true });
     await page.screenshot({ path: out });
-    const errors = consoleLines.filter((l) => /^\[(console\.error|pageerror)\]/.test(l));
+    // Known and harmless offline: no proprietary `vsda` in code-server, no extension gallery.
+    const benign = /vsda|open-vsx\.org|ERR_NAME_NOT_RESOLVED/;
+    const errors = consoleLines.filter((l) => /^\[(console\.error|pageerror)\]/.test(l) && !benign.test(l));
     if (errors.length && !opt.console) log(`${errors.length} console error(s) in the page; --console shows them`);
-    log(`saved ${path.relative(process.cwd(), out) || out} (${((Date.now() - t0) / 1000).toFixed(1)}s in all)`);
+    log(`saved ${out} (${((Date.now() - t0) / 1000).toFixed(1)}s in all)`);
     console.log(out);
   } finally {
     clearTimeout(watchdog);

@@ -283,7 +283,18 @@ function installedExe(dir) {
 export async function ensureCodeServer() {
   const dir = codeServerCacheDir();
   const ready = installedExe(dir);
-  if (ready) return ready;
+  if (ready) {
+    try {
+      const built = JSON.parse(readFileSync(path.join(dir, MARKER), 'utf8')).node;
+      if (built && built.split('.')[0] !== process.versions.node.split('.')[0]) {
+        log(`warning: code-server in ${dir} was built with Node ${built}, this is Node ${process.versions.node}; ` +
+          'its native modules may not load (delete that folder to rebuild)');
+      }
+    } catch {
+      /* marker unreadable: trust the executable */
+    }
+    return ready;
+  }
 
   await fs.mkdir(path.dirname(dir), { recursive: true });
   return withLock(`${dir}.lock`, async () => {
@@ -316,7 +327,16 @@ export async function ensureCodeServer() {
     }
 
     // Start from a clean folder (an earlier attempt may have been interrupted), but keep tmp/.
+    // Only ever delete what an install of ours leaves there (DRPLAN_CACHE may point anywhere).
     await fs.mkdir(dir, { recursive: true });
+    const ours = new Set(['tmp', 'node_modules', 'package.json', 'package-lock.json', 'install.log', MARKER]);
+    const foreign = (await fs.readdir(dir)).filter((e) => !ours.has(e));
+    if (foreign.length) {
+      throw new Error(
+        `${dir} holds files that are not from a drplan code-server install (${foreign.slice(0, 5).join(', ')}); ` +
+          'refusing to clean it. Point DRPLAN_CACHE at an empty or new folder.',
+      );
+    }
     for (const entry of await fs.readdir(dir)) {
       if (entry !== 'tmp') await fs.rm(path.join(dir, entry), { recursive: true, force: true });
     }
@@ -386,7 +406,9 @@ export async function ensureCodeServer() {
     if (absent.length) {
       throw new Error(`code-server install looks incomplete; missing:\n  ${absent.join('\n  ')}\nSee ${logFile}`);
     }
-    const ver = spawnSync(exe, ['--version'], { encoding: 'utf8', timeout: 60_000 });
+    // --config: otherwise code-server writes ~/.config/code-server/config.yaml even for --version.
+    await fs.writeFile(path.join(tmpDir, 'config.yaml'), 'auth: none\n');
+    const ver = spawnSync(exe, ['--config', path.join(tmpDir, 'config.yaml'), '--version'], { encoding: 'utf8', timeout: 60_000 });
     if (ver.status !== 0) {
       throw new Error(`${exe} --version failed:\n${ver.stdout}\n${ver.stderr}`);
     }
@@ -395,7 +417,7 @@ export async function ensureCodeServer() {
       path.join(dir, MARKER),
       JSON.stringify({ version: CODE_SERVER_VERSION, node: process.versions.node, installedAt: new Date().toISOString(), seconds: secs, reported: ver.stdout.trim() }, null, 2) + '\n',
     );
-    log(`code-server ${ver.stdout.trim().split('\n')[0]} installed in ${secs.toFixed(0)}s`);
+    log(`code-server ${ver.stdout.trim().split('\n').pop()} installed in ${secs.toFixed(0)}s`);
     return exe;
   });
 }
@@ -488,6 +510,8 @@ export async function startCodeServer({
   // From inside a VS Code terminal, code-server would hand the folder to that VS Code instead.
   for (const k of Object.keys(env)) if (k.startsWith('VSCODE_')) delete env[k];
   delete env.ELECTRON_RUN_AS_NODE;
+  // code-server keeps its own logs under $XDG_DATA_HOME/code-server; keep them out of ~/.local.
+  if (!extraEnv.XDG_DATA_HOME) env.XDG_DATA_HOME = path.join(tmpRoot, 'xdg-data');
 
   const autoPort = !port;
   for (let attempt = 1; ; attempt++) {

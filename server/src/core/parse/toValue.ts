@@ -39,6 +39,7 @@ export function toPlainValue(yaml: YamlDocument): unknown {
     if (isAlias(written)) {
       const cost = sizeOf(written, 0);
       if (expanded + cost > budget) {
+        yaml.brokenAliases.add(written);
         if (reported++ < 20) {
           const [start, end] = yaml.span(written);
           yaml.problems.push({ kind: 'alias-expansion', detail: written.source, start, end });

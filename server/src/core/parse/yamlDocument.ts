@@ -41,6 +41,11 @@ export class YamlDocument {
   readonly doc: Document.Parsed;
   readonly index: TextIndex;
   readonly problems: YamlProblem[] = [];
+  /**
+   * Aliases that stand for nothing: unknown anchors and expansions refused as too large. They are
+   * reported once as yaml-syntax; checks of the value they stand for would only repeat it.
+   */
+  readonly brokenAliases = new Set<Node>();
   /** Alias → the node its anchor names (the closest preceding definition, as YAML says). */
   private readonly aliasTargets = new Map<Alias, Node>();
   private readonly entriesCache = new WeakMap<YAMLMap, ReadonlyMap<string, MapEntry>>();
@@ -142,6 +147,7 @@ export class YamlDocument {
         if (target) {
           this.aliasTargets.set(node, target);
         } else {
+          this.brokenAliases.add(node);
           const [start, end] = this.span(node);
           this.problems.push({ kind: 'unknown-anchor', detail: node.source, start, end });
         }

@@ -33,7 +33,7 @@ export function checkSchema(yaml: YamlDocument, value: unknown): Finding[] {
 function translate(yaml: YamlDocument, error: SchemaError, rootValue: unknown): Finding | undefined {
   if (error.keyword === 'if') return undefined; // the then/else branch reports the real problem
   const at = locate(yaml, error.instancePath);
-  if (!at) return undefined;
+  if (!at || (at.written && yaml.brokenAliases.has(at.written))) return undefined;
   const field = fieldName(at.path);
   const valueRange = at.written ? rangeOf(yaml, at.written) : documentStart(yaml);
 

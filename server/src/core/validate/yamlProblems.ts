@@ -6,7 +6,7 @@ import type { Finding } from './diagnostic';
 export function yamlProblems(yaml: YamlDocument): Finding[] {
   return yaml.problems.map((problem) => ({
     code: 'yaml-syntax',
-    range: yaml.index.range(problem.start, Math.max(problem.end, problem.start + 1)),
+    range: yaml.index.range(problem.start, endOf(yaml.text, problem)),
     message: messages.yamlSyntax(describe(problem)),
     data: problem.yamlCode ? { yamlCode: problem.yamlCode } : undefined,
   }));
@@ -38,4 +38,13 @@ function describe(problem: YamlProblem): Message {
       // yaml's own wording is precise and English; German readers get it with the German prefix.
       return messages.yamlOther(problem.detail);
   }
+}
+
+/** yaml marks a duplicate key by its first character; the squiggle belongs under the whole key. */
+function endOf(text: string, problem: YamlProblem): number {
+  if (problem.yamlCode === 'DUPLICATE_KEY') {
+    const key = /^("[^"\n]*"|'[^'\n]*'|[^\s:]+)/.exec(text.slice(problem.start, problem.start + 1024));
+    if (key) return problem.start + key[0].length;
+  }
+  return Math.max(problem.end, problem.start + 1);
 }

@@ -1,0 +1,106 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { formatDuration, parseDuration } from '../../server/src/core/duration';
+
+const minutes = (value: unknown) => {
+  const result = parseDuration(value);
+  return result.ok ? result.minutes : result.problem;
+};
+
+describe('parseDuration', () => {
+  it('reads zero in every spelling', () => {
+    assert.equal(minutes(0), 0);
+    assert.equal(minutes('0'), 0);
+    assert.equal(minutes('0 min'), 0);
+    assert.equal(minutes('PT0S'), 0);
+  });
+  it('reads ISO 8601 durations', () => {
+    assert.equal(minutes('PT4H'), 240);
+    assert.equal(minutes('PT30M'), 30);
+    assert.equal(minutes('P1D'), 1440);
+    assert.equal(minutes('P1W'), 7 * 1440);
+    assert.equal(minutes('P1M'), 30 * 1440);
+    assert.equal(minutes('P1Y'), 365 * 1440);
+    assert.equal(minutes('P1DT12H'), 36 * 60);
+    assert.equal(minutes('PT1H30M'), 90);
+    assert.equal(minutes('PT90S'), 1.5);
+    assert.equal(minutes('PT0.5H'), 30);
+  });
+  it('rejects malformed ISO 8601', () => {
+    assert.equal(minutes('P'), 'syntax');
+    assert.equal(minutes('PT'), 'syntax');
+    assert.equal(minutes('P1DT'), 'syntax');
+    assert.equal(minutes('P1H'), 'syntax');
+  });
+  it('reads a number and a unit, with or without a space', () => {
+    assert.equal(minutes('30 min'), 30);
+    assert.equal(minutes('30min'), 30);
+    assert.equal(minutes('4h'), 240);
+    assert.equal(minutes('1.5 h'), 90);
+    assert.equal(minutes('1,5 h'), 90);
+    assert.equal(minutes('2 d'), 2880);
+    assert.equal(minutes('1 w'), 7 * 1440);
+  });
+  it('reads the German units of format.md', () => {
+    const cases: [string, number][] = [
+      ['30 Min.', 30],
+      ['30 Minuten', 30],
+      ['2 Std.', 120],
+      ['1 Stunde', 60],
+      ['8 Stunden', 480],
+      ['1 Tag', 1440],
+      ['3 Tage', 3 * 1440],
+      ['1 Woche', 7 * 1440],
+      ['2 Wochen', 14 * 1440],
+      ['1 Monat', 30 * 1440],
+      ['12 Monate', 360 * 1440],
+      ['1 Jahr', 365 * 1440],
+      ['2 Jahre', 730 * 1440],
+    ];
+    for (const [text, expected] of cases) assert.equal(minutes(text), expected, text);
+  });
+  it('reads English unit words', () => {
+    assert.equal(minutes('2 hours'), 120);
+    assert.equal(minutes('1 day'), 1440);
+    assert.equal(minutes('6 months'), 180 * 1440);
+  });
+  it('calls a bare number ambiguous', () => {
+    assert.equal(minutes(4), 'bare-number');
+    assert.equal(minutes('4'), 'bare-number');
+    assert.equal(minutes(1.5), 'bare-number');
+  });
+  it("calls 'm' alone ambiguous and suggests minutes", () => {
+    const result = parseDuration('30m');
+    assert.deepEqual(result, { ok: false, problem: 'ambiguous-m', suggestion: '30 min' });
+    assert.equal(minutes('5 M'), 'ambiguous-m');
+  });
+  it('rejects unknown units, negatives and non-scalars', () => {
+    assert.equal(minutes('3 Fortnights'), 'unknown-unit');
+    assert.equal(minutes('-4h'), 'negative');
+    assert.equal(minutes(-1), 'negative');
+    assert.equal(minutes('bald'), 'syntax');
+    assert.equal(minutes(''), 'syntax');
+    assert.equal(minutes(null), 'not-scalar');
+    assert.equal(minutes([1]), 'not-scalar');
+    assert.equal(minutes(true), 'not-scalar');
+  });
+});
+
+describe('formatDuration', () => {
+  it('speaks German', () => {
+    assert.equal(formatDuration(480, 'de'), '8 Stunden');
+    assert.equal(formatDuration(60, 'de'), '1 Stunde');
+    assert.equal(formatDuration(90, 'de'), '1,5 Stunden');
+    assert.equal(formatDuration(30, 'de'), '30 Minuten');
+    assert.equal(formatDuration(36 * 60, 'de'), '36 Stunden');
+    assert.equal(formatDuration(2 * 1440, 'de'), '2 Tage');
+    assert.equal(formatDuration(14 * 1440, 'de'), '2 Wochen');
+    assert.equal(formatDuration(180 * 1440, 'de'), '6 Monate');
+    assert.equal(formatDuration(0, 'de'), '0 Minuten');
+  });
+  it('speaks English', () => {
+    assert.equal(formatDuration(480, 'en'), '8 hours');
+    assert.equal(formatDuration(1, 'en'), '1 minute');
+    assert.equal(formatDuration(365 * 2 * 1440, 'en'), '2 years');
+  });
+});
