@@ -408,7 +408,11 @@ export async function ensureCodeServer() {
     }
     // --config: otherwise code-server writes ~/.config/code-server/config.yaml even for --version.
     await fs.writeFile(path.join(tmpDir, 'config.yaml'), 'auth: none\n');
-    const ver = spawnSync(exe, ['--config', path.join(tmpDir, 'config.yaml'), '--version'], { encoding: 'utf8', timeout: 60_000 });
+    const ver = spawnSync(exe, ['--config', path.join(tmpDir, 'config.yaml'), '--version'], {
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: { ...process.env, XDG_DATA_HOME: tmpDir }, // its log folder, instead of ~/.local/share
+    });
     if (ver.status !== 0) {
       throw new Error(`${exe} --version failed:\n${ver.stdout}\n${ver.stderr}`);
     }
