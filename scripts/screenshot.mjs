@@ -26,22 +26,29 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const log = (m) => process.stderr.write(`[screenshot] ${m}\n`);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-const { values: opt } = parseArgs({
-  options: {
-    file: { type: 'string' },
-    out: { type: 'string' },
-    problems: { type: 'boolean', default: false },
-    folder: { type: 'string' },
-    ext: { type: 'string' },
-    'no-ext': { type: 'boolean', default: false },
-    wait: { type: 'string', default: '5000' },
-    theme: { type: 'string' },
-    size: { type: 'string', default: '1400x900' },
-    console: { type: 'boolean', default: false },
-    'quick-open': { type: 'boolean', default: false },
-    help: { type: 'boolean', short: 'h', default: false },
-  },
-});
+let parsed;
+try {
+  parsed = parseArgs({
+    options: {
+      file: { type: 'string' },
+      out: { type: 'string' },
+      problems: { type: 'boolean', default: false },
+      folder: { type: 'string' },
+      ext: { type: 'string' },
+      'no-ext': { type: 'boolean', default: false },
+      wait: { type: 'string', default: '5000' },
+      theme: { type: 'string' },
+      size: { type: 'string', default: '1400x900' },
+      console: { type: 'boolean', default: false },
+      'quick-open': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+} catch (e) {
+  console.error(`[screenshot] ${e.message} (--help lists the options)`);
+  process.exit(1);
+}
+const opt = parsed.values;
 if (opt.help) {
   const src = await fs.readFile(fileURLToPath(import.meta.url), 'utf8');
   console.log(src.split('\n').filter((l) => l.startsWith('//')).map((l) => l.slice(3)).join('\n'));
@@ -176,6 +183,6 @@ async function main() {
 }
 
 main().catch((e) => {
-  console.error(`[screenshot] ${e.stack || e.message}`);
+  console.error(`[screenshot] ${process.env.DEBUG ? e.stack : e.message}`);
   process.exit(1);
 });

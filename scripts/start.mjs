@@ -50,19 +50,10 @@ async function main() {
   console.log(` After \`npm run build\`, reload the window (Developer: Reload Window) to pick up changes.`);
   console.log(` Ctrl+C stops it.\n${line}\n`);
 
-  let stopping = false;
-  const shutdown = async (sig) => {
-    if (stopping) return;
-    stopping = true;
-    console.error(`\n[drplan] ${sig}: stopping code-server ...`);
-    await server.stop();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => shutdown('SIGINT'));
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  // Ctrl+C / SIGTERM: startCodeServer's signal handlers stop code-server and exit.
   server.process.on('exit', (c, s) => {
-    if (stopping) return;
-    console.error(`[drplan] code-server exited (${s ?? `exit ${c}`})\n${server.logs(30)}`);
+    if (server.stopping) return;
+    console.error(`[drplan] code-server exited unexpectedly (${s ?? `exit ${c}`})\n${server.logs(30)}`);
     process.exit(1);
   });
 }

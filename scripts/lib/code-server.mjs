@@ -5,7 +5,7 @@
 // Exports:
 //   codeServerCacheDir()          where code-server is (or will be) installed
 //   ensureCodeServer()            -> path of the code-server executable (installs once)
-//   startCodeServer({...})        -> { url, port, process, userDataDir, extensionsDir, logs(), stop() }
+//   startCodeServer({...})        -> { url, port, process, userDataDir, extensionsDir, logs(), stop(), stopping }
 //   workbenchUrl({...})           -> workbench URL with the extension-development payload
 //   ensureChromium()              -> path of the chromium executable (installs with apt once)
 //   launchBrowser({...})          -> { context, page, close() } (playwright-core, persistent context)
@@ -64,6 +64,15 @@ function log(msg) {
 }
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Resolves with the promise's value, or with 'timeout' after ms (without keeping the process alive). */
+function withTimeout(promise, ms) {
+  let timer;
+  const t = new Promise((r) => {
+    timer = setTimeout(() => r('timeout'), ms);
+  });
+  return Promise.race([promise, t]).finally(() => clearTimeout(timer));
+}
 
 function isRoot() {
   return typeof process.getuid === 'function' && process.getuid() === 0;
@@ -465,11 +474,31 @@ async function waitForHttp(url, { timeoutMs, child, logs }) {
   throw new Error(`code-server did not answer on ${url} within ${fmtSecs(timeoutMs)} (${lastErr})\n--- output ---\n${logs()}`);
 }
 
+// Servers started by this process; stopped on Ctrl+C / SIGTERM / SIGHUP (the code-server process
+// group is detached, so a terminal's Ctrl+C does not reach it by itself).
+const running = new Set();
+let signalsInstalled = false;
+function installSignalHandlers() {
+  if (signalsInstalled) return;
+  signalsInstalled = true;
+  let handling = false;
+  for (const [sig, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) {
+    process.on(sig, async () => {
+      if (handling) return;
+      handling = true;
+      if (running.size) log(`${sig}: stopping code-server / browser ...`);
+      await Promise.all([...running].map((s) => s.stop().catch(() => {})));
+      process.exit(code);
+    });
+  }
+}
+
 /**
  * Starts code-server on 127.0.0.1 for `folder`.
+ * Unless `handleSignals: false`, SIGINT/SIGTERM/SIGHUP stop it and exit this process.
  * @param {{ folder: string, port?: number, extensionsDir?: string, userDataDir?: string,
  *           settings?: object|false, exe?: string, timeoutMs?: number, logFile?: string,
- *           extraArgs?: string[], env?: object }} opts
+ *           extraArgs?: string[], env?: object, handleSignals?: boolean }} opts
  *   settings: merged over DEFAULT_SETTINGS into User/settings.json (false: write none).
  */
 export async function startCodeServer({
@@ -483,6 +512,7 @@ export async function startCodeServer({
   logFile,
   extraArgs = [],
   env: extraEnv = {},
+  handleSignals = true,
 } = {}) {
   if (!folder) throw new Error('startCodeServer: `folder` is required');
   folder = path.resolve(folder);
@@ -547,7 +577,6 @@ export async function startCodeServer({
     spawnError.catch(() => {});
     const logs = (n = 60) => lines.slice(-n).join('\n');
 
-    let stopped = false;
     const killGroup = (sig) => {
       try {
         process.kill(-child.pid, sig);
@@ -561,24 +590,29 @@ export async function startCodeServer({
     };
     const onExit = () => killGroup('SIGKILL');
     process.on('exit', onExit);
-    const stop = async ({ keepDirs = false } = {}) => {
-      if (stopped) return;
+    const handle = {};
+    let stopped = false;
+    let stopPromise = null;
+    const stop = (opts) => (stopPromise ??= doStop(opts)); // every caller waits for the same stop
+    const doStop = async ({ keepDirs = false } = {}) => {
       stopped = true;
+      running.delete(handle);
       process.off('exit', onExit);
       if (child.exitCode === null && child.signalCode === null) {
-        const exited = new Promise((r) => child.once('exit', r));
+        const exited = new Promise((r) => child.once('exit', () => r('exited')));
         killGroup('SIGTERM');
-        const timer = sleep(5000).then(() => 'timeout');
-        if ((await Promise.race([exited, timer])) === 'timeout') {
+        if ((await withTimeout(exited, 5000)) !== 'exited') {
           killGroup('SIGKILL');
-          await Promise.race([exited, sleep(2000)]);
+          await withTimeout(exited, 2000);
         }
       }
       killGroup('SIGKILL'); // leftovers (extension host, language servers) in the group
       fileOut?.end();
       if (!keepDirs) for (const d of ownTmp) await fs.rm(d, { recursive: true, force: true }).catch(() => {});
     };
-
+    handle.stop = stop;
+    running.add(handle);
+    if (handleSignals) installSignalHandlers();
     const url = `http://127.0.0.1:${p}/`;
     try {
       await Promise.race([waitForHttp(`${url}healthz`, { timeoutMs, child, logs }), spawnError]);
@@ -589,7 +623,20 @@ export async function startCodeServer({
       throw e;
     }
     log(`code-server up on ${url} in ${fmtSecs(Date.now() - t0)} (folder ${folder})`);
-    return { url, port: p, process: child, folder, userDataDir, extensionsDir, logs, stop };
+    return {
+      url,
+      port: p,
+      process: child,
+      folder,
+      userDataDir,
+      extensionsDir,
+      logs,
+      stop,
+      /** true once stop() was called (an exit of the process is then expected) */
+      get stopping() {
+        return stopped;
+      },
+    };
   }
 }
 
@@ -653,18 +700,28 @@ export async function launchBrowser({ headless = true, viewport = { width: 1400,
       viewport,
       args: [...CHROMIUM_FLAGS, ...args],
       timeout: 60_000,
+      // Playwright's own signal handlers exit the process (130) as soon as the browser is closed,
+      // before code-server is stopped and temp folders are removed; ours close everything.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
     });
   } catch (e) {
     await fs.rm(userDataDir, { recursive: true, force: true }).catch(() => {});
     throw new Error(`cannot launch ${executablePath}: ${e.message}`);
   }
+  const handle = {};
+  let closing = null;
+  const close = () =>
+    (closing ??= (async () => {
+      running.delete(handle);
+      await context.close().catch(() => {});
+      // Chromium may still be writing its profile while it goes down.
+      await fs.rm(userDataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 }).catch((e) => log(`cannot remove ${userDataDir}: ${e.message}`));
+    })());
+  handle.stop = close;
+  running.add(handle);
+  installSignalHandlers();
   const page = context.pages()[0] ?? (await context.newPage());
-  let closed = false;
-  const close = async () => {
-    if (closed) return;
-    closed = true;
-    await context.close().catch(() => {});
-    await fs.rm(userDataDir, { recursive: true, force: true }).catch(() => {});
-  };
   return { context, page, close };
 }

@@ -40,9 +40,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const findings = [...checkSchema(yaml, value), ...checkRules(model, today)];
   // yaml problems last: toPlainValue may add alias problems while converting.
   findings.unshift(...yamlProblems(yaml));
-  findings.sort(
-    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
-  );
+  findings.sort((a, b) => a.span.start - b.span.start);
   const rendered = new Map<string, PlanDiagnostic[]>();
   return {
     text,
@@ -53,7 +51,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
       const key = `${locale}\u0000${uri}`;
       let diagnostics = rendered.get(key);
       if (!diagnostics) {
-        diagnostics = findings.map((finding) => toDiagnostic(finding, locale, uri));
+        diagnostics = findings.map((finding) => toDiagnostic(finding, yaml.index, locale, uri));
         rendered.set(key, diagnostics);
       }
       return diagnostics;

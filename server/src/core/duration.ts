@@ -41,8 +41,22 @@ export type DurationResult =
   | { readonly ok: true; readonly minutes: number }
   | { readonly ok: false; readonly problem: DurationProblem; readonly suggestion?: string };
 
+/** Plans repeat the same few durations ("4h", "24h") thousands of times: read each once. */
+const readDurations = new Map<string, DurationResult>();
+
 /** Reads a duration as format.md defines it: `0`, ISO 8601 (`PT4H`), or a number and a unit. */
 export function parseDuration(value: unknown): DurationResult {
+  if (typeof value !== 'string') return readDuration(value);
+  let result = readDurations.get(value);
+  if (result === undefined) {
+    if (readDurations.size >= 2048) readDurations.clear();
+    result = readDuration(value);
+    readDurations.set(value, result);
+  }
+  return result;
+}
+
+function readDuration(value: unknown): DurationResult {
   if (typeof value === 'number') {
     if (value === 0) return { ok: true, minutes: 0 };
     if (value < 0) return { ok: false, problem: 'negative' };

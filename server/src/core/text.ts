@@ -1,5 +1,5 @@
 import type { LineCounter } from 'yaml';
-import type { Position, Range } from './types';
+import type { Position, Range, Span } from './types';
 
 /**
  * Offsets ↔ LSP positions for one text. yaml's LineCounter already records line starts while
@@ -21,15 +21,23 @@ export class TextIndex {
     return { start: this.position(start), end: this.position(Math.max(start, end)) };
   }
 
+  rangeOf(span: Span): Range {
+    return this.range(span.start, span.end);
+  }
+
   /** From `offset` to the end of its line, without trailing blanks and line break. */
-  restOfLine(offset: number): Range {
+  restOfLine(offset: number): Span {
     let end = this.text.indexOf('\n', offset);
     if (end < 0) end = this.text.length;
-    while (end > offset && /[\s]/.test(this.text[end - 1] ?? '')) end--;
-    return this.range(offset, end);
+    while (end > offset && isBlank(this.text.charCodeAt(end - 1))) end--;
+    return { start: offset, end };
   }
 
   get lineCount(): number {
     return this.lines.lineStarts.length;
   }
+}
+
+function isBlank(code: number): boolean {
+  return code === 32 || code === 9 || code === 13 || code === 10;
 }

@@ -1,4 +1,4 @@
-import type { Diagnostic, Range } from 'vscode-languageserver-types';
+import type { Diagnostic } from 'vscode-languageserver-types';
 
 export type { Diagnostic, Range, Position } from 'vscode-languageserver-types';
 
@@ -38,8 +38,16 @@ export interface PlanDiagnostic extends Diagnostic {
   source: 'drplan';
 }
 
+/**
+ * Where something stands in the text, as UTF-16 offsets [start, end). Offsets are cheap to keep
+ * for every field of a plan; they become line/character ranges only for what is reported.
+ */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
 /** A value together with where it stands in the text. */
-export interface Located<T> {
+export interface Located<T> extends Span {
   readonly value: T;
-  readonly range: Range;
 }

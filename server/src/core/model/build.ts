@@ -2,7 +2,7 @@ import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
 import { parseDate } from '../date';
 import { parseDuration } from '../duration';
 import type { MapEntry, YamlDocument } from '../parse/yamlDocument';
-import type { Located, Range } from '../types';
+import type { Located, Span } from '../types';
 import type {
   AvailabilityModel,
   BackupModel,
@@ -29,16 +29,18 @@ export function buildPlanModel(yaml: YamlDocument): PlanModel {
   const durations: { field: string; value: DurationField }[] = [];
   const dates: { field: string; value: DateField }[] = [];
 
-  const rangeOf = (node: Node): Range => {
-    const [start, end] = yaml.span(node);
-    return yaml.index.range(start, end);
+  const spanOf = (node: Node): Span => {
+    const range = node.range;
+    return range ? { start: range[0], end: range[1] } : { start: 0, end: 0 };
   };
 
   const scalar = <T>(entries: Entries, key: string, accept: (value: unknown) => value is T): Located<T> | undefined => {
     const entry = entries.get(key);
     if (!entry?.written || !isScalar(entry.value)) return undefined;
     const value = entry.value.value;
-    return accept(value) ? { value, range: rangeOf(entry.written) } : undefined;
+    if (!accept(value)) return undefined;
+    const range = entry.written.range;
+    return range ? { value, start: range[0], end: range[1] } : { value, start: 0, end: 0 };
   };
   const text = (entries: Entries, key: string) => scalar(entries, key, isString);
   const number = (entries: Entries, key: string) => scalar(entries, key, isNumber);
@@ -47,14 +49,20 @@ export function buildPlanModel(yaml: YamlDocument): PlanModel {
     const located = scalar(entries, key, isStringOrNumber);
     if (!located) return undefined;
     const result = parseDuration(located.value);
-    const field: DurationField = { ...located, duration: result, minutes: result.ok ? result.minutes : undefined };
+    const field: DurationField = {
+      value: located.value,
+      start: located.start,
+      end: located.end,
+      duration: result,
+      minutes: result.ok ? result.minutes : undefined,
+    };
     durations.push({ field: key, value: field });
     return field;
   };
   const date = (entries: Entries, key: string): DateField | undefined => {
     const located = scalar(entries, key, isString);
     if (!located) return undefined;
-    const field: DateField = { ...located, day: parseDate(located.value) };
+    const field: DateField = { value: located.value, start: located.start, end: located.end, day: parseDate(located.value) };
     dates.push({ field: key, value: field });
     return field;
   };
@@ -145,7 +153,7 @@ export function buildPlanModel(yaml: YamlDocument): PlanModel {
       return {
         index,
         firstLine,
-        step: value === undefined ? undefined : { value, range: rangeOf(written as Node) },
+        step: value === undefined ? undefined : { value, ...spanOf(written as Node) },
         duration: undefined,
         responsible: undefined,
       };
@@ -159,7 +167,7 @@ export function buildPlanModel(yaml: YamlDocument): PlanModel {
     for (const written of seq.items) {
       const node = yaml.resolve(written as Node);
       if (isScalar(node) && typeof node.value === 'string') {
-        result.push({ value: node.value, range: rangeOf(written as Node) });
+        result.push({ value: node.value, ...spanOf(written as Node) });
       }
     }
     return result;
@@ -203,7 +211,7 @@ export function buildPlanModel(yaml: YamlDocument): PlanModel {
     backups,
     scenarios,
     history,
-    scenariosKey: scenariosKeyNode ? rangeOf(scenariosKeyNode) : undefined,
+    scenariosKey: scenariosKeyNode ? spanOf(scenariosKeyNode) : undefined,
     durations,
     dates,
   };

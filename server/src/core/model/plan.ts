@@ -1,6 +1,6 @@
 import type { YAMLMap } from 'yaml';
 import type { DurationResult } from '../duration';
-import type { Located, Range } from '../types';
+import type { Located, Span } from '../types';
 
 /** A duration field: what was written, where, and what it means (when it means anything). */
 export interface DurationField extends Located<unknown> {
@@ -20,7 +20,7 @@ export interface ItemModel {
   /** Position in its list. */
   readonly index: number;
   /** The item's first line: where item-level diagnostics point. */
-  readonly firstLine: Range;
+  readonly firstLine: Span;
   /** The path of the item in the document, as schema errors name it. */
   readonly path: readonly (string | number)[];
 }
@@ -59,7 +59,7 @@ export interface BackupModel extends IdentifiedItem {
 
 export interface RecoveryStepModel {
   readonly index: number;
-  readonly firstLine: Range;
+  readonly firstLine: Span;
   readonly step: Located<string> | undefined;
   readonly duration: DurationField | undefined;
   readonly responsible: Located<string> | undefined;
@@ -112,7 +112,7 @@ export interface PlanModel {
   readonly scenarios: readonly ScenarioModel[];
   readonly history: readonly HistoryModel[];
   /** The `scenarios` key, where coverage diagnostics point. */
-  readonly scenariosKey: Range | undefined;
+  readonly scenariosKey: Span | undefined;
   /** Every duration and date field of the plan, for the syntax rules. */
   readonly durations: readonly { readonly field: string; readonly value: DurationField }[];
   readonly dates: readonly { readonly field: string; readonly value: DateField }[];

@@ -71,7 +71,8 @@ export class YamlDocument {
         end: error.pos[1],
       });
     }
-    this.nodeCount = this.resolveAnchors();
+    // Without an asterisk there is no alias to resolve: skip the walk (most plans).
+    this.nodeCount = text.includes('*') ? this.resolveAnchors() : 0;
     this.findControlCharacter();
   }
 

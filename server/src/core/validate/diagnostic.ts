@@ -1,6 +1,7 @@
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { say, type Message } from '../i18n/messages';
-import type { DiagnosticCode, Locale, PlanDiagnostic, Range } from '../types';
+import type { TextIndex } from '../text';
+import type { DiagnosticCode, Locale, PlanDiagnostic, Span } from '../types';
 
 /** Severity by code, as format.md fixes it. */
 const SEVERITY: Record<DiagnosticCode, DiagnosticSeverity> = {
@@ -36,10 +37,10 @@ export type DiagnosticData = Readonly<Record<string, string | number | boolean |
 
 export interface Finding {
   readonly code: DiagnosticCode;
-  readonly range: Range;
+  readonly span: Span;
   readonly message: Message;
   readonly data?: DiagnosticData;
-  readonly related?: readonly { readonly range: Range; readonly message: Message }[];
+  readonly related?: readonly { readonly span: Span; readonly message: Message }[];
 }
 
 /** Where a rule reports what it found; `uri` is only needed for related information. */
@@ -47,9 +48,9 @@ export interface Reporter {
   report(finding: Finding): void;
 }
 
-export function toDiagnostic(finding: Finding, locale: Locale, uri: string): PlanDiagnostic {
+export function toDiagnostic(finding: Finding, index: TextIndex, locale: Locale, uri: string): PlanDiagnostic {
   const diagnostic: PlanDiagnostic = {
-    range: finding.range,
+    range: index.rangeOf(finding.span),
     severity: SEVERITY[finding.code],
     code: finding.code,
     source: 'drplan',
@@ -58,7 +59,7 @@ export function toDiagnostic(finding: Finding, locale: Locale, uri: string): Pla
   if (finding.data) diagnostic.data = finding.data;
   if (finding.related?.length) {
     diagnostic.relatedInformation = finding.related.map((related) => ({
-      location: { uri, range: related.range },
+      location: { uri, range: index.rangeOf(related.span) },
       message: say(related.message, locale),
     }));
   }

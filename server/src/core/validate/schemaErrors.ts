@@ -3,7 +3,7 @@ import { closest } from '../closest';
 import { messages, places, type Message, type ValueKind } from '../i18n/messages';
 import type { YamlDocument } from '../parse/yamlDocument';
 import { schemaDefinitions, validatePlanShape, type SchemaError } from '../schema/validator';
-import type { Range } from '../types';
+import type { Span } from '../types';
 import type { Finding } from './diagnostic';
 
 /** A place in the YAML named by a JSON pointer, with what was written there. */
@@ -35,17 +35,17 @@ function translate(yaml: YamlDocument, error: SchemaError, rootValue: unknown): 
   const at = locate(yaml, error.instancePath);
   if (!at || (at.written && yaml.brokenAliases.has(at.written))) return undefined;
   const field = fieldName(at.path);
-  const valueRange = at.written ? rangeOf(yaml, at.written) : documentStart(yaml);
+  const valueSpan = at.written ? spanOf(yaml, at.written) : documentStart(yaml);
 
   switch (error.keyword) {
     case 'required': {
       const missing = String(error.params.missingProperty);
       if (at.path.length === 0 && (rootValue == null || isEmptyObject(rootValue)) && isBlank(yaml)) {
-        return { code: 'missing-field', range: documentStart(yaml), message: messages.emptyPlan, data: { field: missing, path: '' } };
+        return { code: 'missing-field', span: documentStart(yaml), message: messages.emptyPlan, data: { field: missing, path: '' } };
       }
       return {
         code: 'missing-field',
-        range: containerRange(yaml, at),
+        span: containerSpan(yaml, at),
         message: messages.missingField(missing, where(yaml, at)),
         data: { field: missing, path: error.instancePath },
       };
@@ -58,7 +58,7 @@ function translate(yaml: YamlDocument, error: SchemaError, rootValue: unknown): 
       const suggestion = closest(key, known);
       return {
         code: 'unknown-field',
-        range: entry ? rangeOf(yaml, entry.keyNode) : valueRange,
+        span: entry ? spanOf(yaml, entry.keyNode) : valueSpan,
         message: messages.unknownField(key, suggestion),
         data: { field: key, suggestion, path: error.instancePath },
       };
@@ -69,7 +69,7 @@ function translate(yaml: YamlDocument, error: SchemaError, rootValue: unknown): 
       const suggestion = closest(written, allowed);
       return {
         code: 'invalid-value',
-        range: valueRange,
+        span: valueSpan,
         message: messages.notInEnum(field, written, allowed, suggestion),
         data: { field, suggestion, allowed },
       };
@@ -77,7 +77,7 @@ function translate(yaml: YamlDocument, error: SchemaError, rootValue: unknown): 
     case 'const':
       return {
         code: 'invalid-value',
-        range: valueRange,
+        span: valueSpan,
         message: messages.formatVersion(String(error.data)),
         data: { field, suggestion: String(error.params.allowedValue) },
       };
@@ -87,7 +87,7 @@ function translate(yaml: YamlDocument, error: SchemaError, rootValue: unknown): 
       if (error.parentSchema === schemaDefinitions.duration) {
         return {
           code: 'invalid-duration',
-          range: valueRange,
+          span: valueSpan,
           message: messages.invalidDuration(field, display(error.data), messages.durationNotScalar, undefined),
           data: { field },
         };
@@ -95,39 +95,39 @@ function translate(yaml: YamlDocument, error: SchemaError, rootValue: unknown): 
       if (error.parentSchema === schemaDefinitions.date) {
         return {
           code: 'invalid-date',
-          range: valueRange,
+          span: valueSpan,
           message: messages.invalidDate(field, display(error.data)),
           data: { field },
         };
       }
       if (at.path.length === 0) {
-        return { code: 'invalid-value', range: valueRange, message: messages.rootNotMapping(actual), data: { field: '' } };
+        return { code: 'invalid-value', span: valueSpan, message: messages.rootNotMapping(actual), data: { field: '' } };
       }
       return {
         code: 'invalid-value',
-        range: valueRange,
+        span: valueSpan,
         message: messages.wrongType(field, expected, actual),
         data: { field, expected: expected as string[] },
       };
     }
     case 'pattern':
-      return { code: 'invalid-value', range: valueRange, message: messages.badId(String(error.data)), data: { field } };
+      return { code: 'invalid-value', span: valueSpan, message: messages.badId(String(error.data)), data: { field } };
     case 'minItems':
-      return { code: 'invalid-value', range: valueRange, message: messages.emptyList(field), data: { field } };
+      return { code: 'invalid-value', span: valueSpan, message: messages.emptyList(field), data: { field } };
     case 'exclusiveMinimum':
     case 'minimum':
     case 'maximum':
     case 'exclusiveMaximum':
       return {
         code: 'invalid-value',
-        range: valueRange,
+        span: valueSpan,
         message: field === 'target' ? messages.targetRange : field === 'clients' ? messages.clientsRange : bound(field, error),
         data: { field },
       };
     default:
       return {
         code: 'invalid-value',
-        range: valueRange,
+        span: valueSpan,
         message: messages.yamlOther(`${field}: ${error.keyword}`),
         data: { field },
       };
@@ -163,17 +163,17 @@ function locate(yaml: YamlDocument, pointer: string): Located | undefined {
 }
 
 /** Where a diagnostic about a whole mapping points: its key, or a list item's first line. */
-function containerRange(yaml: YamlDocument, at: Located): Range {
-  if (at.keyNode) return rangeOf(yaml, at.keyNode);
+function containerSpan(yaml: YamlDocument, at: Located): Span {
+  if (at.keyNode) return spanOf(yaml, at.keyNode);
   if (at.written && at.path.length > 0) return yaml.index.restOfLine(yaml.span(at.written)[0]);
   return documentStart(yaml);
 }
 
 /** The first line of the document's content, or the very start of an empty one. */
-function documentStart(yaml: YamlDocument): Range {
+function documentStart(yaml: YamlDocument): Span {
   const root = yaml.root;
   if (root && (isMap(root) || isSeq(root) || isScalar(root)) && root.range) return yaml.index.restOfLine(root.range[0]);
-  return yaml.index.range(0, 0);
+  return { start: 0, end: 0 };
 }
 
 function where(yaml: YamlDocument, at: Located): Message {
@@ -193,9 +193,9 @@ function fieldName(path: readonly (string | number)[]): string {
   return '';
 }
 
-function rangeOf(yaml: YamlDocument, node: Node): Range {
+function spanOf(yaml: YamlDocument, node: Node): Span {
   const [start, end] = yaml.span(node);
-  return yaml.index.range(start, end);
+  return { start, end };
 }
 
 function kindOf(value: unknown): ValueKind {

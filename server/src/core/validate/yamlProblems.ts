@@ -6,7 +6,7 @@ import type { Finding } from './diagnostic';
 export function yamlProblems(yaml: YamlDocument): Finding[] {
   return yaml.problems.map((problem) => ({
     code: 'yaml-syntax',
-    range: yaml.index.range(problem.start, endOf(yaml.text, problem)),
+    span: { start: problem.start, end: endOf(yaml.text, problem) },
     message: messages.yamlSyntax(describe(problem)),
     data: problem.yamlCode ? { yamlCode: problem.yamlCode } : undefined,
   }));

@@ -13,7 +13,7 @@ export const categoryMismatch: Rule = ({ model, report }) => {
     if (!expected) continue;
     report({
       code: 'category-mismatch',
-      range: scenario.type.range,
+      span: scenario.type,
       message: messages.categoryMismatch(type.id, type.label, category.id, expected.id, expected.label),
       data: { category: expected.id },
     });

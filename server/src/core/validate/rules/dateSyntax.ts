@@ -5,6 +5,6 @@ import type { Rule } from '../rule';
 export const dateSyntax: Rule = ({ model, report }) => {
   for (const { field, value } of model.dates) {
     if (value.day !== undefined) continue;
-    report({ code: 'invalid-date', range: value.range, message: messages.invalidDate(field, String(value.value)), data: { field } });
+    report({ code: 'invalid-date', span: value, message: messages.invalidDate(field, String(value.value)), data: { field } });
   }
 };

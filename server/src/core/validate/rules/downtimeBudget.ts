@@ -12,7 +12,7 @@ export const downtimeBudget: Rule = ({ model, report }) => {
     if (rto?.minutes === undefined || rto.minutes <= budget) continue;
     report({
       code: 'downtime-budget',
-      range: rto.range,
+      span: rto,
       message: messages.downtimeBudget(durationText(rto.minutes), String(target), durationText(budget)),
       data: { budgetMinutes: budget },
     });

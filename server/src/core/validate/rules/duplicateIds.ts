@@ -23,10 +23,10 @@ export const duplicateIds: Rule = ({ model, report }) => {
       }
       report({
         code: 'duplicate-id',
-        range: item.id.range,
+        span: item.id,
         message: messages.duplicateId(item.id.value, list),
         data: { list, id: item.id.value },
-        related: [{ range: earlier.range, message: messages.firstUse }],
+        related: [{ span: earlier, message: messages.firstUse }],
       });
     }
   }

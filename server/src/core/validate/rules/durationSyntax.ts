@@ -18,7 +18,7 @@ export const durationSyntax: Rule = ({ model, report }) => {
     if (result.ok) continue;
     report({
       code: 'invalid-duration',
-      range: value.range,
+      span: value,
       message: messages.invalidDuration(field, String(value.value), REASONS[result.problem], result.suggestion),
       data: { field, problem: result.problem, suggestion: result.suggestion },
     });

@@ -13,7 +13,7 @@ export const exerciseResults: Rule = ({ model, report }) => {
     if (timed?.date?.day !== undefined && rta?.minutes !== undefined && rto !== undefined && rta.minutes > rto) {
       report({
         code: 'rta-exceeded',
-        range: rta.range,
+        span: rta,
         message: messages.rtaExceeded(dateText(timed.date.day), durationText(rta.minutes), durationText(rto)),
       });
     }
@@ -23,7 +23,7 @@ export const exerciseResults: Rule = ({ model, report }) => {
     if (measured?.date?.day !== undefined && rpa?.minutes !== undefined && rpo !== undefined && rpa.minutes > rpo) {
       report({
         code: 'rpa-exceeded',
-        range: rpa.range,
+        span: rpa,
         message: messages.rpaExceeded(dateText(measured.date.day), durationText(rpa.minutes), durationText(rpo)),
       });
     }

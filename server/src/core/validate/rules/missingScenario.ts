@@ -4,8 +4,8 @@ import type { Rule } from '../rule';
 
 /** missing-scenario: every scenario type of the catalog is covered by some scenario. */
 export const missingScenario: Rule = ({ model, report }) => {
-  const range = model.scenariosKey;
-  if (!range) return; // without a `scenarios` key, missing-field says what is wrong
+  const span = model.scenariosKey;
+  if (!span) return; // without a `scenarios` key, missing-field says what is wrong
   const covered = new Set(model.scenarios.flatMap((scenario) => (scenario.type ? [scenario.type.value] : [])));
   for (const type of SCENARIO_TYPES) {
     if (covered.has(type.id)) continue;
@@ -13,7 +13,7 @@ export const missingScenario: Rule = ({ model, report }) => {
     if (!category) continue;
     report({
       code: 'missing-scenario',
-      range,
+      span,
       message: messages.missingScenario(type.label, category.label),
       data: { category: category.id, type: type.id },
     });

@@ -16,7 +16,7 @@ export const overdue: Rule = ({ model, today, report }) => {
     const due = dateText(Math.floor(lastReview.day + intervalDays));
     report({
       code: 'review-overdue',
-      range: lastReview.range,
+      span: lastReview,
       message: messages.reviewOverdue(due),
     });
   }
@@ -27,7 +27,7 @@ export const overdue: Rule = ({ model, today, report }) => {
     const date = dateText(tested.day);
     report({
       code: 'restore-test-overdue',
-      range: tested.range,
+      span: tested,
       message: messages.restoreTestOverdue(date, durationText(interval)),
     });
   }
@@ -39,7 +39,7 @@ export const overdue: Rule = ({ model, today, report }) => {
     const date = dateText(day);
     report({
       code: 'restore-test-overdue',
-      range: exercise.date.range,
+      span: exercise.date,
       message: messages.exerciseOverdue(date, durationText(interval)),
     });
   }

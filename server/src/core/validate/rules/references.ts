@@ -20,7 +20,7 @@ export const references: Rule = ({ model, report }) => {
     const suggestion = closest(reference.value, known[list]);
     report({
       code: 'unknown-reference',
-      range: reference.range,
+      span: reference,
       message: messages.unknownReference(reference.value, list, suggestion),
       data: { field, list, suggestion },
     });

@@ -11,7 +11,7 @@ export const rpoNotMet: Rule = ({ model, report }) => {
     if (interval === undefined || interval <= rpo.minutes) continue;
     report({
       code: 'rpo-not-met',
-      range: rpo.range,
+      span: rpo,
       message: messages.rpoNotMet(scenario.backup.value, durationText(interval), durationText(rpo.minutes)),
       data: { backup: scenario.backup.value },
     });

@@ -7,6 +7,6 @@ export const rpoWithoutBackup: Rule = ({ model, report }) => {
   for (const scenario of model.scenarios) {
     const type = scenario.type && scenarioTypeById(scenario.type.value);
     if (!type?.losesData || scenario.backup || scenario.node.has('backup')) continue;
-    report({ code: 'rpo-without-backup', range: scenario.firstLine, message: messages.rpoWithoutBackup(type.label) });
+    report({ code: 'rpo-without-backup', span: scenario.firstLine, message: messages.rpoWithoutBackup(type.label) });
   }
 };

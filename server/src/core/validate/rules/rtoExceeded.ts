@@ -9,7 +9,7 @@ export const rtoExceeded: Rule = ({ model, report }) => {
     if (recovery?.minutes === undefined || rto === undefined || recovery.minutes <= rto) continue;
     report({
       code: 'rto-exceeded',
-      range: recovery.range,
+      span: recovery,
       message: messages.rtoExceeded(durationText(recovery.minutes), durationText(rto)),
     });
   }

@@ -7,6 +7,6 @@ export const rtoExceedsMtpd: Rule = ({ model, report }) => {
     const rto = scenario.rto;
     const mtpd = scenario.mtpd?.minutes;
     if (rto?.minutes === undefined || mtpd === undefined || rto.minutes <= mtpd) continue;
-    report({ code: 'rto-exceeds-mtpd', range: rto.range, message: messages.rtoExceedsMtpd(durationText(rto.minutes), durationText(mtpd)) });
+    report({ code: 'rto-exceeds-mtpd', span: rto, message: messages.rtoExceedsMtpd(durationText(rto.minutes), durationText(mtpd)) });
   }
 };

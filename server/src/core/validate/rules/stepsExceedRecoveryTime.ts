@@ -11,7 +11,7 @@ export const stepsExceedRecoveryTime: Rule = ({ model, report }) => {
     if (sum <= recovery) continue;
     report({
       code: 'steps-exceed-recovery-time',
-      range: scenario.firstLine,
+      span: scenario.firstLine,
       message: messages.stepsExceedRecoveryTime(durationText(sum), durationText(recovery)),
       data: { stepsMinutes: sum },
     });

@@ -5,6 +5,6 @@ import type { Rule } from '../rule';
 export const untested: Rule = ({ model, report }) => {
   for (const scenario of model.scenarios) {
     const measured = scenario.exercises.some((exercise) => exercise.node.has('recovery_time'));
-    if (!measured) report({ code: 'untested', range: scenario.firstLine, message: messages.untested });
+    if (!measured) report({ code: 'untested', span: scenario.firstLine, message: messages.untested });
   }
 };
