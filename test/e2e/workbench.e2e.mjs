@@ -1,0 +1,151 @@
+// A person's path through the real VS Code workbench (code-server + headless Chromium):
+// open a plan from the explorer, type a mistake, see the squiggle, hover it, find it in the
+// Problems panel, fix it and see it go. Screenshots of every step land in shots/e2e/ (ignored).
+//
+//   npm run test:e2e        (builds first; installs code-server and Chromium on first use)
+import assert from 'node:assert/strict';
+import { cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { launchBrowser, startCodeServer, workbenchUrl } from '../../scripts/lib/code-server.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const SHOTS = path.join(ROOT, 'shots', 'e2e');
+const PLAN = 'plone-intranet.drplan.yaml';
+const STEP_TIMEOUT = 30_000;
+
+describe('a person checks a plan in VS Code', { timeout: 240_000 }, () => {
+  let server;
+  let browser;
+  let page;
+  let workspace;
+  let shot = 0;
+  /** The line where the mistake is typed (the file may be auto-saved meanwhile, so remember it). */
+  let mistakeLine = 0;
+  const screenshot = async (name) => {
+    shot += 1;
+    await page.screenshot({ path: path.join(SHOTS, `${String(shot).padStart(2, '0')}-${name}.png`) });
+  };
+  const editor = () => page.locator('.editor-instance .monaco-editor').first();
+  const squiggles = () => editor().locator('.squiggly-error');
+
+  /** Puts the cursor at the end of a 1-based line, through "Go to Line" as a person would. */
+  const goToLineEnd = async (line) => {
+    await page.keyboard.press('Control+G');
+    await page.waitForSelector('.quick-input-widget .quick-input-box input', { state: 'visible', timeout: STEP_TIMEOUT });
+    // The box may still hold the last line number: replace it, keeping the ':' of "go to line".
+    await page.locator('.quick-input-widget .quick-input-box input').fill(`:${line}`);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('End');
+  };
+  const lineOf = async (needle) => {
+    const text = await readFile(path.join(workspace, PLAN), 'utf8');
+    const index = text.split('\n').findIndex((line) => line.includes(needle));
+    assert.ok(index >= 0, `no line with ${needle}`);
+    return index + 1;
+  };
+  /** The status bar's problem counts: errors, warnings, infos (its text reads "5 0 11"). */
+  const problemCounts = async () => {
+    const text = await page.locator('#status\\.problems').first().innerText();
+    const [errors, warnings, infos] = (text.match(/\d+/g) ?? []).map(Number);
+    return { errors, warnings, infos };
+  };
+  const waitForCounts = (accept) =>
+    page.waitForFunction(
+      (source) => {
+        const numbers = (document.querySelector('#status\\.problems')?.textContent?.match(/\d+/g) ?? []).map(Number);
+        return numbers.length === 3 && new Function('errors', 'warnings', 'infos', `return ${source}`)(...numbers);
+      },
+      accept,
+      { timeout: STEP_TIMEOUT },
+    );
+
+  before(async () => {
+    await mkdir(SHOTS, { recursive: true });
+    workspace = await mkdtemp(path.join(tmpdir(), 'drplan-e2e-'));
+    await cp(path.join(ROOT, 'examples'), workspace, { recursive: true });
+    server = await startCodeServer({ folder: workspace });
+    browser = await launchBrowser();
+    page = browser.page;
+    await page.goto(workbenchUrl({ base: server.url, folder: workspace, extensionDevelopmentPath: ROOT }));
+    await page.waitForSelector('.monaco-workbench', { timeout: 90_000 });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (workspace) await rm(workspace, { recursive: true, force: true });
+  });
+
+  it('opens the plan from the explorer', async () => {
+    const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: PLAN }).first();
+    await row.waitFor({ timeout: 60_000 });
+    await row.click();
+    await page.locator(`.tabs-container .tab[data-resource-name="${PLAN}"]`).first().waitFor({ timeout: STEP_TIMEOUT });
+    await editor().locator('.view-lines').waitFor({ timeout: STEP_TIMEOUT });
+    await page.locator('#status\\.editor\\.mode', { hasText: 'DR-Plan' }).first().waitFor({ timeout: STEP_TIMEOUT });
+    // The language server has answered once the example's information diagnostics arrive.
+    await waitForCounts('infos > 0');
+    assert.deepEqual(await problemCounts(), { errors: 0, warnings: 0, infos: 9 });
+    await screenshot('plan-open');
+  });
+
+  it('shows a squiggle where a mistake is typed', async () => {
+    await editor().click({ position: { x: 600, y: 300 } });
+    mistakeLine = await lineOf('rto: 8h');
+    await goToLineEnd(mistakeLine);
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type('1h');
+    await squiggles().first().waitFor({ timeout: STEP_TIMEOUT });
+    await waitForCounts('errors > 0');
+    assert.ok((await problemCounts()).errors >= 1);
+    await screenshot('mistake-typed');
+  });
+
+  it('explains the mistake on hover', async () => {
+    // Monaco re-renders its decorations while the editor settles, and shows a hover only for a
+    // mouse that moves onto the text and rests: move there the way a hand does, and retry.
+    const hover = page.locator('.monaco-hover').filter({ hasText: 'RTO' }).first();
+    for (let attempt = 0; attempt < 4; attempt++) {
+      const squiggle = squiggles().first();
+      await squiggle.waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
+      const box = await squiggle.boundingBox();
+      if (box) {
+        // The squiggle's box is its whole line: rest on the middle of the marked word.
+        await page.mouse.move(box.x + box.width / 2, box.y + box.height * 2, { steps: 2 });
+        await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 8 });
+        if (await hover.waitFor({ state: 'visible', timeout: 5000 }).then(() => true, () => false)) break;
+      }
+    }
+    await hover.waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
+    assert.match(await hover.innerText(), /rto-exceeded|RTO/);
+    await screenshot('hover');
+    await page.mouse.move(5, 5);
+  });
+
+  it('lists the mistake in the Problems panel', async () => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+Shift+M');
+    const entry = page.locator('.markers-panel .monaco-list-row', { hasText: 'rto-exceeded' }).first();
+    await entry.waitFor({ timeout: STEP_TIMEOUT });
+    assert.match(await entry.innerText(), /RTO/);
+    await screenshot('problems');
+  });
+
+  it('lets the squiggle go once the mistake is fixed', async () => {
+    await editor().click({ position: { x: 600, y: 300 } });
+    await goToLineEnd(mistakeLine);
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type('8h');
+    await waitForCounts('errors === 0');
+    // The status bar, the squiggles and the Problems panel each re-render on their own frame.
+    await squiggles().first().waitFor({ state: 'detached', timeout: STEP_TIMEOUT });
+    await page.locator('.markers-panel .monaco-list-row', { hasText: 'rto-exceeded' }).first().waitFor({ state: 'detached', timeout: STEP_TIMEOUT });
+    assert.equal(await squiggles().count(), 0);
+    await screenshot('fixed');
+  });
+});
