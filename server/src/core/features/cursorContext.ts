@@ -1,0 +1,257 @@
+import type { Span } from '../types';
+
+/**
+ * Where the cursor is, structurally: which mapping it writes into, whether it types a key or a
+ * value, and what is typed so far. Read from the lines of the text, by indentation, so it works
+ * on half-typed YAML that does not parse (the usual state while typing); flow collections other
+ * than a one-line `key: [a, b` are not followed.
+ */
+export interface CursorContext {
+  /** Where a key, or the value of `key`, is being typed. */
+  readonly position: 'key' | 'value';
+  /** The path of the mapping the cursor is in: keys and list positions, e.g. ['scenarios', 2]. */
+  readonly mapPath: readonly (string | number)[];
+  /** For a value: its key. */
+  readonly key: string | undefined;
+  /** For a value inside `key: [a, b, …` on one line. */
+  readonly inFlowSequence: boolean;
+  /** The word typed so far (a key's or a value's beginning). */
+  readonly prefix: string;
+  /** What a completion replaces: the typed word (offsets). */
+  readonly replace: Span;
+  /** The column at which the keys of the mapping stand. */
+  readonly column: number;
+  /** The scalar values written in the same mapping, by key (e.g. the scenario's `category`). */
+  readonly siblings: ReadonlyMap<string, string>;
+  /** Whether the cursor's line begins a new list item (`- `). */
+  readonly startsItem: boolean;
+}
+
+interface Line {
+  readonly text: string;
+  readonly start: number;
+}
+
+/** A structural line: where its content starts, its list dashes and its key. */
+interface Shape {
+  /** Column of the first dash, or of the key when there is none. */
+  readonly indent: number;
+  /** Column of the key (after any dashes). */
+  readonly keyColumn: number;
+  readonly dashes: number;
+  readonly key: string | undefined;
+  /** The scalar after `key:` (empty for a parent key), without a trailing comment. */
+  readonly value: string | undefined;
+}
+
+const SHAPE = /^( *)((?:- +)*)(?:("[^"]*"|'[^']*'|[^\s#:'"{}[\],&*!|>-][^:#]*?)\s*:(?:\s+(.*?))?\s*)?$/;
+
+function shapeOf(text: string): Shape | undefined {
+  const withoutComment = stripComment(text);
+  if (withoutComment.trim() === '') return undefined;
+  const match = SHAPE.exec(withoutComment);
+  if (!match) {
+    const indent = withoutComment.length - withoutComment.trimStart().length;
+    return { indent, keyColumn: indent, dashes: 0, key: undefined, value: undefined };
+  }
+  const indent = (match[1] as string).length;
+  const dashText = match[2] ?? '';
+  const dashes = (dashText.match(/-/g) ?? []).length;
+  const rawKey = match[3];
+  return {
+    indent,
+    keyColumn: indent + dashText.length,
+    dashes,
+    key: rawKey === undefined ? undefined : unquote(rawKey.trim()),
+    value: rawKey === undefined ? undefined : (match[4] ?? ''),
+  };
+}
+
+function stripComment(text: string): string {
+  // A '#' starts a comment at the line start or after a blank, outside quotes.
+  let quote: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === quote) quote = undefined;
+    } else if (c === '"' || c === "'") {
+      quote = c;
+    } else if (c === '#' && (i === 0 || text[i - 1] === ' ' || text[i - 1] === '\t')) {
+      return text.slice(0, i).trimEnd();
+    }
+  }
+  return text.replace(/\r$/, '').trimEnd();
+}
+
+function unquote(text: string): string {
+  return /^(["']).*\1$/.test(text) ? text.slice(1, -1) : text;
+}
+
+function linesOf(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  for (;;) {
+    const end = text.indexOf('\n', start);
+    if (end < 0) {
+      lines.push({ text: text.slice(start), start });
+      return lines;
+    }
+    lines.push({ text: text.slice(start, end).replace(/\r$/, ''), start });
+    start = end + 1;
+  }
+}
+
+/** The cursor's context at `offset`, or undefined inside a comment or where nothing can be typed. */
+export function cursorContext(text: string, offset: number): CursorContext | undefined {
+  const lines = linesOf(text);
+  let lineIndex = lines.findIndex((line, i) => offset >= line.start && (i === lines.length - 1 || offset < (lines[i + 1] as Line).start));
+  if (lineIndex < 0) lineIndex = lines.length - 1;
+  const line = lines[lineIndex] as Line;
+  const before = line.text.slice(0, offset - line.start);
+  if (/(^|\s)#/.test(before) && !/["'][^"']*#/.test(before)) return undefined;
+
+  const flow = /^( *)((?:- +)*)([\w-]+):\s*\[([^\]]*)$/.exec(before);
+  const value = /^( *)((?:- +)*)("[^"]*"|'[^']*'|[\w-]+)\s*:(\s*)(.*)$/.exec(before);
+  const key = /^( *)((?:- +)*)([\w-]*)$/.exec(before);
+
+  let position: 'key' | 'value';
+  let column: number;
+  let dashText: string;
+  let keyName: string | undefined;
+  let prefix: string;
+  let inFlowSequence = false;
+  if (flow) {
+    position = 'value';
+    dashText = flow[2] ?? '';
+    column = (flow[1] as string).length + dashText.length;
+    keyName = flow[3];
+    const items = (flow[4] as string).split(',');
+    prefix = (items[items.length - 1] as string).trimStart();
+    inFlowSequence = true;
+  } else if (value) {
+    position = 'value';
+    dashText = value[2] ?? '';
+    column = (value[1] as string).length + dashText.length;
+    keyName = unquote(value[3] as string);
+    prefix = value[5] as string;
+  } else if (key) {
+    position = 'key';
+    dashText = key[2] ?? '';
+    column = (key[1] as string).length + dashText.length;
+    keyName = undefined;
+    prefix = key[3] as string;
+  } else {
+    return undefined;
+  }
+  const startsItem = dashText.length > 0;
+  const dashColumn = startsItem ? column - dashText.length + dashText.lastIndexOf('-') : -1;
+
+  const { path, itemStart } = pathTo(lines, lineIndex, column, startsItem ? dashColumn : -1);
+  const siblings = siblingsOf(lines, itemStart ?? 0, lineIndex, column);
+
+  return {
+    position,
+    mapPath: path,
+    key: keyName,
+    inFlowSequence,
+    prefix,
+    replace: { start: offset - prefix.length, end: offset + wordAfter(line.text, offset - line.start) },
+    column,
+    siblings,
+    startsItem,
+  };
+}
+
+/** How much of a word continues after the cursor (so a completion replaces the whole word). */
+function wordAfter(text: string, column: number): number {
+  const match = /^[\w.-]*/.exec(text.slice(column));
+  return match ? match[0].length : 0;
+}
+
+/**
+ * The path of the mapping whose keys stand at `column` on line `lineIndex`, found by walking up
+ * to each enclosing key or list item. `dashColumn` ≥ 0 when the line itself begins an item.
+ */
+function pathTo(
+  lines: readonly Line[],
+  lineIndex: number,
+  column: number,
+  dashColumn: number,
+): { path: (string | number)[]; itemStart: number | undefined } {
+  const path: (string | number)[] = [];
+  let keyColumn = column;
+  let itemDash = dashColumn;
+  let itemStart: number | undefined = dashColumn >= 0 ? lineIndex : undefined;
+  let firstItemStart: number | undefined = itemStart;
+  let first = true;
+
+  for (let i = lineIndex - 1; i >= 0; i--) {
+    const shape = shapeOf((lines[i] as Line).text);
+    if (!shape) continue;
+
+    if (itemDash < 0) {
+      // Inside a mapping whose keys stand at keyColumn: find what opens it.
+      if (shape.keyColumn === keyColumn && shape.dashes > 0) {
+        // the first line of a list item: `- key: …` with the key at our column
+        itemDash = shape.keyColumn - 2;
+        itemStart = i;
+        if (first) firstItemStart = i;
+        continue;
+      }
+      if (shape.keyColumn >= keyColumn) continue; // a sibling or deeper
+      if (shape.key !== undefined && shape.value === '') {
+        path.unshift(shape.key);
+        keyColumn = shape.keyColumn;
+        first = false;
+        continue;
+      }
+      break; // not a parent: the structure above is broken
+    } else {
+      // Inside a list whose items' dashes stand at itemDash: count the items, find the list's key.
+      if (shape.dashes > 0 && shape.indent === itemDash) continue;
+      if (shape.indent > itemDash) continue;
+      if (shape.key !== undefined && shape.value === '' && shape.keyColumn <= itemDash) {
+        path.unshift(shape.key, countItems(lines, i, itemStart as number, itemDash));
+        keyColumn = shape.keyColumn;
+        itemDash = -1;
+        first = false;
+        continue;
+      }
+      break;
+    }
+  }
+  return { path, itemStart: firstItemStart };
+}
+
+/** The position of the item starting at `itemStart` among the items of the list owned by line `owner`. */
+function countItems(lines: readonly Line[], owner: number, itemStart: number, dashColumn: number): number {
+  let index = 0;
+  for (let i = owner + 1; i < itemStart; i++) {
+    const shape = shapeOf((lines[i] as Line).text);
+    if (shape && shape.dashes > 0 && shape.indent === dashColumn) index++;
+  }
+  return index;
+}
+
+/** The scalar `key: value` pairs of the mapping with keys at `column` around line `at`. */
+function siblingsOf(lines: readonly Line[], from: number, at: number, column: number): Map<string, string> {
+  const siblings = new Map<string, string>();
+  // Up to the mapping's start (an item's first line, or the line after its parent key) …
+  for (let i = at - 1; i >= from; i--) {
+    const shape = shapeOf((lines[i] as Line).text);
+    if (!shape) continue;
+    if (shape.keyColumn < column) break;
+    if (shape.keyColumn === column && shape.key !== undefined) siblings.set(shape.key, unquote(shape.value ?? ''));
+    if (shape.keyColumn === column && shape.dashes > 0) break;
+  }
+  // … and down to its end.
+  for (let i = at + 1; i < lines.length; i++) {
+    const shape = shapeOf((lines[i] as Line).text);
+    if (!shape) continue;
+    if (shape.keyColumn < column || (shape.dashes > 0 && shape.keyColumn <= column)) break;
+    if (shape.keyColumn === column && shape.key !== undefined) siblings.set(shape.key, unquote(shape.value ?? ''));
+  }
+  const own = shapeOf((lines[at] as Line).text);
+  if (own?.key !== undefined && own.keyColumn === column && own.value !== undefined) siblings.set(own.key, unquote(own.value));
+  return siblings;
+}
