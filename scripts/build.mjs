@@ -1,7 +1,12 @@
 // Bundles the extension client, the language server and the CLI into dist/ with esbuild.
 // `--watch` rebuilds on change; `--minify` for packaging.
+// Also bundles the VS Code suite (test/vscode/, run inside VS Code's extension host) into
+// dist/test/vscode/: index.js (the extensionTestsPath), one *.test.js per test file, and
+// bench/index.js (the activation benchmark); mocha is bundled in, `vscode` is the host's.
 import * as esbuild from 'esbuild';
-import { chmod } from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
+import { chmod, readdir, rm } from 'node:fs/promises';
+import path from 'node:path';
 
 const watch = process.argv.includes('--watch');
 const minify = process.argv.includes('--minify');
@@ -18,18 +23,53 @@ const common = {
   legalComments: 'none',
 };
 
+const TESTS_OUT = 'dist/test/vscode';
+
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  {
+    ...common,
+    entryPoints: [
+      'test/vscode/index.ts',
+      'test/vscode/bench/index.ts',
+      ...readdirSync('test/vscode').filter((name) => name.endsWith('.test.ts')).sort().map((name) => `test/vscode/${name}`),
+    ],
+    outbase: 'test/vscode',
+    outdir: TESTS_OUT,
+    metafile: true,
+    external: ['vscode'],
+    minify: false,
+    logLevel: 'warning',
+    // mocha's parallel mode (worker files found with require.resolve) is never used here.
+    logOverride: { 'require-resolve-not-external': 'silent' },
+  },
 ];
 
+/**
+ * A test file deleted or renamed must not leave its old bundle behind for index.js to run: remove
+ * what this build did not write. (Not the whole folder first: another build or a test run may be
+ * using it at the same moment.)
+ */
+async function pruneTests(written) {
+  const files = await readdir(TESTS_OUT, { recursive: true, withFileTypes: true }).catch(() => []);
+  for (const entry of files) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath ?? entry.path, entry.name);
+    if (!written.has(path.resolve(file))) await rm(file, { force: true });
+  }
+}
+
 if (watch) {
+  await rm(TESTS_OUT, { recursive: true, force: true });
   for (const options of builds) {
     const ctx = await esbuild.context(options);
     await ctx.watch();
   }
 } else {
-  await Promise.all(builds.map((options) => esbuild.build(options)));
+  const results = await Promise.all(builds.map((options) => esbuild.build(options)));
   await Promise.all(['dist/server.js', 'dist/cli.js'].map((file) => chmod(file, 0o755)));
+  const written = new Set(results.flatMap((r) => Object.keys(r.metafile?.outputs ?? {})).map((file) => path.resolve(file)));
+  await pruneTests(written);
 }

@@ -1,0 +1,300 @@
+/**
+ * Shared helpers of the VS Code suite. Everything here runs inside the extension host of a real
+ * VS Code (code-server here, Electron through @vscode/test-electron elsewhere).
+ *
+ * Waiting is always on an event or a condition, with a time-out that says what did not happen;
+ * never a fixed sleep.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import type { DrplanApi } from '../../client/src/extension';
+
+export const EXTENSION_ID = 'drplan.drplan';
+
+/** The day the fixtures are written for (test/support/fixtures.ts: TODAY_ISO). */
+export const FIXTURE_TODAY = '2026-11-29';
+
+const DEFAULT_TIMEOUT_MS = 15_000;
+
+// ---------------------------------------------------------------------------
+// the workspace (a temporary copy made by the launcher: examples/ and fixtures/)
+
+export function workspaceRoot(): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) throw new Error('the VS Code suite needs a workspace folder (the launcher opens a copy of examples/ and test/fixtures/)');
+  return folder.uri;
+}
+
+/** A file of the workspace copy, e.g. `workspaceFile('examples', 'plone-intranet.drplan.yaml')`. */
+export function workspaceFile(...segments: string[]): vscode.Uri {
+  return vscode.Uri.joinPath(workspaceRoot(), ...segments);
+}
+
+/** The plan files of a folder of the workspace copy, sorted. */
+export function plansIn(...segments: string[]): vscode.Uri[] {
+  const dir = workspaceFile(...segments);
+  return readdirSync(dir.fsPath)
+    .filter((name) => /\.drplan\.ya?ml$/.test(name))
+    .sort()
+    .map((name) => vscode.Uri.joinPath(dir, name));
+}
+
+let copies = 0;
+/**
+ * Copies a workspace file to a new name in a scratch folder of the workspace, so that a test can
+ * edit its own plan. The copy gets `extension` (default: the original's).
+ */
+export async function copyPlan(source: vscode.Uri, name: string, extension?: '.drplan.yaml' | '.drplan.yml'): Promise<vscode.Uri> {
+  const ext = extension ?? (source.path.endsWith('.drplan.yml') ? '.drplan.yml' : '.drplan.yaml');
+  const target = workspaceFile('scratch', `${name}-${++copies}${ext}`);
+  await vscode.workspace.fs.createDirectory(workspaceFile('scratch'));
+  await vscode.workspace.fs.writeFile(target, await vscode.workspace.fs.readFile(source));
+  return target;
+}
+
+// ---------------------------------------------------------------------------
+// the extension and its client
+
+export function extension(): vscode.Extension<DrplanApi> {
+  const ext = vscode.extensions.getExtension<DrplanApi>(EXTENSION_ID);
+  if (!ext) throw new Error(`extension ${EXTENSION_ID} is not loaded (extensionDevelopmentPath?)`);
+  return ext;
+}
+
+/** Activates the extension (a no-op when already active) and returns its client, running. */
+export async function activate(): Promise<LanguageClient> {
+  const api = await extension().activate();
+  const client = api.client;
+  await waitForClientRunning(client);
+  return client;
+}
+
+/** Resolves once the client is running (at once when it already is). */
+export function waitForClientRunning(client: LanguageClient, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<void> {
+  if (client.isRunning()) return Promise.resolve();
+  return waitForEvent(client.onDidChangeState, () => client.isRunning(), timeoutMs, 'the language client to be running').then(() => undefined);
+}
+
+// ---------------------------------------------------------------------------
+// documents and edits
+
+/** Opens a plan in an editor and returns the editor. */
+export async function openPlan(file: vscode.Uri | string): Promise<vscode.TextEditor> {
+  const uri = typeof file === 'string' ? vscode.Uri.file(file) : file;
+  const document = await vscode.workspace.openTextDocument(uri);
+  return vscode.window.showTextDocument(document, { preview: false });
+}
+
+/** The range of the first `needle` after the first `after` (if given) in the document. */
+export function rangeOf(document: vscode.TextDocument, needle: string, after?: string): vscode.Range {
+  const text = document.getText();
+  const from = after === undefined ? 0 : text.indexOf(after);
+  if (from < 0) throw new Error(`"${after}" is not in ${document.uri.path}`);
+  const at = text.indexOf(needle, from);
+  if (at < 0) throw new Error(`"${needle}" is not in ${document.uri.path}${after ? ` after "${after}"` : ''}`);
+  return new vscode.Range(document.positionAt(at), document.positionAt(at + needle.length));
+}
+
+/**
+ * Replaces the first `needle` (after `after`) with `replacement` through a WorkspaceEdit, as
+ * another extension or a refactoring would; the document stays unsaved.
+ */
+export async function replaceIn(document: vscode.TextDocument, needle: string, replacement: string, after?: string): Promise<void> {
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(document.uri, rangeOf(document, needle, after), replacement);
+  const applied = await vscode.workspace.applyEdit(edit);
+  if (!applied) throw new Error(`VS Code refused the edit of ${document.uri.path}`);
+}
+
+/** Throws away unsaved changes of the documents (so closing them asks nothing). */
+export async function revert(...uris: vscode.Uri[]): Promise<void> {
+  for (const uri of uris) {
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (!document?.isDirty) continue;
+    await vscode.window.showTextDocument(document, { preview: false });
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  }
+}
+
+export async function closeAllEditors(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+// ---------------------------------------------------------------------------
+// diagnostics
+
+/** The diagnostic code as a string (LSP codes arrive as string, number or {value, target}). */
+export function codeOf(diagnostic: vscode.Diagnostic): string {
+  const code = diagnostic.code;
+  if (code === undefined) return '';
+  return typeof code === 'object' ? String(code.value) : String(code);
+}
+
+export function drplanDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'drplan');
+}
+
+export function describeDiagnostics(diagnostics: readonly vscode.Diagnostic[]): string {
+  if (diagnostics.length === 0) return '(none)';
+  return diagnostics
+    .map((d) => `${codeOf(d)} ${vscode.DiagnosticSeverity[d.severity]} ${showRange(d.range)}`)
+    .join(', ');
+}
+
+export function showRange(range: vscode.Range): string {
+  return `${range.start.line + 1}:${range.start.character + 1}-${range.end.line + 1}:${range.end.character + 1}`;
+}
+
+/**
+ * Resolves with the drplan diagnostics of `uri` as soon as `predicate` holds for them: at once if
+ * it already does, otherwise on a `onDidChangeDiagnostics` for that uri. Rejects after the time-out,
+ * saying what it waited for and what there was.
+ */
+export function waitForDiagnostics(
+  uri: vscode.Uri,
+  predicate: (diagnostics: vscode.Diagnostic[]) => boolean,
+  what = 'the expected diagnostics',
+  timeoutMs = DEFAULT_TIMEOUT_MS,
+): Promise<vscode.Diagnostic[]> {
+  const key = uri.toString();
+  return new Promise((resolve, reject) => {
+    let done = false;
+    const finish = (error: Error | undefined, result?: vscode.Diagnostic[]) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      subscription.dispose();
+      if (error) reject(error);
+      else resolve(result as vscode.Diagnostic[]);
+    };
+    const check = () => {
+      const diagnostics = drplanDiagnostics(uri);
+      if (predicate(diagnostics)) finish(undefined, diagnostics);
+    };
+    const subscription = vscode.languages.onDidChangeDiagnostics((event) => {
+      if (event.uris.some((u) => u.toString() === key)) check();
+    });
+    const timer = setTimeout(() => {
+      finish(new Error(`timed out after ${timeoutMs} ms waiting for ${what} in ${uri.path}; there are: ${describeDiagnostics(drplanDiagnostics(uri))}`));
+    }, timeoutMs);
+    check();
+  });
+}
+
+export const hasCode = (code: string) => (diagnostics: vscode.Diagnostic[]) => diagnostics.some((d) => codeOf(d) === code);
+export const lacksCode = (code: string) => (diagnostics: vscode.Diagnostic[]) => !diagnostics.some((d) => codeOf(d) === code);
+
+// ---------------------------------------------------------------------------
+// waiting
+
+/** Resolves with the first event for which `predicate` holds (also checked once at once, with no event). */
+export function waitForEvent<T>(
+  event: vscode.Event<T>,
+  predicate: (value: T | undefined) => boolean,
+  timeoutMs: number,
+  what: string,
+): Promise<T | undefined> {
+  return new Promise((resolve, reject) => {
+    let done = false;
+    const timer = setTimeout(() => {
+      if (done) return;
+      done = true;
+      subscription.dispose();
+      reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`));
+    }, timeoutMs);
+    const subscription = event((value) => {
+      if (done || !predicate(value)) return;
+      done = true;
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve(value);
+    });
+  });
+}
+
+/**
+ * Polls a condition that has no event of its own (extension activation, a process appearing),
+ * every `intervalMs`, until it holds or the time-out passes.
+ */
+export async function waitFor<T>(
+  condition: () => T | undefined | false,
+  what: string | (() => string),
+  timeoutMs = DEFAULT_TIMEOUT_MS,
+  intervalMs = 25,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = condition();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${typeof what === 'string' ? what : what()}`);
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+}
+
+// ---------------------------------------------------------------------------
+// the server process
+
+/**
+ * Process ids of the drplan language servers this extension host started:
+ * `node …/dist/server.js --node-ipc --clientProcessId=<this pid>`. Linux reads /proc; macOS asks
+ * `ps`; Windows has neither, so there it is the client's own (private) handle of the process.
+ */
+export function serverPids(): number[] {
+  if (process.platform === 'win32') {
+    const handle = (extension().exports?.client as unknown as { _serverProcess?: { pid?: number; exitCode: number | null } } | undefined)?._serverProcess;
+    return handle?.pid !== undefined && handle.exitCode === null ? [handle.pid] : [];
+  }
+  const mine = `--clientProcessId=${process.pid}`;
+  const isOurs = (args: string[]) => args.some((a) => /[\\/]dist[\\/]server\.js$/.test(a)) && args.includes('--node-ipc') && args.includes(mine);
+  if (existsSync('/proc/self/cmdline')) {
+    const pids: number[] = [];
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      let args: string[];
+      let state: string;
+      try {
+        args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').filter(Boolean);
+        state = readFileSync(`/proc/${entry}/stat`, 'utf8').replace(/^.*\) /, '')[0] ?? '';
+      } catch {
+        continue; // gone meanwhile
+      }
+      if (state !== 'Z' && isOurs(args)) pids.push(Number(entry));
+    }
+    return pids.sort((a, b) => a - b);
+  }
+  const out = execFileSync('ps', ['-A', '-o', 'pid=,args='], { encoding: 'utf8' });
+  return out
+    .split('\n')
+    .map((line) => /^\s*(\d+)\s+(.*)$/.exec(line))
+    .filter((m): m is RegExpExecArray => m !== null && isOurs((m[2] as string).split(/\s+/)))
+    .map((m) => Number(m[1]))
+    .sort((a, b) => a - b);
+}
+
+/** The one server process of this extension host (fails if there is none or more than one). */
+export async function theServerPid(timeoutMs = DEFAULT_TIMEOUT_MS): Promise<number> {
+  const pids = await waitFor(() => {
+    const found = serverPids();
+    return found.length === 1 ? found : false;
+  }, () => `exactly one drplan server process of extension host ${process.pid} (found: ${serverPids().join(', ') || 'none'})`, timeoutMs);
+  return pids[0] as number;
+}
+
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  // A killed child that its parent has not reaped yet still answers signal 0.
+  if (existsSync(`/proc/${pid}/stat`)) {
+    try {
+      return readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '')[0] !== 'Z';
+    } catch {
+      return false;
+    }
+  }
+  return true;
+}
