@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parse } from 'yaml';
+import { layoutOf, lineIndexAt, linesOf, positionIn, snippetText, yamlScalar } from '../../server/src/core/features/yamlLayout';
+
+describe('the layout of a document', () => {
+  it('reads two spaces and indented lists', () => {
+    assert.deepEqual(layoutOf('plan:\n  title: x\nscenarios:\n  - id: a\n'), { indent: 2, sequenceIndent: 2 });
+  });
+  it('reads four spaces', () => {
+    assert.deepEqual(layoutOf('# Plan\nplan:\n\n    title: x\nscenarios:\n    - id: a\n'), { indent: 4, sequenceIndent: 4 });
+  });
+  it('reads the compact list style', () => {
+    assert.deepEqual(layoutOf('plan:\n  title: x\nscenarios:\n- id: a\n'), { indent: 2, sequenceIndent: 0 });
+  });
+  it('reads lists inside list items', () => {
+    assert.deepEqual(layoutOf('scenarios:\n- id: a\n  prevention:\n    - x\n'), { indent: 2, sequenceIndent: 0 });
+    assert.deepEqual(layoutOf('x:\n   - id: a\n     prevention:\n        - x\n'), { indent: 2, sequenceIndent: 3 });
+  });
+  it('assumes two spaces where the document tells nothing', () => {
+    assert.deepEqual(layoutOf(''), { indent: 2, sequenceIndent: 2 });
+    assert.deepEqual(layoutOf('drplan: "1"\nplan:\n'), { indent: 2, sequenceIndent: 2 });
+    assert.deepEqual(layoutOf('plan:\n    title: x\n'), { indent: 4, sequenceIndent: 4 });
+  });
+});
+
+describe('YAML scalars', () => {
+  it('writes plain what reads back as the same string, quotes the rest', () => {
+    const samples = [
+      'RAID-Storage',
+      'Snapshots des Volume Managers',
+      'Systeme in fester Reihenfolge starten: Storage, ZEO-Server',
+      'Kommentar #1 am Ende',
+      '- beginnt mit Strich',
+      '[eckig]',
+      'true',
+      'no',
+      '4',
+      '0.5',
+      'null',
+      '',
+      ' Leerzeichen',
+      'Größe: 10 GB',
+      'ä"ö\\ü',
+    ];
+    for (const sample of samples) assert.equal(parse(`k: ${yamlScalar(sample)}`).k, sample, sample);
+    assert.equal(yamlScalar('RAID-Storage'), 'RAID-Storage');
+    assert.equal(yamlScalar('a: b'), '"a: b"');
+  });
+  it('escapes the characters of snippet syntax', () => {
+    assert.equal(snippetText('Kosten $5 {a} \\ b'), 'Kosten \\$5 {a\\} \\\\ b');
+  });
+});
+
+describe('lines and positions', () => {
+  it('finds lines and UTF-16 positions, CRLF too', () => {
+    const lines = linesOf('a: ä\r\nbb: 𝄞x\r\n');
+    assert.deepEqual(lines.map((line) => line.text), ['a: ä', 'bb: 𝄞x', '']);
+    assert.equal(lineIndexAt(lines, 0), 0);
+    assert.equal(lineIndexAt(lines, 6), 1);
+    assert.deepEqual(positionIn(lines, 6 + 6), { line: 1, character: 6 });
+  });
+});

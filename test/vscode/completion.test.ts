@@ -1,0 +1,115 @@
+/// <reference types="mocha" />
+/**
+ * Completion inside VS Code, through `vscode.executeCompletionItemProvider` as the editor asks
+ * for it: category values, the keys a scenario lacks, references, and a whole scenario accepted
+ * through the suggest widget (which shows that its indentation survives VS Code's insertion).
+ * VS Code's display language picks the language (code-server: English by default).
+ */
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { activate, copyPlan, describeDiagnostics, hasCode, lacksCode, openPlan, rangeOf, replaceIn, revert, waitForDiagnostics, workspaceFile } from './helpers';
+
+const german = () => vscode.env.language.toLowerCase().startsWith('de');
+
+const label = (item: vscode.CompletionItem) => (typeof item.label === 'string' ? item.label : item.label.label);
+const documentation = (item: vscode.CompletionItem) =>
+  item.documentation === undefined ? '' : typeof item.documentation === 'string' ? item.documentation : item.documentation.value;
+
+async function completionsAt(uri: vscode.Uri, position: vscode.Position): Promise<vscode.CompletionItem[]> {
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, position);
+  return list?.items ?? [];
+}
+
+function find(items: readonly vscode.CompletionItem[], name: string): vscode.CompletionItem {
+  const item = items.find((candidate) => label(candidate) === name);
+  assert.ok(item, `no completion ${name} in ${JSON.stringify(items.map(label))}`);
+  return item;
+}
+
+suite('completion', () => {
+  suiteSetup(async () => {
+    await activate();
+  });
+
+  test('the categories after `category: `, with their German names', async () => {
+    const plan = await copyPlan(workspaceFile('examples', 'plone-intranet.drplan.yaml'), 'completion-category');
+    const { document } = await openPlan(plan);
+    try {
+      await replaceIn(document, 'category: hardware', 'category: ', 'id: storage');
+      const position = rangeOf(document, 'category: ', 'id: storage').end;
+      const items = await completionsAt(plan, position);
+      const hardware = find(items, 'hardware');
+      assert.match(hardware.detail ?? '', /Hardware-Fehler/);
+      assert.match(find(items, 'force-majeure').detail ?? '', /Höhere Gewalt/);
+      assert.match(find(items, 'operator').detail ?? '', /Bedienfehler/);
+      assert.match(documentation(hardware), german() ? /Ausfall physischer Komponenten/ : /Failure of physical components/);
+      assert.ok(hardware.range, 'the item replaces the typed prefix');
+    } finally {
+      await revert(plan);
+    }
+  });
+
+  test('the keys a scenario lacks, on an empty line inside it', async () => {
+    const plan = await copyPlan(workspaceFile('examples', 'plone-intranet.drplan.yaml'), 'completion-keys');
+    const { document } = await openPlan(plan);
+    try {
+      // Scenario `leitung` has no backup, mtpd or affects.
+      await replaceIn(document, '    rpo: 0\n', '    rpo: 0\n    \n', 'id: leitung');
+      const position = rangeOf(document, '    rpo: 0\n    \n', 'id: leitung').start.translate(2, 4);
+      const items = await completionsAt(plan, position);
+      const mtpd = find(items, 'mtpd');
+      assert.match(documentation(mtpd), german() ? /maximal tolerierbare Ausfallzeit/ : /Maximum Tolerable Period of Disruption/);
+      const present = items.map(label).filter((name) => ['id', 'category', 'type', 'rto', 'rpo'].includes(name));
+      assert.deepEqual(present, [], 'keys the scenario has are not offered');
+    } finally {
+      await revert(plan);
+    }
+  });
+
+  test('the contacts after `responsible: `, with their names', async () => {
+    const plan = workspaceFile('examples', 'plone-intranet.drplan.yaml');
+    const { document } = await openPlan(plan);
+    const items = await completionsAt(plan, rangeOf(document, 'bereitschaft', 'id: dateisystem').end);
+    assert.equal(find(items, 'it-leitung').detail, 'Erika Mustermann');
+    assert.equal(find(items, 'rz-betreiber').detail, 'Hosting Partner AG, Leitstand');
+  });
+
+  test('a whole scenario from the catalog, accepted in the suggest widget, keeps its indentation', async () => {
+    const plan = await copyPlan(workspaceFile('examples', 'plone-intranet.drplan.yaml'), 'completion-scenario');
+    const editor = await openPlan(plan);
+    const { document } = editor;
+    try {
+      await replaceIn(document, '\nhistory:', '\n  - \nhistory:');
+      const position = rangeOf(document, '  - \nhistory:').start.translate(0, 4);
+      const items = await completionsAt(plan, position);
+      const storage = find(items, german() ? 'Szenario: Ausfall des Storage-Servers' : 'Scenario: Failure of the storage server');
+      assert.ok(storage.insertText instanceof vscode.SnippetString);
+
+      editor.selection = new vscode.Selection(position, position);
+      const before = document.version;
+      await vscode.commands.executeCommand('editor.action.triggerSuggest');
+      // The widget gets its items asynchronously: accept the first as soon as there is one.
+      const deadline = Date.now() + 15_000;
+      while (document.version === before) {
+        assert.ok(Date.now() < deadline, 'the suggest widget offered nothing to accept');
+        await vscode.commands.executeCommand('acceptSelectedSuggestion');
+        if (document.version === before) await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      // First in the list: the catalog's first type (every type is covered, so catalog order).
+      const text = document.getText();
+      assert.match(text, /\n {2}- id: network-component\n {4}category: hardware\n {4}type: network-component\n {4}title: Ausfall aktiver Netzwerkkomponenten\n {4}prevention:\n {6}- Redundante Netzwerkkomponenten/);
+      assert.match(text, /\n {4}recovery_time: 4h\n {4}rto: 8h\n {4}rpo: 0\nhistory:/);
+      // Checked again: the new scenario is complete (no missing field) and only untested.
+      const line = position.line;
+      const diagnostics = await waitForDiagnostics(
+        plan,
+        (all) => lacksCode('missing-field')(all) && all.some((d) => d.range.start.line === line && hasCode('untested')([d])),
+        'the diagnostics of the completed scenario',
+      );
+      assert.ok(lacksCode('yaml-syntax')(diagnostics), describeDiagnostics(diagnostics));
+    } finally {
+      await vscode.commands.executeCommand('leaveSnippet');
+      await revert(plan);
+    }
+  });
+});
