@@ -1,0 +1,89 @@
+/// <reference types="mocha" />
+/**
+ * Quick fixes inside VS Code, as the light bulb and "Fix all" ask for them: through
+ * `vscode.executeCodeActionProvider`, applied with `vscode.workspace.applyEdit`; the diagnostic
+ * goes, and the document reads byte for byte as the golden file of test/fixtures/fixes says
+ * (CRLF kept). VS Code's display language picks the titles (code-server: English by default).
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as vscode from 'vscode';
+import { activate, codeOf, copyPlan, hasCode, lacksCode, openPlan, revert, waitForDiagnostics, workspaceFile } from './helpers';
+
+const german = () => vscode.env.language.toLowerCase().startsWith('de');
+
+/** The drplan code actions VS Code collects for `range` (of `kind`, when given). */
+async function actionsAt(uri: vscode.Uri, range: vscode.Range, kind?: string): Promise<vscode.CodeAction[]> {
+  const all = (await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', uri, range, kind)) ?? [];
+  return all.filter((action): action is vscode.CodeAction => 'edit' in action || 'kind' in action);
+}
+
+async function applyAction(actions: readonly vscode.CodeAction[], titles: { de: string; en: string }): Promise<vscode.CodeAction> {
+  const title = german() ? titles.de : titles.en;
+  const action = actions.find((a) => a.title === title);
+  assert.ok(action?.edit, `no action "${title}"; offered: ${JSON.stringify(actions.map((a) => a.title))}`);
+  assert.ok(await vscode.workspace.applyEdit(action.edit), `VS Code refused the edit of "${title}"`);
+  return action;
+}
+
+/** A scratch copy of a golden input, opened, with its first diagnostics. */
+async function openCopy(name: string): Promise<{ uri: vscode.Uri; document: vscode.TextDocument; expected: string }> {
+  const source = workspaceFile('fixtures', 'fixes', `${name}.input.drplan.yaml`);
+  const uri = await copyPlan(source, `fix-${name}`);
+  const { document } = await openPlan(uri);
+  await waitForDiagnostics(uri, (d) => d.length > 0, `the diagnostics of ${name}`);
+  return { uri, document, expected: readFileSync(workspaceFile('fixtures', 'fixes', `${name}.expected.drplan.yaml`).fsPath, 'utf8') };
+}
+
+suite('code actions', () => {
+  suiteSetup(async () => {
+    await activate();
+  });
+
+  test('the light bulb of an invalid duration repairs it; the diagnostic goes', async () => {
+    const { uri, document, expected } = await openCopy('invalid-duration');
+    try {
+      const diagnostic = (await waitForDiagnostics(uri, hasCode('invalid-duration'), 'invalid-duration')).find((d) => codeOf(d) === 'invalid-duration') as vscode.Diagnostic;
+      const actions = await actionsAt(uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+      const action = await applyAction(actions, { de: 'Durch „30 min“ ersetzen', en: "Replace with '30 min'" });
+      assert.equal(action.isPreferred, true);
+      await waitForDiagnostics(uri, lacksCode('invalid-duration'), 'invalid-duration to go after the fix');
+      assert.equal(document.getText(), expected);
+    } finally {
+      await revert(uri);
+    }
+  });
+
+  test('source.fixAll on a CRLF plan: every unambiguous fix, line endings kept', async () => {
+    const { uri, document, expected } = await openCopy('fix-all-crlf');
+    try {
+      assert.equal(document.eol, vscode.EndOfLine.CRLF);
+      await waitForDiagnostics(uri, hasCode('unknown-field'), 'unknown-field');
+      const whole = new vscode.Range(0, 0, document.lineCount, 0);
+      const actions = await actionsAt(uri, whole, vscode.CodeActionKind.SourceFixAll.value);
+      await applyAction(actions, { de: 'Alle eindeutigen Korrekturen anwenden (drplan)', en: 'Apply all unambiguous fixes (drplan)' });
+      await waitForDiagnostics(
+        uri,
+        (d) => lacksCode('unknown-field')(d) && lacksCode('invalid-duration')(d) && lacksCode('invalid-value')(d),
+        'the fixed diagnostics to go',
+      );
+      assert.equal(document.getText(), expected);
+    } finally {
+      await revert(uri);
+    }
+  });
+
+  test('a missing scenario: the skeleton from the catalog goes in at the end of the list', async () => {
+    const { uri, document, expected } = await openCopy('missing-scenario-one');
+    const isPowerOutage = (d: vscode.Diagnostic) => codeOf(d) === 'missing-scenario' && /Stromausfall|Power outage/i.test(d.message);
+    try {
+      const diagnostic = (await waitForDiagnostics(uri, (d) => d.some(isPowerOutage), 'missing-scenario for the power outage')).find(isPowerOutage) as vscode.Diagnostic;
+      const actions = await actionsAt(uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+      await applyAction(actions, { de: 'Szenario „Stromausfall“ einfügen', en: "Insert scenario 'Power outage'" });
+      await waitForDiagnostics(uri, (d) => !d.some(isPowerOutage), 'the power outage to be covered');
+      assert.equal(document.getText(), expected);
+    } finally {
+      await revert(uri);
+    }
+  });
+});
