@@ -1,0 +1,10 @@
+import { LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
+import { isRefusal, type RenameRefusal } from './core/features/rename';
+
+/**
+ * A refusal of the core (a rename that cannot be done, with its reason in the client's language)
+ * as the LSP error a client shows to the user; any other answer as it is.
+ */
+export function orResponseError<T>(result: T | RenameRefusal): T | ResponseError<void> {
+  return isRefusal(result) ? new ResponseError(LSPErrorCodes.RequestFailed, result.refused) : result;
+}
