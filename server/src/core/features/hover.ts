@@ -1,0 +1,563 @@
+import { MarkupKind, type Hover } from 'vscode-languageserver-types';
+import { isScalar, type Node } from 'yaml';
+import type { Analysis } from '../analysis';
+import {
+  categoryById,
+  componentKindById,
+  enumEntryById,
+  scenarioTypeById,
+  scenarioTypesOf,
+  type CatalogEntry,
+  type EnumName,
+} from '../catalog';
+import { formatDate } from '../date';
+import { DURATION, formatDuration, parseDuration } from '../duration';
+import { hoverTexts, terms, type TermName } from '../i18n/hoverTexts';
+import type { Message } from '../i18n/messages';
+import type { BackupModel, ComponentModel, ContactModel, IdentifiedItem, ScenarioModel } from '../model/plan';
+import { fieldDoc } from '../schema/fieldDocs';
+import type { DiagnosticCode, Locale } from '../types';
+import type { Finding } from '../validate/diagnostic';
+import { dateText, durationText, latestExercise } from '../validate/rule';
+import { nodeAtOffset, type NodeAtOffset } from './nodeAtOffset';
+
+type Path = readonly (string | number)[];
+
+/**
+ * The hover at `offset`: what a key means (its schema description), what a catalog value stands
+ * for, who or what a reference names, and for RTO, RPO, MTPD, recovery time, RTA and RPA the
+ * meaning, the value in plain units and how it relates to the rest of its scenario (✓/✗).
+ * A pure function of the analysis: one descent to the node, lookups by id, no walk over the plan.
+ * Never throws: on anything unexpected there is simply no hover.
+ */
+export function hover(analysis: Analysis, offset: number, locale: Locale): Hover | null {
+  try {
+    const at = nodeAtOffset(analysis.yaml, offset);
+    if (!at) return null;
+    const parts = describe(new HoverContext(analysis, at, locale));
+    if (parts.length === 0) return null;
+    const [start, end] = analysis.yaml.span(at.node);
+    return {
+      contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n') },
+      range: analysis.yaml.index.range(start, end),
+    };
+  } catch {
+    return null;
+  }
+}
+
+/** What one hover request knows: the analysis, the node, the language. */
+class HoverContext {
+  constructor(
+    readonly analysis: Analysis,
+    readonly at: NodeAtOffset,
+    readonly locale: Locale,
+  ) {}
+
+  say(message: Message): string {
+    return message[this.locale];
+  }
+
+  get index(): PlanIndex {
+    return planIndex(this.analysis);
+  }
+
+  /** The value's text, when it is a string (catalog ids and references are). */
+  get text(): string | undefined {
+    const value = this.at.value;
+    return isScalar(value) && typeof value.value === 'string' ? value.value : undefined;
+  }
+
+  /** The findings on exactly `node`, as "⚠ message" lines, without those of the given codes. */
+  notes(node: Node | null, except: ReadonlySet<DiagnosticCode> = NO_CODES): string[] {
+    if (!node?.range) return [];
+    const [start, end] = this.analysis.yaml.span(node);
+    return findingsAt(this.analysis.findings, start, end)
+      .filter((finding) => !except.has(finding.code))
+      .map((finding) => `⚠ ${escape(this.say(finding.message))}`);
+  }
+}
+
+const NO_CODES: ReadonlySet<DiagnosticCode> = new Set();
+
+/** The codes a term hover shows as ✓/✗ lines already. */
+const RELATION_CODES: ReadonlySet<DiagnosticCode> = new Set([
+  'rto-exceeded',
+  'rpo-not-met',
+  'downtime-budget',
+  'rto-exceeds-mtpd',
+  'rta-exceeded',
+  'rpa-exceeded',
+]);
+
+function describe(c: HoverContext): string[] {
+  const { path, kind } = c.at;
+  const last = path[path.length - 1];
+  if (path.some((segment) => typeof segment === 'string' && segment.startsWith('x-'))) {
+    // Extension fields: drplan ignores what is inside them.
+    return kind === 'key' && typeof last === 'string' && last.startsWith('x-') ? [c.say(hoverTexts.extensionField)] : [];
+  }
+  const term = termAt(path);
+  if (term) return termHover(c, term);
+  if (kind === 'value') {
+    const special = valueHover(c);
+    if (special) return special;
+  }
+  const parts = keyDescription(c);
+  if (match(path, ['availability', 'target'])) parts.push(...budgetOfTarget(c));
+  if (DURATION_FIELDS.some((pattern) => match(path, pattern))) parts.push(...durationOf(c, false));
+  parts.push(...c.notes(c.at.node));
+  return parts;
+}
+
+// ---------------------------------------------------------------------------
+// paths
+
+/** A path pattern: keys as they are, '#' for any list position. */
+type Pattern = readonly string[];
+
+function match(path: Path, pattern: Pattern): boolean {
+  if (path.length !== pattern.length) return false;
+  return pattern.every((segment, i) => (segment === '#' ? typeof path[i] === 'number' : path[i] === segment));
+}
+
+interface TermAt {
+  readonly name: TermName;
+  readonly scenario: number;
+  /** For a measurement (RTA, RPA): the exercise's list position. */
+  readonly exercise?: number;
+}
+
+const SCENARIO_TERMS: ReadonlyMap<string | number | undefined, TermName> = new Map([
+  ['rto', 'rto'],
+  ['rpo', 'rpo'],
+  ['mtpd', 'mtpd'],
+  ['recovery_time', 'recoveryTime'],
+]);
+const EXERCISE_TERMS: ReadonlyMap<string | number | undefined, TermName> = new Map([
+  ['recovery_time', 'rta'],
+  ['data_loss', 'rpa'],
+]);
+
+function termAt(path: Path): TermAt | undefined {
+  const scenario = path[1];
+  if (path[0] !== 'scenarios' || typeof scenario !== 'number') return undefined;
+  if (path.length === 3) {
+    const name = SCENARIO_TERMS.get(path[2]);
+    return name && { name, scenario };
+  }
+  const exercise = path[3];
+  if (path.length === 5 && path[2] === 'exercises' && typeof exercise === 'number') {
+    const name = EXERCISE_TERMS.get(path[4]);
+    return name && { name, scenario, exercise };
+  }
+  return undefined;
+}
+
+/** Durations other than the terms below: shown in plain units, without relations. */
+const DURATION_FIELDS: readonly Pattern[] = [
+  ['plan', 'review_interval'],
+  ['availability', 'measurements', '#', 'interval'],
+  ['backups', '#', 'interval'],
+  ['backups', '#', 'retention'],
+  ['scenarios', '#', 'recovery', '#', 'duration'],
+];
+
+// ---------------------------------------------------------------------------
+// RTO, RPO, MTPD, recovery time, RTA, RPA
+
+function termHover(c: HoverContext, term: TermAt): string[] {
+  const parts = [c.say(terms[term.name]), ...durationOf(c, term.name === 'rpo')];
+  const minutes = minutesOf(c.at.value);
+  const scenario = c.index.scenarioAt(term.scenario);
+  if (scenario && minutes !== undefined) {
+    const lines = relations(c, term, scenario, minutes).map(({ mark, text }) => `- ${mark} ${c.say(text)}`);
+    if (lines.length > 0) parts.push(lines.join('\n'));
+  }
+  parts.push(...c.notes(c.at.written, RELATION_CODES));
+  return parts;
+}
+
+function minutesOf(value: Node | null): number | undefined {
+  if (!isScalar(value)) return undefined;
+  const result = parseDuration(value.value);
+  return result.ok ? result.minutes : undefined;
+}
+
+/** The value of a duration field in plain units, when it is a valid duration. */
+function durationOf(c: HoverContext, isRpo: boolean): string[] {
+  const value = c.at.value;
+  const minutes = minutesOf(value);
+  return minutes === undefined || !isScalar(value) ? [] : [normalised(c, String(value.value), minutes, isRpo)];
+}
+
+/** "`8h` = 8 Stunden = 480 Minuten": the value in words and in minutes, where that adds something. */
+function normalised(c: HoverContext, written: string, minutes: number, isRpo: boolean): string {
+  const words = formatDuration(minutes, c.locale);
+  const inMinutes = `${number(minutes, c.locale)} ${c.locale === 'de' ? 'Minuten' : 'minutes'}`;
+  const chain = [`\`${written.replace(/`/g, "'")}\``];
+  if (words !== written.trim()) chain.push(words);
+  if (inMinutes !== words) chain.push(inMinutes);
+  const noLoss = isRpo && minutes === 0 ? ` (${c.say(hoverTexts.noDataLoss)})` : '';
+  return chain.join(' = ') + noLoss;
+}
+
+interface Relation {
+  readonly mark: '✓' | '✗' | '○';
+  readonly text: Message;
+}
+
+const check = (ok: boolean, text: Message): Relation => ({ mark: ok ? '✓' : '✗', text });
+const unknown = (text: Message): Relation => ({ mark: '○', text });
+
+/** How the hovered value relates to the rest of its scenario, in the rules' own terms. */
+function relations(c: HoverContext, term: TermAt, scenario: ScenarioModel, minutes: number): Relation[] {
+  const result: Relation[] = [];
+  const d = durationText;
+  switch (term.name) {
+    case 'rto': {
+      const recovery = scenario.recoveryTime?.minutes;
+      if (recovery !== undefined) result.push(check(recovery <= minutes, hoverTexts.recoveryVsRto(recovery <= minutes, d(recovery), d(minutes))));
+      const mtpd = scenario.mtpd?.minutes;
+      if (mtpd !== undefined) result.push(check(minutes <= mtpd, hoverTexts.rtoVsMtpd(minutes <= mtpd, d(minutes), d(mtpd))));
+      const budget = budgetOf(c.analysis.model.availability?.target?.value);
+      if (budget) {
+        const ok = minutes <= budget.minutes;
+        result.push(check(ok, hoverTexts.rtoVsBudget(ok, d(minutes), budget.target, d(budget.minutes))));
+      }
+      const latest = latestExercise(scenario, (exercise) => exercise.recoveryTime?.minutes !== undefined);
+      const rta = latest?.recoveryTime?.minutes;
+      if (latest?.date?.day !== undefined && rta !== undefined) {
+        result.push(check(rta <= minutes, hoverTexts.rtaVsRto(rta <= minutes, dateText(latest.date.day), d(rta), d(minutes))));
+      } else {
+        result.push(unknown(hoverTexts.rtaUnknown));
+      }
+      break;
+    }
+    case 'rpo': {
+      const backup = scenario.backup;
+      if (backup) {
+        const named = c.index.backups.get(backup.value);
+        const id = quoted(backup.value);
+        const interval = named?.interval?.minutes;
+        if (!named) result.push(unknown(hoverTexts.unknownBackup(id)));
+        else if (interval !== undefined) result.push(check(interval <= minutes, hoverTexts.backupVsRpo(interval <= minutes, id, d(interval), d(minutes))));
+      } else if (!scenario.node.has('backup') && losesData(scenario)) {
+        result.push(unknown(hoverTexts.noBackup));
+      }
+      const latest = latestExercise(scenario, (exercise) => exercise.dataLoss?.minutes !== undefined);
+      const rpa = latest?.dataLoss?.minutes;
+      if (latest?.date?.day !== undefined && rpa !== undefined) {
+        result.push(check(rpa <= minutes, hoverTexts.rpaVsRpo(rpa <= minutes, dateText(latest.date.day), d(rpa), d(minutes))));
+      } else {
+        result.push(unknown(hoverTexts.rpaUnknown));
+      }
+      break;
+    }
+    case 'mtpd': {
+      const rto = scenario.rto?.minutes;
+      if (rto !== undefined) result.push(check(rto <= minutes, hoverTexts.rtoVsMtpd(rto <= minutes, d(rto), d(minutes))));
+      break;
+    }
+    case 'recoveryTime': {
+      const rto = scenario.rto?.minutes;
+      if (rto !== undefined) result.push(check(minutes <= rto, hoverTexts.recoveryVsRto(minutes <= rto, d(minutes), d(rto))));
+      const timed = scenario.recovery.filter((step) => step.duration?.minutes !== undefined);
+      if (timed.length > 0) {
+        const sum = timed.reduce((total, step) => total + (step.duration?.minutes ?? 0), 0);
+        result.push(check(sum <= minutes, hoverTexts.stepsVsRecovery(sum <= minutes, d(sum), d(minutes))));
+      }
+      break;
+    }
+    case 'rta':
+    case 'rpa': {
+      const isRta = term.name === 'rta';
+      const objective = (isRta ? scenario.rto : scenario.rpo)?.minutes;
+      const exercise = scenario.exercises.find((e) => e.index === term.exercise);
+      const day = exercise?.date?.day;
+      const date = day === undefined ? undefined : dateText(day);
+      if (objective !== undefined) {
+        const ok = minutes <= objective;
+        result.push(check(ok, isRta ? hoverTexts.rtaVsRto(ok, date, d(minutes), d(objective)) : hoverTexts.rpaVsRpo(ok, date, d(minutes), d(objective))));
+      }
+      const latest = latestExercise(scenario, (e) => (isRta ? e.recoveryTime : e.dataLoss)?.minutes !== undefined);
+      if (latest && latest.index !== term.exercise && latest.date?.day !== undefined) {
+        result.push(unknown(hoverTexts.notLatest(dateText(latest.date.day))));
+      }
+      break;
+    }
+  }
+  return result;
+}
+
+function losesData(scenario: ScenarioModel): boolean {
+  const type = scenario.type && scenarioTypeById(scenario.type.value);
+  return type ? type.losesData : true;
+}
+
+/** The yearly downtime an availability target allows, as the downtime-budget rule computes it. */
+function budgetOf(target: unknown): { minutes: number; target: Message } | undefined {
+  if (typeof target !== 'number' || !(target > 0 && target <= 100)) return undefined;
+  return {
+    minutes: ((100 - target) / 100) * DURATION.YEAR, // 99.5 % → 43.8 h
+    target: { de: `${number(target, 'de')} %`, en: `${number(target, 'en')} %` },
+  };
+}
+
+/** On `availability.target`: the downtime per year it allows. */
+function budgetOfTarget(c: HoverContext): string[] {
+  const value = c.at.value;
+  const target = isScalar(value) ? value.value : undefined;
+  const budget = budgetOf(target);
+  if (!budget || typeof target !== 'number') return [];
+  const formula = { de: `(100 − ${number(target, 'de')}) %`, en: `(100 − ${number(target, 'en')}) %` };
+  return [c.say(hoverTexts.downtimeBudget(budget.target, durationText(budget.minutes), formula))];
+}
+
+// ---------------------------------------------------------------------------
+// catalog values and references
+
+type ValueHover = (c: HoverContext, text: string) => string[] | undefined;
+
+const enumHover = (name: EnumName): ValueHover => (c, text) => entryHover(c, enumEntryById(name, text));
+
+const VALUE_HOVERS: readonly { readonly pattern: Pattern; readonly describe: ValueHover }[] = [
+  { pattern: ['scenarios', '#', 'category'], describe: categoryHover },
+  { pattern: ['scenarios', '#', 'type'], describe: scenarioTypeHover },
+  { pattern: ['components', '#', 'kind'], describe: (c, text) => entryHover(c, componentKindById(text), hoverTexts.componentKind) },
+  { pattern: ['plan', 'status'], describe: enumHover('planStatus') },
+  { pattern: ['plan', 'classification'], describe: enumHover('classification') },
+  { pattern: ['availability', 'database', 'strategy'], describe: enumHover('databaseStrategy') },
+  { pattern: ['availability', 'load_balancing', 'method'], describe: enumHover('loadBalancingMethod') },
+  { pattern: ['scenarios', '#', 'exercises', '#', 'kind'], describe: enumHover('exerciseKind') },
+  { pattern: ['scenarios', '#', 'exercises', '#', 'result'], describe: enumHover('exerciseResult') },
+  { pattern: ['backups', '#', 'method'], describe: enumHover('backupMethod') },
+  { pattern: ['scenarios', '#', 'backup'], describe: (c, text) => referenceHover(c, text, 'backups') },
+  { pattern: ['scenarios', '#', 'responsible'], describe: (c, text) => referenceHover(c, text, 'contacts') },
+  { pattern: ['scenarios', '#', 'recovery', '#', 'responsible'], describe: (c, text) => referenceHover(c, text, 'contacts') },
+  { pattern: ['scenarios', '#', 'affects', '#'], describe: (c, text) => referenceHover(c, text, 'components') },
+  { pattern: ['plan', 'owner'], describe: (c, text) => referenceHover(c, text, 'contacts') },
+  { pattern: ['availability', 'measurements', '#', 'alert'], describe: (c, text) => referenceHover(c, text, 'contacts') },
+];
+
+/** The hover of a catalog value or a reference; undefined where the value means nothing special. */
+function valueHover(c: HoverContext): string[] | undefined {
+  const text = c.text;
+  if (text === undefined) return undefined;
+  for (const { pattern, describe } of VALUE_HOVERS) {
+    if (!match(c.at.path, pattern)) continue;
+    const parts = describe(c, text);
+    return parts && [...parts, ...c.notes(c.at.node)];
+  }
+  return undefined;
+}
+
+function entryHover(c: HoverContext, entry: CatalogEntry | undefined, what?: Message): string[] | undefined {
+  if (!entry) return undefined;
+  const kind = what ? `${c.say(what)} ` : '';
+  return [`**${escape(c.say(entry.label))}** · ${kind}\`${entry.id}\``, escape(c.say(entry.explanation))];
+}
+
+function categoryHover(c: HoverContext, text: string): string[] | undefined {
+  const category = categoryById(text);
+  const parts = entryHover(c, category, hoverTexts.category);
+  if (!parts) return undefined;
+  const types = scenarioTypesOf(text).map((type) => `${escape(c.say(type.label))} (\`${type.id}\`)`);
+  return [...parts, `${c.say(hoverTexts.typesOfCategory)}: ${types.join(' · ')}`];
+}
+
+function scenarioTypeHover(c: HoverContext, text: string): string[] | undefined {
+  const type = scenarioTypeById(text);
+  const parts = entryHover(c, type, hoverTexts.scenarioType);
+  if (!type || !parts) return undefined;
+  const category = categoryById(type.category);
+  if (category) parts[0] += ` (${escape(c.say(category.label))})`;
+  return [
+    ...parts,
+    `**${c.say(hoverTexts.suggestedPrevention)}**\n${type.prevention.map((step) => `- ${escape(step)}`).join('\n')}`,
+    `**${c.say(hoverTexts.suggestedRecovery)}**\n${type.recovery.map((step, i) => `${i + 1}. ${escape(step)}`).join('\n')}`,
+  ];
+}
+
+type ReferenceList = 'contacts' | 'components' | 'backups';
+
+function referenceHover(c: HoverContext, id: string, list: ReferenceList): string[] {
+  const index = c.index;
+  const item = index[list].get(id);
+  if (!item) {
+    // The unknown-reference finding says the same, with the closest id: it comes as a note.
+    return c.notes(c.at.node).length > 0 ? [] : [c.say(hoverTexts.notDefined(quoted(id), list))];
+  }
+  const lines = list === 'contacts' ? contactLines(c, item) : list === 'components' ? componentLines(c, item as ComponentModel) : backupLines(c, item as BackupModel);
+  const what = { contacts: hoverTexts.contact, components: hoverTexts.component, backups: hoverTexts.backup }[list];
+  const name = list === 'backups' ? undefined : item.name?.value;
+  const heading = `**${c.say(what)} ${code(id)}**${name ? `: ${escape(name)}` : ''}`;
+  const parts = [heading];
+  if (lines.length > 0) parts.push(lines.map(([label, value]) => `- ${c.say(label)}: ${value}`).join('\n'));
+  return parts;
+}
+
+type Line = readonly [Message, string];
+
+function contactLines(c: HoverContext, contact: ContactModel): Line[] {
+  const f = hoverTexts.fields;
+  return fieldLines(c, contact, [
+    ['role', f.role],
+    ['phone', f.phone],
+    ['email', f.email],
+    ['availability', f.availability],
+  ]);
+}
+
+function componentLines(c: HoverContext, component: ComponentModel): Line[] {
+  const lines: Line[] = [];
+  const kind = component.kind?.value;
+  if (kind !== undefined) {
+    const entry = componentKindById(kind);
+    lines.push([hoverTexts.fields.kind, entry ? `${escape(c.say(entry.label))} (${code(kind)})` : escape(kind)]);
+  }
+  return [...lines, ...fieldLines(c, component, [['location', hoverTexts.fields.location]])];
+}
+
+function backupLines(c: HoverContext, backup: BackupModel): Line[] {
+  const f = hoverTexts.fields;
+  const lines: Line[] = [...fieldLines(c, backup, [['what', f.what]])];
+  const method = scalarText(c, backup, 'method');
+  if (method !== undefined) {
+    const entry = enumEntryById('backupMethod', method);
+    lines.push([f.method, entry ? `${escape(c.say(entry.label))} (${code(method)})` : escape(method)]);
+  }
+  const duration = (label: Message, field: BackupModel['interval']) => {
+    if (field) lines.push([label, field.minutes !== undefined ? formatDuration(field.minutes, c.locale) : escape(String(field.value))]);
+  };
+  duration(f.interval, backup.interval);
+  duration(f.retention, backup.retention);
+  lines.push(...fieldLines(c, backup, [['location', f.storage]]));
+  const offsite = c.analysis.yaml.entries(backup.node).get('offsite')?.value;
+  if (isScalar(offsite) && typeof offsite.value === 'boolean') lines.push([f.offsite, c.say(offsite.value ? hoverTexts.yes : hoverTexts.no)]);
+  const test = backup.lastRestoreTest;
+  if (test) lines.push([f.lastRestoreTest, test.day !== undefined ? formatDate(test.day, c.locale) : escape(String(test.value))]);
+  return lines;
+}
+
+/** The scalar fields of an item that are written, as lines. */
+function fieldLines(c: HoverContext, item: IdentifiedItem, fields: readonly (readonly [string, Message])[]): Line[] {
+  const lines: Line[] = [];
+  for (const [key, label] of fields) {
+    const value = scalarText(c, item, key);
+    if (value !== undefined && value !== '') lines.push([label, escape(value)]);
+  }
+  return lines;
+}
+
+function scalarText(c: HoverContext, item: IdentifiedItem, key: string): string | undefined {
+  const value = c.analysis.yaml.entries(item.node).get(key)?.value;
+  return isScalar(value) && value.value !== null && typeof value.value !== 'object' ? String(value.value) : undefined;
+}
+
+// ---------------------------------------------------------------------------
+// keys
+
+/**
+ * "**Sicherungsintervall** · `interval`" and what the key means: the German field docs, or the
+ * schema's own English title and description.
+ */
+function keyDescription(c: HoverContext): string[] {
+  const path = c.at.path;
+  const key = path[path.length - 1];
+  if (typeof key !== 'string') return [];
+  const doc = fieldDoc(path.slice(0, -1), key, c.locale);
+  if (!doc) return [];
+  const parts = [`**${escape(doc.title)}** · ${code(key)}`];
+  if (doc.description) parts.push(doc.description);
+  return parts;
+}
+
+// ---------------------------------------------------------------------------
+// lookups, built once per analysis
+
+interface PlanIndex {
+  readonly contacts: ReadonlyMap<string, ContactModel>;
+  readonly components: ReadonlyMap<string, ComponentModel>;
+  readonly backups: ReadonlyMap<string, BackupModel>;
+  scenarioAt(index: number): ScenarioModel | undefined;
+}
+
+const indexes = new WeakMap<Analysis, PlanIndex>();
+
+/** Ids to items (the first definition wins, as for the reference rule), built on first hover. */
+function planIndex(analysis: Analysis): PlanIndex {
+  let index = indexes.get(analysis);
+  if (index) return index;
+  const { model } = analysis;
+  const byId = <T extends IdentifiedItem>(items: readonly T[]): Map<string, T> => {
+    const map = new Map<string, T>();
+    for (const item of items) if (item.id && !map.has(item.id.value)) map.set(item.id.value, item);
+    return map;
+  };
+  index = {
+    contacts: byId(model.contacts),
+    components: byId(model.components),
+    backups: byId(model.backups),
+    // The model's scenarios are in list order (mappings only): search by list position.
+    scenarioAt(position: number) {
+      const scenarios = model.scenarios;
+      let low = 0;
+      let high = scenarios.length - 1;
+      while (low <= high) {
+        const middle = (low + high) >>> 1;
+        const scenario = scenarios[middle] as ScenarioModel;
+        if (scenario.index === position) return scenario;
+        if (scenario.index < position) low = middle + 1;
+        else high = middle - 1;
+      }
+      return undefined;
+    },
+  };
+  indexes.set(analysis, index);
+  return index;
+}
+
+/** The findings whose span is exactly [start, end): binary search, the findings are sorted by start. */
+function findingsAt(findings: readonly Finding[], start: number, end: number): Finding[] {
+  let low = 0;
+  let high = findings.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((findings[middle] as Finding).span.start < start) low = middle + 1;
+    else high = middle;
+  }
+  const result: Finding[] = [];
+  for (let i = low; i < findings.length && (findings[i] as Finding).span.start === start; i++) {
+    const finding = findings[i] as Finding;
+    if (finding.span.end === end) result.push(finding);
+  }
+  return result;
+}
+
+// ---------------------------------------------------------------------------
+// markdown
+
+/** Author text in markdown: characters that would format, link or start HTML are escaped. */
+function escape(text: string): string {
+  return text.replace(/[\\`*_[\]<>~|&]/g, '\\$&').replace(/\r?\n/g, ' ');
+}
+
+/** An id in a code span (backticks inside cannot be escaped there, so such text is escaped plainly). */
+function code(text: string): string {
+  return text.includes('`') || text.includes('\n') ? escape(text) : `\`${text}\``;
+}
+
+function quoted(id: string): Message {
+  return { de: `„${escape(id)}“`, en: `'${escape(id)}'` };
+}
+
+const NUMBERS: Record<Locale, Intl.NumberFormat> = {
+  de: new Intl.NumberFormat('de-DE', { maximumFractionDigits: 2 }),
+  en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }),
+};
+
+/** 480 · 2.880 (de) · 2,880 (en) · 99,5 (de) */
+function number(value: number, locale: Locale): string {
+  return NUMBERS[locale].format(value);
+}
