@@ -31,13 +31,40 @@ interface Row {
   open: number;
   changeMedian: number;
   changeP90: number;
+  completeValue: number;
+  completeKey: number;
+  hover: number;
 }
 
 function runsFor(bytes: number): number {
   return bytes > 1_000_000 ? 7 : bytes > 200_000 ? 11 : 21;
 }
 
-async function measureServer(client: LspClient, name: string, text: string, runs: number): Promise<{ open: number[]; change: number[] }> {
+const REQUESTS = 20;
+
+/** The milliseconds of `count` requests, one after the other. */
+async function timeRequests(count: number, request: () => Promise<unknown>): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const start = performance.now();
+    await request();
+    times.push(performance.now() - start);
+  }
+  return times;
+}
+
+function positionOf(text: string, needle: string, after = 0): { line: number; character: number } {
+  const offset = text.indexOf(needle, after);
+  const before = text.slice(0, offset);
+  return { line: before.split('\n').length - 1, character: offset - before.lastIndexOf('\n') - 1 };
+}
+
+async function measureServer(
+  client: LspClient,
+  name: string,
+  text: string,
+  runs: number,
+): Promise<{ open: number[]; change: number[]; completeValue: number[]; completeKey: number[]; hover: number[] }> {
   const open: number[] = [];
   // The first runs warm the server's JIT up, as hours of editing would; the bare parse it is
   // compared with is measured warm too.
@@ -68,8 +95,28 @@ async function measureServer(client: LspClient, name: string, text: string, runs
     await client.diagnosticsOfVersion(uri, version, 120_000);
     change.push(performance.now() - start);
   }
+
+  // Completion and hover on the analysis of the current version, in the first scenario.
+  const textDocument = { uri };
+  const category = positionOf(text, 'category: ', text.indexOf('scenarios:'));
+  category.character += 'category: '.length;
+  const completeValue = await timeRequests(REQUESTS, () =>
+    client.connection.sendRequest('textDocument/completion', { textDocument, position: category }),
+  );
+  const rto = positionOf(text, 'rto: ', text.indexOf('scenarios:'));
+  rto.character += 'rto: '.length;
+  const hover = await timeRequests(REQUESTS, () => client.connection.sendRequest('textDocument/hover', { textDocument, position: rto }));
+  // A new, empty line in the scenario (the user pressed Enter), then completion of its keys.
+  const version = 2 + CHANGES;
+  const lineEnd = { line: rto.line, character: rto.character + 2 };
+  await client.change(uri, version, [{ range: { start: lineEnd, end: lineEnd }, text: '\n    ' }]);
+  await client.diagnosticsOfVersion(uri, version, 120_000);
+  const emptyLine = { line: rto.line + 1, character: 4 };
+  const completeKey = await timeRequests(REQUESTS, () =>
+    client.connection.sendRequest('textDocument/completion', { textDocument, position: emptyLine }),
+  );
   await client.close(uri);
-  return { open, change };
+  return { open, change, completeValue, completeKey, hover };
 }
 
 function peakRss(pid: number | undefined): number {
@@ -124,9 +171,16 @@ async function main(): Promise<void> {
       open: median(server.open),
       changeMedian: median(server.change),
       changeP90: percentile(server.change, 90),
+      completeValue: median(server.completeValue),
+      completeKey: median(server.completeKey),
+      hover: median(server.hover),
     };
     rows.push(row);
-    console.log(`${name}: parse ${ms(parse)} ms, check ${ms(check)} ms, open→diagnostics ${ms(row.open)} ms, change→diagnostics ${ms(row.changeMedian)} ms (p90 ${ms(row.changeP90)})`);
+    console.log(
+      `${name}: parse ${ms(parse)} ms, check ${ms(check)} ms, open→diagnostics ${ms(row.open)} ms, ` +
+        `change→diagnostics ${ms(row.changeMedian)} ms (p90 ${ms(row.changeP90)}), ` +
+        `completion ${ms(row.completeValue)}/${ms(row.completeKey)} ms, hover ${ms(row.hover)} ms`,
+    );
   }
   const rss = peakRss(client.process.pid);
   await client.stop();
@@ -164,6 +218,15 @@ All figures are medians in milliseconds, from one run.
 ${table}
 
 The server's peak resident memory over the whole run: ${rss.toFixed(0)} MB.
+
+## Completion and hover
+
+Requests to the same server, on the analysis of the current version, medians of ${REQUESTS}. Target: under
+10 ms at 500 and 2,000 scenarios.
+
+| plan | completion after \`category: \` | completion on an empty line in a scenario | hover on \`rto\` |
+| --- | --- | --- | --- |
+${rows.map((r) => `| ${r.name} | ${ms(r.completeValue)} | ${ms(r.completeKey)} | ${ms(r.hover)} |`).join('\n')}
 
 ## The extension in VS Code
 

@@ -15,6 +15,9 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+// Pure core code, bundled into the client: a new plan needs no round trip to the server.
+import { newPlanText } from '../../server/src/core/features/newPlan';
+import { localeFrom } from '../../server/src/locale';
 
 let client: LanguageClient | undefined;
 
@@ -52,6 +55,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Drplan
       await languageClient.restart();
     }),
     vscode.commands.registerCommand('drplan.showOutput', () => output.show(true)),
+    vscode.commands.registerCommand('drplan.newPlan', async () => {
+      const content = newPlanText(localeFrom(vscode.env.language), new Date());
+      const document = await vscode.workspace.openTextDocument({ language: 'drplan', content });
+      await vscode.window.showTextDocument(document);
+    }),
   );
   await languageClient.start();
   return { client: languageClient };

@@ -15,8 +15,17 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
 import { DocumentAnalyses } from './documentAnalyses';
+import { complete } from './core/features/completion';
+import { codeActions, FIX_ALL_KIND } from './core/features/codeActions';
+import { hover } from './core/features/hover';
+import { definition } from './core/features/definition';
+import { foldingRanges } from './core/features/folding';
+import { references } from './core/features/references';
+import { prepareRename, rename } from './core/features/rename';
+import { documentSymbols } from './core/features/symbols';
+import { orResponseError } from './responseError';
 import { localeFrom } from './locale';
-import type { Locale } from './core';
+import type { Analysis, Locale } from './core';
 import { version } from '../../package.json';
 
 /** What a client may pass in `initializationOptions`. */
@@ -42,7 +51,7 @@ let locale: Locale = 'en';
 let today: string | undefined;
 let hasConfigurationCapability = false;
 
-const analyses = new DocumentAnalyses(() => (today ? new Date(today) : new Date()));
+const analyses = new DocumentAnalyses(() => todayDate() ?? new Date());
 const scheduler = new DiagnosticsScheduler(DEFAULT_DELAY_MS, publishDiagnostics);
 
 connection.onInitialize((params): InitializeResult => {
@@ -54,6 +63,14 @@ connection.onInitialize((params): InitializeResult => {
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      completionProvider: { triggerCharacters: [' ', ':', '[', ',', '-'], resolveProvider: false },
+      hoverProvider: true,
+      documentSymbolProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
+      renameProvider: { prepareProvider: true },
+      foldingRangeProvider: true,
+      codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND] },
     },
     serverInfo: { name: 'drplan-language-server', version },
   };
@@ -92,8 +109,86 @@ function publishDiagnostics(uri: string): void {
     void connection.sendDiagnostics({ uri, version: document.version, diagnostics: analysis.diagnostics(locale, uri) });
   } catch (error) {
     // A bug in a rule must not take the server down with it: say so and keep serving.
-    connection.console.error(`drplan: checking ${uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
+    logFailure('checking', uri, error);
   }
+}
+
+// Every feature answers from the one cached analysis of the document's version (core/features).
+connection.onCompletion(({ textDocument, position }) =>
+  // complete() reads the cursor's place from the text itself and needs the analysis only for ids,
+  // so a failing analysis still leaves keys and catalog values.
+  withDocument(textDocument.uri, [], 'completion', (document) =>
+    complete(tryAnalysis(document), document.getText(), document.offsetAt(position), locale, { today: todayDate() }),
+  ),
+);
+connection.onHover(({ textDocument, position }) =>
+  withAnalysis(textDocument.uri, null, 'hover', (analysis, document) => hover(analysis, document.offsetAt(position), locale)),
+);
+connection.onDocumentSymbol(({ textDocument }) =>
+  withAnalysis(textDocument.uri, [], 'symbols', (analysis) => documentSymbols(analysis, locale)),
+);
+connection.onDefinition(({ textDocument, position }) =>
+  withAnalysis(textDocument.uri, [], 'definition', (analysis, document) => definition(analysis, document.offsetAt(position), document.uri)),
+);
+connection.onReferences(({ textDocument, position, context }) =>
+  withAnalysis(textDocument.uri, [], 'references', (analysis, document) =>
+    references(analysis, document.offsetAt(position), document.uri, context.includeDeclaration),
+  ),
+);
+connection.onPrepareRename(({ textDocument, position }) =>
+  withAnalysis(textDocument.uri, null, 'rename', (analysis, document) => orResponseError(prepareRename(analysis, document.offsetAt(position), locale))),
+);
+connection.onRenameRequest(({ textDocument, position, newName }) =>
+  withAnalysis(textDocument.uri, null, 'rename', (analysis, document) =>
+    orResponseError(rename(analysis, document.offsetAt(position), newName, document.uri, locale)),
+  ),
+);
+connection.onFoldingRanges(({ textDocument }) => withAnalysis(textDocument.uri, [], 'folding', (analysis) => foldingRanges(analysis)));
+connection.onCodeAction(({ textDocument, range, context }) =>
+  withAnalysis(textDocument.uri, [], 'code actions', (analysis, document) =>
+    codeActions(analysis, range, context.diagnostics, locale, {
+      uri: document.uri,
+      only: context.only,
+      today: todayDate(),
+      onError: (error) => logFailure('code actions', document.uri, error),
+    }),
+  ),
+);
+
+/**
+ * Answers a request for an open document; `none` when the server does not have it or the
+ * feature fails: a bug in one feature is logged and must not take the server down.
+ */
+function withDocument<T, F>(uri: string, none: F, feature: string, answer: (document: TextDocument) => T): T | F {
+  const document = documents.get(uri);
+  if (!document) return none;
+  try {
+    return answer(document);
+  } catch (error) {
+    logFailure(feature, uri, error);
+    return none;
+  }
+}
+
+function withAnalysis<T, F>(uri: string, none: F, feature: string, answer: (analysis: Analysis, document: TextDocument) => T): T | F {
+  return withDocument(uri, none, feature, (document) => answer(analyses.get(document), document));
+}
+
+function tryAnalysis(document: TextDocument): Analysis | undefined {
+  try {
+    return analyses.get(document);
+  } catch (error) {
+    logFailure('analysis', document.uri, error);
+    return undefined;
+  }
+}
+
+function todayDate(): Date | undefined {
+  return today ? new Date(today) : undefined;
+}
+
+function logFailure(feature: string, uri: string, error: unknown): void {
+  connection.console.error(`drplan: ${feature} for ${uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
 }
 
 documents.listen(connection);

@@ -51,8 +51,10 @@ function shapeOf(text: string): Shape | undefined {
   if (withoutComment.trim() === '') return undefined;
   const match = SHAPE.exec(withoutComment);
   if (!match) {
-    const indent = withoutComment.length - withoutComment.trimStart().length;
-    return { indent, keyColumn: indent, dashes: 0, key: undefined, value: undefined };
+    // A line without a key; `- text` is still an item of its list (prevention steps, affects).
+    const [, blanks = '', dashText = ''] = /^( *)((?:- +|-$)*)/.exec(withoutComment) ?? [];
+    const dashes = (dashText.match(/-/g) ?? []).length;
+    return { indent: blanks.length, keyColumn: blanks.length + dashText.length, dashes, key: undefined, value: undefined };
   }
   const indent = (match[1] as string).length;
   const dashText = match[2] ?? '';
