@@ -148,4 +148,52 @@ describe('a person checks a plan in VS Code', { timeout: 240_000 }, () => {
     assert.equal(await squiggles().count(), 0);
     await screenshot('fixed');
   });
+  it('completes a category with its German label', async () => {
+    await page.keyboard.press('Escape');
+    await editor().click({ position: { x: 600, y: 300 } });
+    const line = await lineOf('category: force-majeure');
+    await goToLineEnd(line);
+    for (let i = 0; i < 'force-majeure'.length; i++) await page.keyboard.press('Backspace');
+    await page.keyboard.press('Control+Space');
+    const suggestion = page.locator('.suggest-widget .monaco-list-row', { hasText: 'Höhere Gewalt' }).first();
+    await suggestion.waitFor({ timeout: STEP_TIMEOUT }).catch(async (error) => {
+      await screenshot('completion-missing');
+      throw error;
+    });
+    for (const label of ['Hardware-Fehler', 'Software-Fehler', 'Bedienfehler']) {
+      assert.equal(await page.locator('.suggest-widget .monaco-list-row', { hasText: label }).count(), 1, label);
+    }
+    await screenshot('completion');
+    assert.match(await suggestion.innerText(), /force-majeure/);
+    await page.keyboard.type('forc');
+    await page.locator('.suggest-widget .monaco-list-row.focused', { hasText: 'force-majeure' }).waitFor({ timeout: STEP_TIMEOUT });
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(
+      // Monaco renders spaces as no-break spaces.
+      () => [...document.querySelectorAll('.editor-instance .view-line')].some((el) => el.textContent?.replace(/\u00a0/g, ' ').includes('category: force-majeure')),
+      null,
+      { timeout: STEP_TIMEOUT },
+    );
+    await waitForCounts('errors === 0');
+  });
+
+  it('fixes a misspelt type with a quick fix (Ctrl+.)', async () => {
+    await editor().click({ position: { x: 600, y: 300 } });
+    const line = await lineOf('type: vm-server');
+    await goToLineEnd(line);
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type('r');
+    await waitForCounts('errors > 0');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Control+.');
+    const fix = page.locator('.action-widget .monaco-list-row', { hasText: "Replace with 'vm-server'" }).first();
+    await fix.waitFor({ timeout: STEP_TIMEOUT });
+    await screenshot('quick-fix');
+    await page.locator('.action-widget .monaco-list-row.focused', { hasText: "Replace with 'vm-server'" }).waitFor({ timeout: STEP_TIMEOUT });
+    await page.keyboard.press('Enter');
+    await waitForCounts('errors === 0');
+    await squiggles().first().waitFor({ state: 'detached', timeout: STEP_TIMEOUT });
+    await screenshot('quick-fix-applied');
+  });
 });

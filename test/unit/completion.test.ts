@@ -188,7 +188,7 @@ describe('completion of catalog values', () => {
   it('names the categories in English, and in German too, for English', () => {
     const { items } = completeAt(`${HEAD}scenarios:\n  - id: storage\n    category: |\n`, 'en');
     assert.equal(byLabel(items, 'force-majeure').detail, 'Force majeure (Höhere Gewalt)');
-    assert.equal(byLabel(items, 'force-majeure').labelDetails?.description, 'Force majeure');
+    assert.equal(byLabel(items, 'force-majeure').labelDetails?.description, 'Force majeure (Höhere Gewalt)');
     assert.match(docOf(byLabel(items, 'hardware')), /Failure of physical components/);
   });
 

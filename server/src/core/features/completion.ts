@@ -366,7 +366,7 @@ function catalogItems(request: Request, entries: readonly CatalogEntry[]): Compl
   return entries.map((entry, index) => ({
     label: entry.id,
     kind: CompletionItemKind.EnumMember,
-    labelDetails: { description: request.say(entry.label) },
+    labelDetails: { description: labelWithGerman(entry.label, request.locale) },
     detail: labelWithGerman(entry.label, request.locale),
     documentation: markdown(`**${request.say(entry.label)}**\n\n${request.say(entry.explanation)}`),
     sortText: order(index),

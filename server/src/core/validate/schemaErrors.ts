@@ -22,8 +22,11 @@ interface Located {
  */
 export function checkSchema(yaml: YamlDocument, value: unknown): Finding[] {
   const errors = validatePlanShape(value ?? {});
+  // A value of the wrong type fails its enumeration too ('null' is not 'hardware'): say it once.
+  const wrongType = new Set(errors.filter((error) => error.keyword === 'type').map((error) => error.instancePath));
   const findings: Finding[] = [];
   for (const error of errors) {
+    if ((error.keyword === 'enum' || error.keyword === 'const') && wrongType.has(error.instancePath)) continue;
     const finding = translate(yaml, error, value);
     if (finding) findings.push(finding);
   }
