@@ -1,0 +1,5 @@
+/** The German plan document: one tree from the analysis, emitted as HTML or PDF. */
+export { buildDocument, type BuildOptions } from './build';
+export { toHtml, DOCUMENT_CSS, type HtmlOptions } from './html';
+export { toPdf } from './pdf';
+export type * from './tree';
