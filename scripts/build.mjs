@@ -11,6 +11,14 @@ import path from 'node:path';
 const watch = process.argv.includes('--watch');
 const minify = process.argv.includes('--minify');
 
+/** fontkit (under pdfmake) reads WOFF2 with brotli; the bundles embed TrueType fonts only. */
+const withoutBrotli = {
+  name: 'without-brotli',
+  setup(build) {
+    build.onResolve({ filter: /^brotli\/decompress(\.js)?$/ }, () => ({ path: path.resolve('scripts/stubs/brotli-decompress.cjs') }));
+  },
+};
+
 /** @type {esbuild.BuildOptions} */
 const common = {
   bundle: true,
@@ -21,6 +29,7 @@ const common = {
   minify,
   logLevel: 'info',
   legalComments: 'none',
+  plugins: [withoutBrotli],
 };
 
 const TESTS_OUT = 'dist/test/vscode';

@@ -10,12 +10,14 @@ import { version } from '../../package.json';
 import { analyze, type Locale } from './core';
 import { describeError, findPlans } from './cli/findPlans';
 import { formatJson, formatSarif, formatText, type FileResult, type Format } from './cli/formats';
+import { runRender } from './cli/render';
 import { localeFrom } from './locale';
 
-const USAGE = `drplan ${version}: check disaster-recovery plans (*.drplan.yaml)
+const USAGE = `drplan ${version}: check disaster-recovery plans (*.drplan.yaml) and render them as documents
 
 Usage:
   drplan check [options] PATH...   check plan files; folders are searched for *.drplan.yaml/.yml
+  drplan render [options] FILE     the plan as a German document (PDF or HTML)
   drplan --help                    show this help
   drplan --version                 show the version
 
@@ -24,7 +26,15 @@ Options for check:
   --lang de|en               language of the messages (default: from LANG, else English)
   --today YYYY-MM-DD         check review and test dates as of this day (default: today)
 
-Exit status: 0 no errors, 1 errors found, 2 usage or I/O problem.
+Options for render:
+  --format pdf|html          document format (default: pdf)
+  -o, --output OUT           file to write, - for standard output
+                             (default: beside the plan, plan.drplan.yaml -> plan.pdf)
+  --force                    overwrite an existing OUT
+  --today YYYY-MM-DD         the document's date and the day dates are checked against
+
+Exit status: 0 no errors, 1 errors found (render: written anyway, marked ENTWURF),
+2 usage or I/O problem.
 `;
 
 class UsageError extends Error {}
@@ -128,7 +138,8 @@ async function main(argv: readonly string[]): Promise<number> {
     await write(`${version}\n`);
     return 0;
   }
-  if (command !== 'check') throw new UsageError(`unknown command '${command}'`);
+  if (command === 'render' && !rest.includes('--help') && !rest.includes('-h')) return runRender(rest);
+  if (command !== 'check' && command !== 'render') throw new UsageError(`unknown command '${command}'`);
   if (rest.includes('--help') || rest.includes('-h')) {
     await write(USAGE);
     return 0;
