@@ -1,9 +1,10 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, type Analysis } from './core';
+import { analyze, reanalyze, type Analysis } from './core';
 
 /**
  * One analysis per open document version, shared by every feature of the server. An analysis
- * is computed on first demand and dropped when the document changes or closes.
+ * is computed on first demand, from the previous version's where there is one (a keystroke
+ * re-parses only the list item it touched), and dropped when the document closes.
  */
 export class DocumentAnalyses {
   private readonly cache = new Map<string, { version: number; analysis: Analysis }>();
@@ -13,7 +14,8 @@ export class DocumentAnalyses {
   get(document: TextDocument): Analysis {
     const cached = this.cache.get(document.uri);
     if (cached && cached.version === document.version) return cached.analysis;
-    const analysis = analyze(document.getText(), { today: this.today(), uri: document.uri });
+    const options = { today: this.today(), uri: document.uri };
+    const analysis = cached ? reanalyze(cached.analysis, document.getText(), options) : analyze(document.getText(), options);
     this.cache.set(document.uri, { version: document.version, analysis });
     return analysis;
   }

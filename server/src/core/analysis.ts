@@ -1,7 +1,8 @@
 import { todayInDays } from './date';
-import { buildPlanModel } from './model/build';
+import { buildPlanModel, type ModelReuse } from './model/build';
 import type { PlanModel } from './model/plan';
-import { toPlainValue } from './parse/toValue';
+import { patchYaml } from './parse/incremental';
+import { toPlainValue, type ItemValues } from './parse/toValue';
 import { YamlDocument } from './parse/yamlDocument';
 import type { Locale, PlanDiagnostic } from './types';
 import { toDiagnostic, type Finding } from './validate/diagnostic';
@@ -33,16 +34,40 @@ export interface Analysis {
 }
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
-  const yaml = new YamlDocument(text);
-  const value = toPlainValue(yaml);
-  const model = buildPlanModel(yaml);
+  return check(new YamlDocument(text), undefined, new WeakMap(), options);
+}
+
+/**
+ * The analysis of a new version of a document, made from the previous version's: where the edit
+ * lies inside one item of a top-level list (the usual keystroke), only that item is parsed again
+ * and the rest of the tree, model and schema values are taken over; otherwise the whole text is
+ * analysed. Either way the result is the same as `analyze(text)`. `previous` must not be used
+ * afterwards: its tree now belongs to the new analysis.
+ */
+export function reanalyze(previous: Analysis, text: string, options: AnalyzeOptions = {}): Analysis {
+  if (previous.text === text) return previous;
+  const itemValues = carried.get(previous);
+  const patch = itemValues ? patchYaml(previous.yaml, text) : undefined;
+  if (!patch || !itemValues) return analyze(text, options);
+  return check(patch.yaml, { previous: previous.model, from: patch.from, delta: patch.delta }, itemValues, options);
+}
+
+/** What an analysis hands on to the next version's: the plain values of unchanged list items. */
+const carried = new WeakMap<Analysis, ItemValues>();
+
+function check(yaml: YamlDocument, reuse: ModelReuse | undefined, itemValues: ItemValues, options: AnalyzeOptions): Analysis {
+  const text = yaml.text;
+  // Values are only carried over for texts without aliases (see ItemValues).
+  const carry = yaml.nodeCount === 0;
+  const value = toPlainValue(yaml, carry ? itemValues : undefined);
+  const model = buildPlanModel(yaml, reuse);
   const today = todayInDays(options.today);
   const findings = [...checkSchema(yaml, value), ...checkRules(model, today)];
   // yaml problems last: toPlainValue may add alias problems while converting.
   findings.unshift(...yamlProblems(yaml));
   findings.sort((a, b) => a.span.start - b.span.start);
   const rendered = new Map<string, PlanDiagnostic[]>();
-  return {
+  const analysis: Analysis = {
     text,
     yaml,
     model,
@@ -57,4 +82,6 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
       return diagnostics;
     },
   };
+  if (carry) carried.set(analysis, itemValues);
+  return analysis;
 }

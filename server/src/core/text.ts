@@ -36,6 +36,11 @@ export class TextIndex {
   get lineCount(): number {
     return this.lines.lineStarts.length;
   }
+
+  /** The offsets at which lines start, ascending (the first is 0). */
+  get lineStarts(): readonly number[] {
+    return this.lines.lineStarts;
+  }
 }
 
 function isBlank(code: number): boolean {

@@ -24,10 +24,20 @@ import type {
 type Entries = ReadonlyMap<string, MapEntry>;
 type Path = readonly (string | number)[];
 
-/** Builds the plan model in one walk over the YAML. */
-export function buildPlanModel(yaml: YamlDocument): PlanModel {
-  const durations: { field: string; value: DurationField }[] = [];
-  const dates: { field: string; value: DateField }[] = [];
+/**
+ * What an incremental build may take over from the previous version's model: every item of a
+ * top-level list whose YAML node is unchanged (the patch kept the node objects), its offsets
+ * moved by `delta` from `from` on.
+ */
+export interface ModelReuse {
+  readonly previous: PlanModel;
+  readonly from: number;
+  readonly delta: number;
+}
+
+/** Builds the plan model in one walk over the YAML (or over the one item that changed). */
+export function buildPlanModel(yaml: YamlDocument, reuse?: ModelReuse): PlanModel {
+  const reusable = reuse ? reusableItems(reuse.previous) : undefined;
 
   const spanOf = (node: Node): Span => {
     const range = node.range;
@@ -49,22 +59,18 @@ export function buildPlanModel(yaml: YamlDocument): PlanModel {
     const located = scalar(entries, key, isStringOrNumber);
     if (!located) return undefined;
     const result = parseDuration(located.value);
-    const field: DurationField = {
+    return {
       value: located.value,
       start: located.start,
       end: located.end,
       duration: result,
       minutes: result.ok ? result.minutes : undefined,
     };
-    durations.push({ field: key, value: field });
-    return field;
   };
   const date = (entries: Entries, key: string): DateField | undefined => {
     const located = scalar(entries, key, isString);
     if (!located) return undefined;
-    const field: DateField = { value: located.value, start: located.start, end: located.end, day: parseDate(located.value) };
-    dates.push({ field: key, value: field });
-    return field;
+    return { value: located.value, start: located.start, end: located.end, day: parseDate(located.value) };
   };
 
   /** The mappings of a list, each with its entries; other items are the schema's business. */
@@ -81,6 +87,27 @@ export function buildPlanModel(yaml: YamlDocument): PlanModel {
         entries: yaml.entries(map),
         item: { node: map, index, firstLine: yaml.index.restOfLine(start), path: [...path, key, index] },
       });
+    });
+    return result;
+  };
+  /**
+   * The items of a top-level list: taken over from the previous model where their node is
+   * unchanged (moved to their new offsets), built where new.
+   */
+  const topList = <T extends ItemModel>(key: string, build: (entries: Entries, item: ItemModel) => T): T[] => {
+    const seq = top?.get(key)?.value;
+    if (!isSeq(seq)) return [];
+    const result: T[] = [];
+    seq.items.forEach((written, index) => {
+      const known = reusable?.get(written as Node);
+      if (known && known.index === index && reuse) {
+        result.push(moveSpans(known, reuse.from, reuse.delta) as T);
+        return;
+      }
+      const map = yaml.resolve(written as Node);
+      if (!isMap(map)) return;
+      const [start] = yaml.span(written as Node);
+      result.push(build(yaml.entries(map), { node: map, index, firstLine: yaml.index.restOfLine(start), path: [key, index] }));
     });
     return result;
   };
@@ -108,8 +135,8 @@ export function buildPlanModel(yaml: YamlDocument): PlanModel {
     reviewInterval: duration(planSection.entries, 'review_interval'),
   };
 
-  const contacts: ContactModel[] = mappings(top, 'contacts', []).map(({ entries, item }) => identified(entries, item));
-  const components: ComponentModel[] = mappings(top, 'components', []).map(({ entries, item }) => ({
+  const contacts: ContactModel[] = topList('contacts', identified);
+  const components: ComponentModel[] = topList('components', (entries, item) => ({
     ...identified(entries, item),
     kind: text(entries, 'kind'),
   }));
@@ -126,7 +153,7 @@ export function buildPlanModel(yaml: YamlDocument): PlanModel {
     ),
   };
 
-  const backups: BackupModel[] = mappings(top, 'backups', []).map(({ entries, item }) => ({
+  const backups: BackupModel[] = topList('backups', (entries, item) => ({
     ...identified(entries, item),
     interval: duration(entries, 'interval'),
     retention: duration(entries, 'retention'),
@@ -173,7 +200,7 @@ export function buildPlanModel(yaml: YamlDocument): PlanModel {
     return result;
   };
 
-  const scenarios: ScenarioModel[] = mappings(top, 'scenarios', []).map(({ entries, item }) => ({
+  const scenarios: ScenarioModel[] = topList('scenarios', (entries, item) => ({
     ...identified(entries, item),
     category: text(entries, 'category'),
     type: text(entries, 'type'),
@@ -196,7 +223,7 @@ export function buildPlanModel(yaml: YamlDocument): PlanModel {
     ),
   }));
 
-  const history: HistoryModel[] = mappings(top, 'history', []).map(({ entries, item }) => ({
+  const history: HistoryModel[] = topList('history', (entries, item) => ({
     ...item,
     date: date(entries, 'date'),
   }));
@@ -212,8 +239,6 @@ export function buildPlanModel(yaml: YamlDocument): PlanModel {
     scenarios,
     history,
     scenariosKey: scenariosKeyNode ? spanOf(scenariosKeyNode) : undefined,
-    durations,
-    dates,
   };
 }
 
@@ -225,4 +250,41 @@ function isNumber(value: unknown): value is number {
 }
 function isStringOrNumber(value: unknown): value is string | number {
   return typeof value === 'string' || typeof value === 'number';
+}
+
+/** The previous model's top-level list items by their YAML node. */
+function reusableItems(model: PlanModel): Map<Node, ItemModel> {
+  const items = new Map<Node, ItemModel>();
+  for (const list of [model.contacts, model.components, model.backups, model.scenarios, model.history]) {
+    for (const item of list) items.set(item.node, item);
+  }
+  return items;
+}
+
+/**
+ * Moves every span in a model item (its own fields and those of its steps and exercises) by
+ * `delta` where it lies at or after `from`. The item belonged to the previous version's model,
+ * which is discarded: moving it in place costs a few additions instead of a rebuild.
+ */
+function moveSpans<T>(value: T, from: number, delta: number): T {
+  if (delta === 0) return value;
+  const visit = (object: Record<string, unknown>): void => {
+    if (typeof object.start === 'number' && typeof object.end === 'number') {
+      if (object.start >= from) object.start += delta;
+      if (object.end >= from) object.end += delta;
+    }
+    for (const key in object) {
+      if (key === 'node' || key === 'path') continue; // YAML nodes move with the tree
+      const child = object[key];
+      if (child !== null && typeof child === 'object') {
+        if (Array.isArray(child)) {
+          for (const element of child) if (element !== null && typeof element === 'object') visit(element as Record<string, unknown>);
+        } else {
+          visit(child as Record<string, unknown>);
+        }
+      }
+    }
+  };
+  visit(value as Record<string, unknown>);
+  return value;
 }

@@ -113,7 +113,4 @@ export interface PlanModel {
   readonly history: readonly HistoryModel[];
   /** The `scenarios` key, where coverage diagnostics point. */
   readonly scenariosKey: Span | undefined;
-  /** Every duration and date field of the plan, for the syntax rules. */
-  readonly durations: readonly { readonly field: string; readonly value: DurationField }[];
-  readonly dates: readonly { readonly field: string; readonly value: DateField }[];
 }

@@ -7,7 +7,7 @@ import type { YamlDocument } from './yamlDocument';
  * is counted, and an alias that would push it past the budget becomes null and a problem
  * instead of a frozen server.
  */
-export function toPlainValue(yaml: YamlDocument): unknown {
+export function toPlainValue(yaml: YamlDocument, itemValues?: ItemValues): unknown {
   const budget = Math.max(10_000, yaml.nodeCount * 4);
   const sizes = new Map<Node, number>();
   let expanded = 0;
@@ -33,7 +33,7 @@ export function toPlainValue(yaml: YamlDocument): unknown {
     return size;
   };
 
-  const convert = (written: Node | null): unknown => {
+  const convert = (written: Node | null, depth: number): unknown => {
     if (written == null) return null;
     let node: Node | null = written;
     if (isAlias(written)) {
@@ -53,12 +53,31 @@ export function toPlainValue(yaml: YamlDocument): unknown {
     if (isScalar(node)) return node.value;
     if (isMap(node)) {
       const object: Record<string, unknown> = {};
-      for (const [key, entry] of yaml.entries(node)) object[key] = convert(entry.written);
+      for (const [key, entry] of yaml.entries(node)) object[key] = convert(entry.written, depth + 1);
       return object;
     }
-    if (isSeq(node)) return node.items.map((item) => convert(item as Node));
+    if (isSeq(node)) {
+      if (depth === 1 && itemValues) {
+        // The items of a top-level list: an unchanged item (the same node) keeps its value.
+        return node.items.map((item) => {
+          const known = itemValues.get(item as Node);
+          if (known !== undefined) return known;
+          const value = convert(item as Node, depth + 1);
+          itemValues.set(item as Node, value);
+          return value;
+        });
+      }
+      return node.items.map((item) => convert(item as Node, depth + 1));
+    }
     return null;
   };
 
-  return convert(yaml.root);
+  return convert(yaml.root, 0);
 }
+
+/**
+ * Plain values of top-level list items by their YAML node, carried from one version to the next
+ * while the tree is patched rather than parsed again. Only for texts without aliases, whose
+ * values never depend on the expansion budget.
+ */
+export type ItemValues = WeakMap<Node, unknown>;

@@ -52,15 +52,16 @@ export class YamlDocument {
   /** How many nodes the text holds: the base of the alias-expansion budget. */
   readonly nodeCount: number;
 
-  constructor(readonly text: string) {
-    const lineCounter = new LineCounter();
-    this.doc = parseDocument(text, {
-      lineCounter,
-      merge: true,
-      uniqueKeys: true,
-      prettyErrors: false,
-      keepSourceTokens: false,
-    });
+  /**
+   * Parses `text`; or, with `patched`, takes a document the incremental parser (incremental.ts)
+   * already made of it by splicing a re-parsed piece into the previous version's tree.
+   */
+  constructor(
+    readonly text: string,
+    patched?: { readonly doc: Document.Parsed; readonly lineCounter: LineCounter },
+  ) {
+    const lineCounter = patched?.lineCounter ?? new LineCounter();
+    this.doc = patched?.doc ?? parseYaml(text, lineCounter);
     this.index = new TextIndex(text, lineCounter);
     for (const error of [...this.doc.errors, ...this.doc.warnings]) {
       this.problems.push({
@@ -189,6 +190,11 @@ export class YamlDocument {
       });
     }
   }
+}
+
+/** The one way drplan reads YAML: 1.2 core schema, merge keys, unique keys, positions kept. */
+export function parseYaml(text: string, lineCounter?: LineCounter): Document.Parsed {
+  return parseDocument(text, { lineCounter, merge: true, uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
 }
 
 function isMergeKey(value: unknown): boolean {

@@ -1,3 +1,4 @@
+import { durationFields } from '../../model/fields';
 import { messages, type Message } from '../../i18n/messages';
 import type { DurationProblem } from '../../duration';
 import type { Rule } from '../rule';
@@ -13,7 +14,7 @@ const REASONS: Record<DurationProblem, Message> = {
 
 /** invalid-duration: every duration field holds `0`, an ISO 8601 duration or a number and a unit. */
 export const durationSyntax: Rule = ({ model, report }) => {
-  for (const { field, value } of model.durations) {
+  for (const { field, value } of durationFields(model)) {
     const result = value.duration;
     if (result.ok) continue;
     report({

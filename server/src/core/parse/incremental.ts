@@ -1,0 +1,148 @@
+import { isMap, isPair, isSeq, LineCounter, type Node, type YAMLSeq } from 'yaml';
+import { textChange, type TextChange } from './textChange';
+import { parseYaml, YamlDocument } from './yamlDocument';
+
+/**
+ * A new version's YAML made from the previous one by re-parsing only the list item that an edit
+ * touched: the way a typing user is not kept waiting for a whole-document parse.
+ */
+export interface YamlPatch {
+  readonly yaml: YamlDocument;
+  /** The list item that was parsed again, in the new tree; it took the old item's place. */
+  readonly item: Node;
+  readonly replaced: Node;
+  /** Offsets from `from` on (in the previous text) moved by `delta`; the item's own are new. */
+  readonly from: number;
+  readonly delta: number;
+}
+
+/**
+ * Patches the previous version's tree for `text`, or answers undefined when only a whole parse is
+ * safe: the previous version had YAML problems or aliases, the edit is not inside one item of a
+ * top-level block list, or the re-parsed item is not exactly one clean item (an edit that ends
+ * the list, adds a document marker, or breaks the item's syntax). The previous YamlDocument is
+ * consumed: its tree now belongs to the new one.
+ */
+export function patchYaml(previous: YamlDocument, text: string): YamlPatch | undefined {
+  if (previous.problems.length > 0 || previous.nodeCount > 0 || text.includes('*')) return undefined;
+  const change = textChange(previous.text, text);
+  if (!change) return undefined;
+  const root = previous.root;
+  if (!isMap(root)) return undefined;
+
+  const place = findItem(previous.text, root.items, change);
+  if (!place) return undefined;
+  const { seq, index, spanStart, spanEnd } = place;
+  const delta = change.newEnd - change.oldEnd;
+
+  const piece = text.slice(spanStart, spanEnd + delta);
+  if (/^(?:---|\.\.\.|%)/m.test(piece)) return undefined;
+  const parsed = parseYaml(piece);
+  const pieceSeq = parsed.contents;
+  if (parsed.errors.length > 0 || parsed.warnings.length > 0 || !isSeq(pieceSeq) || pieceSeq.flow || pieceSeq.items.length !== 1) {
+    return undefined;
+  }
+  const item = pieceSeq.items[0] as Node;
+  const replaced = seq.items[index] as Node;
+
+  moveNode(item, 0, spanStart);
+  // Everything from the end of the old item on moves by delta: later items, later sections, and
+  // the ends of the list, the root mapping and the document around it.
+  const from = spanEnd;
+  for (let i = index + 1; i < seq.items.length; i++) moveNode(seq.items[i] as Node, from, delta);
+  for (const pair of root.items) {
+    if (!isPair(pair)) continue;
+    if (pair.value !== seq) {
+      moveNode(pair.key as Node | null, from, delta);
+      moveNode(pair.value as Node | null, from, delta);
+    }
+  }
+  moveRange(seq, from, delta);
+  moveRange(root, from, delta);
+  const docRange = previous.doc.range;
+  for (let i = 0; i < docRange.length; i++) if ((docRange[i] as number) >= from) docRange[i] = (docRange[i] as number) + delta;
+  seq.items[index] = item;
+
+  return {
+    yaml: new YamlDocument(text, { doc: previous.doc, lineCounter: lineStarts(previous, text, change, delta) }),
+    item,
+    replaced,
+    from,
+    delta,
+  };
+}
+
+/** The item of a top-level block list whose lines hold the whole change, with its line span. */
+function findItem(
+  text: string,
+  pairs: readonly unknown[],
+  change: TextChange,
+): { seq: YAMLSeq; index: number; spanStart: number; spanEnd: number } | undefined {
+  for (const pair of pairs) {
+    if (!isPair(pair) || !isSeq(pair.value) || pair.value.flow) continue;
+    const seq = pair.value;
+    const range = seq.range;
+    if (!range || change.start < range[0] || change.start > range[2]) continue;
+    const items = seq.items as Node[];
+    // The last item is left to a whole parse: the comments and blank lines after it belong to
+    // the list, the root mapping or the document, depending on what follows.
+    for (let i = 0; i + 1 < items.length; i++) {
+      const spanStart = itemLineStart(text, items[i] as Node);
+      const spanEnd = itemLineStart(text, items[i + 1] as Node);
+      if (spanStart === undefined || spanEnd === undefined) return undefined;
+      const dash = text.indexOf('-', spanStart);
+      if (change.start > dash && change.oldEnd < spanEnd) return { seq, index: i, spanStart, spanEnd };
+      if (change.start < spanEnd) return undefined; // touches this item's first line or the boundary
+    }
+    return undefined;
+  }
+  return undefined;
+}
+
+/** Where the line of a block list item begins, when the item's line is `<spaces>- <item>`. */
+function itemLineStart(text: string, item: Node): number | undefined {
+  const start = item.range?.[0];
+  if (start === undefined) return undefined;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  return /^ *- +$/.test(text.slice(lineStart, start)) ? lineStart : undefined;
+}
+
+/** Adds `delta` to every offset of the node and its children at or after `from`. */
+function moveNode(node: Node | null | undefined, from: number, delta: number): void {
+  if (!node) return;
+  moveRange(node, from, delta);
+  if (isMap(node) || isSeq(node)) {
+    for (const item of node.items) {
+      if (isPair(item)) {
+        moveNode(item.key as Node | null, from, delta);
+        moveNode(item.value as Node | null, from, delta);
+      } else {
+        moveNode(item as Node, from, delta);
+      }
+    }
+  }
+}
+
+function moveRange(node: Node, from: number, delta: number): void {
+  const range = node.range;
+  if (!range) return;
+  if (range[0] >= from) range[0] += delta;
+  if (range[1] >= from) range[1] += delta;
+  if (range[2] >= from) range[2] += delta;
+}
+
+/** The new text's line starts from the previous ones: only the changed region is scanned. */
+function lineStarts(previous: YamlDocument, text: string, change: TextChange, delta: number): LineCounter {
+  const counter = new LineCounter();
+  const old = previous.index.lineStarts;
+  let i = 0;
+  for (; i < old.length && (old[i] as number) <= change.start; i++) counter.addNewLine(old[i] as number);
+  for (let at = text.indexOf('\n', change.start); at !== -1 && at < change.newEnd; at = text.indexOf('\n', at + 1)) {
+    counter.addNewLine(at + 1);
+  }
+  for (; i < old.length; i++) {
+    const start = old[i] as number;
+    if (start > change.oldEnd) counter.addNewLine(start + delta);
+  }
+  return counter;
+}

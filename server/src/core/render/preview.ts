@@ -1,0 +1,51 @@
+/**
+ * The plan document for the preview and the exports, from one analysis. The one place where the
+ * server uses the render API (build, HTML, PDF), so a change there is a change here only.
+ */
+import type { Analysis } from '../analysis';
+import { buildDocument } from './build';
+import { toHtml } from './html';
+import { toPdf } from './pdf';
+import type { PlanDocument } from './tree';
+
+/**
+ * The document tree of an analysis, built once per analysis and day: the preview of a version
+ * and its exports share it. (The day is part of the key because the cover says "Stand".)
+ */
+const documents = new WeakMap<Analysis, { readonly day: string; readonly document: PlanDocument }>();
+
+export function planDocument(analysis: Analysis, today: Date): PlanDocument {
+  const day = today.toISOString().slice(0, 10);
+  const cached = documents.get(analysis);
+  if (cached?.day === day) return cached.document;
+  const document = buildDocument(analysis, { today, locale: 'de' });
+  documents.set(analysis, { day, document });
+  return document;
+}
+
+/** Whether the document says ENTWURF: the plan is a draft or has errors. */
+export function isDraft(document: PlanDocument): boolean {
+  return document.meta.watermark !== undefined;
+}
+
+/**
+ * The body of the document for a webview: the HTML emitter's fragment with the table columns'
+ * widths moved from `style` attributes to `data-width`, because the preview's
+ * Content-Security-Policy allows no inline style (its script applies them through the CSSOM).
+ * Author strings cannot produce `<col`: the emitter escapes every `<` of theirs.
+ */
+export function previewFragment(document: PlanDocument): string {
+  return toHtml(document, { fragment: true }).replace(COLUMN_WIDTH, (_match, width: string) => `<col data-width="${width}">`);
+}
+
+const COLUMN_WIDTH = /<col style="width:\s*([0-9]+(?:\.[0-9]+)?%)">/g;
+
+/** The self-contained HTML file: stylesheet and print CSS inside, nothing loaded from outside. */
+export function htmlFile(document: PlanDocument): string {
+  return toHtml(document);
+}
+
+/** The PDF file (A4, embedded fonts), made in-process. */
+export function pdfFile(document: PlanDocument): Promise<Uint8Array> {
+  return toPdf(document);
+}

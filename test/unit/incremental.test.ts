@@ -1,0 +1,125 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { isAlias, isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
+import { generatePlan } from '../../bench/generatePlan';
+import { analyze, reanalyze, type Analysis } from '../../server/src/core';
+import { EXAMPLES, fixtureFiles, read, TODAY } from '../support/fixtures';
+
+/** A small seeded generator, so a failing sequence can be replayed. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const CHARACTERS = 'abcdefghxyz0123456789 :-#\n[]{},"\'öß';
+/** What typing inside values mostly is: it keeps the YAML valid, so the fast path is taken. */
+const GENTLE = 'abcdefghxyzöß0123456789 ';
+const SNIPPETS = ['    mtpd: 12h\n', '      - Schritt\n', 'recovery_time: 9h', '  - id: neu\n    category: software\n', '\n', ': ', '- '];
+
+/** One random edit: typing, deleting, pasting across lines or replacing a value. */
+function edit(text: string, next: () => number, gentle: boolean): string {
+  const at = Math.floor(next() * (text.length + 1));
+  const kind = next();
+  if (gentle) {
+    // A character typed after a value's first character, or a value replaced.
+    const colon = text.lastIndexOf(': ', at - 3);
+    const plain = !/["'[\]{}#]/.test(text.slice(colon, at));
+    if (colon > text.lastIndexOf('\n', at - 1) && colon + 3 <= at && plain) {
+      return text.slice(0, at) + GENTLE[Math.floor(next() * GENTLE.length)] + text.slice(at);
+    }
+    return replaceDuration(text, next);
+  }
+  if (kind < 0.4) return text.slice(0, at) + CHARACTERS[Math.floor(next() * CHARACTERS.length)] + text.slice(at);
+  if (kind < 0.65) return text.slice(0, at) + text.slice(at + 1 + Math.floor(next() * 4));
+  if (kind < 0.8) {
+    const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+    return text.slice(0, lineStart) + SNIPPETS[Math.floor(next() * SNIPPETS.length)] + text.slice(lineStart);
+  }
+  if (kind < 0.9) return text.slice(0, at) + text.slice(at + Math.floor(next() * 120)); // a cut across lines
+  return replaceDuration(text, next);
+}
+
+function replaceDuration(text: string, next: () => number): string {
+  const value = /\b\d+(\.\d+)?\s?h\b/g;
+  const matches = [...text.matchAll(value)];
+  const match = matches[Math.floor(next() * matches.length)];
+  if (!match || match.index === undefined) return text;
+  return text.slice(0, match.index) + `${1 + Math.floor(next() * 30)}h` + text.slice(match.index + match[0].length);
+}
+
+/** The tree as positions and values, for comparing a patched tree with a freshly parsed one. */
+function shape(node: Node | null | undefined): unknown {
+  if (!node) return null;
+  if (isScalar(node)) return [node.range, typeof node.value === 'symbol' ? String(node.value) : node.value];
+  if (isAlias(node)) return [node.range, `*${node.source}`];
+  if (isMap(node)) return [node.range, node.items.map((pair) => (isPair(pair) ? [shape(pair.key as Node), shape(pair.value as Node)] : null))];
+  if (isSeq(node)) return [node.range, node.items.map((item) => shape(item as Node))];
+  return null;
+}
+
+/** The model without its YAML nodes (those are compared through `shape`). */
+function model(analysis: Analysis): string {
+  return JSON.stringify(analysis.model, (key, value: unknown) => (key === 'node' ? undefined : value));
+}
+
+function assertSame(incremental: Analysis, full: Analysis, context: string): void {
+  assert.deepEqual(incremental.diagnostics('en'), full.diagnostics('en'), `diagnostics ${context}`);
+  assert.equal(model(incremental), model(full), `model ${context}`);
+  assert.deepEqual(shape(incremental.yaml.root), shape(full.yaml.root), `tree ${context}`);
+  assert.deepEqual(incremental.yaml.index.lineStarts, full.yaml.index.lineStarts, `lines ${context}`);
+}
+
+describe('incremental analysis gives exactly what a full analysis gives', () => {
+  const bases: [string, string][] = [
+    ['example', read(join(EXAMPLES, 'plone-intranet.drplan.yaml'))],
+    ['generated', generatePlan(25)],
+    ['generated, CRLF', generatePlan(12).replace(/\n/g, '\r\n')],
+    ...fixtureFiles('codes').slice(0, 6).map((file): [string, string] => [file, read(file)]),
+  ];
+  for (const [name, base] of bases) {
+    for (const gentle of [true, false]) {
+    it(`over random ${gentle ? 'typing in values' : 'edits of every kind'} of ${name}`, () => {
+      const next = random(name.length * 7919 + (gentle ? 17 : 23));
+      let text = base;
+      let previous = analyze(text, { today: TODAY });
+      let patched = 0;
+      const steps = 50;
+      for (let step = 0; step < steps; step++) {
+        const changed = edit(text, next, gentle);
+        const tree = previous.yaml.doc;
+        const incremental = reanalyze(previous, changed, { today: TODAY });
+        if (incremental.yaml.doc === tree && changed !== text) patched++;
+        assertSame(incremental, analyze(changed, { today: TODAY }), `${name}, step ${step}`);
+        text = changed;
+        previous = incremental;
+      }
+      // The test means something only if the fast path was taken often.
+      if (gentle && !name.includes('fixtures')) assert.ok(patched > steps / 2, `${name}: patched only ${patched} of ${steps} times`);
+    });
+    }
+  }
+
+  it('types a whole value in a scenario of a large plan, keystroke by keystroke, on the fast path', () => {
+    let text = generatePlan(300);
+    let previous = analyze(text, { today: TODAY });
+    const offset = text.indexOf('rto: 8h', text.length / 2) + 'rto: '.length;
+    text = text.slice(0, offset) + text.slice(offset + 2);
+    previous = reanalyze(previous, text, { today: TODAY });
+    for (const [i, character] of [...'36 Stunden'].entries()) {
+      const tree = previous.yaml.doc;
+      text = text.slice(0, offset + i) + character + text.slice(offset + i);
+      const incremental = reanalyze(previous, text, { today: TODAY });
+      assert.equal(incremental.yaml.doc, tree, `keystroke ${i} took the fast path`);
+      previous = incremental;
+    }
+    assertSame(previous, analyze(text, { today: TODAY }), 'after typing');
+    assert.ok(previous.diagnostics('en').some((d) => d.code === 'rto-exceeds-mtpd'));
+  });
+});
