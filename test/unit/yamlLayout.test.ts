@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parse } from 'yaml';
-import { layoutOf, lineIndexAt, linesOf, positionIn, snippetText, yamlScalar } from '../../server/src/core/features/yamlLayout';
+import { layoutOf, snippetText, TextLines, yamlScalar } from '../../server/src/core/features/yamlLayout';
 
 describe('the layout of a document', () => {
   it('reads two spaces and indented lists', () => {
@@ -54,10 +54,16 @@ describe('YAML scalars', () => {
 
 describe('lines and positions', () => {
   it('finds lines and UTF-16 positions, CRLF too', () => {
-    const lines = linesOf('a: ä\r\nbb: 𝄞x\r\n');
-    assert.deepEqual(lines.map((line) => line.text), ['a: ä', 'bb: 𝄞x', '']);
-    assert.equal(lineIndexAt(lines, 0), 0);
-    assert.equal(lineIndexAt(lines, 6), 1);
-    assert.deepEqual(positionIn(lines, 6 + 6), { line: 1, character: 6 });
+    const lines = new TextLines('a: ä\r\nbb: 𝄞x\r\n');
+    assert.deepEqual([0, 1, 2].map((i) => lines.text(i)), ['a: ä', 'bb: 𝄞x', '']);
+    assert.equal(lines.length, 3);
+    assert.equal(lines.indexAt(0), 0);
+    assert.equal(lines.indexAt(6), 1);
+    assert.deepEqual(lines.positionOf(6 + 6), { line: 1, character: 6 });
+  });
+  it('tells indentation, blank and comment lines apart without cutting strings', () => {
+    const lines = new TextLines('a:\n  - b\n\n   # c\n    d: 1');
+    assert.deepEqual([0, 1, 2, 3, 4].map((i) => lines.indent(i)), [0, 2, -1, -1, 4]);
+    assert.equal(lines.charAfterIndent(1), '-');
   });
 });

@@ -36,10 +36,8 @@ import { cursorContext, type CursorContext } from './cursorContext';
 import {
   isBlankOrComment,
   layoutOf,
-  lineIndexAt,
-  linesOf,
-  positionIn,
   snippetText,
+  TextLines,
   yamlScalar,
   type Layout,
   type TextLine,
@@ -68,9 +66,11 @@ export function complete(
   options: CompletionOptions = {},
 ): CompletionItem[] {
   try {
-    const context = cursorContext(text, offset);
+    // The analysis of this very version knows its lines already (the usual case in the server).
+    const lines = new TextLines(text, analysis?.text === text ? analysis.yaml.index.lineStarts : undefined);
+    const context = cursorContext(lines, offset);
     if (!context) return [];
-    const request = new Request(analysis, text, offset, locale, options, context);
+    const request = new Request(analysis, lines, offset, locale, options, context);
     if (context.position === 'value') return valueItems(request, context.key ?? '');
     return [...scenarioItems(request), ...keyItems(request), ...listItemValues(request)];
   } catch {
@@ -80,30 +80,30 @@ export function complete(
 
 /** Everything one completion needs, computed once. */
 class Request {
-  readonly lines: TextLine[];
+  readonly text: string;
   readonly lineIndex: number;
   readonly range: Range;
   private cachedLayout: Layout | undefined;
 
   constructor(
     readonly analysis: Analysis | undefined,
-    readonly text: string,
+    readonly lines: TextLines,
     readonly offset: number,
     readonly locale: Locale,
     readonly options: CompletionOptions,
     readonly context: CursorContext,
   ) {
-    this.lines = linesOf(text);
-    this.lineIndex = lineIndexAt(this.lines, offset);
-    this.range = { start: positionIn(this.lines, context.replace.start), end: positionIn(this.lines, context.replace.end) };
+    this.text = lines.source;
+    this.lineIndex = lines.indexAt(offset);
+    this.range = { start: lines.positionOf(context.replace.start), end: lines.positionOf(context.replace.end) };
   }
 
   get line(): TextLine {
-    return this.lines[this.lineIndex] as TextLine;
+    return this.lines.at(this.lineIndex);
   }
 
   get layout(): Layout {
-    this.cachedLayout ??= layoutOf(this.text);
+    this.cachedLayout ??= layoutOf(this.lines);
     return this.cachedLayout;
   }
 
@@ -592,10 +592,9 @@ function blockListItems(request: Request): string[] {
   if (dash < 0) return [];
   const items: string[] = [];
   const visit = (i: number): boolean => {
-    const text = (request.lines[i] as TextLine).text;
-    if (isBlankOrComment(text)) return true;
-    const indent = text.length - text.trimStart().length;
-    if (indent > dash) return true;
+    const indent = request.lines.indent(i);
+    if (indent < 0 || indent > dash) return true; // blank, comment, or inside an item
+    const text = request.lines.text(i);
     if (indent < dash || !/^-(\s|$)/.test(text.trimStart())) return false;
     const item = unquote(text.trimStart().slice(1).replace(/\s+#.*$/, '').trim());
     if (item !== '') items.push(item);
@@ -610,13 +609,12 @@ function blockListItems(request: Request): string[] {
 function ownerSiblings(request: Request): ReadonlyMap<string, string> {
   const dash = dashColumn(request);
   for (let i = request.lineIndex - 1; i >= 0; i--) {
-    const line = request.lines[i] as TextLine;
-    if (isBlankOrComment(line.text)) continue;
-    const indent = line.text.length - line.text.trimStart().length;
-    if (indent > dash || (indent === dash && /^-(\s|$)/.test(line.text.trimStart()))) continue;
+    const indent = request.lines.indent(i);
+    if (indent < 0 || indent > dash || (indent === dash && request.lines.charAfterIndent(i) === '-')) continue;
+    const line = request.lines.at(i);
     // The list's key: ask the cursor context at the key itself for its mapping.
     const keyColumn = indent + (/^(?:- +)*/.exec(line.text.slice(indent))?.[0].length ?? 0);
-    return cursorContext(request.text, line.start + keyColumn)?.siblings ?? new Map();
+    return cursorContext(request.lines, line.start + keyColumn)?.siblings ?? new Map();
   }
   return new Map();
 }
@@ -661,16 +659,17 @@ function scenarioSlot(request: Request): ScenarioSlot | undefined {
 /** The top-level `scenarios:` key line above the cursor, if it opens a block list. */
 function scenariosKeyAbove(request: Request): { line: number; column: number } | undefined {
   for (let i = request.lineIndex - 1; i >= 0; i--) {
-    const text = (request.lines[i] as TextLine).text;
+    if (request.lines.indent(i) !== 0 || request.lines.charAfterIndent(i) === '-') continue; // quick: no substring
+    const text = request.lines.text(i);
     if (/^scenarios\s*:\s*(#.*)?$/.test(text)) return { line: i, column: 0 };
-    if (/^[^\s#-]/.test(text)) return undefined; // another top-level key
+    return undefined; // another top-level key
   }
   return undefined;
 }
 
 function previousStructuralLine(request: Request): number | undefined {
   for (let i = request.lineIndex - 1; i >= 0; i--) {
-    if (!isBlankOrComment((request.lines[i] as TextLine).text)) return i;
+    if (request.lines.indent(i) >= 0) return i;
   }
   return undefined;
 }
@@ -679,7 +678,7 @@ function previousStructuralLine(request: Request): number | undefined {
 function scenarioDashColumn(request: Request, owner: { line: number }): number | undefined {
   for (let i = owner.line + 1; i < request.lines.length; i++) {
     if (i === request.lineIndex) continue;
-    const text = (request.lines[i] as TextLine).text;
+    const text = request.lines.text(i);
     if (isBlankOrComment(text)) continue;
     const trimmed = text.trimStart();
     return /^-(\s|$)/.test(trimmed) ? text.length - trimmed.length : undefined;

@@ -1,4 +1,5 @@
 import type { Span } from '../types';
+import { TextLines } from './yamlLayout';
 
 /**
  * Where the cursor is, structurally: which mapping it writes into, whether it types a key or a
@@ -25,11 +26,6 @@ export interface CursorContext {
   readonly siblings: ReadonlyMap<string, string>;
   /** Whether the cursor's line begins a new list item (`- `). */
   readonly startsItem: boolean;
-}
-
-interface Line {
-  readonly text: string;
-  readonly start: number;
 }
 
 /** A structural line: where its content starts, its list dashes and its key. */
@@ -89,26 +85,12 @@ function unquote(text: string): string {
   return /^(["']).*\1$/.test(text) ? text.slice(1, -1) : text;
 }
 
-function linesOf(text: string): Line[] {
-  const lines: Line[] = [];
-  let start = 0;
-  for (;;) {
-    const end = text.indexOf('\n', start);
-    if (end < 0) {
-      lines.push({ text: text.slice(start), start });
-      return lines;
-    }
-    lines.push({ text: text.slice(start, end).replace(/\r$/, ''), start });
-    start = end + 1;
-  }
-}
 
 /** The cursor's context at `offset`, or undefined inside a comment or where nothing can be typed. */
-export function cursorContext(text: string, offset: number): CursorContext | undefined {
-  const lines = linesOf(text);
-  let lineIndex = lines.findIndex((line, i) => offset >= line.start && (i === lines.length - 1 || offset < (lines[i + 1] as Line).start));
-  if (lineIndex < 0) lineIndex = lines.length - 1;
-  const line = lines[lineIndex] as Line;
+export function cursorContext(source: string | TextLines, offset: number): CursorContext | undefined {
+  const lines = typeof source === 'string' ? new TextLines(source) : source;
+  const lineIndex = lines.indexAt(offset);
+  const line = lines.at(lineIndex);
   const before = line.text.slice(0, offset - line.start);
   if (/(^|\s)#/.test(before) && !/["'][^"']*#/.test(before)) return undefined;
 
@@ -175,7 +157,7 @@ function wordAfter(text: string, column: number): number {
  * to each enclosing key or list item. `dashColumn` ≥ 0 when the line itself begins an item.
  */
 function pathTo(
-  lines: readonly Line[],
+  lines: TextLines,
   lineIndex: number,
   column: number,
   dashColumn: number,
@@ -188,7 +170,11 @@ function pathTo(
   let first = true;
 
   for (let i = lineIndex - 1; i >= 0; i--) {
-    const shape = shapeOf((lines[i] as Line).text);
+    // Most lines above lie deeper than what the walk looks for: skip them without a regex.
+    const indent = lines.indent(i);
+    if (indent < 0) continue;
+    if (itemDash < 0 ? indent > keyColumn : indent > itemDash || (indent === itemDash && lines.charAfterIndent(i) === '-')) continue;
+    const shape = shapeOf(lines.text(i));
     if (!shape) continue;
 
     if (itemDash < 0) {
@@ -226,21 +212,24 @@ function pathTo(
 }
 
 /** The position of the item starting at `itemStart` among the items of the list owned by line `owner`. */
-function countItems(lines: readonly Line[], owner: number, itemStart: number, dashColumn: number): number {
+function countItems(lines: TextLines, owner: number, itemStart: number, dashColumn: number): number {
   let index = 0;
   for (let i = owner + 1; i < itemStart; i++) {
-    const shape = shapeOf((lines[i] as Line).text);
-    if (shape && shape.dashes > 0 && shape.indent === dashColumn) index++;
+    if (lines.indent(i) === dashColumn && lines.charAfterIndent(i) === '-') {
+      const shape = shapeOf(lines.text(i));
+      if (shape && shape.dashes > 0) index++;
+    }
   }
   return index;
 }
 
 /** The scalar `key: value` pairs of the mapping with keys at `column` around line `at`. */
-function siblingsOf(lines: readonly Line[], from: number, at: number, column: number): Map<string, string> {
+function siblingsOf(lines: TextLines, from: number, at: number, column: number): Map<string, string> {
   const siblings = new Map<string, string>();
   // Up to the mapping's start (an item's first line, or the line after its parent key) …
   for (let i = at - 1; i >= from; i--) {
-    const shape = shapeOf((lines[i] as Line).text);
+    if (lines.indent(i) > column || lines.indent(i) < 0) continue;
+    const shape = shapeOf(lines.text(i));
     if (!shape) continue;
     if (shape.keyColumn < column) break;
     if (shape.keyColumn === column && shape.key !== undefined) siblings.set(shape.key, unquote(shape.value ?? ''));
@@ -248,12 +237,13 @@ function siblingsOf(lines: readonly Line[], from: number, at: number, column: nu
   }
   // … and down to its end.
   for (let i = at + 1; i < lines.length; i++) {
-    const shape = shapeOf((lines[i] as Line).text);
+    if (lines.indent(i) > column || lines.indent(i) < 0) continue;
+    const shape = shapeOf(lines.text(i));
     if (!shape) continue;
     if (shape.keyColumn < column || (shape.dashes > 0 && shape.keyColumn <= column)) break;
     if (shape.keyColumn === column && shape.key !== undefined) siblings.set(shape.key, unquote(shape.value ?? ''));
   }
-  const own = shapeOf((lines[at] as Line).text);
+  const own = shapeOf(lines.text(at));
   if (own?.key !== undefined && own.keyColumn === column && own.value !== undefined) siblings.set(own.key, unquote(own.value));
   return siblings;
 }

@@ -18,36 +18,84 @@ export interface TextLine {
   readonly start: number;
 }
 
-export function linesOf(text: string): TextLine[] {
-  const lines: TextLine[] = [];
-  let start = 0;
-  for (;;) {
-    const end = text.indexOf('\n', start);
-    if (end < 0) {
-      lines.push({ text: text.slice(start), start });
-      return lines;
+/**
+ * The lines of a text, read on demand: line starts are found once (a fast scan), a line's text
+ * is cut only when asked for. Completion and the cursor context walk a few lines around the
+ * cursor, so a 2 MB plan must not be split into 60,000 strings for every keystroke.
+ */
+export class TextLines {
+  private readonly starts: readonly number[];
+
+  /** `lineStarts`: the line starts of this very text, when an analysis of it already knows them. */
+  constructor(
+    readonly source: string,
+    lineStarts?: readonly number[],
+  ) {
+    if (lineStarts) {
+      this.starts = lineStarts;
+    } else {
+      const starts = [0];
+      for (let at = source.indexOf('\n'); at !== -1; at = source.indexOf('\n', at + 1)) starts.push(at + 1);
+      this.starts = starts;
     }
-    lines.push({ text: text.slice(start, end).replace(/\r$/, ''), start });
-    start = end + 1;
   }
-}
 
-/** The line holding `offset`. */
-export function lineIndexAt(lines: readonly TextLine[], offset: number): number {
-  let low = 0;
-  let high = lines.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if ((lines[middle] as TextLine).start <= offset) low = middle;
-    else high = middle - 1;
+  get length(): number {
+    return this.starts.length;
   }
-  return low;
-}
 
-/** The LSP position of an offset (UTF-16, as LSP counts by default). */
-export function positionIn(lines: readonly TextLine[], offset: number): Position {
-  const line = lineIndexAt(lines, offset);
-  return { line, character: offset - (lines[line] as TextLine).start };
+  /** The line's text, without its line break (LF or CRLF). */
+  text(index: number): string {
+    const start = this.starts[index] as number;
+    let end = index + 1 < this.starts.length ? (this.starts[index + 1] as number) - 1 : this.source.length;
+    if (end > start && this.source.charCodeAt(end - 1) === 13) end--;
+    return this.source.slice(start, end);
+  }
+
+  at(index: number): TextLine {
+    return { text: this.text(index), start: this.starts[index] as number };
+  }
+
+  start(index: number): number {
+    return this.starts[index] as number;
+  }
+
+  /** Leading spaces of the line, or -1 for a blank or comment-only line. Reads no substring. */
+  indent(index: number): number {
+    const source = this.source;
+    const end = index + 1 < this.starts.length ? (this.starts[index + 1] as number) : source.length;
+    for (let at = this.starts[index] as number; at < end; at++) {
+      const code = source.charCodeAt(at);
+      if (code === 32) continue;
+      if (code === 35 || code === 10 || code === 13) return -1; // '#', or the line ends
+      return at - (this.starts[index] as number);
+    }
+    return -1;
+  }
+
+  /** The character after the indentation (for a quick look at '-' before any regex). */
+  charAfterIndent(index: number): string {
+    const indent = this.indent(index);
+    return indent < 0 ? '' : this.source.charAt((this.starts[index] as number) + indent);
+  }
+
+  /** The line holding `offset`. */
+  indexAt(offset: number): number {
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((this.starts[middle] as number) <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return low;
+  }
+
+  /** The LSP position of an offset (UTF-16, as LSP counts by default). */
+  positionOf(offset: number): Position {
+    const line = this.indexAt(offset);
+    return { line, character: offset - (this.starts[line] as number) };
+  }
 }
 
 const PARENT_KEY = /^( *)((?:- +)*)(?:"[^"]*"|'[^']*'|[^\s#:'"{}[\],&*!|>-][^:#]*?)\s*:\s*(?:#.*)?$/;
@@ -58,18 +106,21 @@ export function isBlankOrComment(line: string): boolean {
 }
 
 /** The layout of a document, read from its first nested mapping and its first nested list. */
-export function layoutOf(text: string): Layout {
-  const lines = linesOf(text);
+export function layoutOf(text: string | TextLines): Layout {
+  const lines = typeof text === 'string' ? new TextLines(text) : text;
   let indent: number | undefined;
   let sequenceIndent: number | undefined;
   for (let i = 0; i < lines.length - 1 && (indent === undefined || sequenceIndent === undefined); i++) {
-    const parent = PARENT_KEY.exec((lines[i] as TextLine).text);
+    if (lines.indent(i) < 0) continue;
+    const parent = PARENT_KEY.exec(lines.text(i));
     if (!parent) continue;
     const keyColumn = (parent[1] as string).length + (parent[2] ?? '').length;
-    const child = lines.slice(i + 1).find((line) => !isBlankOrComment(line.text));
-    if (!child) break;
-    const childIndent = child.text.length - child.text.trimStart().length;
-    const isItem = /^-(\s|$)/.test(child.text.trimStart());
+    let childIndex = i + 1;
+    while (childIndex < lines.length && lines.indent(childIndex) < 0) childIndex++;
+    if (childIndex >= lines.length) break;
+    const childText = lines.text(childIndex);
+    const childIndent = lines.indent(childIndex);
+    const isItem = /^-(\s|$)/.test(childText.trimStart());
     if (isItem && sequenceIndent === undefined && childIndent >= keyColumn) sequenceIndent = childIndent - keyColumn;
     if (!isItem && indent === undefined && childIndent > keyColumn) indent = childIndent - keyColumn;
   }
