@@ -15,6 +15,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
 import { DocumentAnalyses } from './documentAnalyses';
+import { IdleCollector } from './idleCollector';
 import { complete } from './core/features/completion';
 import { codeActions, FIX_ALL_KIND } from './core/features/codeActions';
 import { hover } from './core/features/hover';
@@ -53,6 +54,7 @@ let hasConfigurationCapability = false;
 
 const analyses = new DocumentAnalyses(() => todayDate() ?? new Date());
 const scheduler = new DiagnosticsScheduler(DEFAULT_DELAY_MS, publishDiagnostics);
+const idle = new IdleCollector();
 
 connection.onInitialize((params): InitializeResult => {
   const options = (params.initializationOptions ?? {}) as InitializationOptions;
@@ -98,6 +100,7 @@ documents.onDidChangeContent(({ document }) => {
 documents.onDidClose(({ document }) => {
   scheduler.cancel(document.uri);
   analyses.forget(document.uri);
+  idle.touch();
   void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
 });
 
@@ -107,6 +110,7 @@ function publishDiagnostics(uri: string): void {
   try {
     const analysis = analyses.get(document);
     void connection.sendDiagnostics({ uri, version: document.version, diagnostics: analysis.diagnostics(locale, uri) });
+    idle.touch();
   } catch (error) {
     // A bug in a rule must not take the server down with it: say so and keep serving.
     logFailure('checking', uri, error);
