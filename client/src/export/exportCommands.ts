@@ -1,0 +1,240 @@
+/**
+ * "Als PDF exportieren" / "Als HTML exportieren": the plan document from the language server,
+ * written where the user says. A save dialog proposes `<plan>.pdf` beside the plan; replacing
+ * an existing file is confirmed exactly once; the file is written atomically (a failed export
+ * leaves an earlier file intact and says why); a progress notification runs meanwhile, and an
+ * "Öffnen" action follows.
+ *
+ * For automation (tests, other extensions) the commands take `{ target, overwrite?, source? }`:
+ * no dialog, no question; an existing target is replaced only with `overwrite: true`; a failure
+ * rejects the command's promise with the reason.
+ */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { requestExport } from '../planDocument';
+import type { PreviewManager } from '../preview/previewManager';
+import { writeAtomically, type AtomicFileSystem } from './atomicWrite';
+import { exportFileName, saveDialogAsksBeforeReplacing, type ExportFormat } from './exportTarget';
+
+/** The automation argument of drplan.exportPdf and drplan.exportHtml. */
+export interface ExportArguments {
+  /** The file to write (a URI, or a path). */
+  readonly target: vscode.Uri | string;
+  /** Replace an existing target; without it the export refuses. */
+  readonly overwrite?: boolean;
+  /** The plan; default: the one of the active preview or editor. */
+  readonly source?: vscode.Uri | string;
+}
+
+/** What a successful export returns to its caller. */
+export interface ExportOutcome {
+  readonly target: vscode.Uri;
+  readonly bytes: number;
+  /** The plan's version the file was made from. */
+  readonly version: number;
+  /** The document is marked ENTWURF. */
+  readonly draft: boolean;
+}
+
+/** A reason the export stops, in the user's words. */
+class ExportRefused extends Error {}
+
+export function registerExportCommands(client: LanguageClient, previews: PreviewManager): vscode.Disposable[] {
+  const run = (format: ExportFormat) => (argument?: unknown) => exportPlan(client, previews, format, argument);
+  return [vscode.commands.registerCommand('drplan.exportPdf', run('pdf')), vscode.commands.registerCommand('drplan.exportHtml', run('html'))];
+}
+
+async function exportPlan(client: LanguageClient, previews: PreviewManager, format: ExportFormat, argument: unknown): Promise<ExportOutcome | undefined> {
+  const automation = automationArguments(argument);
+  let target: vscode.Uri | undefined;
+  try {
+    const source = (argument instanceof vscode.Uri ? argument : automation?.source) ?? previews.activePreviewUri() ?? planOfActiveEditor() ?? previews.anyPreviewUri();
+    if (!source) throw new ExportRefused(vscode.l10n.t('Open a DR plan (*.drplan.yaml) first.'));
+
+    let overwrite: boolean;
+    if (automation) {
+      target = automation.target;
+      overwrite = automation.overwrite;
+      await checkFolder(target);
+      if ((await existing(target)) && !overwrite) {
+        throw new ExportRefused(vscode.l10n.t('{0} already exists; it is replaced only with overwrite: true.', fileName(target)));
+      }
+    } else {
+      target = await vscode.window.showSaveDialog({
+        defaultUri: defaultTarget(source, format),
+        filters: format === 'pdf' ? { [vscode.l10n.t('PDF document')]: ['pdf'] } : { [vscode.l10n.t('HTML document')]: ['html', 'htm'] },
+        saveLabel: vscode.l10n.t('Export'),
+        title: format === 'pdf' ? vscode.l10n.t('Export the DR plan as PDF') : vscode.l10n.t('Export the DR plan as HTML'),
+      });
+      if (!target) return undefined;
+      await checkFolder(target);
+      overwrite = false;
+      if (await existing(target)) {
+        // The dialog has asked on most platforms; where it has not, ask here, so: once.
+        overwrite = dialogAskedBeforeReplacing(target) || (await confirmReplace(target));
+        if (!overwrite) return undefined;
+      }
+    }
+
+    const chosen = target;
+    const outcome = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting {0} …', fileName(chosen)) },
+      async (): Promise<ExportOutcome | undefined> => {
+        const file = await requestExport(client, source, format);
+        try {
+          await writeAtomically(workspaceFileSystem, chosen, file.bytes, overwrite);
+        } catch (error) {
+          // Someone made the file while the document was rendered: nobody has agreed to replace it.
+          if (automation || overwrite || !isFileExists(error)) throw error;
+          if (!(await confirmReplace(chosen))) return undefined;
+          await writeAtomically(workspaceFileSystem, chosen, file.bytes, true);
+        }
+        return { target: chosen, bytes: file.bytes.byteLength, version: file.version, draft: file.draft };
+      },
+    );
+    if (outcome && !automation) void offerToOpen(outcome);
+    return outcome;
+  } catch (error) {
+    const message = vscode.l10n.t('The DR plan could not be exported: {0}', describe(error, target));
+    if (automation) throw new Error(message);
+    void vscode.window.showErrorMessage(message);
+    return undefined;
+  }
+}
+
+function automationArguments(argument: unknown): { target: vscode.Uri; overwrite: boolean; source: vscode.Uri | undefined } | undefined {
+  if (typeof argument !== 'object' || argument === null || argument instanceof vscode.Uri || !('target' in argument)) return undefined;
+  const { target, overwrite, source } = argument as Partial<ExportArguments>;
+  const targetUri = toUri(target);
+  if (!targetUri) throw new Error(vscode.l10n.t('The export needs a target: a URI or a path.'));
+  return { target: targetUri, overwrite: overwrite === true, source: toUri(source) };
+}
+
+function toUri(value: unknown): vscode.Uri | undefined {
+  if (value instanceof vscode.Uri) return value;
+  if (typeof value !== 'string' || value === '') return undefined;
+  // A URI has a scheme of two letters or more ("C:\…" is a Windows path).
+  return /^[a-z][a-z0-9+.-]+:/i.test(value) ? vscode.Uri.parse(value, true) : vscode.Uri.file(value);
+}
+
+function planOfActiveEditor(): vscode.Uri | undefined {
+  const editor = vscode.window.activeTextEditor;
+  return editor?.document.languageId === 'drplan' ? editor.document.uri : undefined;
+}
+
+function fileName(uri: vscode.Uri): string {
+  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
+}
+
+function folderOf(uri: vscode.Uri): vscode.Uri {
+  return vscode.Uri.joinPath(uri, '..');
+}
+
+/** `<plan>.pdf` beside the plan; for an unsaved plan in the workspace's first folder. */
+function defaultTarget(source: vscode.Uri, format: ExportFormat): vscode.Uri {
+  const name = exportFileName(fileName(source), format);
+  if (source.scheme === 'untitled') {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    return folder ? vscode.Uri.joinPath(folder, name) : vscode.Uri.file(name);
+  }
+  return vscode.Uri.joinPath(folderOf(source), name);
+}
+
+function dialogAskedBeforeReplacing(target: vscode.Uri): boolean {
+  return saveDialogAsksBeforeReplacing({
+    web: vscode.env.uiKind === vscode.UIKind.Web,
+    remote: vscode.env.remoteName !== undefined,
+    simpleDialog: vscode.workspace.getConfiguration('files').get<boolean>('simpleDialog.enable') === true,
+    scheme: target.scheme,
+    platform: process.platform,
+  });
+}
+
+async function confirmReplace(target: vscode.Uri): Promise<boolean> {
+  const replace = vscode.l10n.t('Replace');
+  const answer = await vscode.window.showWarningMessage(
+    vscode.l10n.t('{0} already exists. Do you want to replace it?', fileName(target)),
+    { modal: true, detail: target.scheme === 'file' ? target.fsPath : target.toString(true) },
+    replace,
+  );
+  return answer === replace;
+}
+
+/** The target's folder must exist (writing would create it, and a mistyped path with it). */
+async function checkFolder(target: vscode.Uri): Promise<void> {
+  const folder = folderOf(target);
+  const stat = await vscode.workspace.fs.stat(folder).then(
+    (found) => found,
+    () => undefined,
+  );
+  if (!stat || (stat.type & vscode.FileType.Directory) === 0) throw new ExportRefused(vscode.l10n.t('The folder {0} does not exist.', label(folder)));
+}
+
+/** Whether a file is at `target`; a folder there is an error. */
+async function existing(target: vscode.Uri): Promise<boolean> {
+  const stat = await vscode.workspace.fs.stat(target).then(
+    (found) => found,
+    () => undefined,
+  );
+  if (stat && (stat.type & vscode.FileType.Directory) !== 0) throw new ExportRefused(vscode.l10n.t('{0} is a folder.', label(target)));
+  return stat !== undefined;
+}
+
+const workspaceFileSystem: AtomicFileSystem<vscode.Uri> = {
+  sibling: (target, name) => vscode.Uri.joinPath(folderOf(target), name),
+  name: fileName,
+  writeFile: (uri, content) => Promise.resolve(vscode.workspace.fs.writeFile(uri, content)),
+  rename: (from, to, overwrite) => Promise.resolve(vscode.workspace.fs.rename(from, to, { overwrite })),
+  delete: (uri) => Promise.resolve(vscode.workspace.fs.delete(uri, { useTrash: false })),
+};
+
+function errorCode(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+function isFileExists(error: unknown): boolean {
+  const code = errorCode(error);
+  return code === 'FileExists' || code === 'EEXIST';
+}
+
+function label(uri: vscode.Uri): string {
+  return uri.scheme === 'file' ? uri.fsPath : uri.toString(true);
+}
+
+/** The reason, in words: file system errors by their code, else the error's message. */
+function describe(error: unknown, target: vscode.Uri | undefined): string {
+  if (error instanceof ExportRefused) return error.message;
+  if (target) {
+    switch (errorCode(error)) {
+      case 'NoPermissions':
+      case 'EACCES':
+      case 'EPERM':
+      case 'EROFS':
+        return vscode.l10n.t('No permission to write in {0}.', label(folderOf(target)));
+      case 'FileNotFound':
+      case 'ENOENT':
+        return vscode.l10n.t('The folder {0} does not exist.', label(folderOf(target)));
+      case 'FileExists':
+      case 'EEXIST':
+        return vscode.l10n.t('{0} already exists; it is replaced only with overwrite: true.', fileName(target));
+      case 'NoSpace':
+      case 'ENOSPC':
+        return vscode.l10n.t('The disk is full.');
+    }
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+async function offerToOpen(outcome: ExportOutcome): Promise<void> {
+  const open = vscode.l10n.t('Open');
+  const message = outcome.draft
+    ? vscode.l10n.t('{0} was exported. The plan is a draft or has errors, so the document is marked ENTWURF.', fileName(outcome.target))
+    : vscode.l10n.t('{0} was exported.', fileName(outcome.target));
+  const answer = await vscode.window.showInformationMessage(message, open);
+  if (answer !== open) return;
+  // A local desktop hands the file to the system's PDF viewer or browser; elsewhere VS Code opens it.
+  const local = vscode.env.uiKind === vscode.UIKind.Desktop && vscode.env.remoteName === undefined && outcome.target.scheme === 'file';
+  if (local) await vscode.env.openExternal(outcome.target);
+  else await vscode.commands.executeCommand('vscode.open', outcome.target);
+}

@@ -1,0 +1,58 @@
+/**
+ * The plan document from the language server (server/src/renderProtocol.ts): the preview's
+ * HTML fragment and the exported files. The server answers from its cached analysis of the
+ * document's current version; the client never renders plan text itself.
+ */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import {
+  EXPORT_HTML_REQUEST,
+  EXPORT_PDF_REQUEST,
+  PREVIEW_REQUEST,
+  type ExportHtmlResult,
+  type ExportPdfResult,
+  type PreviewResult,
+  type RenderParams,
+} from '../../server/src/renderProtocol';
+import type { ExportFormat } from './export/exportTarget';
+
+export interface ExportedFile {
+  readonly bytes: Uint8Array;
+  readonly version: number;
+  readonly draft: boolean;
+}
+
+/** A plan the server does not have open (closed meanwhile, or not a drplan document). */
+export class NotOpenError extends Error {}
+
+function params(uri: vscode.Uri, client: LanguageClient): RenderParams {
+  return { textDocument: { uri: client.code2ProtocolConverter.asUri(uri) } };
+}
+
+/**
+ * Asks until the server has the document: a plan that was closed in every editor (the preview
+ * restored after a reload shows one that no editor has open) is opened again, which sends it to
+ * the server, and asked once more.
+ */
+async function ask<T>(client: LanguageClient, uri: vscode.Uri, method: string, token?: vscode.CancellationToken): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    const result = await client.sendRequest<T | null>(method, params(uri, client), token);
+    if (result !== null) return result;
+    if (attempt > 0) throw new NotOpenError(vscode.l10n.t('The language server does not have {0} open.', uri.toString(true)));
+    const document = await vscode.workspace.openTextDocument(uri);
+    if (document.languageId !== 'drplan') throw new NotOpenError(vscode.l10n.t('{0} is not a DR plan (*.drplan.yaml).', uri.toString(true)));
+  }
+}
+
+export function requestPreview(client: LanguageClient, uri: vscode.Uri, token?: vscode.CancellationToken): Promise<PreviewResult> {
+  return ask<PreviewResult>(client, uri, PREVIEW_REQUEST, token);
+}
+
+export async function requestExport(client: LanguageClient, uri: vscode.Uri, format: ExportFormat): Promise<ExportedFile> {
+  if (format === 'pdf') {
+    const result = await ask<ExportPdfResult>(client, uri, EXPORT_PDF_REQUEST);
+    return { bytes: Buffer.from(result.data, 'base64'), version: result.version, draft: result.draft };
+  }
+  const result = await ask<ExportHtmlResult>(client, uri, EXPORT_HTML_REQUEST);
+  return { bytes: new TextEncoder().encode(result.html), version: result.version, draft: result.draft };
+}

@@ -1,0 +1,138 @@
+/**
+ * The preview commands ("Vorschau öffnen", "Vorschau zur Seite öffnen"), the restore of
+ * previews after a window reload, and the following of the active plan editor. There is one
+ * preview at a time: opening it again reveals it with the plan of the active editor.
+ */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { PlanPreview, PREVIEW_VIEW_TYPE, previewTitle, webviewOptions, type RenderEvent } from './previewPanel';
+import type { PreviewState } from './previewShell';
+
+/** What the extension's API offers about the preview (its integration tests use it). */
+export interface PreviewApi {
+  /** The version of the plan `uri` that a preview has shown last, if one shows it. */
+  lastRenderedVersion(uri: vscode.Uri): number | undefined;
+  /** Fires each time a preview page has shown a new version. */
+  readonly onDidRender: vscode.Event<RenderEvent>;
+  /** The open previews. */
+  panels(): readonly PreviewPanelInfo[];
+}
+
+export interface PreviewPanelInfo {
+  readonly uri: vscode.Uri;
+  readonly title: string;
+  readonly viewColumn: vscode.ViewColumn | undefined;
+  readonly visible: boolean;
+  readonly active: boolean;
+}
+
+export class PreviewManager implements vscode.Disposable {
+  private readonly previews = new Set<PlanPreview>();
+  private readonly renders = new vscode.EventEmitter<RenderEvent>();
+  private readonly disposables: vscode.Disposable[] = [this.renders];
+  readonly api: PreviewApi;
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly client: LanguageClient,
+  ) {
+    this.api = {
+      lastRenderedVersion: (uri) => {
+        const shown = [...this.previews].filter((preview) => preview.uri.toString() === uri.toString()).map((preview) => preview.renderedVersion);
+        return shown.length > 0 && Math.max(...shown) >= 0 ? Math.max(...shown) : undefined;
+      },
+      onDidRender: this.renders.event,
+      panels: () =>
+        [...this.previews].map((preview) => ({
+          uri: preview.uri,
+          title: preview.title,
+          viewColumn: preview.viewColumn,
+          visible: preview.visible,
+          active: preview.active,
+        })),
+    };
+    this.disposables.push(
+      vscode.commands.registerCommand('drplan.openPreview', (uri?: unknown) => this.open(uri, false)),
+      vscode.commands.registerCommand('drplan.openPreviewToSide', (uri?: unknown) => this.open(uri, true)),
+      // A preview open when the window closed comes back after the reload (activation event
+      // onWebviewPanel:drplan.preview), with the plan and the scroll line its page remembered.
+      vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
+        deserializeWebviewPanel: async (panel, state: unknown) => this.revive(panel, state),
+      }),
+      vscode.window.onDidChangeActiveTextEditor((editor) => {
+        if (editor?.document.languageId !== 'drplan') return;
+        for (const preview of this.previews) preview.setDocument(editor.document.uri);
+      }),
+    );
+  }
+
+  /** The plan of the preview the user is looking at (the panel is the active editor), if any. */
+  activePreviewUri(): vscode.Uri | undefined {
+    return [...this.previews].find((preview) => preview.active)?.uri;
+  }
+
+  /** The plan of any open preview (the most recent one). */
+  anyPreviewUri(): vscode.Uri | undefined {
+    return [...this.previews].at(-1)?.uri;
+  }
+
+  private async open(argument: unknown, toSide: boolean): Promise<void> {
+    const uri = argument instanceof vscode.Uri ? argument : this.planOfActiveEditor() ?? this.activePreviewUri();
+    if (!uri) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a DR plan (*.drplan.yaml) first.'));
+      return;
+    }
+    const active = vscode.window.activeTextEditor;
+    // To the side: beside the editor, which keeps the focus for typing. Else in its place.
+    const column = toSide ? vscode.ViewColumn.Beside : active?.viewColumn ?? vscode.ViewColumn.Active;
+    const existing = [...this.previews].at(-1);
+    if (existing) {
+      existing.setDocument(uri);
+      existing.reveal(column, toSide);
+      return;
+    }
+    const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, previewTitle(uri), { viewColumn: column, preserveFocus: toSide }, webviewOptions(this.extensionUri));
+    const line = active && active.document.uri.toString() === uri.toString() ? active.visibleRanges[0]?.start.line : undefined;
+    this.track(new PlanPreview(panel, { extensionUri: this.extensionUri, client: this.client, renders: this.renders }, uri, line));
+  }
+
+  private planOfActiveEditor(): vscode.Uri | undefined {
+    const editor = vscode.window.activeTextEditor;
+    return editor?.document.languageId === 'drplan' ? editor.document.uri : undefined;
+  }
+
+  private revive(panel: vscode.WebviewPanel, state: unknown): void {
+    const saved = isPreviewState(state) ? state : undefined;
+    const uri = (saved && parseUri(saved.uri)) ?? this.planOfActiveEditor();
+    if (!uri) {
+      // Nothing to show: a page without its plan would only confuse.
+      panel.dispose();
+      return;
+    }
+    this.track(new PlanPreview(panel, { extensionUri: this.extensionUri, client: this.client, renders: this.renders }, uri, saved?.line));
+  }
+
+  private track(preview: PlanPreview): void {
+    this.previews.add(preview);
+    preview.onDidDispose(() => this.previews.delete(preview));
+  }
+
+  dispose(): void {
+    for (const preview of [...this.previews]) preview.dispose();
+    for (const disposable of this.disposables.splice(0)) disposable.dispose();
+  }
+}
+
+function isPreviewState(value: unknown): value is PreviewState {
+  if (typeof value !== 'object' || value === null) return false;
+  const { uri, line } = value as { uri?: unknown; line?: unknown };
+  return typeof uri === 'string' && uri.length > 0 && (line === undefined || (typeof line === 'number' && Number.isFinite(line)));
+}
+
+function parseUri(value: string): vscode.Uri | undefined {
+  try {
+    return vscode.Uri.parse(value, true);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * The custom LSP requests of the plan document (the preview and the exports), shared by the
+ * server and the VS Code client. Plain names and shapes only, so both sides import it without
+ * pulling anything in. Any other LSP client may send them too.
+ *
+ * Each is answered from the server's cached analysis of the document's current version; `null`
+ * when the server does not have the document open.
+ */
+
+/** `drplan/preview` → {@link PreviewResult}: the document's body as an HTML fragment. */
+export const PREVIEW_REQUEST = 'drplan/preview';
+/** `drplan/exportPdf` → {@link ExportPdfResult}: the document as a PDF file. */
+export const EXPORT_PDF_REQUEST = 'drplan/exportPdf';
+/** `drplan/exportHtml` → {@link ExportHtmlResult}: the document as one self-contained HTML file. */
+export const EXPORT_HTML_REQUEST = 'drplan/exportHtml';
+
+export interface RenderParams {
+  readonly textDocument: { readonly uri: string };
+}
+
+interface Rendered {
+  /** The document version the answer was made from. */
+  readonly version: number;
+  /** Whether the document is marked ENTWURF (the plan is a draft or has errors). */
+  readonly draft: boolean;
+}
+
+export interface PreviewResult extends Rendered {
+  /**
+   * `<main class="drplan-document">…</main>`: every author string escaped, no script, no inline
+   * style, links only to ids of the document; blocks carry `data-line` (0-based source line) and
+   * table columns `data-width` (a percentage) for the view to apply.
+   */
+  readonly html: string;
+}
+
+export interface ExportPdfResult extends Rendered {
+  /** The PDF file, base64. */
+  readonly data: string;
+}
+
+export interface ExportHtmlResult extends Rendered {
+  /** The whole HTML file, with its stylesheet and print CSS. */
+  readonly html: string;
+}

@@ -1,0 +1,63 @@
+/**
+ * Answers to the plan-document requests (renderProtocol.ts): the preview fragment and the two
+ * exports, each from the cached analysis of the document's current version. Kept out of
+ * server.ts so that the wiring there stays three lines.
+ */
+import { LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Analysis } from './core';
+import { htmlFile, isDraft, pdfFile, planDocument, previewFragment } from './core/render/preview';
+import type { ExportHtmlResult, ExportPdfResult, PreviewResult, RenderParams } from './renderProtocol';
+
+export interface RenderSources {
+  /** The open document, if the server has it. */
+  document(uri: string): TextDocument | undefined;
+  /** The one cached analysis of the document's current version. */
+  analysis(document: TextDocument): Analysis;
+  /** The day the document is made ("Stand"). */
+  today(): Date;
+  log(feature: string, uri: string, error: unknown): void;
+}
+
+export interface RenderRequests {
+  preview(params: RenderParams): PreviewResult | null | ResponseError<void>;
+  exportHtml(params: RenderParams): ExportHtmlResult | null | ResponseError<void>;
+  exportPdf(params: RenderParams): Promise<ExportPdfResult | null | ResponseError<void>>;
+}
+
+export function renderRequests(sources: RenderSources): RenderRequests {
+  /**
+   * The document tree of the current version, or null for a document the server does not have.
+   * A failure is logged and answered as an error the client can show: the preview and the export
+   * say why, instead of showing nothing.
+   */
+  const render = <T>(params: RenderParams, feature: string, answer: (version: number, tree: ReturnType<typeof planDocument>) => T): T | null | ResponseError<void> => {
+    const uri = params?.textDocument?.uri;
+    if (typeof uri !== 'string') return new ResponseError(LSPErrorCodes.RequestFailed, 'textDocument.uri is missing');
+    const document = sources.document(uri);
+    if (!document) return null;
+    try {
+      return answer(document.version, planDocument(sources.analysis(document), sources.today()));
+    } catch (error) {
+      sources.log(feature, uri, error);
+      return new ResponseError(LSPErrorCodes.RequestFailed, error instanceof Error ? error.message : String(error));
+    }
+  };
+
+  return {
+    preview: (params) => render(params, 'preview', (version, tree) => ({ version, draft: isDraft(tree), html: previewFragment(tree) })),
+    exportHtml: (params) => render(params, 'HTML export', (version, tree) => ({ version, draft: isDraft(tree), html: htmlFile(tree) })),
+    exportPdf: async (params) => {
+      // The tree is built now, from this version; the PDF is made from it while edits go on.
+      const pending = render(params, 'PDF export', (version, tree) => ({ version, tree }));
+      if (pending === null || pending instanceof ResponseError) return pending;
+      try {
+        const data = Buffer.from(await pdfFile(pending.tree)).toString('base64');
+        return { version: pending.version, draft: isDraft(pending.tree), data };
+      } catch (error) {
+        sources.log('PDF export', params.textDocument.uri, error);
+        return new ResponseError(LSPErrorCodes.RequestFailed, error instanceof Error ? error.message : String(error));
+      }
+    },
+  };
+}
