@@ -4,7 +4,7 @@
 //
 //   node scripts/screenshot.mjs [--file examples/x.drplan.yaml] [--out shots/NAME.png] [--problems]
 //       [--folder DIR] [--ext PATH | --no-ext] [--wait MS] [--theme "Default Light Modern"]
-//       [--size 1400x900] [--console] [--quick-open]
+//       [--size 1400x900] [--console] [--quick-open] [--command drplan.openPreviewToSide]
 //
 //   --file      file to open (default: the first *.drplan.yaml in the folder, if any)
 //   --out       PNG path (default: shots/<file name>[-problems].png)
@@ -14,8 +14,10 @@
 //   --wait      ms to wait after the file is open, for the language server (default 5000)
 //   --console   print the browser console (extension host output shows up there)
 //   --quick-open open the file through Quick Open (Ctrl+P) instead of the URL's openFile payload
+//   --command   run a command of the extension (by id) through the Command Palette once the file is
+//               open, then wait --wait ms again (e.g. drplan.openPreviewToSide)
 
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,6 +43,7 @@ try {
       size: { type: 'string', default: '1400x900' },
       console: { type: 'boolean', default: false },
       'quick-open': { type: 'boolean', default: false },
+      command: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -145,6 +148,18 @@ async function main() {
     }
     await sleep(wait);
 
+    if (opt.command) {
+      const title = commandTitle(opt.command);
+      log(`running ${opt.command} (${title}) through the Command Palette`);
+      await focusEditor(page);
+      await page.keyboard.press('F1');
+      await page.waitForSelector('.quick-input-widget .quick-input-box input', { state: 'visible', timeout: 10_000 });
+      await page.keyboard.type(title, { delay: 10 });
+      await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 10_000 });
+      await page.keyboard.press('Enter');
+      await sleep(wait);
+    }
+
     if (opt.problems) {
       // Focus the editor (without moving its cursor) so the keybinding reaches VS Code.
       const focused = await page
@@ -180,6 +195,27 @@ async function main() {
     await browser?.close();
     await server?.stop();
   }
+}
+
+/** "Category: Title" of a contributed command, in English (code-server's default language). */
+function commandTitle(id) {
+  const read = (name) => JSON.parse(readFileSync(path.join(ROOT, name), 'utf8'));
+  const manifest = read('package.json');
+  const nls = read('package.nls.json');
+  const command = manifest.contributes?.commands?.find((c) => c.command === id);
+  if (!command) throw new Error(`--command: package.json contributes no command ${id}`);
+  const text = (value) => (value ?? '').replace(/^%(.+)%$/, (_, key) => nls[key] ?? key);
+  return command.category ? `${text(command.category)}: ${text(command.title)}` : text(command.title);
+}
+
+/** Focuses the editor without moving its cursor, so that keybindings reach VS Code. */
+async function focusEditor(page) {
+  const focused = await page
+    .locator('.editor-instance .monaco-editor .native-edit-context, .editor-instance .monaco-editor textarea.inputarea')
+    .first()
+    .focus({ timeout: 3000 })
+    .then(() => true, () => false);
+  if (!focused) await page.locator('.monaco-workbench .part.statusbar').click().catch(() => {});
 }
 
 main().catch((e) => {

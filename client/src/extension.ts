@@ -18,12 +18,16 @@ import {
 // Pure core code, bundled into the client: a new plan needs no round trip to the server.
 import { newPlanText } from '../../server/src/core/features/newPlan';
 import { localeFrom } from '../../server/src/locale';
+import { registerExportCommands } from './export/exportCommands';
+import { PreviewManager, type PreviewApi } from './preview/previewManager';
 
 let client: LanguageClient | undefined;
 
 /** What the extension hands to other extensions and to its own integration tests. */
 export interface DrplanApi {
   readonly client: LanguageClient;
+  /** The plan preview: which version it shows, and when it shows a new one. */
+  readonly preview: PreviewApi;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<DrplanApi> {
@@ -41,6 +45,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Drplan
     initializationOptions: {
       locale: vscode.env.language,
       validationDelay: configuration.get<number>('validation.delay'),
+      maxFileSize: configuration.get<number>('maxFileSize'),
     },
     synchronize: { configurationSection: 'drplan' },
     errorHandler: new RestartingErrorHandler(output),
@@ -61,8 +66,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Drplan
       await vscode.window.showTextDocument(document);
     }),
   );
+  // The preview and the exports; registered before the start, so a restored preview finds its serializer.
+  const preview = new PreviewManager(context.extensionUri, languageClient);
+  context.subscriptions.push(preview, ...registerExportCommands(languageClient, preview));
   await languageClient.start();
-  return { client: languageClient };
+  return { client: languageClient, preview: preview.api };
 }
 
 export async function deactivate(): Promise<void> {

@@ -98,6 +98,9 @@ export async function stageExtension(root, dest) {
     } else if (value && typeof value === 'object') for (const v of Object.values(value)) visit(v);
   };
   visit({ main: manifest.main, browser: manifest.browser, icon: manifest.icon, l10n: manifest.l10n, contributes: manifest.contributes });
+  // And what the package lets in (.vscodeignore's `!` lines), e.g. media/ for the preview's page.
+  const packaged = await fs.readFile(path.join(root, '.vscodeignore'), 'utf8').catch(() => '');
+  for (const line of packaged.split('\n')) if (line.startsWith('!')) visit(line.slice(1).trim());
   for (const top of ['node_modules', '.git']) tops.delete(top);
   await fs.mkdir(dest, { recursive: true });
   for (const top of tops) await fs.cp(path.join(root, top), path.join(dest, top), { recursive: true });

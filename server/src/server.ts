@@ -25,6 +25,8 @@ import { references } from './core/features/references';
 import { prepareRename, rename } from './core/features/rename';
 import { documentSymbols } from './core/features/symbols';
 import { orResponseError } from './responseError';
+import { renderRequests } from './renderRequests';
+import { EXPORT_HTML_REQUEST, EXPORT_PDF_REQUEST, PREVIEW_REQUEST, type RenderParams } from './renderProtocol';
 import { localeFrom } from './locale';
 import type { Analysis, Locale } from './core';
 import { version } from '../../package.json';
@@ -158,6 +160,17 @@ connection.onCodeAction(({ textDocument, range, context }) =>
     }),
   ),
 );
+
+// The plan document (preview, exports) from the same cached analysis: renderRequests.ts.
+const render = renderRequests({
+  document: (uri) => documents.get(uri),
+  analysis: (document) => analyses.get(document),
+  today: () => todayDate() ?? new Date(),
+  log: logFailure,
+});
+connection.onRequest(PREVIEW_REQUEST, (params: RenderParams) => render.preview(params));
+connection.onRequest(EXPORT_HTML_REQUEST, (params: RenderParams) => render.exportHtml(params));
+connection.onRequest(EXPORT_PDF_REQUEST, (params: RenderParams) => render.exportPdf(params));
 
 /**
  * Answers a request for an open document; `none` when the server does not have it or the

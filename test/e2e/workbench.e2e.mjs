@@ -196,4 +196,109 @@ describe('a person checks a plan in VS Code', { timeout: 240_000 }, () => {
     await squiggles().first().waitFor({ state: 'detached', timeout: STEP_TIMEOUT });
     await screenshot('quick-fix-applied');
   });
+
+  // The plan document: the preview beside the editor, live while typing, and its PDF export.
+  /** The preview's page: the webview's outer frame holds the page in an inner one. */
+  const preview = () => page.frameLocator('iframe.webview.ready >> nth=0').frameLocator('iframe#active-frame');
+  /** Polls `read` until `accept` holds for its value (for what has no event to wait on). */
+  const poll = async (read, accept, what) => {
+    const deadline = Date.now() + STEP_TIMEOUT;
+    let value;
+    while (Date.now() < deadline) {
+      value = await read().catch(() => undefined);
+      if (value !== undefined && accept(value)) return value;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.fail(`timed out waiting for ${what}; last: ${JSON.stringify(value)}`);
+  };
+  /** Where an element of the preview is, from the top of the preview's view. */
+  const topInPreview = (selector) => preview().locator(selector).first().evaluate((element) => element.getBoundingClientRect().top);
+
+  it('opens the preview beside the plan from the button in the editor title', async () => {
+    await page.keyboard.press('Escape');
+    await editor().click({ position: { x: 600, y: 300 } });
+    const button = page.locator('.editor-actions .action-label[aria-label*="Open Preview to the Side"]').first();
+    await button.waitFor({ timeout: STEP_TIMEOUT });
+    await button.click();
+    await page.locator('.tabs-container .tab', { hasText: `Preview: ${PLAN}` }).first().waitFor({ timeout: STEP_TIMEOUT });
+    await preview().locator('.doc-title').waitFor({ timeout: STEP_TIMEOUT });
+    assert.equal(await preview().locator('.doc-title').innerText(), 'Notfallplan Plone-Intranet');
+    assert.ok((await preview().locator('[data-line]').count()) > 100, 'blocks carry their source lines');
+    await screenshot('preview-beside');
+  });
+
+  it('changes the preview while typing, and scrolls it with the editor', async () => {
+    await editor().click({ position: { x: 300, y: 300 } });
+    await goToLineEnd(await lineOf('title: Notfallplan Plone-Intranet'));
+    await page.keyboard.type(' 2027', { delay: 40 });
+    await preview().locator('.doc-title', { hasText: 'Notfallplan Plone-Intranet 2027' }).waitFor({ timeout: STEP_TIMEOUT });
+    await screenshot('preview-typing');
+
+    // The editor goes to the storage scenario: the preview shows its section.
+    await goToLineEnd(await lineOf('type: storage-server'));
+    const viewHeight = await preview().locator('body').evaluate(() => window.innerHeight);
+    await poll(() => topInPreview('#szenario-storage'), (top) => top > -400 && top < viewHeight / 2, 'the storage scenario in the preview');
+    await screenshot('preview-scroll-sync');
+
+    // Typed there, the preview changes in place: same scroll position.
+    await goToLineEnd(await lineOf('recovery_time: 6h'));
+    const scrollY = () => preview().locator('body').evaluate(() => window.scrollY);
+    let before = await scrollY();
+    await poll(async () => [before, (before = await new Promise((resolve) => setTimeout(resolve, 300)).then(scrollY))], ([a, b]) => a === b, 'the preview to settle');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type('7h', { delay: 40 });
+    await preview().locator('#szenario-storage ~ dl.fields', { hasText: '7 Stunden' }).first().waitFor({ timeout: STEP_TIMEOUT });
+    const after = await preview().locator('body').evaluate(() => window.scrollY);
+    assert.ok(Math.abs(after - before) <= 2, `the preview kept its place (${before} → ${after})`);
+    await screenshot('preview-updated-in-place');
+  });
+
+  it('jumps to the source line on a double-click in the preview', async () => {
+    const heading = preview().locator('#szenario-vm-server');
+    await heading.scrollIntoViewIfNeeded();
+    await heading.dblclick();
+    const line = await lineOf('- id: vm-server');
+    await page.locator('#status\\.editor\\.selection', { hasText: `Ln ${line},` }).first().waitFor({ timeout: STEP_TIMEOUT });
+    await screenshot('preview-double-click');
+  });
+
+  it("exports the PDF from the preview's button, asking once before it replaces the file", async () => {
+    const target = path.join(workspace, 'plone-intranet.pdf');
+    const exported = page.locator('.notifications-toasts .notification-list-item', { hasText: 'plone-intranet.pdf was exported' }).first();
+    for (const round of ['new', 'replace']) {
+      await preview().locator('button[data-export="pdf"]').click();
+      const input = page.locator('.quick-input-widget .quick-input-box input');
+      await input.waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
+      // The save dialog proposes <plan>.pdf beside the plan.
+      await poll(() => input.inputValue(), (value) => value.endsWith('/plone-intranet.pdf'), 'the proposed file name');
+      await screenshot(`export-dialog-${round}`);
+      await page.keyboard.press('Enter');
+      if (round === 'replace') {
+        // VS Code's own dialog asks before replacing; the extension does not ask a second time.
+        await page.locator('.quick-input-widget', { hasText: 'already exists' }).first().waitFor({ timeout: STEP_TIMEOUT });
+        await screenshot('export-replace-question');
+        await page.keyboard.press('Enter');
+      }
+      await exported.waitFor({ timeout: 60_000 });
+      assert.equal(await page.locator('.monaco-dialog-box').count(), 0, 'no modal question of the extension');
+      assert.equal(await exported.locator('.monaco-button', { hasText: 'Open' }).count(), 1, 'an Open action');
+      await screenshot(`export-done-${round}`);
+      const pdf = await readFile(target);
+      assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
+      // Close the notification, so the next round waits for a new one.
+      await exported.hover();
+      await exported.locator('.codicon-notifications-clear, .codicon-close').first().click();
+      await exported.waitFor({ state: 'detached', timeout: STEP_TIMEOUT });
+    }
+  });
+
+  it('restores the preview after the window is reloaded', async () => {
+    await page.reload();
+    await page.waitForSelector('.monaco-workbench', { timeout: 90_000 });
+    await preview().locator('.doc-title').waitFor({ timeout: 60_000 });
+    assert.match(await preview().locator('.doc-title').innerText(), /^Notfallplan Plone-Intranet/);
+    await page.locator('.tabs-container .tab', { hasText: `Preview: ${PLAN}` }).first().waitFor({ timeout: STEP_TIMEOUT });
+    await screenshot('preview-restored');
+  });
 });
