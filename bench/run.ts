@@ -16,6 +16,7 @@ import { planSchema } from '../server/src/core/schema/validator';
 import { benchActivation } from '../scripts/lib/vscode-suite.mjs';
 import { generatePlan } from './generatePlan';
 import { drplan, yamlLanguageServer, type ServerUnderTest } from './servers';
+import { measureDocuments } from './documents';
 import { median, ms, percentile, ratio, timeSync } from './stats';
 
 const ROOT = join(__dirname, '..');
@@ -201,6 +202,8 @@ async function main(): Promise<void> {
     console.log(`${name}: parse ${ms(parse)} ms, check ${ms(check)} ms\n${line('drplan', ours)}\n${line('peer', peer)}`);
   }
   const schema = measureSchemaCompilation(generatePlan(500));
+  const documents = await measureDocuments({ example: plans[0]![1], hundred: generatePlan(100), fiveHundred: generatePlan(500) });
+  console.log(`preview update at 100 scenarios ${ms(documents.previewUpdate)} ms; PDF ${documents.pdf.map((p) => `${p.name} ${ms(p.drplanMs)} / chromium ${ms(p.chromiumMs)}`).join(', ')}`);
   console.log(`ajv: compile ${ms(schema.compile)} ms, standalone load ${ms(schema.loadStandalone)} ms; validate 500: ${ms(schema.validateCompiled)} / ${ms(schema.validateStandalone)} ms`);
   // Last, when no other server of this run is busy: the extension in a real VS Code (code-server).
   const activation = await benchActivation({ loads: 5 });
@@ -262,6 +265,18 @@ drplan under 150 MB with the 2,000-scenario plan open.
 | plan | drplan | peer |
 | --- | --- | --- |
 ${table((r) => [r.ours.rss.toFixed(0), r.peer.rss.toFixed(0)])}
+
+## The plan document
+
+- Preview after a keystroke at 100 scenarios (\`didChange\` → the \`drplan/preview\` answer for that
+  version, over 20 keystrokes): ${ms(documents.previewUpdate)} ms. Target: under 150 ms.
+- PDF export, in-process with pdfmake, against the peer a Markdown-PDF-style extension uses:
+  headless Chromium printing drplan's own HTML export to A4. Targets: the example under 1 s,
+  500 scenarios under 10 s.
+
+| plan | pages | drplan PDF | Chromium prints the HTML | drplan / Chromium |
+| --- | --- | --- | --- | --- |
+${documents.pdf.map((p) => `| ${p.name} | ${p.pages} | ${ms(p.drplanMs)} | ${ms(p.chromiumMs)} | ${ratio(p.drplanMs, p.chromiumMs)} |`).join('\n')}
 
 ## The extension in VS Code
 
