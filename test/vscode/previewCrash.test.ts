@@ -1,0 +1,92 @@
+/// <reference types="mocha" />
+/**
+ * The preview survives a crash of the server: with a plan open in the editor (unsaved edits)
+ * and in the preview, the server process is killed (SIGKILL); the client starts a new one, and
+ * the preview shows the next version, built by the new server from the unsaved text. The editor
+ * is untouched meanwhile. (crash.test.ts covers the same for the diagnostics.)
+ */
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import type { PreviewApi } from '../../client/src/preview/previewManager';
+import type { RenderEvent } from '../../client/src/preview/previewPanel';
+import { activate, closeAllEditors, copyPlan, extension, isAlive, openPlan, replaceIn, revert, theServerPid, waitFor, waitForEvent, workspaceFile } from './helpers';
+
+function previewApi(): PreviewApi {
+  const api = extension().exports?.preview;
+  assert.ok(api, 'activate() returns { preview }');
+  return api;
+}
+
+/** Resolves once the preview has shown `uri` at `version` (or later) and `accept` holds. */
+async function rendered(uri: vscode.Uri, version: number, accept: (event: RenderEvent) => boolean, what: string): Promise<RenderEvent> {
+  const api = previewApi();
+  const event = await waitForEvent(
+    api.onDidRender,
+    (e) => e !== undefined && e.uri.toString() === uri.toString() && e.version >= version && accept(e),
+    30_000,
+    `${what} (the preview shows version ${api.lastRenderedVersion(uri) ?? 'nothing'})`,
+  );
+  return event as RenderEvent;
+}
+
+suite('preview after a server crash', () => {
+  let client: LanguageClient;
+  const touched: vscode.Uri[] = [];
+
+  suiteSetup(async () => {
+    client = await activate();
+  });
+
+  teardown(async () => {
+    await revert(...touched.splice(0));
+    await closeAllEditors();
+  });
+
+  test('after SIGKILL of the server the preview shows the next version, from the unsaved text', async function () {
+    if (process.platform === 'win32') this.skip();
+    const plan = await copyPlan(workspaceFile('examples', 'plone-intranet.drplan.yaml'), 'preview-crash');
+    touched.push(plan);
+    const { document } = await openPlan(plan);
+    const first = rendered(plan, document.version, () => true, 'the first preview');
+    await vscode.commands.executeCommand('drplan.openPreviewToSide');
+    await first;
+
+    // An unsaved edit, shown by the preview of the server that is about to die.
+    await replaceIn(document, 'title: Notfallplan Plone-Intranet', 'title: Notfallplan Plone-Intranet (Entwurf Mai)');
+    await rendered(plan, document.version, (e) => e.title === 'Notfallplan Plone-Intranet (Entwurf Mai)', 'the unsaved title in the preview');
+    const unsaved = document.getText();
+
+    const old = await theServerPid();
+    let left = false;
+    const restarted = waitForEvent(
+      client.onDidChangeState,
+      () => {
+        if (!client.isRunning()) left = true;
+        return left && client.isRunning();
+      },
+      20_000,
+      'the client to restart the server after the crash',
+    );
+    process.kill(old, 'SIGKILL');
+    await restarted;
+    await waitFor(() => !isAlive(old), `the killed server ${old} to be gone`);
+    assert.notEqual(await theServerPid(), old);
+
+    // The editor is untouched and the preview is still open.
+    assert.equal(document.getText(), unsaved);
+    assert.ok(document.isDirty);
+    assert.equal(previewApi().panels().length, 1, 'the preview is still open');
+
+    // The next keystroke: the new server renders the unsaved text plus the new edit.
+    await replaceIn(document, '(Entwurf Mai)', '(Entwurf Juni)');
+    const after = await rendered(
+      plan,
+      document.version,
+      (e) => e.title === 'Notfallplan Plone-Intranet (Entwurf Juni)',
+      'the preview to show the edit after the restart',
+    );
+    assert.equal(after.version, document.version);
+    assert.ok(after.blocks > 100, `${after.blocks} blocks: the whole plan, not an error page`);
+  });
+});
