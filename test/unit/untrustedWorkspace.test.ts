@@ -1,0 +1,46 @@
+/**
+ * Why drplan may run in an untrusted (Restricted Mode) workspace, checked on the manifest and the
+ * client: a workspace's settings can change how drplan checks, never what it runs. Every setting
+ * is a number, a boolean or one of a fixed list of words (no path, no command, no program), and
+ * the language server is the extension's own bundled file, started by VS Code's Node.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { ROOT } from '../support/fixtures';
+
+interface Setting {
+  readonly type?: string | string[];
+  readonly enum?: unknown[];
+}
+
+const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+  capabilities?: { untrustedWorkspaces?: { supported?: unknown; restrictedConfigurations?: unknown } };
+  contributes: { configuration: { properties: Record<string, Setting> } | { properties: Record<string, Setting> }[] };
+};
+
+describe('untrusted workspaces', () => {
+  it('are declared supported, fully, with no setting held back', () => {
+    assert.equal(manifest.capabilities?.untrustedWorkspaces?.supported, true);
+    assert.equal(manifest.capabilities?.untrustedWorkspaces?.restrictedConfigurations, undefined);
+  });
+
+  it('no setting can name a program, a path or a command', () => {
+    const configuration = manifest.contributes.configuration;
+    const settings = (Array.isArray(configuration) ? configuration : [configuration]).flatMap((part) => Object.entries(part.properties));
+    assert.ok(settings.length > 0);
+    for (const [name, setting] of settings) {
+      const types = Array.isArray(setting.type) ? setting.type : [setting.type];
+      const safe = types.every((type) => type === 'number' || type === 'integer' || type === 'boolean' || (type === 'string' && Array.isArray(setting.enum)));
+      assert.ok(safe, `${name} (${types.join('|')}) could carry a path or command: drplan would then have to restrict it in untrusted workspaces`);
+    }
+  });
+
+  it('the client starts the bundled server module, not a program a setting or the workspace names', () => {
+    const client = readFileSync(join(ROOT, 'client', 'src', 'extension.ts'), 'utf8');
+    assert.match(client, /const serverModule = context\.asAbsolutePath\('dist\/server\.js'\);/);
+    assert.match(client, /run: \{ module: serverModule, transport: TransportKind\.ipc \}/);
+    assert.doesNotMatch(client, /getConfiguration\([^)]*\)\.get<string>\([^)]*(path|command|executable|runtime)/i);
+  });
+});
