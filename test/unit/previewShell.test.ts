@@ -50,7 +50,7 @@ describe('preview page (webview shell)', () => {
   it('allows nothing by default, styles from the media folder and the nonce, the one script by its nonce', () => {
     assert.equal(
       contentSecurityPolicy(CSP_SOURCE, 'abc'),
-      `default-src 'none'; style-src ${CSP_SOURCE} 'nonce-abc'; script-src 'nonce-abc'; img-src ${CSP_SOURCE} data:`,
+      `default-src 'none'; style-src ${CSP_SOURCE} 'nonce-abc'; script-src 'nonce-abc'; img-src ${CSP_SOURCE} data:; form-action 'none'; base-uri 'none'`,
     );
     const html = shell();
     const meta = tags(html).find((tag) => tag.name === 'meta' && tag.attributes.get('http-equiv') === 'Content-Security-Policy');

@@ -50,7 +50,8 @@ export function createNonce(): string {
  * Nothing by default; styles only from the extension's media and the one inline stylesheet
  * with the nonce; the one script by its nonce; images only from the media folder or data: URIs
  * (the document has none today). No connect, frame, font or form source: the page cannot reach
- * the network or navigate.
+ * the network or navigate. `form-action` and `base-uri` do not fall back to `default-src`, so
+ * they are closed by name (test/e2e/hostile.e2e.ts submits an injected form in Chromium).
  */
 export function contentSecurityPolicy(cspSource: string, nonce: string): string {
   return [
@@ -58,6 +59,8 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
     `style-src ${cspSource} 'nonce-${nonce}'`,
     `script-src 'nonce-${nonce}'`,
     `img-src ${cspSource} data:`,
+    "form-action 'none'",
+    "base-uri 'none'",
   ].join('; ');
 }
 
