@@ -142,7 +142,8 @@ async function measureServer(server: ServerUnderTest, name: string, text: string
     await typed;
     const emptyLine = { line: rto.line + 1, character: 4 };
     const completeKey = await timeRequests(REQUESTS, () => client.connection.sendRequest('textDocument/completion', { textDocument, position: emptyLine }));
-    await new Promise((resolve) => setTimeout(resolve, 500)); // let the server settle before reading its memory
+    // Let the server settle before reading its memory: drplan collects garbage after 1 s idle.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
     const rss = residentMemory(client.process.pid);
     return { open, change, completeValue, completeKey, hover, rss };
   } finally {
