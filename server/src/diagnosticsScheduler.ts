@@ -2,13 +2,21 @@
  * Runs a document's check a short while after its last change. A change that arrives first
  * cancels the pending check, so a burst of keystrokes costs one analysis, and a check whose
  * version has gone stale is never run or published.
+ *
+ * Checks that are due run one at a time, the smallest document first, each in a macrotask of
+ * its own: the server reads the messages that came in meanwhile between two checks, so a small
+ * plan is checked and answered before a large one that was opened just before it.
  */
 export class DiagnosticsScheduler {
   private readonly pending = new Map<string, NodeJS.Timeout>();
+  private readonly due = new Set<string>();
+  private draining: NodeJS.Timeout | undefined;
 
   constructor(
     private delayMs: number,
     private readonly run: (uri: string) => void,
+    /** How much work a document's check is (its length): the lightest due check runs first. */
+    private readonly weight: (uri: string) => number = () => 0,
   ) {}
 
   setDelay(delayMs: number): void {
@@ -16,12 +24,21 @@ export class DiagnosticsScheduler {
   }
 
   schedule(uri: string): void {
+    if (this.due.has(uri)) return; // due already: it checks the version current when it runs
     this.cancel(uri);
     const timer = setTimeout(() => {
       this.pending.delete(uri);
-      this.run(uri);
+      this.enqueue(uri);
     }, this.delayMs);
     this.pending.set(uri, timer);
+  }
+
+  /** Checks the document as soon as the messages already received have been read. */
+  now(uri: string): void {
+    const timer = this.pending.get(uri);
+    if (timer !== undefined) clearTimeout(timer);
+    this.pending.delete(uri);
+    this.enqueue(uri);
   }
 
   cancel(uri: string): void {
@@ -30,10 +47,38 @@ export class DiagnosticsScheduler {
       clearTimeout(timer);
       this.pending.delete(uri);
     }
+    this.due.delete(uri);
   }
 
   dispose(): void {
     for (const timer of this.pending.values()) clearTimeout(timer);
     this.pending.clear();
+    this.due.clear();
+    if (this.draining !== undefined) clearTimeout(this.draining);
+    this.draining = undefined;
+  }
+
+  private enqueue(uri: string): void {
+    this.due.add(uri);
+    // A timer, not setImmediate: the connection reads its next message in an immediate, and
+    // that message (another document's open, a request) goes first.
+    this.draining ??= setTimeout(() => this.drain(), 0);
+  }
+
+  private drain(): void {
+    this.draining = undefined;
+    let lightest: string | undefined;
+    let least = Number.POSITIVE_INFINITY;
+    for (const uri of this.due) {
+      const weight = this.weight(uri);
+      if (lightest === undefined || weight < least) {
+        least = weight;
+        lightest = uri;
+      }
+    }
+    if (lightest === undefined) return;
+    this.due.delete(lightest);
+    if (this.due.size > 0) this.draining = setTimeout(() => this.drain(), 0);
+    this.run(lightest);
   }
 }

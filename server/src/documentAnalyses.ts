@@ -1,5 +1,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, reanalyze, type Analysis } from './core';
+import { DEFAULT_MAX_FILE_SIZE } from './core/limits';
 
 /**
  * One analysis per open document version, shared by every feature of the server. An analysis
@@ -8,13 +9,14 @@ import { analyze, reanalyze, type Analysis } from './core';
  */
 export class DocumentAnalyses {
   private readonly cache = new Map<string, { version: number; analysis: Analysis }>();
+  private maxFileSize = DEFAULT_MAX_FILE_SIZE;
 
   constructor(private readonly today: () => Date) {}
 
   get(document: TextDocument): Analysis {
     const cached = this.cache.get(document.uri);
     if (cached && cached.version === document.version) return cached.analysis;
-    const options = { today: this.today(), uri: document.uri };
+    const options = { today: this.today(), uri: document.uri, maxFileSize: this.maxFileSize };
     const analysis = cached ? reanalyze(cached.analysis, document.getText(), options) : analyze(document.getText(), options);
     this.cache.set(document.uri, { version: document.version, analysis });
     return analysis;
@@ -23,6 +25,17 @@ export class DocumentAnalyses {
   /** Whether the analysis of exactly this version is at hand. */
   has(document: TextDocument): boolean {
     return this.cache.get(document.uri)?.version === document.version;
+  }
+
+  /**
+   * The size limit in bytes (Infinity for none); a new one drops every analysis, since whether a
+   * text is read at all depends on it. Answers whether it changed.
+   */
+  setMaxFileSize(bytes: number): boolean {
+    if (bytes === this.maxFileSize) return false;
+    this.maxFileSize = bytes;
+    this.cache.clear();
+    return true;
   }
 
   forget(uri: string): void {

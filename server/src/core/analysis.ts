@@ -1,4 +1,6 @@
 import { todayInDays } from './date';
+import { messages } from './i18n/messages';
+import { DEFAULT_MAX_FILE_SIZE, formatMegabytes, sizeAbove } from './limits';
 import { buildPlanModel, type ModelReuse } from './model/build';
 import type { PlanModel } from './model/plan';
 import { patchYaml } from './parse/incremental';
@@ -17,6 +19,22 @@ export interface AnalyzeOptions {
   readonly today?: Date;
   /** The document's URI, for related information. */
   readonly uri?: string;
+  /**
+   * Texts larger than this many bytes of UTF-8 are not parsed: one diagnostic says so (default
+   * DEFAULT_MAX_FILE_SIZE; Infinity for none). Parsing costs about half a second per megabyte.
+   */
+  readonly maxFileSize?: number;
+  /**
+   * The size in bytes of what `text` was read from, when a reader knows it (the CLI: a file's);
+   * then compared with maxFileSize instead of the text's own size, and `text` may be only the
+   * beginning of a file too large to read whole.
+   */
+  readonly size?: number;
+  /**
+   * Where the first character stands that a reader had to replace with U+FFFD, and the byte it
+   * could not read: the CLI reads files as UTF-8 and reports that here (an editor decodes for us).
+   */
+  readonly invalidUtf8?: { readonly offset: number; readonly byteOffset: number; readonly byte: number };
 }
 
 /**
@@ -30,10 +48,18 @@ export interface Analysis {
   readonly model: PlanModel;
   /** Language-neutral findings; `diagnostics` renders them in a language. */
   readonly findings: readonly Finding[];
+  /**
+   * Set when the text was too large to be parsed (AnalyzeOptions.maxFileSize): the YAML and model
+   * are then empty, and the one finding says so. Front ends offer no features on such a text.
+   */
+  readonly tooLarge?: { readonly size: number; readonly limit: number };
   diagnostics(locale: Locale, uri?: string): PlanDiagnostic[];
 }
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+  const limit = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  const size = options.size === undefined ? sizeAbove(text, limit) : options.size > limit ? options.size : undefined;
+  if (size !== undefined) return unparsed(text, size, limit, options);
   return check(new YamlDocument(text), undefined, new WeakMap(), options);
 }
 
@@ -46,6 +72,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
  */
 export function reanalyze(previous: Analysis, text: string, options: AnalyzeOptions = {}): Analysis {
   if (previous.text === text) return previous;
+  if (sizeAbove(text, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE) !== undefined) return analyze(text, options);
   const itemValues = carried.get(previous);
   const patch = itemValues ? patchYaml(previous.yaml, text) : undefined;
   if (!patch || !itemValues) return analyze(text, options);
@@ -56,7 +83,6 @@ export function reanalyze(previous: Analysis, text: string, options: AnalyzeOpti
 const carried = new WeakMap<Analysis, ItemValues>();
 
 function check(yaml: YamlDocument, reuse: ModelReuse | undefined, itemValues: ItemValues, options: AnalyzeOptions): Analysis {
-  const text = yaml.text;
   // Values are only carried over for texts without aliases (see ItemValues).
   const carry = yaml.nodeCount === 0;
   const value = toPlainValue(yaml, carry ? itemValues : undefined);
@@ -65,13 +91,21 @@ function check(yaml: YamlDocument, reuse: ModelReuse | undefined, itemValues: It
   const findings = [...checkSchema(yaml, value), ...checkRules(model, today)];
   // yaml problems last: toPlainValue may add alias problems while converting.
   findings.unshift(...yamlProblems(yaml));
+  if (options.invalidUtf8) findings.push(invalidUtf8Finding(options.invalidUtf8));
   findings.sort((a, b) => a.span.start - b.span.start);
+  const analysis = analysisOf(yaml, model, findings, options);
+  if (carry) carried.set(analysis, itemValues);
+  return analysis;
+}
+
+function analysisOf(yaml: YamlDocument, model: PlanModel, findings: readonly Finding[], options: AnalyzeOptions, tooLarge?: Analysis['tooLarge']): Analysis {
   const rendered = new Map<string, PlanDiagnostic[]>();
-  const analysis: Analysis = {
-    text,
+  return {
+    text: yaml.text,
     yaml,
     model,
     findings,
+    ...(tooLarge ? { tooLarge } : {}),
     diagnostics(locale: Locale, uri = options.uri ?? '') {
       const key = `${locale}\u0000${uri}`;
       let diagnostics = rendered.get(key);
@@ -82,6 +116,35 @@ function check(yaml: YamlDocument, reuse: ModelReuse | undefined, itemValues: It
       return diagnostics;
     },
   };
-  if (carry) carried.set(analysis, itemValues);
-  return analysis;
+}
+
+/**
+ * The analysis of a text too large to parse: no YAML, no model, one yaml-syntax finding on the
+ * first line. (format.md has no code of its own for it, and its codes are a contract; the text
+ * is not read as YAML, which yaml-syntax is about.)
+ */
+function unparsed(text: string, size: number, limit: number, options: AnalyzeOptions): Analysis {
+  const yaml = YamlDocument.unparsed(text);
+  const firstLine = yaml.index.restOfLine(0);
+  const finding: Finding = {
+    code: 'yaml-syntax',
+    span: { start: 0, end: Math.max(1, Math.min(firstLine.end, 200)) },
+    message: messages.fileTooLarge(
+      { de: formatMegabytes(size, 'de'), en: formatMegabytes(size, 'en') },
+      { de: formatMegabytes(limit, 'de'), en: formatMegabytes(limit, 'en') },
+    ),
+    data: { tooLarge: true, size, limit },
+  };
+  const findings = options.invalidUtf8 ? [finding, invalidUtf8Finding(options.invalidUtf8)] : [finding];
+  return analysisOf(yaml, buildPlanModel(yaml), findings, options, { size, limit });
+}
+
+function invalidUtf8Finding(at: NonNullable<AnalyzeOptions['invalidUtf8']>): Finding {
+  const byte = at.byte.toString(16).toUpperCase().padStart(2, '0');
+  return {
+    code: 'yaml-syntax',
+    span: { start: at.offset, end: at.offset + 1 },
+    message: messages.invalidUtf8(byte, at.byteOffset),
+    data: { invalidUtf8: true },
+  };
 }

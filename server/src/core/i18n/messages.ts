@@ -81,6 +81,37 @@ export const messages = {
       `The file contains a control character (${code}); did binary data get in here?`,
     );
   },
+  // Limits against hostile input (core/limits.ts, docs/limits.md).
+  fileTooLarge(size: Message, limit: Message): Message {
+    return both(
+      `Datei zu groß: ${size.de} (Grenze: ${limit.de}, einstellbar mit drplan.maxFileSize bzw. drplan check --max-file-size). Der Plan wird nicht geprüft, damit der Editor nicht hängt.`,
+      `File too large: ${size.en} (limit: ${limit.en}, set with drplan.maxFileSize or drplan check --max-file-size). The plan is not checked, so that the editor does not freeze.`,
+    );
+  },
+  nestedTooDeeply(limit: number): Message {
+    return both(
+      `Zu tief verschachtelt: mehr als ${limit} Ebenen von Abschnitten und Listen. Was tiefer liegt, wird nicht gelesen.`,
+      `Nested too deeply: more than ${limit} levels of mappings and lists. What lies deeper is not read.`,
+    );
+  },
+  mergeExpansion: both(
+    'Die Zusammenführung (<<) würde die Datei über das zulässige Maß hinaus vervielfachen (Alias-Bombe); sie wird nicht aufgelöst.',
+    'The merge (<<) would blow the file up beyond the allowed size (alias bomb); it is not applied.',
+  ),
+  invalidUtf8(byte: string, byteOffset: number): Message {
+    return both(
+      `Die Datei ist kein gültiges UTF-8 (Byte 0x${byte} an Byte-Position ${byteOffset}); ungültige Bytes werden als „�“ gelesen. Bitte als UTF-8 speichern.`,
+      `The file is not valid UTF-8 (byte 0x${byte} at byte offset ${byteOffset}); invalid bytes are read as '�'. Please save it as UTF-8.`,
+    );
+  },
+  moreDiagnostics(omitted: number, shown: number): Message {
+    const de = new Intl.NumberFormat('de-DE');
+    const en = new Intl.NumberFormat('en-US');
+    return both(
+      `(Und ${de.format(omitted)} weitere Befunde, die der Editor nicht zeigt: höchstens ${de.format(shown)} je Datei. drplan check listet alle.)`,
+      `(And ${en.format(omitted)} more findings the editor does not show: at most ${en.format(shown)} per file. drplan check lists them all.)`,
+    );
+  },
 
   missingField(field: string, where: Message): Message {
     return both(`Pflichtfeld ${quote(field)} fehlt ${where.de}.`, `Required field ${q(field)} is missing ${where.en}.`);

@@ -1,6 +1,8 @@
 import { isMap, isPair, isSeq, LineCounter, type Node, type YAMLSeq } from 'yaml';
+import { lineStartsIn } from '../text';
 import { textChange, type TextChange } from './textChange';
-import { parseYaml, YamlDocument } from './yamlDocument';
+import { MAX_NESTING_DEPTH } from '../limits';
+import { nestsDeeperThan, parseYaml, YamlDocument } from './yamlDocument';
 
 /**
  * A new version's YAML made from the previous one by re-parsing only the list item that an edit
@@ -42,6 +44,8 @@ export function patchYaml(previous: YamlDocument, text: string): YamlPatch | und
   if (parsed.errors.length > 0 || parsed.warnings.length > 0 || !isSeq(pieceSeq) || pieceSeq.flow || pieceSeq.items.length !== 1) {
     return undefined;
   }
+  // The piece's list stands one level below the root mapping; a whole parse cuts what is too deep.
+  if (nestsDeeperThan(pieceSeq, MAX_NESTING_DEPTH - 1)) return undefined;
   const item = pieceSeq.items[0] as Node;
   const replaced = seq.items[index] as Node;
 
@@ -131,15 +135,16 @@ function moveRange(node: Node, from: number, delta: number): void {
   if (range[2] >= from) range[2] += delta;
 }
 
-/** The new text's line starts from the previous ones: only the changed region is scanned. */
+/**
+ * The new text's line starts from the previous ones: only the changed region is scanned, and the
+ * character before it (a `\r` there breaks a line or not depending on what follows it).
+ */
 function lineStarts(previous: YamlDocument, text: string, change: TextChange, delta: number): LineCounter {
   const counter = new LineCounter();
   const old = previous.index.lineStarts;
   let i = 0;
-  for (; i < old.length && (old[i] as number) <= change.start; i++) counter.addNewLine(old[i] as number);
-  for (let at = text.indexOf('\n', change.start); at !== -1 && at < change.newEnd; at = text.indexOf('\n', at + 1)) {
-    counter.addNewLine(at + 1);
-  }
+  for (; i < old.length && ((old[i] as number) < change.start || old[i] === 0); i++) counter.addNewLine(old[i] as number);
+  lineStartsIn(text, counter, change.start - 1, change.newEnd);
   for (; i < old.length; i++) {
     const start = old[i] as number;
     if (start > change.oldEnd) counter.addNewLine(start + delta);

@@ -1,4 +1,5 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
+import { MAX_NESTING_DEPTH } from '../limits';
 import type { YamlDocument } from './yamlDocument';
 
 /**
@@ -13,18 +14,23 @@ export function toPlainValue(yaml: YamlDocument, itemValues?: ItemValues): unkno
   let expanded = 0;
   let reported = 0;
 
-  /** The number of nodes a node stands for once every alias in it is expanded. */
+  /**
+   * The number of nodes a node stands for once every alias in it is expanded. What expands deeper
+   * than the nesting limit counts as too large: the conversion below recurses that deep.
+   */
   const sizeOf = (node: Node | null, depth: number): number => {
     if (node == null) return 1;
     const known = sizes.get(node);
     if (known !== undefined) return known;
     let size = 1;
-    if (isAlias(node)) {
-      size = depth > 64 ? budget + 1 : sizeOf(yaml.resolve(node), depth + 1);
+    if (depth > MAX_NESTING_DEPTH) {
+      size = budget + 1;
+    } else if (isAlias(node)) {
+      size = sizeOf(yaml.resolve(node), depth + 1);
     } else if (isMap(node) || isSeq(node)) {
       for (const item of node.items) {
-        if (isPair(item)) size += sizeOf(item.value as Node | null, depth);
-        else size += sizeOf(item as Node, depth);
+        if (isPair(item)) size += sizeOf(item.value as Node | null, depth + 1);
+        else size += sizeOf(item as Node, depth + 1);
         if (size > budget) break;
       }
     }
@@ -53,7 +59,21 @@ export function toPlainValue(yaml: YamlDocument, itemValues?: ItemValues): unkno
     if (isScalar(node)) return node.value;
     if (isMap(node)) {
       const object: Record<string, unknown> = {};
-      for (const [key, entry] of yaml.entries(node)) object[key] = convert(entry.written, depth + 1);
+      for (const [key, entry] of yaml.entries(node)) {
+        // A merged value is a copy, like an alias: it costs what it expands to.
+        if (entry.merged) {
+          const cost = sizeOf(entry.written, 0);
+          if (expanded + cost > budget) {
+            if (reported++ < 20) {
+              const [start, end] = yaml.span(mergeKeyOf(node) ?? node);
+              yaml.problems.push({ kind: 'merge-expansion', detail: key, start, end });
+            }
+            object[key] = null;
+            continue;
+          }
+        }
+        object[key] = convert(entry.written, depth + 1);
+      }
       return object;
     }
     if (isSeq(node)) {
@@ -73,6 +93,15 @@ export function toPlainValue(yaml: YamlDocument, itemValues?: ItemValues): unkno
   };
 
   return convert(yaml.root, 0);
+}
+
+/** The first `<<` key of a mapping: where a refused merge is reported. */
+function mergeKeyOf(map: YAMLMap): Node | undefined {
+  for (const pair of map.items) {
+    const key = pair.key as Node | null;
+    if (isScalar(key) && (key.value === '<<' || (typeof key.value === 'symbol' && key.value.description === '<<'))) return key;
+  }
+  return undefined;
 }
 
 /**

@@ -4,18 +4,22 @@ import {
   isPair,
   isScalar,
   isSeq,
+  Composer,
+  CST,
   LineCounter,
-  parseDocument,
+  Parser,
+  YAMLParseError,
   type Alias,
   type Document,
   type Node,
   type YAMLMap,
 } from 'yaml';
-import { TextIndex } from '../text';
+import { MAX_NESTING_DEPTH } from '../limits';
+import { lineStartsIn, TextIndex } from '../text';
 
 /** A YAML problem found while reading the text, before any drplan rule looks at it. */
 export interface YamlProblem {
-  readonly kind: 'parser' | 'unknown-anchor' | 'alias-expansion' | 'control-character';
+  readonly kind: 'parser' | 'unknown-anchor' | 'alias-expansion' | 'merge-expansion' | 'control-character';
   /** yaml's error code, for `parser` problems. */
   readonly yamlCode?: string;
   readonly detail: string;
@@ -31,6 +35,8 @@ export interface MapEntry {
   readonly written: Node | null;
   /** The node the value stands for (aliases followed). */
   readonly value: Node | null;
+  /** Taken over from a merge source (`<<: *base`), not written in this mapping. */
+  readonly merged?: true;
 }
 
 /**
@@ -51,6 +57,9 @@ export class YamlDocument {
   private readonly entriesCache = new WeakMap<YAMLMap, ReadonlyMap<string, MapEntry>>();
   /** How many nodes the text holds: the base of the alias-expansion budget. */
   readonly nodeCount: number;
+  /** Entries taken over by merge keys so far, against the same budget as alias expansion. */
+  private mergedEntries = 0;
+  private mergeReports = 0;
 
   /**
    * Parses `text`; or, with `patched`, takes a document the incremental parser (incremental.ts)
@@ -59,9 +68,10 @@ export class YamlDocument {
   constructor(
     readonly text: string,
     patched?: { readonly doc: Document.Parsed; readonly lineCounter: LineCounter },
+    unparsed = false,
   ) {
-    const lineCounter = patched?.lineCounter ?? new LineCounter();
-    this.doc = patched?.doc ?? parseYaml(text, lineCounter);
+    const lineCounter = patched?.lineCounter ?? lineCounterOf(text);
+    this.doc = patched?.doc ?? parseYaml(text);
     this.index = new TextIndex(text, lineCounter);
     for (const error of [...this.doc.errors, ...this.doc.warnings]) {
       this.problems.push({
@@ -72,9 +82,21 @@ export class YamlDocument {
         end: error.pos[1],
       });
     }
+    if (unparsed) {
+      this.nodeCount = 0;
+      return;
+    }
     // Without an asterisk there is no alias to resolve: skip the walk (most plans).
     this.nodeCount = text.includes('*') ? this.resolveAnchors() : 0;
     this.findControlCharacter();
+  }
+
+  /**
+   * The text without its YAML: for a text too large to be parsed (analysis.ts). The lines are
+   * still known, so that a diagnostic can stand on the first.
+   */
+  static unparsed(text: string): YamlDocument {
+    return new YamlDocument(text, { doc: parseYaml(''), lineCounter: lineCounterOf(text) }, true);
   }
 
   get root(): Node | null {
@@ -96,34 +118,79 @@ export class YamlDocument {
   entries(map: YAMLMap): ReadonlyMap<string, MapEntry> {
     const cached = this.entriesCache.get(map);
     if (cached) return cached;
-    const own = new Map<string, MapEntry>();
-    const merged: Node[] = [];
+    // Merge sources first, without recursion: a chain of `<<: *previous` may be thousands long.
+    const stack: [YAMLMap, boolean][] = [[map, false]];
+    const visiting = new Set<YAMLMap>();
+    while (stack.length > 0) {
+      const [next, sourcesDone] = stack.pop() as [YAMLMap, boolean];
+      if (this.entriesCache.has(next)) continue;
+      if (sourcesDone) {
+        this.entriesCache.set(next, this.entriesOf(next));
+        continue;
+      }
+      if (visiting.has(next)) continue; // anchors precede their aliases: no cycle, but never loop
+      visiting.add(next);
+      stack.push([next, true]);
+      for (const { source } of this.mergeSources(next)) if (!this.entriesCache.has(source)) stack.push([source, false]);
+    }
+    return this.entriesCache.get(map) ?? new Map();
+  }
+
+  /** The mappings a mapping merges in (`<<: *base`, `<<: [*a, *b]`), in order, with their key. */
+  private mergeSources(map: YAMLMap): { source: YAMLMap; keyNode: Node }[] {
+    const sources: { source: YAMLMap; keyNode: Node }[] = [];
     for (const pair of map.items) {
       if (!isPair(pair)) continue;
       const keyNode = pair.key as Node | null;
-      if (keyNode == null) continue;
-      if (isScalar(keyNode) && isMergeKey(keyNode.value)) {
-        const source = this.resolve(pair.value as Node | null);
-        if (isSeq(source)) {
-          for (const item of source.items) merged.push(this.resolve(item as Node) as Node);
-        } else if (source) {
-          merged.push(source);
-        }
-        continue;
+      if (keyNode == null || !isScalar(keyNode) || !isMergeKey(keyNode.value)) continue;
+      const value = this.resolve(pair.value as Node | null);
+      for (const item of isSeq(value) ? value.items : [value]) {
+        const source = this.resolve(item as Node | null);
+        if (isMap(source)) sources.push({ source, keyNode });
       }
-      const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
+    }
+    return sources;
+  }
+
+  /** The entries of a mapping whose merge sources' entries are known already. */
+  private entriesOf(map: YAMLMap): ReadonlyMap<string, MapEntry> {
+    const own = new Map<string, MapEntry>();
+    for (const pair of map.items) {
+      if (!isPair(pair)) continue;
+      const keyNode = pair.key as Node | null;
+      if (keyNode == null || (isScalar(keyNode) && isMergeKey(keyNode.value))) continue;
+      const key = isScalar(keyNode) ? String(keyNode.value) : this.complexKey(keyNode);
       if (own.has(key)) continue; // a duplicate key: the parser reports it; the first counts
       const written = (pair.value as Node | null) ?? null;
       own.set(key, { key, keyNode, written, value: this.resolve(written) });
     }
-    for (const source of merged) {
-      if (!isMap(source)) continue;
-      for (const [key, entry] of this.entries(source)) {
-        if (!own.has(key)) own.set(key, entry);
+    for (const { source, keyNode } of this.mergeSources(map)) {
+      const merged = this.entriesCache.get(source);
+      if (!merged) continue;
+      // Merges multiply like aliases (each mapping takes over all keys of the one before): the
+      // entries taken over count against the alias budget.
+      if (this.mergedEntries + merged.size > Math.max(10_000, this.nodeCount * 4)) {
+        if (this.mergeReports++ < 20) {
+          const [start, end] = this.span(keyNode);
+          this.problems.push({ kind: 'merge-expansion', detail: '<<', start, end });
+        }
+        continue;
+      }
+      this.mergedEntries += merged.size;
+      for (const [key, entry] of merged) {
+        if (!own.has(key)) own.set(key, entry.merged ? entry : { ...entry, merged: true });
       }
     }
-    this.entriesCache.set(map, own);
     return own;
+  }
+
+  /**
+   * A complex key (`? [a, b]`) by its source text: drplan knows no such key, it only has to
+   * name it. (yaml's own string of it doubles with each level of `? ? ?`.)
+   */
+  private complexKey(keyNode: Node): string {
+    const [start, end] = this.span(keyNode);
+    return this.text.slice(start, Math.min(end, start + 200)).trim();
   }
 
   /** Where a node stands, as [start, end) offsets. */
@@ -192,9 +259,136 @@ export class YamlDocument {
   }
 }
 
-/** The one way drplan reads YAML: 1.2 core schema, merge keys, unique keys, positions kept. */
-export function parseYaml(text: string, lineCounter?: LineCounter): Document.Parsed {
-  return parseDocument(text, { lineCounter, merge: true, uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
+/** The line starts of a text, as LSP counts lines. */
+function lineCounterOf(text: string): LineCounter {
+  const counter = new LineCounter();
+  counter.addNewLine(0);
+  lineStartsIn(text, counter);
+  return counter;
+}
+
+/** Whether mappings and lists nest deeper than `limit` levels below `node` (counting it as 1). */
+export function nestsDeeperThan(node: Node | null, limit: number): boolean {
+  const stack: [unknown, number][] = [[node, 1]];
+  while (stack.length > 0) {
+    const [here, depth] = stack.pop() as [unknown, number];
+    if (!isMap(here) && !isSeq(here)) continue;
+    if (depth > limit) return true;
+    for (const item of here.items) {
+      if (isPair(item)) {
+        stack.push([item.key, depth + 1], [item.value, depth + 1]);
+      } else {
+        stack.push([item, depth + 1]);
+      }
+    }
+  }
+  return false;
+}
+
+/**
+ * The one way drplan reads YAML: 1.2 core schema, merge keys, unique keys, positions kept, and
+ * the nesting limit. As yaml's parseDocument, with a step between its parser and its composer:
+ * collections nested deeper than MAX_NESTING_DEPTH are cut off in the parser's tokens, before
+ * yaml's composer (which recurses) and every recursive walk of drplan's (the model, the
+ * features) meet them. Cut in the tokens, the result does not depend on how much call stack is
+ * left when parsing starts (the composer would stop at the stack's limit, wherever that is).
+ */
+export function parseYaml(text: string): Document.Parsed {
+  // Unique keys are checked by checkTree: yaml compares each key with every earlier one of its
+  // mapping, which takes minutes for a mapping of 100,000 keys.
+  const composer = new Composer({ merge: true, uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
+  const cuts: number[] = [];
+  let doc: Document.Parsed | undefined;
+  for (const next of composer.compose(shallow(new Parser().parse(text), cuts), true, text.length)) {
+    if (!doc) {
+      doc = next as Document.Parsed;
+    } else {
+      const [start, end] = next.range;
+      doc.errors.push(new YAMLParseError([start, end], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+      break;
+    }
+  }
+  const parsed = doc as Document.Parsed; // compose(…, true) ends with a document, an empty one at least
+  checkTree(parsed, cuts);
+  return parsed;
+}
+
+/** The parser's tokens, each document's collections cut off below MAX_NESTING_DEPTH levels. */
+function* shallow(tokens: Generator<CST.Token>, cuts: number[]): Generator<CST.Token> {
+  for (const token of tokens) {
+    if (token.type === 'document' && token.value) token.value = cutDeep(token.value, cuts);
+    yield token;
+  }
+}
+
+type Slot = { key?: CST.Token | null; value?: CST.Token };
+
+/**
+ * The token with every collection deeper than MAX_NESTING_DEPTH (the document's own collection is
+ * level 1) replaced by an empty plain scalar where it began; the offsets of the cuts go to `cuts`.
+ * Without recursion.
+ */
+function cutDeep(root: CST.Token, cuts: number[]): CST.Token {
+  if (!CST.isCollection(root)) return root;
+  const stack: [CST.BlockMap | CST.BlockSequence | CST.FlowCollection, number][] = [[root, 1]];
+  while (stack.length > 0) {
+    const [collection, depth] = stack.pop() as [CST.BlockMap | CST.BlockSequence | CST.FlowCollection, number];
+    for (const item of collection.items as Slot[]) {
+      for (const side of ['key', 'value'] as const) {
+        const child = item[side];
+        if (!CST.isCollection(child)) continue;
+        if (depth < MAX_NESTING_DEPTH) {
+          stack.push([child, depth + 1]);
+        } else {
+          cuts.push(child.offset);
+          item[side] = { type: 'scalar', offset: child.offset, indent: child.indent, source: '' };
+        }
+      }
+    }
+  }
+  return root;
+}
+
+/**
+ * One walk over a freshly composed tree, without recursion: reports duplicate keys as yaml would
+ * (DUPLICATE_KEY at the later key), and the first collection cut off as too deep, once, as
+ * RESOURCE_EXHAUSTION (the code of yaml's composer when it runs out of call stack, which it now
+ * never does).
+ */
+function checkTree(doc: Document.Parsed, cuts: readonly number[]): void {
+  const duplicates: YAMLParseError[] = [];
+  const stack: unknown[] = [doc.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (!isMap(node) && !isSeq(node)) continue;
+    const keys = isMap(node) && node.items.length > 1 ? new Set<unknown>() : undefined;
+    for (const item of node.items as unknown[]) {
+      if (!isPair(item)) {
+        stack.push(item);
+        continue;
+      }
+      const key = item.key;
+      if (keys && isScalar(key) && !isMergeKey(key.value) && !Number.isNaN(key.value)) {
+        if (keys.has(key.value)) {
+          const start = key.range?.[0] ?? 0;
+          duplicates.push(new YAMLParseError([start, start + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
+        } else {
+          keys.add(key.value);
+        }
+      }
+      stack.push(key, item.value);
+    }
+  }
+  if (duplicates.length > 0) {
+    doc.errors.push(...duplicates);
+    doc.errors.sort((a, b) => a.pos[0] - b.pos[0]);
+  }
+  const exhausted = doc.errors.find((error) => error.code === 'RESOURCE_EXHAUSTION');
+  if (cuts.length === 0 && !exhausted) return;
+  let start = exhausted?.pos[0] ?? Number.POSITIVE_INFINITY;
+  for (const cut of cuts) if (cut < start) start = cut;
+  for (let i = doc.errors.length - 1; i >= 0; i--) if (doc.errors[i]?.code === 'RESOURCE_EXHAUSTION') doc.errors.splice(i, 1);
+  doc.errors.push(new YAMLParseError([start, start + 1], 'RESOURCE_EXHAUSTION', `nested deeper than ${MAX_NESTING_DEPTH} levels`));
 }
 
 function isMergeKey(value: unknown): boolean {

@@ -1,4 +1,5 @@
 import { messages, type Message } from '../i18n/messages';
+import { MAX_NESTING_DEPTH } from '../limits';
 import type { YamlDocument, YamlProblem } from '../parse/yamlDocument';
 import type { Finding } from './diagnostic';
 
@@ -7,7 +8,9 @@ export function yamlProblems(yaml: YamlDocument): Finding[] {
   return yaml.problems.map((problem) => ({
     code: 'yaml-syntax',
     span: { start: problem.start, end: endOf(yaml.text, problem) },
-    message: messages.yamlSyntax(describe(problem)),
+    // Too deep is a limit of drplan's (parse/yamlDocument.ts), not a fault of the YAML: said
+    // without "syntax error".
+    message: problem.yamlCode === 'RESOURCE_EXHAUSTION' ? messages.nestedTooDeeply(MAX_NESTING_DEPTH) : messages.yamlSyntax(describe(problem)),
     data: problem.yamlCode ? { yamlCode: problem.yamlCode } : undefined,
   }));
 }
@@ -18,6 +21,8 @@ function describe(problem: YamlProblem): Message {
       return messages.unknownAnchor(problem.detail);
     case 'alias-expansion':
       return messages.aliasExpansion(problem.detail);
+    case 'merge-expansion':
+      return messages.mergeExpansion;
     case 'control-character':
       return messages.controlCharacter(problem.detail);
     case 'parser':

@@ -1,0 +1,218 @@
+/**
+ * `drplan check` over many files: each file read as UTF-8 (invalid bytes reported, not fatal),
+ * analysed, and its diagnostics returned. Many files are checked in parallel by a pool of
+ * worker threads, one per core; the results come back in the order of the files, so the output
+ * is the same as a sequential run's.
+ */
+import { open, readFile, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { analyze, type Locale, type PlanDiagnostic } from '../core';
+import { describeError } from './findPlans';
+
+export interface CheckOptions {
+  readonly locale: Locale;
+  /** YYYY-MM-DD, or undefined for today. */
+  readonly today: string | undefined;
+  /** Bytes; Infinity for no limit. */
+  readonly maxFileSize: number;
+}
+
+/** What checking one file gave: its diagnostics, or why it could not be read. */
+export type CheckOutcome =
+  | { readonly file: string; readonly diagnostics: readonly PlanDiagnostic[] }
+  | { readonly file: string; readonly problem: string };
+
+/** Of a file too large to check, only this much is read: its first line carries the diagnostic. */
+const HEAD_BYTES = 64 * 1024;
+
+/**
+ * Below this much plan text a pool costs more than it saves: a worker takes about a third of a
+ * second to load the bundle and warm up, while a megabyte of plans is checked in about half a
+ * second (measured: 200 plans of 0.8 MB take 0.8 s alone, 0.9 s with two workers; 6.3 MB take
+ * 3.9 s alone, 2.5 s with two).
+ */
+const MIN_BYTES_FOR_WORKERS = 2 * 1024 * 1024;
+
+/** Reads and checks one file. Never throws: a failure is the file's outcome. */
+export async function checkFile(file: string, options: CheckOptions): Promise<CheckOutcome> {
+  let bytes: Uint8Array;
+  let size: number | undefined;
+  try {
+    const handle = await open(file, 'r');
+    try {
+      const info = await handle.stat();
+      if (info.size > options.maxFileSize) {
+        // Not read whole: a 5 GB file must not be loaded to be told it is too large.
+        const head = new Uint8Array(Math.min(HEAD_BYTES, info.size));
+        const { bytesRead } = await handle.read(head, 0, head.length, 0);
+        bytes = wholeLines(head.subarray(0, bytesRead));
+        size = info.size;
+      } else {
+        bytes = await readFile(handle);
+      }
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    return { file, problem: describeError(error) };
+  }
+  try {
+    const { text, invalidUtf8 } = decodeUtf8(bytes);
+    const uri = pathToFileURL(resolve(file)).href;
+    const today = options.today === undefined ? undefined : new Date(options.today);
+    const analysis = analyze(text, { today, uri, maxFileSize: options.maxFileSize, size, invalidUtf8 });
+    return { file, diagnostics: analysis.diagnostics(options.locale, uri) };
+  } catch (error) {
+    // A bug in drplan, not in the plan: say so for this file and go on with the others.
+    return { file, problem: `internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}` };
+  }
+}
+
+/**
+ * Checks `files` with `jobs` worker threads, and answers their outcomes in the order of `files`.
+ * Without `jobs`: one worker per core where the files hold enough to gain from it, else none.
+ * One job (or one file) is checked here, in sequence.
+ */
+export async function checkFiles(files: readonly string[], options: CheckOptions, jobs?: number): Promise<CheckOutcome[]> {
+  const threads = jobs ?? ((await totalSize(files)) >= MIN_BYTES_FOR_WORKERS ? availableParallelism() : 1);
+  const workers = Math.min(threads, files.length);
+  if (workers <= 1) {
+    const outcomes: CheckOutcome[] = [];
+    for (const file of files) outcomes.push(await checkFile(file, options));
+    return outcomes;
+  }
+  return checkInWorkers(files, options, workers);
+}
+
+async function totalSize(files: readonly string[]): Promise<number> {
+  let total = 0;
+  for (const file of files) {
+    total += await stat(file).then(
+      (info) => info.size,
+      () => 0, // reported when it is read
+    );
+    if (total >= MIN_BYTES_FOR_WORKERS) break;
+  }
+  return total;
+}
+
+const WORKER_ROLE = 'drplan-check-worker';
+
+/** Whether this thread is one of checkFiles' workers (the CLI's bundle is the worker's script). */
+export function isCheckWorker(): boolean {
+  return !isMainThread && (workerData as { role?: string } | null)?.role === WORKER_ROLE;
+}
+
+interface Job {
+  readonly index: number;
+  readonly file: string;
+}
+
+/** In a worker: checks each file the main thread sends, and sends back its outcome. */
+export function serveCheckWorker(): void {
+  const options = (workerData as { options: CheckOptions }).options;
+  const port = parentPort;
+  if (!port) return;
+  port.on('message', (job: Job) => {
+    void checkFile(job.file, options).then((outcome) => port.postMessage({ index: job.index, outcome }));
+  });
+}
+
+function checkInWorkers(files: readonly string[], options: CheckOptions, count: number): Promise<CheckOutcome[]> {
+  const outcomes: CheckOutcome[] = new Array(files.length);
+  let next = 0;
+  let done = 0;
+  return new Promise((resolveAll, reject) => {
+    const pool: Worker[] = [];
+    const finish = (error?: unknown) => {
+      for (const worker of pool) void worker.terminate();
+      if (error) reject(error);
+      else resolveAll(outcomes);
+    };
+    const give = (worker: Worker) => {
+      if (next < files.length) {
+        const job: Job = { index: next, file: files[next] as string };
+        next++;
+        worker.postMessage(job);
+      }
+    };
+    for (let i = 0; i < count; i++) {
+      // The running script is the CLI's bundle (dist/cli.js), which serves as worker too.
+      const worker = new Worker(__filename, { workerData: { role: WORKER_ROLE, options } });
+      pool.push(worker);
+      worker.on('message', ({ index, outcome }: { index: number; outcome: CheckOutcome }) => {
+        outcomes[index] = outcome;
+        done++;
+        if (done === files.length) finish();
+        else give(worker);
+      });
+      worker.on('error', (error) => finish(error));
+      // Two files per worker in flight: the next one is read while this one is analysed.
+      give(worker);
+      give(worker);
+    }
+  });
+}
+
+/** The beginning of a file up to its last line break, so that no character is cut in two. */
+function wholeLines(head: Uint8Array): Uint8Array {
+  const lastBreak = head.lastIndexOf(0x0a);
+  if (lastBreak >= 0) return head.subarray(0, lastBreak + 1);
+  let end = head.length;
+  // No line break in 64 kB: drop a character cut off at the end (continuation bytes and their lead).
+  while (end > 0 && head.length - end < 4 && ((head[end - 1] as number) & 0xc0) === 0x80) end--;
+  if (end > 0 && (head[end - 1] as number) >= 0xc0) end--;
+  return head.subarray(0, end);
+}
+
+/**
+ * Text from UTF-8 bytes as an editor reads them: a byte-order mark dropped, invalid bytes
+ * replaced by U+FFFD, and where the first of them stands.
+ */
+export function decodeUtf8(bytes: Uint8Array): {
+  text: string;
+  invalidUtf8?: { offset: number; byteOffset: number; byte: number };
+} {
+  const text = new TextDecoder('utf-8').decode(bytes);
+  const byteOffset = firstInvalidUtf8(bytes);
+  if (byteOffset === undefined) return { text };
+  const offset = new TextDecoder('utf-8').decode(bytes.subarray(0, byteOffset)).length;
+  return { text, invalidUtf8: { offset, byteOffset, byte: bytes[byteOffset] as number } };
+}
+
+/** The offset of the first byte that does not begin a valid UTF-8 sequence (RFC 3629), if any. */
+export function firstInvalidUtf8(bytes: Uint8Array): number | undefined {
+  let i = 0;
+  while (i < bytes.length) {
+    const lead = bytes[i] as number;
+    if (lead < 0x80) {
+      i++;
+      continue;
+    }
+    let length: number;
+    let low = 0x80;
+    let high = 0xbf;
+    if (lead >= 0xc2 && lead <= 0xdf) length = 2;
+    else if (lead >= 0xe0 && lead <= 0xef) {
+      length = 3;
+      if (lead === 0xe0) low = 0xa0; // no overlong forms
+      if (lead === 0xed) high = 0x9f; // no surrogates
+    } else if (lead >= 0xf0 && lead <= 0xf4) {
+      length = 4;
+      if (lead === 0xf0) low = 0x90;
+      if (lead === 0xf4) high = 0x8f; // nothing above U+10FFFF
+    } else return i;
+    if (i + length > bytes.length) return i;
+    const second = bytes[i + 1] as number;
+    if (second < low || second > high) return i;
+    for (let k = 2; k < length; k++) {
+      const next = bytes[i + k] as number;
+      if (next < 0x80 || next > 0xbf) return i;
+    }
+    i += length;
+  }
+  return undefined;
+}

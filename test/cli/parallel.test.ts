@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import fc from 'fast-check';
+import { ROOT, TODAY_ISO } from '../support/fixtures';
+import { planArbitrary } from '../support/planArbitrary';
+
+/**
+ * `drplan check` on a folder of 200 plans (generated here, in a temporary folder): checked by a
+ * pool of worker threads, the output is byte for byte that of a sequential run (--jobs 1), with
+ * the same exit status; files it cannot read are reported in the same order. (Without --jobs
+ * the pool is used for 2 MB of plans or more, as large a folder as this test would be slow; the
+ * speed-up is measured by hand and reported, not asserted: it depends on the machine.)
+ */
+
+const CLI = join(ROOT, 'dist', 'cli.js');
+
+function drplan(...args: string[]) {
+  const result = spawnSync('node', [CLI, 'check', '--today', TODAY_ISO, '--lang', 'de', ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('drplan check on a folder of 200 plans', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'drplan-200-'));
+  before(() => {
+    // Random plans, with and without mistakes, in every style; some in subfolders.
+    const plans = fc.sample(planArbitrary({ maxScenarios: 1 }), { seed: 200, numRuns: 200 });
+    plans.forEach((plan, i) => {
+      const sub = join(folder, `bereich-${i % 7}`);
+      mkdirSync(sub, { recursive: true });
+      writeFileSync(join(sub, `plan-${String(i).padStart(3, '0')}.drplan.yaml`), plan.text);
+    });
+    writeFileSync(join(folder, 'kaputt.drplan.yaml'), Buffer.from([0x64, 0x72, 0xff, 0xfe, 0x3a, 0x0a]));
+  });
+  after(() => rmSync(folder, { recursive: true, force: true }));
+
+  it('prints what a sequential run prints', () => {
+    const sequential = drplan('--format', 'json', '--jobs', '1', folder);
+    assert.equal(sequential.code, 1);
+    assert.ok(sequential.stdout.length > 100_000);
+    // Three workers: results come back out of order, and are printed in order.
+    const parallel = drplan('--format', 'json', '--jobs', '3', folder);
+    assert.equal(parallel.stdout, sequential.stdout);
+    assert.equal(parallel.stderr, sequential.stderr);
+    assert.equal(parallel.code, sequential.code);
+  });
+
+  it('says which files it cannot read, in order, whether in parallel or not', () => {
+    const missing = [join(folder, 'fehlt-1.drplan.yaml'), join(folder, 'fehlt-2.drplan.yaml')];
+    const some = join(folder, 'bereich-0');
+    const sequential = drplan('--jobs', '1', missing[0] as string, some, missing[1] as string);
+    const parallel = drplan('--jobs', '4', missing[0] as string, some, missing[1] as string);
+    assert.equal(sequential.code, 2);
+    assert.equal(parallel.stderr, sequential.stderr);
+    assert.equal(parallel.stdout, sequential.stdout);
+    assert.match(sequential.stderr, /fehlt-1\.drplan\.yaml: no such file or folder\n.*fehlt-2\.drplan\.yaml: no such file or folder/);
+  });
+
+  it('rejects a number of jobs that is none', () => {
+    const result = drplan('--jobs', '0', folder);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /--jobs wants a number of threads/);
+  });
+});
