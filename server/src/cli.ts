@@ -2,13 +2,12 @@
  * The drplan command line: `drplan check [--format text|json|sarif] PATH…`.
  * Exit status (format.md): 0 no errors, 1 errors found, 2 usage or I/O problem.
  */
-import { readFile } from 'node:fs/promises';
-import { pathToFileURL } from 'node:url';
-import { resolve } from 'node:path';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { version } from '../../package.json';
-import { analyze, type Locale } from './core';
-import { describeError, findPlans } from './cli/findPlans';
+import { type Locale } from './core';
+import { DEFAULT_MAX_FILE_SIZE, megabytesToBytes } from './core/limits';
+import { checkFiles, isCheckWorker, serveCheckWorker } from './cli/checkFiles';
+import { findPlans } from './cli/findPlans';
 import { formatJson, formatSarif, formatText, type FileResult, type Format } from './cli/formats';
 import { runRender } from './cli/render';
 import { localeFrom } from './locale';
@@ -25,6 +24,10 @@ Options for check:
   --format text|json|sarif   output format (default: text)
   --lang de|en               language of the messages (default: from LANG, else English)
   --today YYYY-MM-DD         check review and test dates as of this day (default: today)
+  --max-file-size MB         plans larger than this are not checked, one error says so
+                             (default: 5; 0: no limit)
+  --jobs N                   check files in N worker threads (default: one per core
+                             when the plans add up to 2 MB or more)
 
 Options for render:
   --format pdf|html          document format (default: pdf)
@@ -43,11 +46,21 @@ interface CheckOptions {
   format: Format;
   locale: Locale;
   today: Date | undefined;
+  /** Bytes; Infinity for none. */
+  maxFileSize: number;
+  jobs: number | undefined;
   paths: string[];
 }
 
 function parseCheckArguments(args: readonly string[]): CheckOptions {
-  const options: CheckOptions = { format: 'text', locale: localeFrom(process.env.LC_ALL || process.env.LANG), today: undefined, paths: [] };
+  const options: CheckOptions = {
+    format: 'text',
+    locale: localeFrom(process.env.LC_ALL || process.env.LANG),
+    today: undefined,
+    maxFileSize: DEFAULT_MAX_FILE_SIZE,
+    jobs: undefined,
+    paths: [],
+  };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
     const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -77,6 +90,18 @@ function parseCheckArguments(args: readonly string[]): CheckOptions {
         options.today = new Date(day);
         break;
       }
+      case '--max-file-size': {
+        const megabytes = value();
+        if (!/^\d+(\.\d+)?$/.test(megabytes)) throw new UsageError(`--max-file-size wants megabytes (0 for no limit), not '${megabytes}'`);
+        options.maxFileSize = megabytesToBytes(Number(megabytes));
+        break;
+      }
+      case '--jobs': {
+        const jobs = value();
+        if (!/^[1-9]\d*$/.test(jobs)) throw new UsageError(`--jobs wants a number of threads, not '${jobs}'`);
+        options.jobs = Number(jobs);
+        break;
+      }
       case '--':
         options.paths.push(...args.slice(i + 1));
         i = args.length;
@@ -93,17 +118,12 @@ function parseCheckArguments(args: readonly string[]): CheckOptions {
 async function check(options: CheckOptions): Promise<number> {
   const { files, problems } = await findPlans(options.paths);
   const results: FileResult[] = [];
-  for (const file of files) {
-    let text: string;
-    try {
-      text = await readFile(file, 'utf8');
-    } catch (error) {
-      problems.push({ path: file, reason: describeError(error) });
-      continue;
-    }
-    const uri = pathToFileURL(resolve(file)).href;
-    const analysis = analyze(text, { today: options.today, uri });
-    results.push({ file, diagnostics: analysis.diagnostics(options.locale, uri) });
+  // In parallel (cli/checkFiles.ts), the outcomes in the order of the files.
+  const today = options.today?.toISOString().slice(0, 10);
+  const outcomes = await checkFiles(files, { locale: options.locale, today, maxFileSize: options.maxFileSize }, options.jobs);
+  for (const outcome of outcomes) {
+    if ('problem' in outcome) problems.push({ path: outcome.file, reason: outcome.problem });
+    else results.push(outcome);
   }
   for (const problem of problems) process.stderr.write(`drplan: ${problem.path}: ${problem.reason}\n`);
   for (const path of options.paths) {
@@ -147,7 +167,9 @@ async function main(argv: readonly string[]): Promise<number> {
   return check(parseCheckArguments(rest));
 }
 
-main(process.argv.slice(2)).then(
+// The bundle is also the script of the check's worker threads (cli/checkFiles.ts).
+if (isCheckWorker()) serveCheckWorker();
+else main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },

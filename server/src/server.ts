@@ -24,6 +24,8 @@ import { foldingRanges } from './core/features/folding';
 import { references } from './core/features/references';
 import { prepareRename, rename } from './core/features/rename';
 import { documentSymbols } from './core/features/symbols';
+import { publishedDiagnostics } from './core/features/publishedDiagnostics';
+import { megabytesToBytes } from './core/limits';
 import { orResponseError } from './responseError';
 import { renderRequests } from './renderRequests';
 import { EXPORT_HTML_REQUEST, EXPORT_PDF_REQUEST, PREVIEW_REQUEST, type RenderParams } from './renderProtocol';
@@ -39,6 +41,8 @@ interface InitializationOptions {
   validationDelay?: number;
   /** Check dates as of this day (YYYY-MM-DD), for reproducible tests. */
   today?: string;
+  /** Plans larger than this many megabytes are not parsed (`drplan.maxFileSize`); 0: no limit. */
+  maxFileSize?: number;
 }
 
 const DEFAULT_DELAY_MS = 15;
@@ -55,7 +59,7 @@ let today: string | undefined;
 let hasConfigurationCapability = false;
 
 const analyses = new DocumentAnalyses(() => todayDate() ?? new Date());
-const scheduler = new DiagnosticsScheduler(DEFAULT_DELAY_MS, publishDiagnostics);
+const scheduler = new DiagnosticsScheduler(DEFAULT_DELAY_MS, publishDiagnostics, (uri) => documents.get(uri)?.getText().length ?? 0);
 const idle = new IdleCollector();
 
 connection.onInitialize((params): InitializeResult => {
@@ -63,6 +67,7 @@ connection.onInitialize((params): InitializeResult => {
   locale = localeFrom(options.locale ?? params.locale);
   today = options.today;
   if (typeof options.validationDelay === 'number') scheduler.setDelay(options.validationDelay);
+  if (typeof options.maxFileSize === 'number') analyses.setMaxFileSize(megabytesToBytes(options.maxFileSize));
   hasConfigurationCapability = params.capabilities.workspace?.configuration === true;
   return {
     capabilities: {
@@ -88,12 +93,18 @@ connection.onInitialized(() => {
 
 connection.onDidChangeConfiguration(async () => {
   if (!hasConfigurationCapability) return;
-  const settings = (await connection.workspace.getConfiguration('drplan')) as { validation?: { delay?: number } } | null;
+  const settings = (await connection.workspace.getConfiguration('drplan')) as { validation?: { delay?: number }; maxFileSize?: number } | null;
   const delay = settings?.validation?.delay;
   if (typeof delay === 'number') scheduler.setDelay(delay);
+  // Whether a plan is read at all depends on the limit: check every open plan again.
+  const maxFileSize = settings?.maxFileSize;
+  if (typeof maxFileSize === 'number' && analyses.setMaxFileSize(megabytesToBytes(maxFileSize))) {
+    for (const document of documents.all()) scheduler.now(document.uri);
+  }
 });
 
-documents.onDidOpen(({ document }) => publishDiagnostics(document.uri));
+// Checked at once, yet after the messages already received (another plan's open, a request).
+documents.onDidOpen(({ document }) => scheduler.now(document.uri));
 documents.onDidChangeContent(({ document }) => {
   // didOpen is answered at once above; this fires for it too, and then finds the work done.
   if (analyses.has(document)) return;
@@ -111,7 +122,9 @@ function publishDiagnostics(uri: string): void {
   if (!document) return;
   try {
     const analysis = analyses.get(document);
-    void connection.sendDiagnostics({ uri, version: document.version, diagnostics: analysis.diagnostics(locale, uri) });
+    // At most MAX_PUBLISHED_DIAGNOSTICS, the last with a note of the rest (publishedDiagnostics.ts).
+    const diagnostics = publishedDiagnostics(analysis.diagnostics(locale, uri), locale);
+    void connection.sendDiagnostics({ uri, version: document.version, diagnostics: [...diagnostics] });
     idle.touch();
   } catch (error) {
     // A bug in a rule must not take the server down with it: say so and keep serving.
@@ -123,9 +136,10 @@ function publishDiagnostics(uri: string): void {
 connection.onCompletion(({ textDocument, position }) =>
   // complete() reads the cursor's place from the text itself and needs the analysis only for ids,
   // so a failing analysis still leaves keys and catalog values.
-  withDocument(textDocument.uri, [], 'completion', (document) =>
-    complete(tryAnalysis(document), document.getText(), document.offsetAt(position), locale, { today: todayDate() }),
-  ),
+  withDocument(textDocument.uri, [], 'completion', (document) => {
+    const analysis = tryAnalysis(document);
+    return analysis?.tooLarge ? [] : complete(analysis, document.getText(), document.offsetAt(position), locale, { today: todayDate() });
+  }),
 );
 connection.onHover(({ textDocument, position }) =>
   withAnalysis(textDocument.uri, null, 'hover', (analysis, document) => hover(analysis, document.offsetAt(position), locale)),
@@ -188,7 +202,11 @@ function withDocument<T, F>(uri: string, none: F, feature: string, answer: (docu
 }
 
 function withAnalysis<T, F>(uri: string, none: F, feature: string, answer: (analysis: Analysis, document: TextDocument) => T): T | F {
-  return withDocument(uri, none, feature, (document) => answer(analyses.get(document), document));
+  // A plan too large to be read has no features, only its one diagnostic.
+  return withDocument(uri, none, feature, (document) => {
+    const analysis = analyses.get(document);
+    return analysis.tooLarge ? none : answer(analysis, document);
+  });
 }
 
 function tryAnalysis(document: TextDocument): Analysis | undefined {
