@@ -23,6 +23,7 @@ import { buildDocument } from '../../server/src/core/render';
 import { PREVIEW_DOCUMENT_CSS } from '../../server/src/core/render/previewStyle';
 import { previewFragment } from '../../server/src/core/render/preview';
 import { ROOT, TODAY } from '../support/fixtures';
+import { planWithEveryField } from '../support/hostile';
 
 const CLI = join(ROOT, 'dist', 'cli.js');
 const CHROMIUM = process.env.DRPLAN_CHROMIUM ?? '/usr/bin/chromium';
@@ -54,69 +55,7 @@ const BIDI = /[\u202A-\u202E\u2066-\u2069]/;
 
 /** The same hostile text in every field a plan has, each tagged with the field's name. */
 function hostilePlan(): string {
-  const q = (field: string) => JSON.stringify(`${PAYLOADS} «${field}»`);
-  return `drplan: "1"
-plan:
-  title: ${q('title')}
-  organisation: ${q('organisation')}
-  system: ${q('system')}
-  version: ${q('version')}
-  status: draft
-  owner: boss
-  classification: ${q('classification')}
-  scope: ${q('scope')}
-contacts:
-  - id: boss
-    name: ${q('name')}
-    role: ${q('role')}
-    phone: ${q('phone')}
-    email: ${q('email')}
-    availability: ${q('availability')}
-components:
-  - id: c1
-    kind: ${q('kind')}
-    name: ${q('component')}
-    location: ${q('location')}
-    redundancy: ${q('redundancy')}
-    notes: ${q('notes')}
-availability:
-  target: 99.5
-  database: {strategy: snapshot, notes: ${q('db-notes')}}
-  load_balancing: {method: fair, clients: 2, notes: ${q('lb-notes')}}
-  measurements:
-    - {id: m1, what: ${q('what')}, tool: ${q('tool')}, interval: 1 min, alert: boss}
-backups:
-  - {id: b1, what: ${q('backup-what')}, method: ${q('method')}, interval: 4h, retention: ${q('retention')}, location: ${q('backup-location')}, offsite: true}
-scenarios:
-  - id: s1
-    category: hardware
-    type: storage-server
-    title: ${q('scenario-title')}
-    description: ${q('description')}
-    affects: [c1]
-    prevention: [${q('prevention')}]
-    recovery:
-      - ${q('step-1')}
-      - {step: ${q('step-2')}, duration: 1h, responsible: boss}
-    recovery_time: 2h
-    rto: 4h
-    rpo: 4h
-    backup: b1
-    responsible: boss
-    exercises:
-      - {date: 2026-10-01, kind: ${q('exercise-kind')}, recovery_time: 1h, result: ${q('result')}, notes: ${q('exercise-notes')}}
-  - id: ${q('bad-id')}
-    category: ${q('category')}
-    type: ${q('type')}
-    title: ${q('second-title')}
-    prevention: [p]
-    recovery: [r]
-    recovery_time: ${q('duration')}
-    rto: 4h
-    rpo: 0
-history:
-  - {version: ${q('history-version')}, date: 2026-01-01, author: ${q('author')}, changes: ${q('changes')}}
-`;
+  return planWithEveryField((field) => `${PAYLOADS} «${field}»`);
 }
 
 /** The fields whose text the document shows in full (the others may be summarised or replaced by a diagnostic's wording). */
