@@ -19,6 +19,18 @@ const withoutBrotli = {
   },
 };
 
+/**
+ * The PDF engine (pdfmake, pdfkit, Roboto: 2 MB) is its own bundle, dist/pdf-engine.js, required
+ * by server.js and cli.js (same folder) on the first export, so neither reads it at start.
+ */
+const PDF_ENGINE = 'server/src/core/render/pdfEngine.ts';
+const pdfEngineApart = {
+  name: 'pdf-engine-apart',
+  setup(build) {
+    build.onResolve({ filter: /\/pdfEngine$/ }, () => ({ path: './pdf-engine.js', external: true }));
+  },
+};
+
 /** @type {esbuild.BuildOptions} */
 const common = {
   bundle: true,
@@ -36,8 +48,9 @@ const TESTS_OUT = 'dist/test/vscode';
 
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client/extension.js', external: ['vscode'] },
-  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
-  { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' }, plugins: [...common.plugins, pdfEngineApart] },
+  { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [...common.plugins, pdfEngineApart] },
+  { ...common, entryPoints: [PDF_ENGINE], outfile: 'dist/pdf-engine.js' },
   {
     ...common,
     entryPoints: [

@@ -13,53 +13,17 @@ import { headingsOf, plainText, type Block, type Heading, type Inline, type List
  * The plan document as PDF, made in-process with pdfmake (on pdfkit): A4, Roboto embedded (it
  * has every German glyph), cover, contents with page numbers and links, bookmarks, running
  * header and footer, tables that repeat their header row across pages, metadata in German.
- * pdfmake and the fonts are loaded on the first call, so a language server that never exports
- * does not pay for them.
+ * pdfmake and the fonts (pdfEngine.ts) are loaded on the first call, so a language server that
+ * never exports does not pay for them.
  */
 export async function toPdf(doc: PlanDocument): Promise<Uint8Array> {
+  // Its own bundle (dist/pdf-engine.js, 2 MB of fonts and pdfkit): loaded on the first export.
+  const { loadPdfmake } = await import('./pdfEngine');
   const pdfmake = await loadPdfmake();
   const definition = new PdfEmitter(doc).definition();
   const buffer = await pdfmake.createPdf(definition).getBuffer();
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }
-
-type Pdfmake = typeof import('pdfmake');
-
-let pdfmakeLoaded: Promise<Pdfmake> | undefined;
-
-/** pdfmake is a singleton: fonts and access policies are set once, for every later document. */
-function loadPdfmake(): Promise<Pdfmake> {
-  pdfmakeLoaded ??= (async () => {
-    const [pdfmakeModule, vfsModule] = await Promise.all([import('pdfmake'), import('pdfmake/build/vfs_fonts')]);
-    const pdfmake = ('default' in pdfmakeModule ? pdfmakeModule.default : pdfmakeModule) as Pdfmake;
-    const fonts = ('default' in vfsModule ? vfsModule.default : vfsModule) as Record<string, string>;
-    // The fonts live in pdfmake's virtual file system (Roboto as base64 in vfs_fonts, bundled
-    // by esbuild): no file is read from disk, so the bundle in dist/ needs nothing beside it.
-    const vfs = (pdfmake as unknown as { virtualfs: VirtualFs }).virtualfs;
-    for (const file of Object.values(FONT_FILES)) {
-      const data = fonts[file];
-      if (data === undefined) throw new Error(`pdfmake's vfs_fonts lacks ${file}`);
-      vfs.writeFileSync(file, Buffer.from(data, 'base64'));
-    }
-    pdfmake.setFonts({ Roboto: FONT_FILES });
-    // Nothing may be fetched or read: the document references no image, font URL or file.
-    pdfmake.setUrlAccessPolicy(() => false);
-    pdfmake.setLocalAccessPolicy(() => false);
-    return pdfmake;
-  })();
-  return pdfmakeLoaded;
-}
-
-interface VirtualFs {
-  writeFileSync(name: string, content: Buffer): void;
-}
-
-const FONT_FILES = {
-  normal: 'Roboto-Regular.ttf',
-  bold: 'Roboto-Medium.ttf',
-  italics: 'Roboto-Italic.ttf',
-  bolditalics: 'Roboto-MediumItalic.ttf',
-};
 
 const COLOR = {
   fg: '#1d1d1f',
