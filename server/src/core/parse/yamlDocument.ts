@@ -15,6 +15,7 @@ import {
   type YAMLMap,
 } from 'yaml';
 import { MAX_NESTING_DEPTH } from '../limits';
+import { parseBlockYaml } from './blockYaml';
 import { lineStartsIn, TextIndex } from '../text';
 
 /** A YAML problem found while reading the text, before any drplan rule looks at it. */
@@ -287,13 +288,20 @@ export function nestsDeeperThan(node: Node | null, limit: number): boolean {
 
 /**
  * The one way drplan reads YAML: 1.2 core schema, merge keys, unique keys, positions kept, and
- * the nesting limit. As yaml's parseDocument, with a step between its parser and its composer:
+ * the nesting limit. Plain block YAML takes the fast path of blockYaml.ts (the same tree);
+ * anything else is read as by yaml's parseDocument, with a step between its parser and its composer:
  * collections nested deeper than MAX_NESTING_DEPTH are cut off in the parser's tokens, before
  * yaml's composer (which recurses) and every recursive walk of drplan's (the model, the
  * features) meet them. Cut in the tokens, the result does not depend on how much call stack is
  * left when parsing starts (the composer would stop at the stack's limit, wherever that is).
  */
 export function parseYaml(text: string): Document.Parsed {
+  // Most plans are plain block YAML: read line by line, to the same tree, without yaml's parser.
+  const fast = parseBlockYaml(text);
+  if (fast) {
+    checkTree(fast, []);
+    return fast;
+  }
   // Unique keys are checked by checkTree: yaml compares each key with every earlier one of its
   // mapping, which takes minutes for a mapping of 100,000 keys.
   const composer = new Composer({ merge: true, uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
