@@ -35,9 +35,12 @@ Options for render:
                              (default: beside the plan, plan.drplan.yaml -> plan.pdf)
   --force                    overwrite an existing OUT
   --today YYYY-MM-DD         the document's date and the day dates are checked against
+  --lang de|en               language of the messages (default: from LANG, else English;
+                             the document is German)
+  --max-file-size MB         plans larger than this are not rendered (default: 5; 0: no limit)
 
 Exit status: 0 no errors, 1 errors found (render: written anyway, marked ENTWURF),
-2 usage or I/O problem.
+2 usage or I/O problem (render: also a plan over the size limit; nothing written).
 `;
 
 class UsageError extends Error {}

@@ -4,7 +4,9 @@
  * pulling anything in. Any other LSP client may send them too.
  *
  * Each is answered from the server's cached analysis of the document's current version; `null`
- * when the server does not have the document open.
+ * when the server does not have the document open. A plan over the size limit is not parsed:
+ * the preview answers a page that says so (its `.doc-title` names the size and the limit), the
+ * exports answer an error with that reason instead of the document of an empty plan.
  */
 
 /** `drplan/preview` → {@link PreviewResult}: the document's body as an HTML fragment. */

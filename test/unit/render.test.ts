@@ -516,7 +516,7 @@ const ALLOWED_TAGS = new Set(
   'html head meta title style body main div section h1 h2 h3 h4 p ul ol li dl dt dd table colgroup col thead tbody tr th td strong em a span aside nav br'.split(' '),
 );
 const ALLOWED_ATTRIBUTES = new Set(
-  'lang charset name content class id data-line data-draft href style role aria-label aria-hidden aria-labelledby title colspan scope'.split(' '),
+  'lang charset http-equiv name content class id data-line data-draft data-width href role aria-label aria-hidden aria-labelledby title colspan scope'.split(' '),
 );
 
 /** The tags of an HTML text outside the style element, with their attribute names and values. */
@@ -547,7 +547,7 @@ describe('toHtml', () => {
       for (const [name, value] of attributes) {
         assert.ok(ALLOWED_ATTRIBUTES.has(name), `attribute ${name} on <${tag}>`);
         if (name === 'href') assert.match(value, /^#[a-z0-9][a-z0-9-]*$/);
-        if (name === 'style') assert.match(value, /^width:\d+(\.\d)?%$/);
+        if (name === 'data-width') assert.match(value, /^\d+\.\d%$/);
         assert.ok(!/javascript:/i.test(value) || name === 'content' || name === 'title', `${name}="${value}"`);
         assert.ok(!/[<>"]/.test(value), `raw markup in ${name}="${value}"`);
       }

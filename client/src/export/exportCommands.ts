@@ -11,6 +11,8 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { describeWriteFailure, writeErrorCode } from '../../../server/src/core/i18n/fileMessages';
+import { localeFrom } from '../../../server/src/locale';
 import { requestExport } from '../planDocument';
 import type { PreviewManager } from '../preview/previewManager';
 import { writeAtomically, type AtomicFileSystem } from './atomicWrite';
@@ -47,6 +49,8 @@ export function registerExportCommands(client: LanguageClient, previews: Preview
 async function exportPlan(client: LanguageClient, previews: PreviewManager, format: ExportFormat, argument: unknown): Promise<ExportOutcome | undefined> {
   const automation = automationArguments(argument);
   let target: vscode.Uri | undefined;
+  /** A file was at the target before: a failed write leaves it as it was, and says so. */
+  let existed = false;
   try {
     const source = (argument instanceof vscode.Uri ? argument : automation?.source) ?? previews.activePreviewUri() ?? planOfActiveEditor() ?? previews.anyPreviewUri();
     if (!source) throw new ExportRefused(vscode.l10n.t('Open a DR plan (*.drplan.yaml) first.'));
@@ -56,7 +60,8 @@ async function exportPlan(client: LanguageClient, previews: PreviewManager, form
       target = automation.target;
       overwrite = automation.overwrite;
       await checkFolder(target);
-      if ((await existing(target)) && !overwrite) {
+      existed = await existing(target);
+      if (existed && !overwrite) {
         throw new ExportRefused(vscode.l10n.t('{0} already exists; it is replaced only with overwrite: true.', fileName(target)));
       }
     } else {
@@ -69,7 +74,8 @@ async function exportPlan(client: LanguageClient, previews: PreviewManager, form
       if (!target) return undefined;
       await checkFolder(target);
       overwrite = false;
-      if (await existing(target)) {
+      existed = await existing(target);
+      if (existed) {
         // The dialog has asked on most platforms; where it has not, ask here, so: once.
         overwrite = dialogAskedBeforeReplacing(target) || (await confirmReplace(target));
         if (!overwrite) return undefined;
@@ -95,7 +101,7 @@ async function exportPlan(client: LanguageClient, previews: PreviewManager, form
     if (outcome && !automation) void offerToOpen(outcome);
     return outcome;
   } catch (error) {
-    const message = vscode.l10n.t('The DR plan could not be exported: {0}', describe(error, target));
+    const message = vscode.l10n.t('The DR plan could not be exported: {0}', describe(error, target, existed));
     if (automation) throw new Error(message);
     void vscode.window.showErrorMessage(message);
     return undefined;
@@ -188,42 +194,25 @@ const workspaceFileSystem: AtomicFileSystem<vscode.Uri> = {
   delete: (uri) => Promise.resolve(vscode.workspace.fs.delete(uri, { useTrash: false })),
 };
 
-function errorCode(error: unknown): string | undefined {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' ? code : undefined;
-}
-
 function isFileExists(error: unknown): boolean {
-  const code = errorCode(error);
-  return code === 'FileExists' || code === 'EEXIST';
+  return writeErrorCode(error) === 'EEXIST';
 }
 
 function label(uri: vscode.Uri): string {
   return uri.scheme === 'file' ? uri.fsPath : uri.toString(true);
 }
 
-/** The reason, in words: file system errors by their code, else the error's message. */
-function describe(error: unknown, target: vscode.Uri | undefined): string {
+/**
+ * The reason, in words: a file that exists by the automation's rule, file system errors in the
+ * words `drplan render` uses (a full disk, a read-only file system, no permission, …; VS Code's
+ * file system passes some of them on only in Node's message), else the error's message (the
+ * server's, for a plan too large to export).
+ */
+function describe(error: unknown, target: vscode.Uri | undefined, existed: boolean): string {
   if (error instanceof ExportRefused) return error.message;
-  if (target) {
-    switch (errorCode(error)) {
-      case 'NoPermissions':
-      case 'EACCES':
-      case 'EPERM':
-      case 'EROFS':
-        return vscode.l10n.t('No permission to write in {0}.', label(folderOf(target)));
-      case 'FileNotFound':
-      case 'ENOENT':
-        return vscode.l10n.t('The folder {0} does not exist.', label(folderOf(target)));
-      case 'FileExists':
-      case 'EEXIST':
-        return vscode.l10n.t('{0} already exists; it is replaced only with overwrite: true.', fileName(target));
-      case 'NoSpace':
-      case 'ENOSPC':
-        return vscode.l10n.t('The disk is full.');
-    }
-  }
-  return error instanceof Error ? error.message : String(error);
+  if (!target) return error instanceof Error ? error.message : String(error);
+  if (isFileExists(error)) return vscode.l10n.t('{0} already exists; it is replaced only with overwrite: true.', fileName(target));
+  return describeWriteFailure(error, { file: label(target), folder: label(folderOf(target)), existed }, localeFrom(vscode.env.language));
 }
 
 async function offerToOpen(outcome: ExportOutcome): Promise<void> {

@@ -1,5 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Locale } from '../core';
 
 export const PLAN_FILE = /\.drplan\.ya?ml$/i;
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', 'dist', 'out']);
@@ -40,16 +41,18 @@ async function searchFolder(folder: string): Promise<string[]> {
   return found;
 }
 
-export function describeError(error: unknown): string {
+/** Why a file or folder could not be read, in words (`locale`: check's --lang, render's). */
+export function describeError(error: unknown, locale: Locale = 'en'): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const german = locale === 'de';
   switch (code) {
     case 'ENOENT':
-      return 'no such file or folder';
+      return german ? 'Datei oder Ordner nicht gefunden' : 'no such file or folder';
     case 'EACCES':
     case 'EPERM':
-      return 'permission denied';
+      return german ? 'keine Berechtigung' : 'permission denied';
     case 'EISDIR':
-      return 'is a folder';
+      return german ? 'ist ein Ordner' : 'is a folder';
     default:
       return error instanceof Error ? error.message : String(error);
   }

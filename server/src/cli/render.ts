@@ -1,16 +1,22 @@
 /**
- * `drplan render FILE --format pdf|html [-o OUT] [--force] [--today YYYY-MM-DD]`: the plan as
- * the German document. Exit status: 0 rendered, 1 rendered but the plan has errors (the document
- * says ENTWURF), 2 usage or I/O problem (nothing written, an earlier file left as it was).
+ * `drplan render FILE --format pdf|html [-o OUT] [--force] [--today YYYY-MM-DD] [--lang de|en]
+ * [--max-file-size MB]`: the plan as the German document. Exit status: 0 rendered, 1 rendered
+ * but the plan has errors (the document says ENTWURF), 2 usage or I/O problem or a plan over the
+ * size limit (nothing written, an earlier file left as it was).
  */
 import { randomBytes } from 'node:crypto';
-import { access, link, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { access, link, open, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { analyze } from '../core';
+import { analyze, type Locale } from '../core';
+import { describeWriteFailure } from '../core/i18n/fileMessages';
+import type { Message } from '../core/i18n/messages';
+import { DEFAULT_MAX_FILE_SIZE, megabytesToBytes } from '../core/limits';
 import { buildDocument, toHtml, toPdf } from '../core/render';
+import { localeFrom } from '../locale';
 import { describeError } from './findPlans';
+import { renderMessages } from './renderMessages';
 
 export type RenderFormat = 'pdf' | 'html';
 
@@ -21,6 +27,10 @@ export interface RenderOptions {
   readonly output: string | undefined;
   readonly force: boolean;
   readonly today: Date | undefined;
+  /** The language of the messages (the document is German). */
+  readonly locale: Locale;
+  /** Bytes; Infinity for no limit. A larger plan is not rendered. */
+  readonly maxFileSize: number;
 }
 
 /** A problem with the command line: exit status 2 and a hint to --help. */
@@ -31,6 +41,8 @@ export function parseRenderArguments(args: readonly string[]): RenderOptions {
   let output: string | undefined;
   let force = false;
   let today: Date | undefined;
+  let locale = localeFrom(process.env.LC_ALL || process.env.LANG);
+  let maxFileSize = DEFAULT_MAX_FILE_SIZE;
   const files: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
@@ -61,6 +73,18 @@ export function parseRenderArguments(args: readonly string[]): RenderOptions {
         today = new Date(day);
         break;
       }
+      case '--lang': {
+        const lang = value();
+        if (lang !== 'de' && lang !== 'en') throw new RenderUsageError(`unknown language '${lang}' (use de or en)`);
+        locale = lang;
+        break;
+      }
+      case '--max-file-size': {
+        const megabytes = value();
+        if (!/^\d+(\.\d+)?$/.test(megabytes)) throw new RenderUsageError(`--max-file-size wants megabytes (0 for no limit), not '${megabytes}'`);
+        maxFileSize = megabytesToBytes(Number(megabytes));
+        break;
+      }
       case '--':
         files.push(...args.slice(i + 1));
         i = args.length;
@@ -72,7 +96,7 @@ export function parseRenderArguments(args: readonly string[]): RenderOptions {
   }
   if (files.length === 0) throw new RenderUsageError('no plan given: drplan render FILE --format pdf|html');
   if (files.length > 1) throw new RenderUsageError(`render takes one plan, not ${files.length}`);
-  return { file: files[0] as string, format, output, force, today };
+  return { file: files[0] as string, format, output, force, today, locale, maxFileSize };
 }
 
 /** `plone-intranet.drplan.yaml` → `plone-intranet.pdf`, in the plan's folder. */
@@ -91,29 +115,38 @@ export async function runRender(args: readonly string[]): Promise<number> {
     return 2;
   }
 
+  const { locale } = options;
+  const say = (message: Message) => process.stderr.write(`${message[locale]}\n`);
   const output = options.output ?? defaultOutput(options.file, options.format);
+  let existed = false;
   if (output !== '-') {
     // Checked before rendering too, so a refusal costs no time; the write checks again.
     const existing = await stat(output).catch(() => undefined);
     if (existing?.isDirectory()) {
-      process.stderr.write(`drplan: ${output} is a folder; -o wants the name of the file to write\n`);
+      say(renderMessages.isFolder(output));
       return 2;
     }
     if (existing && !options.force) {
-      process.stderr.write(`drplan: ${output} already exists; use --force to overwrite it\n`);
+      say(renderMessages.exists(output));
       return 2;
     }
+    existed = existing !== undefined;
   }
 
-  let text: string;
+  let read: { readonly text: string } | { readonly size: number };
   try {
-    text = await readFile(options.file, 'utf8');
+    read = await readPlan(options.file, options.maxFileSize);
   } catch (error) {
-    process.stderr.write(`drplan: ${options.file}: ${describeError(error)}\n`);
+    process.stderr.write(`drplan: ${options.file}: ${describeError(error, locale)}\n`);
+    return 2;
+  }
+  // Over the limit the plan is not parsed, and a document of nothing would look like an empty plan.
+  if ('size' in read) {
+    say(renderMessages.tooLarge(options.file, read.size, options.maxFileSize));
     return 2;
   }
   const uri = pathToFileURL(resolve(options.file)).href;
-  const analysis = analyze(text, { today: options.today, uri, locale: 'de' });
+  const analysis = analyze(read.text, { today: options.today, uri, locale: 'de', maxFileSize: options.maxFileSize });
   const document = buildDocument(analysis, { today: options.today, locale: 'de' });
   const content: Uint8Array = options.format === 'pdf' ? await toPdf(document) : Buffer.from(toHtml(document), 'utf8');
   const errors = analysis.diagnostics('de', uri).filter((d) => d.severity === DiagnosticSeverity.Error).length;
@@ -124,23 +157,35 @@ export async function runRender(args: readonly string[]): Promise<number> {
     try {
       await writeAtomically(output, content, options.force);
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      process.stderr.write(
-        code === 'EEXIST'
-          ? `drplan: ${output} already exists; use --force to overwrite it\n`
-          : `drplan: cannot write ${output}: ${describeError(error)}\n`,
-      );
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+        say(renderMessages.exists(output));
+      } else {
+        say(renderMessages.notWritten(output, describeWriteFailure(error, { file: output, folder: dirname(resolve(output)), existed }, locale)));
+      }
       return 2;
     }
-    process.stderr.write(`drplan: wrote ${output}\n`);
+    say(renderMessages.wrote(output));
   }
   if (errors > 0) {
-    process.stderr.write(
-      `drplan: ${options.file} has ${errors} error${errors === 1 ? '' : 's'}; the document is marked ENTWURF (see 'drplan check ${options.file}')\n`,
-    );
+    say(renderMessages.hasErrors(options.file, errors));
     return 1;
   }
   return 0;
+}
+
+/**
+ * The plan's text, or only its size when it is over `maxFileSize` bytes: a plan of gigabytes is
+ * not read to be told it is too large.
+ */
+async function readPlan(file: string, maxFileSize: number): Promise<{ readonly text: string } | { readonly size: number }> {
+  const handle = await open(file, 'r');
+  try {
+    const { size } = await handle.stat();
+    if (size > maxFileSize) return { size };
+    return { text: await handle.readFile('utf8') };
+  } finally {
+    await handle.close();
+  }
 }
 
 /**

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { neutralise } from './safeText';
 import { headingsOf, type Block, type Heading, type Inline, type PlanDocument, type Table, type TableColumn } from './tree';
 
@@ -12,24 +13,32 @@ export interface HtmlOptions {
 /**
  * The plan document as HTML. Every author string is escaped for its context and its bidi and
  * control characters neutralised; links go only to ids of this document; no script, no external
- * resource. Blocks carry `data-line` (0-based source line) for the preview's scroll sync.
+ * resource, no inline style attribute. Blocks carry `data-line` (0-based source line) for the
+ * preview's scroll sync, table columns `data-width`.
+ *
+ * The file carries its own Content-Security-Policy ({@link documentPolicy}): opened later from
+ * a disk or an intranet share, it may apply its one stylesheet and nothing else, so that even
+ * markup that escaping let through by mistake could neither run nor load anything.
  */
 export function toHtml(doc: PlanDocument, options: HtmlOptions = {}): string {
   const body = renderBody(doc);
   if (options.fragment) return body;
   const { meta } = doc;
+  const stylesheet = `\n${DOCUMENT_CSS}\n${columnWidthCss(doc.blocks)}${printCss(doc)}`;
   return [
     '<!DOCTYPE html>',
     `<html lang="de">`,
     '<head>',
     '<meta charset="utf-8">',
+    // First in <head>: a policy in a <meta> covers only what the parser meets after it.
+    `<meta http-equiv="Content-Security-Policy" content="${documentPolicy(stylesheet)}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<meta name="generator" content="drplan">`,
     `<title>${escapeText(meta.title)}</title>`,
     meta.author ? `<meta name="author" content="${escapeAttribute(meta.author)}">` : '',
     `<meta name="description" content="${escapeAttribute(meta.subject)}">`,
     `<meta name="keywords" content="${escapeAttribute(meta.keywords.join(', '))}">`,
-    `<style>\n${DOCUMENT_CSS}\n${printCss(doc)}</style>`,
+    `<style>${stylesheet}</style>`,
     '</head>',
     '<body>',
     body,
@@ -39,6 +48,19 @@ export function toHtml(doc: PlanDocument, options: HtmlOptions = {}): string {
     .filter((line) => line !== '')
     .join('\n')
     .concat('\n');
+}
+
+/**
+ * The exported file's Content-Security-Policy: nothing may load or run (`default-src 'none'`
+ * covers scripts, images, fonts, frames and connections; the document needs none of them),
+ * no form may send and no `<base>` may redirect links, and the one stylesheet the file has,
+ * `stylesheet` (the text of its `<style>` element), is allowed by its SHA-256 hash: another
+ * `<style>` element or a `style` attribute is not. The links to anchors inside the document
+ * are navigation, which a policy does not restrict.
+ */
+export function documentPolicy(stylesheet: string): string {
+  const hash = createHash('sha256').update(stylesheet, 'utf8').digest('base64');
+  return `default-src 'none'; style-src 'sha256-${hash}'; form-action 'none'; base-uri 'none'`;
 }
 
 function renderBody(doc: PlanDocument): string {
@@ -103,10 +125,35 @@ function renderBlock(block: Block, out: string[], headings: readonly Heading[]):
   }
 }
 
-function renderTable(table: Table, out: string[], line: string): void {
+/** The columns' shares of the table's width, as `23.5%`. */
+function columnWidths(table: Table): string[] {
   const total = table.columns.reduce((sum, column) => sum + column.width, 0) || 1;
+  return table.columns.map((column) => `${((column.width / total) * 100).toFixed(1)}%`);
+}
+
+/**
+ * The file's rules for the columns' `data-width`: one per width used. (The preview's script
+ * applies them instead; a `style` attribute would need 'unsafe-inline' in either policy.)
+ */
+function columnWidthCss(blocks: readonly Block[]): string {
+  const widths = new Set<string>();
+  const walk = (list: readonly Block[]) => {
+    for (const block of list) {
+      if (block.kind === 'table') for (const width of columnWidths(block)) widths.add(width);
+      else if (block.kind === 'section') walk(block.children);
+      else if (block.kind === 'note') walk(block.content);
+    }
+  };
+  walk(blocks);
+  return [...widths]
+    .sort((a, b) => parseFloat(a) - parseFloat(b))
+    .map((width) => `.drplan-document col[data-width="${width}"] { width: ${width}; }\n`)
+    .join('');
+}
+
+function renderTable(table: Table, out: string[], line: string): void {
   out.push(`<div class="table-wrap"><table class="${table.size}"${line}>`, '<colgroup>');
-  for (const column of table.columns) out.push(`<col style="width:${((column.width / total) * 100).toFixed(1)}%">`);
+  for (const width of columnWidths(table)) out.push(`<col data-width="${width}">`);
   out.push('</colgroup>', '<thead><tr>');
   for (const column of table.columns) out.push(`<th scope="col"${alignClass(column.align)}>${escapeText(column.title)}</th>`);
   out.push('</tr></thead>', '<tbody>');

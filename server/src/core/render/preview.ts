@@ -29,18 +29,15 @@ export function isDraft(document: PlanDocument): boolean {
 }
 
 /**
- * The body of the document for a webview: the HTML emitter's fragment with the table columns'
- * widths moved from `style` attributes to `data-width`, because the preview's
- * Content-Security-Policy allows no inline style (its script applies them through the CSSOM).
- * Author strings cannot produce `<col`: the emitter escapes every `<` of theirs.
+ * The body of the document for a webview: the HTML emitter's fragment. Table columns carry their
+ * widths as `data-width`, which the preview's script applies through the CSSOM: the preview's
+ * Content-Security-Policy allows no inline style.
  */
 export function previewFragment(document: PlanDocument): string {
-  return toHtml(document, { fragment: true }).replace(COLUMN_WIDTH, (_match, width: string) => `<col data-width="${width}">`);
+  return toHtml(document, { fragment: true });
 }
 
-const COLUMN_WIDTH = /<col style="width:\s*([0-9]+(?:\.[0-9]+)?%)">/g;
-
-/** The self-contained HTML file: stylesheet and print CSS inside, nothing loaded from outside. */
+/** The self-contained HTML file: stylesheet and print CSS inside, nothing loaded from outside, its own CSP. */
 export function htmlFile(document: PlanDocument): string {
   return toHtml(document);
 }

@@ -1,0 +1,40 @@
+/**
+ * What `drplan render` says on standard error, in German and English (`--lang`, else from
+ * LANG). Why a write failed is worded in core/i18n/fileMessages.ts, as the VS Code export
+ * words it.
+ */
+import type { Message } from '../core/i18n/messages';
+import { formatMegabytes } from '../core/limits';
+
+export const renderMessages = {
+  wrote(output: string): Message {
+    return { de: `drplan: ${output} geschrieben`, en: `drplan: wrote ${output}` };
+  },
+  isFolder(output: string): Message {
+    return {
+      de: `drplan: ${output} ist ein Ordner; -o erwartet den Namen der Datei, die geschrieben werden soll`,
+      en: `drplan: ${output} is a folder; -o wants the name of the file to write`,
+    };
+  },
+  exists(output: string): Message {
+    return {
+      de: `drplan: ${output} existiert bereits; --force überschreibt die Datei`,
+      en: `drplan: ${output} already exists; use --force to overwrite it`,
+    };
+  },
+  notWritten(output: string, reason: string): Message {
+    return { de: `drplan: ${output} kann nicht geschrieben werden: ${reason}`, en: `drplan: cannot write ${output}: ${reason}` };
+  },
+  tooLarge(file: string, size: number, limit: number): Message {
+    return {
+      de: `drplan: ${file} ist zu groß für ein Dokument (${formatMegabytes(size, 'de')}, Grenze ${formatMegabytes(limit, 'de')}); es wurde nichts geschrieben. --max-file-size hebt die Grenze an (in MB; 0 für keine).`,
+      en: `drplan: ${file} is too large to render (${formatMegabytes(size, 'en')}, limit ${formatMegabytes(limit, 'en')}); nothing was written. --max-file-size raises the limit (in MB; 0 for none).`,
+    };
+  },
+  hasErrors(file: string, errors: number): Message {
+    return {
+      de: `drplan: ${file} hat ${errors} Fehler; das Dokument ist als ENTWURF gekennzeichnet (siehe 'drplan check ${file}')`,
+      en: `drplan: ${file} has ${errors} error${errors === 1 ? '' : 's'}; the document is marked ENTWURF (see 'drplan check ${file}')`,
+    };
+  },
+};

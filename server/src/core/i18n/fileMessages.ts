@@ -1,0 +1,124 @@
+/**
+ * What drplan says about files it writes and plans too large to show, in German and English:
+ * why a write failed (for `drplan render` and the export commands of VS Code alike) and why a
+ * plan over the size limit gets no preview and no document. Pure: the reason comes from the
+ * error's code, never from looking at the file system.
+ */
+import { formatMegabytes } from '../limits';
+import type { Locale } from '../types';
+import type { Message } from './messages';
+
+/** Where a write went: the file, and the folder it was to be written in (as the user named them). */
+export interface WriteTarget {
+  readonly file: string;
+  readonly folder: string;
+}
+
+/** Node's error codes for a failed write that have a reason in words below. */
+const NODE_CODES = ['ENOSPC', 'EDQUOT', 'EROFS', 'EACCES', 'EPERM', 'ENOENT', 'EISDIR', 'ENOTDIR', 'EEXIST'] as const;
+type NodeCode = (typeof NODE_CODES)[number];
+const NAMED_CODE = new RegExp(`\\b(${NODE_CODES.join('|')})\\b`);
+
+/** vscode.FileSystemError's codes, as the Node code they stand for. */
+const VSCODE_CODES: Record<string, NodeCode> = {
+  NoPermissions: 'EACCES',
+  FileWriteLocked: 'EACCES',
+  FileNotFound: 'ENOENT',
+  FileExists: 'EEXIST',
+  FileIsADirectory: 'EISDIR',
+  FileNotADirectory: 'ENOTDIR',
+};
+
+/**
+ * The Node error code of a failed write: Node's own `code`; else the one its message names
+ * (VS Code's file system passes a full disk or a read-only file system on as `Unknown`, with
+ * Node's message, "ENOSPC: no space left on device, write"); else the Node code for VS Code's
+ * `FileSystemError` code.
+ */
+export function writeErrorCode(error: unknown): string | undefined {
+  const code = typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+  if (code && /^E[A-Z]+$/.test(code)) return code;
+  const message = error instanceof Error ? error.message : typeof error === 'string' ? error : '';
+  const named = NAMED_CODE.exec(message)?.[1];
+  if (named) return named;
+  return code === undefined ? undefined : VSCODE_CODES[code];
+}
+
+/**
+ * Why a file could not be written, as a sentence; undefined for an error without a code we
+ * know (the caller shows the error's own message) and for an existing file (EEXIST: each
+ * caller says how to replace it).
+ */
+export function writeFailure(error: unknown, where: WriteTarget): Message | undefined {
+  const { file, folder } = where;
+  switch (writeErrorCode(error)) {
+    case 'ENOSPC':
+      return { de: `Der Datenträger ist voll, in ${folder} ist kein Platz mehr frei.`, en: `The disk is full; there is no space left in ${folder}.` };
+    case 'EDQUOT':
+      return {
+        de: `Das Speicherkontingent ist aufgebraucht, in ${folder} darf nichts mehr gespeichert werden.`,
+        en: `The disk quota is used up; nothing more may be stored in ${folder}.`,
+      };
+    case 'EROFS':
+      return {
+        de: `Der Datenträger ist schreibgeschützt: ${folder} liegt auf einem Dateisystem, das nur zum Lesen eingebunden ist.`,
+        en: `The file system is read-only: ${folder} is on a file system mounted for reading only.`,
+      };
+    case 'EACCES':
+    case 'EPERM':
+      return { de: `Keine Schreibberechtigung für ${folder}.`, en: `No permission to write in ${folder}.` };
+    case 'ENOENT':
+      return { de: `Der Ordner ${folder} existiert nicht.`, en: `The folder ${folder} does not exist.` };
+    case 'EISDIR':
+      return { de: `${file} ist ein Ordner, keine Datei.`, en: `${file} is a folder, not a file.` };
+    case 'ENOTDIR':
+      return { de: `Ein Teil des Pfads ${folder} ist eine Datei, kein Ordner.`, en: `Part of the path ${folder} is a file, not a folder.` };
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * A write failure in words, in `locale`, and that the earlier file is unchanged where there was
+ * one (every writer of drplan writes atomically); the error's own message where there is no
+ * plainer one.
+ */
+export function describeWriteFailure(error: unknown, where: WriteTarget & { readonly existed?: boolean }, locale: Locale): string {
+  const reason = writeFailure(error, where);
+  if (!reason) return error instanceof Error ? error.message : String(error);
+  return where.existed ? `${reason[locale]} ${fileMessages.earlierFileKept[locale]}` : reason[locale];
+}
+
+/** A plan over the size limit: its size and the limit, in bytes. */
+export interface TooLarge {
+  readonly size: number;
+  readonly limit: number;
+}
+
+export const fileMessages = {
+  earlierFileKept: { de: 'Die bisherige Datei ist unverändert.', en: 'The earlier file is unchanged.' } satisfies Message,
+
+  /** The preview's title for a plan over the limit. */
+  tooLargeForPreview({ size, limit }: TooLarge): Message {
+    return {
+      de: `Die Datei ist zu groß für die Vorschau (${formatMegabytes(size, 'de')}, Grenze ${formatMegabytes(limit, 'de')})`,
+      en: `The file is too large for the preview (${formatMegabytes(size, 'en')}, limit ${formatMegabytes(limit, 'en')})`,
+    };
+  },
+  tooLargeExplained: {
+    de: 'Damit der Editor nicht hängt, wird eine so große Plandatei weder geprüft noch in der Vorschau gezeigt noch exportiert.',
+    en: 'So that the editor does not freeze, a plan file this large is neither checked nor previewed nor exported.',
+  } satisfies Message,
+  tooLargeRaiseLimit: {
+    de: 'Die Grenze lässt sich mit der Einstellung drplan.maxFileSize anheben (in MB; 0 für keine Grenze).',
+    en: 'The setting drplan.maxFileSize raises the limit (in MB; 0 for none).',
+  } satisfies Message,
+
+  /** The export commands' refusal: no empty document is written instead. */
+  tooLargeForExport({ size, limit }: TooLarge): Message {
+    return {
+      de: `Die Datei ist zu groß für den Export (${formatMegabytes(size, 'de')}, Grenze ${formatMegabytes(limit, 'de')}); es wird kein Dokument geschrieben. Die Grenze lässt sich mit der Einstellung drplan.maxFileSize anheben.`,
+      en: `The file is too large to export (${formatMegabytes(size, 'en')}, limit ${formatMegabytes(limit, 'en')}); no document is written. The setting drplan.maxFileSize raises the limit.`,
+    };
+  },
+};
