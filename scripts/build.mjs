@@ -31,6 +31,21 @@ const pdfEngineApart = {
   },
 };
 
+/**
+ * The language service (server/src/languageService.ts: core, yaml, ajv) is its own bundle too,
+ * dist/language-service.js, which server.js requires once the client is initialized: the
+ * answer to `initialize` does not wait for it to be compiled.
+ */
+const LANGUAGE_SERVICE = 'server/src/languageService.ts';
+const languageServiceApart = {
+  name: 'language-service-apart',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/languageService$/ }, (args) =>
+      args.importer.endsWith(path.join('server', 'src', 'server.ts')) ? { path: './language-service.js', external: true } : undefined,
+    );
+  },
+};
+
 /** @type {esbuild.BuildOptions} */
 const common = {
   bundle: true,
@@ -48,7 +63,8 @@ const TESTS_OUT = 'dist/test/vscode';
 
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client/extension.js', external: ['vscode'] },
-  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' }, plugins: [...common.plugins, pdfEngineApart] },
+  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' }, plugins: [...common.plugins, pdfEngineApart, languageServiceApart] },
+  { ...common, entryPoints: [LANGUAGE_SERVICE], outfile: 'dist/language-service.js', plugins: [...common.plugins, pdfEngineApart] },
   { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [...common.plugins, pdfEngineApart] },
   { ...common, entryPoints: [PDF_ENGINE], outfile: 'dist/pdf-engine.js' },
   {

@@ -7,8 +7,8 @@ import { LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis, Locale } from './core';
 import { fileMessages, type TooLarge } from './core/i18n/fileMessages';
-import { htmlFile, isDraft, pdfFile, planDocument, previewFragment } from './core/render/preview';
-import { tooLargeFragment } from './core/render/tooLarge';
+import type * as Preview from './core/render/preview';
+import type { tooLargeFragment } from './core/render/tooLarge';
 import type { ExportHtmlResult, ExportPdfResult, PreviewResult, RenderParams } from './renderProtocol';
 
 export interface RenderSources {
@@ -21,7 +21,17 @@ export interface RenderSources {
   /** The language of the messages (a plan too large to show); the document itself is German. */
   locale(): Locale;
   log(feature: string, uri: string, error: unknown): void;
+  /**
+   * The document's builders and emitters (core/render), from the language service that the
+   * server loads after `initialize` (languageService.ts); this module stays in the server's
+   * own bundle, where ResponseError is the connection's class.
+   */
+  rendering(): DocumentRendering;
 }
+
+export type DocumentRendering = Pick<typeof Preview, 'htmlFile' | 'isDraft' | 'pdfFile' | 'planDocument' | 'previewFragment'> & {
+  readonly tooLargeFragment: typeof tooLargeFragment;
+};
 
 export interface RenderRequests {
   preview(params: RenderParams): PreviewResult | null | ResponseError<void>;
@@ -39,7 +49,7 @@ export function renderRequests(sources: RenderSources): RenderRequests {
   const render = <T>(
     params: RenderParams,
     feature: string,
-    answer: (version: number, tree: ReturnType<typeof planDocument>) => T,
+    answer: (version: number, tree: ReturnType<DocumentRendering['planDocument']>) => T,
     tooLarge: (version: number, limits: TooLarge) => T | ResponseError<void>,
   ): T | null | ResponseError<void> => {
     const uri = params?.textDocument?.uri;
@@ -49,7 +59,7 @@ export function renderRequests(sources: RenderSources): RenderRequests {
     try {
       const analysis = sources.analysis(document);
       if (analysis.tooLarge) return tooLarge(document.version, analysis.tooLarge);
-      return answer(document.version, planDocument(analysis, sources.today()));
+      return answer(document.version, sources.rendering().planDocument(analysis, sources.today()));
     } catch (error) {
       sources.log(feature, uri, error);
       return new ResponseError(LSPErrorCodes.RequestFailed, error instanceof Error ? error.message : String(error));
@@ -58,22 +68,23 @@ export function renderRequests(sources: RenderSources): RenderRequests {
   /** The exports refuse a plan over the size limit rather than write an empty document. */
   const refuseExport = (_version: number, limits: TooLarge) => new ResponseError<void>(LSPErrorCodes.RequestFailed, fileMessages.tooLargeForExport(limits)[sources.locale()]);
 
+  const { rendering } = sources;
   return {
     preview: (params) =>
       render(
         params,
         'preview',
-        (version, tree) => ({ version, draft: isDraft(tree), html: previewFragment(tree) }),
-        (version, limits) => ({ version, draft: false, html: tooLargeFragment(limits, sources.locale()) }),
+        (version, tree) => ({ version, draft: rendering().isDraft(tree), html: rendering().previewFragment(tree) }),
+        (version, limits) => ({ version, draft: false, html: rendering().tooLargeFragment(limits, sources.locale()) }),
       ),
-    exportHtml: (params) => render(params, 'HTML export', (version, tree) => ({ version, draft: isDraft(tree), html: htmlFile(tree) }), refuseExport),
+    exportHtml: (params) => render(params, 'HTML export', (version, tree) => ({ version, draft: rendering().isDraft(tree), html: rendering().htmlFile(tree) }), refuseExport),
     exportPdf: async (params) => {
       // The tree is built now, from this version; the PDF is made from it while edits go on.
       const pending = render(params, 'PDF export', (version, tree) => ({ version, tree }), refuseExport);
       if (pending === null || pending instanceof ResponseError) return pending;
       try {
-        const data = Buffer.from(await pdfFile(pending.tree)).toString('base64');
-        return { version: pending.version, draft: isDraft(pending.tree), data };
+        const data = Buffer.from(await rendering().pdfFile(pending.tree)).toString('base64');
+        return { version: pending.version, draft: rendering().isDraft(pending.tree), data };
       } catch (error) {
         sources.log('PDF export', params.textDocument.uri, error);
         return new ResponseError(LSPErrorCodes.RequestFailed, error instanceof Error ? error.message : String(error));

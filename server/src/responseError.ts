@@ -1,5 +1,5 @@
 import { LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
-import { isRefusal, type RenameRefusal } from './core/features/rename';
+import { isRefusal, type RenameRefusal } from './core/features/renameRefusal';
 
 /**
  * A refusal of the core (a rename that cannot be done, with its reason in the client's language)

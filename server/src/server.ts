@@ -14,20 +14,12 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
-import { DocumentAnalyses } from './documentAnalyses';
+import type { DocumentAnalyses } from './documentAnalyses';
 import { IdleCollector } from './idleCollector';
-import { complete } from './core/features/completion';
-import { codeActions, FIX_ALL_KIND } from './core/features/codeActions';
-import { hover } from './core/features/hover';
-import { definition } from './core/features/definition';
-import { foldingRanges } from './core/features/folding';
-import { references } from './core/features/references';
-import { prepareRename, rename } from './core/features/rename';
-import { documentSymbols } from './core/features/symbols';
-import { publishedDiagnostics } from './core/features/publishedDiagnostics';
-import { megabytesToBytes } from './core/limits';
+import { renderRequests, type RenderRequests } from './renderRequests';
 import { orResponseError } from './responseError';
-import { renderRequests } from './renderRequests';
+import { FIX_ALL_KIND } from './core/features/codeActionKinds';
+import { megabytesToBytes } from './core/limits';
 import { EXPORT_HTML_REQUEST, EXPORT_PDF_REQUEST, PREVIEW_REQUEST, type RenderParams } from './renderProtocol';
 import { localeFrom } from './locale';
 import type { Analysis, Locale } from './core';
@@ -58,7 +50,28 @@ let locale: Locale = 'en';
 let today: string | undefined;
 let hasConfigurationCapability = false;
 
-const analyses = new DocumentAnalyses(() => todayDate() ?? new Date());
+/**
+ * The language service (languageService.ts: the core, yaml, ajv) is a bundle of its own, required
+ * once the client is initialized (or by the first request that needs it): `initialize` is
+ * answered without compiling it, which shortens the extension's activation.
+ */
+let loadedService: typeof import('./languageService') | undefined;
+function service(): typeof import('./languageService') {
+  loadedService ??= require('./languageService') as typeof import('./languageService');
+  return loadedService;
+}
+
+let maxFileSize: number | undefined;
+let documentAnalyses: DocumentAnalyses | undefined;
+/** One analysis per open document version (documentAnalyses.ts). */
+function analyses(): DocumentAnalyses {
+  if (!documentAnalyses) {
+    documentAnalyses = new (service().DocumentAnalyses)(() => todayDate() ?? new Date());
+    if (maxFileSize !== undefined) documentAnalyses.setMaxFileSize(maxFileSize);
+  }
+  return documentAnalyses;
+}
+
 const scheduler = new DiagnosticsScheduler(DEFAULT_DELAY_MS, publishDiagnostics, (uri) => documents.get(uri)?.getText().length ?? 0);
 const idle = new IdleCollector();
 
@@ -67,7 +80,7 @@ connection.onInitialize((params): InitializeResult => {
   locale = localeFrom(options.locale ?? params.locale);
   today = options.today;
   if (typeof options.validationDelay === 'number') scheduler.setDelay(options.validationDelay);
-  if (typeof options.maxFileSize === 'number') analyses.setMaxFileSize(megabytesToBytes(options.maxFileSize));
+  if (typeof options.maxFileSize === 'number') maxFileSize = megabytesToBytes(options.maxFileSize);
   hasConfigurationCapability = params.capabilities.workspace?.configuration === true;
   return {
     capabilities: {
@@ -86,6 +99,7 @@ connection.onInitialize((params): InitializeResult => {
 });
 
 connection.onInitialized(() => {
+  service(); // before the first document arrives
   if (hasConfigurationCapability) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'drplan' });
   }
@@ -97,8 +111,8 @@ connection.onDidChangeConfiguration(async () => {
   const delay = settings?.validation?.delay;
   if (typeof delay === 'number') scheduler.setDelay(delay);
   // Whether a plan is read at all depends on the limit: check every open plan again.
-  const maxFileSize = settings?.maxFileSize;
-  if (typeof maxFileSize === 'number' && analyses.setMaxFileSize(megabytesToBytes(maxFileSize))) {
+  const limit = settings?.maxFileSize;
+  if (typeof limit === 'number' && analyses().setMaxFileSize((maxFileSize = megabytesToBytes(limit)))) {
     for (const document of documents.all()) scheduler.now(document.uri);
   }
 });
@@ -107,12 +121,12 @@ connection.onDidChangeConfiguration(async () => {
 documents.onDidOpen(({ document }) => scheduler.now(document.uri));
 documents.onDidChangeContent(({ document }) => {
   // didOpen is answered at once above; this fires for it too, and then finds the work done.
-  if (analyses.has(document)) return;
+  if (analyses().has(document)) return;
   scheduler.schedule(document.uri);
 });
 documents.onDidClose(({ document }) => {
   scheduler.cancel(document.uri);
-  analyses.forget(document.uri);
+  analyses().forget(document.uri);
   idle.touch();
   void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
 });
@@ -121,9 +135,9 @@ function publishDiagnostics(uri: string): void {
   const document = documents.get(uri);
   if (!document) return;
   try {
-    const analysis = analyses.get(document);
+    const analysis = analyses().get(document);
     // At most MAX_PUBLISHED_DIAGNOSTICS, the last with a note of the rest (publishedDiagnostics.ts).
-    const diagnostics = publishedDiagnostics(analysis.diagnostics(locale, uri), locale);
+    const diagnostics = service().publishedDiagnostics(analysis.diagnostics(locale, uri), locale);
     void connection.sendDiagnostics({ uri, version: document.version, diagnostics: [...diagnostics] });
     idle.touch();
   } catch (error) {
@@ -138,35 +152,35 @@ connection.onCompletion(({ textDocument, position }) =>
   // so a failing analysis still leaves keys and catalog values.
   withDocument(textDocument.uri, [], 'completion', (document) => {
     const analysis = tryAnalysis(document);
-    return analysis?.tooLarge ? [] : complete(analysis, document.getText(), document.offsetAt(position), locale, { today: todayDate() });
+    return analysis?.tooLarge ? [] : service().complete(analysis, document.getText(), document.offsetAt(position), locale, { today: todayDate() });
   }),
 );
 connection.onHover(({ textDocument, position }) =>
-  withAnalysis(textDocument.uri, null, 'hover', (analysis, document) => hover(analysis, document.offsetAt(position), locale)),
+  withAnalysis(textDocument.uri, null, 'hover', (analysis, document) => service().hover(analysis, document.offsetAt(position), locale)),
 );
 connection.onDocumentSymbol(({ textDocument }) =>
-  withAnalysis(textDocument.uri, [], 'symbols', (analysis) => documentSymbols(analysis, locale)),
+  withAnalysis(textDocument.uri, [], 'symbols', (analysis) => service().documentSymbols(analysis, locale)),
 );
 connection.onDefinition(({ textDocument, position }) =>
-  withAnalysis(textDocument.uri, [], 'definition', (analysis, document) => definition(analysis, document.offsetAt(position), document.uri)),
+  withAnalysis(textDocument.uri, [], 'definition', (analysis, document) => service().definition(analysis, document.offsetAt(position), document.uri)),
 );
 connection.onReferences(({ textDocument, position, context }) =>
   withAnalysis(textDocument.uri, [], 'references', (analysis, document) =>
-    references(analysis, document.offsetAt(position), document.uri, context.includeDeclaration),
+    service().references(analysis, document.offsetAt(position), document.uri, context.includeDeclaration),
   ),
 );
 connection.onPrepareRename(({ textDocument, position }) =>
-  withAnalysis(textDocument.uri, null, 'rename', (analysis, document) => orResponseError(prepareRename(analysis, document.offsetAt(position), locale))),
+  withAnalysis(textDocument.uri, null, 'rename', (analysis, document) => orResponseError(service().prepareRename(analysis, document.offsetAt(position), locale))),
 );
 connection.onRenameRequest(({ textDocument, position, newName }) =>
   withAnalysis(textDocument.uri, null, 'rename', (analysis, document) =>
-    orResponseError(rename(analysis, document.offsetAt(position), newName, document.uri, locale)),
+    orResponseError(service().rename(analysis, document.offsetAt(position), newName, document.uri, locale)),
   ),
 );
-connection.onFoldingRanges(({ textDocument }) => withAnalysis(textDocument.uri, [], 'folding', (analysis) => foldingRanges(analysis)));
+connection.onFoldingRanges(({ textDocument }) => withAnalysis(textDocument.uri, [], 'folding', (analysis) => service().foldingRanges(analysis)));
 connection.onCodeAction(({ textDocument, range, context }) =>
   withAnalysis(textDocument.uri, [], 'code actions', (analysis, document) =>
-    codeActions(analysis, range, context.diagnostics, locale, {
+    service().codeActions(analysis, range, context.diagnostics, locale, {
       uri: document.uri,
       only: context.only,
       today: todayDate(),
@@ -176,15 +190,21 @@ connection.onCodeAction(({ textDocument, range, context }) =>
 );
 
 // The plan document (preview, exports) from the same cached analysis: renderRequests.ts.
-const render = renderRequests({
-  document: (uri) => documents.get(uri),
-  analysis: (document) => analyses.get(document),
-  today: () => todayDate() ?? new Date(),
-  log: logFailure,
-});
-connection.onRequest(PREVIEW_REQUEST, (params: RenderParams) => render.preview(params));
-connection.onRequest(EXPORT_HTML_REQUEST, (params: RenderParams) => render.exportHtml(params));
-connection.onRequest(EXPORT_PDF_REQUEST, (params: RenderParams) => render.exportPdf(params));
+let renderAnswers: RenderRequests | undefined;
+function render(): RenderRequests {
+  renderAnswers ??= renderRequests({
+    document: (uri) => documents.get(uri),
+    analysis: (document) => analyses().get(document),
+    today: () => todayDate() ?? new Date(),
+    locale: () => locale,
+    log: logFailure,
+    rendering: service,
+  });
+  return renderAnswers;
+}
+connection.onRequest(PREVIEW_REQUEST, (params: RenderParams) => render().preview(params));
+connection.onRequest(EXPORT_HTML_REQUEST, (params: RenderParams) => render().exportHtml(params));
+connection.onRequest(EXPORT_PDF_REQUEST, (params: RenderParams) => render().exportPdf(params));
 
 /**
  * Answers a request for an open document; `none` when the server does not have it or the
@@ -204,14 +224,14 @@ function withDocument<T, F>(uri: string, none: F, feature: string, answer: (docu
 function withAnalysis<T, F>(uri: string, none: F, feature: string, answer: (analysis: Analysis, document: TextDocument) => T): T | F {
   // A plan too large to be read has no features, only its one diagnostic.
   return withDocument(uri, none, feature, (document) => {
-    const analysis = analyses.get(document);
+    const analysis = analyses().get(document);
     return analysis.tooLarge ? none : answer(analysis, document);
   });
 }
 
 function tryAnalysis(document: TextDocument): Analysis | undefined {
   try {
-    return analyses.get(document);
+    return analyses().get(document);
   } catch (error) {
     logFailure('analysis', document.uri, error);
     return undefined;

@@ -12,6 +12,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../../server/src/core';
 import { describeWriteFailure, fileMessages, writeErrorCode, writeFailure } from '../../server/src/core/i18n/fileMessages';
 import { tooLargeDocument, tooLargeFragment } from '../../server/src/core/render/tooLarge';
+import * as languageService from '../../server/src/languageService';
 import { renderRequests } from '../../server/src/renderRequests';
 import { TODAY } from '../support/fixtures';
 
@@ -95,6 +96,7 @@ describe('a plan over the size limit: the preview\'s page and the exports\' refu
       today: () => TODAY,
       locale: () => locale,
       log: (_feature, _uri, error) => logged.push(error),
+      rendering: () => languageService,
     });
     return { answer, params: { textDocument: { uri: document.uri } }, logged };
   }

@@ -1,5 +1,6 @@
 import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
+import { FIX_ALL_KIND } from './codeActionKinds';
 import type { Analysis } from '../analysis';
 import { categoryById, scenarioTypeById, type ScenarioType } from '../catalog';
 import { say, type Message } from '../i18n/messages';
@@ -44,7 +45,7 @@ import { mappingKindOf, placeholderEntries, scenarioSkeleton, uniqueId, type Pla
  */
 
 /** The kind of the action that applies every unambiguous fix (`editor.codeActionsOnSave`). */
-export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.drplan`;
+export { FIX_ALL_KIND };
 
 export interface CodeActionOptions {
   /** The document's URI, the key of the workspace edit. */

@@ -5,14 +5,10 @@ import { renameMessages } from '../i18n/navigation';
 import { say } from '../i18n/messages';
 import type { Locale, Span } from '../types';
 import { navigationIndex, type Occurrence } from './navigationIndex';
+import { isRefusal, type RenameRefusal } from './renameRefusal';
 
 /** What format.md allows as an id. */
 export const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
-
-/** Why a rename cannot be done, in the client's language: the server answers it as an error. */
-export interface RenameRefusal {
-  readonly refused: string;
-}
 
 export interface RenamePlaceholder {
   /** The id's text, without quotes (or the alias that stands for it). */
@@ -20,9 +16,7 @@ export interface RenamePlaceholder {
   readonly placeholder: string;
 }
 
-export function isRefusal(result: unknown): result is RenameRefusal {
-  return typeof result === 'object' && result !== null && 'refused' in result;
-}
+export { isRefusal, type RenameRefusal };
 
 /**
  * Whether a rename can start here: only on an id, or a reference to an id that is declared.
