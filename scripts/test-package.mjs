@@ -31,7 +31,7 @@ const SHOT_EXTENSIONS = path.join(ROOT, 'shots', 'package-extensions.png');
 /** A Problems panel row of the diagnostic, showing "drplan(rto-exceeded)" (innerText: "drplan\nrto-exceeded"), not the file's row. */
 const MARKER = /\bdrplan\s*\(?\s*rto-exceeded\b/;
 /** A .vsix above this is a sign that something unbundled slipped in. */
-// The PDF engine and its embedded fonts (pdfmake, Roboto) make up most of it, once in the server and once in the CLI.
+// The PDF engine and its embedded fonts (pdfmake, Roboto: dist/pdf-engine.js) make up most of it.
 const MAX_VSIX_BYTES = 3 * 1024 * 1024;
 
 const log = (m) => process.stderr.write(`[test-package] ${m}\n`);
@@ -151,6 +151,8 @@ async function main() {
         'extension/package.json',
         'extension/dist/client/extension.js',
         'extension/dist/server.js',
+        'extension/dist/language-service.js',
+        'extension/dist/pdf-engine.js',
         'extension/dist/cli.js',
         'extension/language-configuration.json',
         'extension/LICENSE.txt',
@@ -214,6 +216,11 @@ async function main() {
         rtoLine = rto.range.start.line + 1;
         const good = run(process.execPath, [path.join(installedDir, 'dist', 'cli.js'), 'check', path.join(folder, 'plone-intranet.drplan.yaml')], { env, cwd: tmp });
         assert(good.status === 0, `cli.js check on the example: exit ${good.status}\n${good.stdout}${good.stderr}`);
+        // The PDF engine is a bundle of its own (dist/pdf-engine.js), required on the first export.
+        const pdf = path.join(tmp, 'example.pdf');
+        const render = run(process.execPath, [path.join(installedDir, 'dist', 'cli.js'), 'render', '--format', 'pdf', '-o', pdf, path.join(folder, 'plone-intranet.drplan.yaml')], { env, cwd: tmp });
+        assert(render.status === 0, `cli.js render --format pdf on the example: exit ${render.status}\n${render.stdout}${render.stderr}`);
+        assert(readFileSync(pdf).subarray(0, 5).toString('latin1') === '%PDF-', 'cli.js render wrote no PDF');
       });
 
     // 4-6 ---------------------------------------------------------------
