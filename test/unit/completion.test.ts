@@ -330,6 +330,17 @@ describe('completion of durations and dates', () => {
     assert.match(docOf(byLabel(items, '4h')), /maximal zulässige Ausfallzeit of this scenario/);
   });
 
+  it('keeps a comment after the cursor a comment (the new plan’s placeholders)', () => {
+    // Right before `#` (where the cursor is put by hand), `8h# RTO …` would be one plain scalar.
+    const before = completeAt(`${HEAD}${SCENARIO}    rto:                    |# RTO: maximal zulässige Ausfallzeit\n`);
+    const accepted = accept(before, byLabel(before.items, '8h'));
+    assert.match(accepted, /\n {4}rto: {20}8h # RTO: maximal zulässige Ausfallzeit\n$/);
+    assert.deepEqual(analyze(accepted, { today: TODAY }).diagnostics('en').filter((d) => d.code === 'invalid-duration'), []);
+    // Where F8 puts it (past `rto: `), the comment moves along.
+    const after = completeAt(`${HEAD}${SCENARIO}    rto: |                   # RTO: maximal zulässige Ausfallzeit\n`);
+    assert.match(accept(after, byLabel(after.items, '8h')), /\n {4}rto: 8h {19}# RTO: maximal zulässige Ausfallzeit\n$/);
+  });
+
   it('offers 0 and the intervals of the plan’s backups as RPO, the named backup first', () => {
     const completed = completeAt(`${HEAD}${SCENARIO}    backup: zodb-offsite\n    rpo: |\n`);
     const { items } = completed;

@@ -9,6 +9,7 @@ import { YamlDocument } from './parse/yamlDocument';
 import type { Locale, PlanDiagnostic } from './types';
 import { toDiagnostic, type Finding } from './validate/diagnostic';
 import { checkRules } from './validate';
+import { atEmptyValue } from './validate/emptyValue';
 import { checkSchema } from './validate/schemaErrors';
 import { yamlProblems } from './validate/yamlProblems';
 
@@ -88,7 +89,7 @@ function check(yaml: YamlDocument, reuse: ModelReuse | undefined, itemValues: It
   const value = toPlainValue(yaml, carry ? itemValues : undefined);
   const model = buildPlanModel(yaml, reuse);
   const today = todayInDays(options.today);
-  const findings = [...checkSchema(yaml, value), ...checkRules(model, today)];
+  const findings = [...checkSchema(yaml, value), ...checkRules(model, today)].map((finding) => atEmptyValue(finding, yaml.text));
   // yaml problems last: toPlainValue may add alias problems while converting.
   findings.unshift(...yamlProblems(yaml));
   if (options.invalidUtf8) findings.push(invalidUtf8Finding(options.invalidUtf8));

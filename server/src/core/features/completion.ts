@@ -349,6 +349,8 @@ function valueEdit(
     filterText = value;
     if (text[context.replace.start - 1] === ':') newText = ` ${newText}`;
   }
+  // Right before a comment (`rto:   |# RTO …`), `8h# RTO …` would be one plain scalar.
+  if (request.rest.startsWith('#')) newText = `${newText} `;
   return { textEdit: { range: request.range, newText }, filterText, insertTextFormat: InsertTextFormat.PlainText };
 }
 

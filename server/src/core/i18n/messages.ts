@@ -191,6 +191,13 @@ export const messages = {
         (suggestion ? ` Did you mean ${q(suggestion)}?` : ' Examples: 30 min, 4h, 2 days, PT4H.'),
     );
   },
+  /** An empty duration (the new plan's placeholders), rather than "'' is not a valid duration". */
+  emptyDuration(field: string): Message {
+    return both(
+      `${quote(field)} muss eine Dauer sein, ist aber leer. Beispiele: 30 min, 4h, 2 Tage, PT4H.`,
+      `${q(field)} must be a duration, but is empty. Examples: 30 min, 4h, 2 days, PT4H.`,
+    );
+  },
   durationBareNumber: both('Eine Zahl ohne Einheit ist mehrdeutig (Stunden? Tage?).', 'a number without a unit is ambiguous (hours? days?).'),
   durationAmbiguousM: both('„m“ allein ist mehrdeutig (Minuten oder Monate?).', "'m' alone is ambiguous (minutes or months?)."),
   durationUnknownUnit: both('Die Einheit ist unbekannt.', 'the unit is unknown.'),
@@ -201,6 +208,13 @@ export const messages = {
     return both(
       `${quote(value)} ist kein gültiges Datum für ${quote(field)}; erwartet wird JJJJ-MM-TT, z. B. 2026-11-28.`,
       `${q(value)} is not a valid date for ${q(field)}; expected YYYY-MM-DD, e.g. 2026-11-28.`,
+    );
+  },
+
+  emptyDate(field: string): Message {
+    return both(
+      `${quote(field)} muss ein Datum sein, ist aber leer; erwartet wird JJJJ-MM-TT, z. B. 2026-11-28.`,
+      `${q(field)} must be a date, but is empty; expected YYYY-MM-DD, e.g. 2026-11-28.`,
     );
   },
 

@@ -91,7 +91,7 @@ function translate(yaml: YamlDocument, error: SchemaError, rootValue: unknown): 
         return {
           code: 'invalid-duration',
           span: valueSpan,
-          message: messages.invalidDuration(field, display(error.data), messages.durationNotScalar, undefined),
+          message: actual === 'null' ? messages.emptyDuration(field) : messages.invalidDuration(field, display(error.data), messages.durationNotScalar, undefined),
           data: { field },
         };
       }
@@ -99,7 +99,7 @@ function translate(yaml: YamlDocument, error: SchemaError, rootValue: unknown): 
         return {
           code: 'invalid-date',
           span: valueSpan,
-          message: messages.invalidDate(field, display(error.data)),
+          message: actual === 'null' ? messages.emptyDate(field) : messages.invalidDate(field, display(error.data)),
           data: { field },
         };
       }
