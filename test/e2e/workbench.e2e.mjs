@@ -10,6 +10,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser, startCodeServer, workbenchUrl } from '../../scripts/lib/code-server.mjs';
+import { problemCounts as readProblemCounts, waitForProblemCounts } from './problemCounts.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SHOTS = path.join(ROOT, 'shots', 'e2e');
@@ -46,21 +47,8 @@ describe('a person checks a plan in VS Code', { timeout: 240_000 }, () => {
     assert.ok(index >= 0, `no line with ${needle}`);
     return index + 1;
   };
-  /** The status bar's problem counts: errors, warnings, infos (its text reads "5 0 11"). */
-  const problemCounts = async () => {
-    const text = await page.locator('#status\\.problems').first().innerText();
-    const [errors, warnings, infos] = (text.match(/\d+/g) ?? []).map(Number);
-    return { errors, warnings, infos };
-  };
-  const waitForCounts = (accept) =>
-    page.waitForFunction(
-      (source) => {
-        const numbers = (document.querySelector('#status\\.problems')?.textContent?.match(/\d+/g) ?? []).map(Number);
-        return numbers.length === 3 && new Function('errors', 'warnings', 'infos', `return ${source}`)(...numbers);
-      },
-      accept,
-      { timeout: STEP_TIMEOUT },
-    );
+  const problemCounts = () => readProblemCounts(page);
+  const waitForCounts = (accept) => waitForProblemCounts(page, accept, STEP_TIMEOUT);
 
   before(async () => {
     await mkdir(SHOTS, { recursive: true });
