@@ -1,14 +1,15 @@
 /**
- * The VS Code side of drplan: starts the language server over IPC and restarts it when it
- * crashes. All checking happens in the server.
+ * The VS Code side of drplan: starts the language server over IPC (serverProcess.ts) and
+ * restarts it when it crashes. All checking happens in the server.
  */
+// First: loading it starts the server process (serverProcess.ts).
+import { endServerProcess, serverTransports } from './serverProcess';
 import * as vscode from 'vscode';
 import {
   CloseAction,
   ErrorAction,
   LanguageClient,
   RevealOutputChannelOn,
-  TransportKind,
   type CloseHandlerResult,
   type ErrorHandler,
   type ErrorHandlerResult,
@@ -32,11 +33,8 @@ export interface DrplanApi {
 
 export async function activate(context: vscode.ExtensionContext): Promise<DrplanApi> {
   const output = vscode.window.createOutputChannel('DR-Plan');
-  const serverModule = context.asAbsolutePath('dist/server.js');
-  const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
-  };
+  // The server process was started when this bundle was loaded (serverProcess.ts).
+  const serverOptions: ServerOptions = serverTransports(output);
   const configuration = vscode.workspace.getConfiguration('drplan');
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'drplan' }],
@@ -53,6 +51,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Drplan
 
   const languageClient = new LanguageClient('drplan', 'DR-Plan Language Server', serverOptions, clientOptions);
   client = languageClient;
+  // Started first: the server process boots while the commands, the preview and the exports are
+  // registered (all before activate() returns, so a restored preview finds its serializer).
+  const started = languageClient.start();
   context.subscriptions.push(
     output,
     vscode.commands.registerCommand('drplan.restartServer', async () => {
@@ -66,16 +67,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<Drplan
       await vscode.window.showTextDocument(document);
     }),
   );
-  // The preview and the exports; registered before the start, so a restored preview finds its serializer.
   const preview = new PreviewManager(context.extensionUri, languageClient);
   context.subscriptions.push(preview, ...registerExportCommands(languageClient, preview));
-  await languageClient.start();
+  await started;
   return { client: languageClient, preview: preview.api };
 }
 
 export async function deactivate(): Promise<void> {
   await client?.stop();
   client = undefined;
+  endServerProcess();
 }
 
 /**

@@ -255,7 +255,7 @@ const median = (values) => {
 };
 
 /** Bytes of the shipped bundles as they are in dist/ now (minified only after `build --minify`). */
-export function bundleSizes(files = ['dist/client/extension.js', 'dist/server.js', 'dist/pdf-engine.js'], root = ROOT) {
+export function bundleSizes(files = ['dist/client/extension.js', 'dist/server.js', 'dist/language-service.js', 'dist/pdf-engine.js'], root = ROOT) {
   const sizes = {};
   for (const file of files) {
     const full = path.join(root, file);

@@ -39,8 +39,14 @@ describe('untrusted workspaces', () => {
 
   it('the client starts the bundled server module, not a program a setting or the workspace names', () => {
     const client = readFileSync(join(ROOT, 'client', 'src', 'extension.ts'), 'utf8');
-    assert.match(client, /const serverModule = context\.asAbsolutePath\('dist\/server\.js'\);/);
-    assert.match(client, /run: \{ module: serverModule, transport: TransportKind\.ipc \}/);
-    assert.doesNotMatch(client, /getConfiguration\([^)]*\)\.get<string>\([^)]*(path|command|executable|runtime)/i);
+    const serverProcess = readFileSync(join(ROOT, 'client', 'src', 'serverProcess.ts'), 'utf8');
+    assert.match(client, /const serverOptions: ServerOptions = serverTransports\(output\);/);
+    // The one program started: the bundled dist/server.js beside the client's bundle, by Node.
+    assert.match(serverProcess, /export const SERVER_MODULE = path\.join\(__dirname, '\.\.', 'server\.js'\);/);
+    assert.deepEqual(serverProcess.match(/\b(fork|spawn|exec|execFile)\(/g), ['fork('], 'one fork, no other way to start a program');
+    assert.match(serverProcess, /return fork\(SERVER_MODULE, /);
+    for (const source of [client, serverProcess]) {
+      assert.doesNotMatch(source, /getConfiguration\([^)]*\)\.get<string>\([^)]*(path|command|executable|runtime)/i);
+    }
   });
 });
