@@ -3,12 +3,14 @@
 // problem (F8): typing what only the author knows, completing durations, enumeration values,
 // keys and ids (Ctrl+Space), repairing what the check marks with its quick fixes (Ctrl+.), until
 // the Problems panel shows no error and no warning; saved with Ctrl+S, and `drplan check` agrees.
+// The plan opens as notfallplan.drplan.yaml in the workspace folder (an untitled document with
+// that path), so Ctrl+S saves it there without asking for a name.
 // Screenshots of every step land in shots/e2e/newplan-NN-*.png (ignored).
 //
 //   npm run test:e2e        (builds first; installs code-server and Chromium on first use)
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -19,7 +21,8 @@ import { problemCounts, waitForProblemCounts } from './problemCounts.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SHOTS = path.join(ROOT, 'shots', 'e2e');
-const SAVED = 'neu.drplan.yaml';
+/** The new plan's name: the tab, the Problems panel and the saved file. */
+const PLAN = 'notfallplan.drplan.yaml';
 const STEP_TIMEOUT = 30_000;
 
 /** What only the author knows, typed as it is. */
@@ -189,6 +192,12 @@ describe('a person writes a new plan in VS Code', { timeout: 600_000 }, () => {
     await screenshot('command-palette');
     await page.keyboard.press('Enter');
     await page.locator('#status\\.editor\\.mode', { hasText: 'DR-Plan' }).first().waitFor({ timeout: STEP_TIMEOUT });
+    // The tab has the plan's name (not the first words of its text), unsaved.
+    const tab = page.locator('.tabs-container .tab.active');
+    await tab.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(PLAN)}$`) }).waitFor({ timeout: STEP_TIMEOUT });
+    assert.match((await tab.getAttribute('class')) ?? '', /\bdirty\b/, 'the new plan is marked unsaved');
+    // The cursor is at the start of the plan.
+    await page.locator('#status\\.editor\\.selection', { hasText: 'Ln 1, Col 1' }).waitFor({ timeout: STEP_TIMEOUT });
     // The server has checked the plan once every scenario's `untested` has arrived with the errors.
     await waitForCounts('errors > 0 && infos > 0');
     initial = await problemCounts(page);
@@ -196,6 +205,8 @@ describe('a person writes a new plan in VS Code', { timeout: 600_000 }, () => {
     await screenshot('new-plan');
 
     await page.keyboard.press('Control+Shift+M');
+    // The Problems panel lists the problems under the plan's name.
+    await page.locator('.markers-panel .monaco-list-row .file-icon .label-name', { hasText: new RegExp(`^${escapeRegExp(PLAN)}$`) }).first().waitFor({ timeout: STEP_TIMEOUT });
     const organisation = page.locator('.markers-panel .monaco-list-row', { hasText: "'organisation' must be a text, but is empty." }).first();
     await organisation.waitFor({ timeout: STEP_TIMEOUT });
     await page.locator('.markers-panel .monaco-list-row', { hasText: "'rto' must be a duration, but is empty." }).first().waitFor({ timeout: STEP_TIMEOUT });
@@ -294,45 +305,34 @@ describe('a person writes a new plan in VS Code', { timeout: 600_000 }, () => {
     await screenshot('responsible');
   });
 
-  step(`saves the plan with Ctrl+S as ${SAVED} in the workspace`, async () => {
+  step(`saves the plan with Ctrl+S as ${PLAN} in the workspace folder, without a dialog`, async () => {
     await closeWidgets();
+    await screenshot('before-save');
     await page.keyboard.press('Control+S');
-    await quickInput().waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
-    // The dialog proposes a name in the workspace folder (VS Code takes an untitled file's name
-    // from its first line), once it has read the folder.
-    const proposed = await page.waitForFunction(
-      (folder) => {
-        const value = document.querySelector('.quick-input-widget .quick-input-box input')?.value ?? '';
-        return value.startsWith(`${folder}/`) && value.endsWith('.drplan.yaml') ? value : undefined;
-      },
-      workspace,
-      { timeout: STEP_TIMEOUT },
-    );
-    process.stderr.write(`[newplan] the save dialog proposes ${await proposed.jsonValue()}\n`);
-    await screenshot('save-dialog');
-    // The person replaces the proposed name by their own.
-    await page.keyboard.press('Control+A');
-    await page.keyboard.type(path.join(workspace, SAVED));
-    await page.keyboard.press('Enter');
-    await page.locator(`.tabs-container .tab[data-resource-name="${SAVED}"]`).first().waitFor({ timeout: STEP_TIMEOUT });
-    await page.locator('.tabs-container .tab.dirty').first().waitFor({ state: 'detached', timeout: STEP_TIMEOUT });
+    // The untitled plan's path is where it is saved: the tab turns into the file's, not dirty.
+    await page.locator('.tabs-container .tab.active:not(.dirty)', { hasText: PLAN }).waitFor({ timeout: STEP_TIMEOUT });
+    await page.locator('#status\\.editor\\.mode', { hasText: 'DR-Plan' }).first().waitFor({ timeout: STEP_TIMEOUT });
+    assert.equal(await quickInput().isVisible(), false, 'no save dialog');
+    assert.equal(await page.locator('.monaco-dialog-box').count(), 0, 'no question');
+    await stat(path.join(workspace, PLAN));
+    await screenshot('saved');
   });
 
   step('ends with no error and no warning in the Problems panel, and drplan check agrees', async () => {
     await waitForCounts('errors === 0 && warnings === 0');
     const { infos } = await problemCounts(page);
     // The Problems panel, open since the first step, now lists the saved file's findings.
-    await page.locator('.markers-panel .monaco-list-row', { hasText: SAVED }).filter({ visible: true }).first().waitFor({ timeout: STEP_TIMEOUT });
+    await page.locator('.markers-panel .monaco-list-row', { hasText: PLAN }).filter({ visible: true }).first().waitFor({ timeout: STEP_TIMEOUT });
     await page.locator('.markers-panel .monaco-list-row', { hasText: 'Recovery of this scenario has not been exercised' }).filter({ visible: true }).first().waitFor({ timeout: STEP_TIMEOUT });
     await screenshot('clean-check');
 
-    const text = await readFile(path.join(workspace, SAVED), 'utf8');
+    const text = await readFile(path.join(workspace, PLAN), 'utf8');
     assert.match(text, /\n {2}organisation: Stadtwerke Musterstadt {2,}# /, 'the hint stays a comment');
     assert.match(text, /\n {2}classification: confidential /);
     assert.match(text, /\n {4}recovery_time: 30 min /);
     assert.match(text, /\n {2}- id: bereitschaft\n {4}name: Rufbereitschaft Betrieb\n/);
     assert.match(text, /\n {4}responsible: bereitschaft\n/);
-    const { stdout } = await promisify(execFile)(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'check', '--format', 'json', SAVED], { cwd: workspace });
+    const { stdout } = await promisify(execFile)(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'check', '--format', 'json', PLAN], { cwd: workspace });
     const diagnostics = JSON.parse(stdout);
     assert.deepEqual(diagnostics.filter((d) => d.severity !== 'information'), []);
     // What remains: no exercise has measured a recovery yet, true of every new plan.
