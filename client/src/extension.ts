@@ -16,10 +16,8 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-// Pure core code, bundled into the client: a new plan needs no round trip to the server.
-import { newPlanText } from '../../server/src/core/features/newPlan';
-import { localeFrom } from '../../server/src/locale';
 import { registerExportCommands } from './export/exportCommands';
+import { openNewPlan } from './newPlanDocument';
 import { PreviewManager, type PreviewApi } from './preview/previewManager';
 
 let client: LanguageClient | undefined;
@@ -61,11 +59,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Drplan
       await languageClient.restart();
     }),
     vscode.commands.registerCommand('drplan.showOutput', () => output.show(true)),
-    vscode.commands.registerCommand('drplan.newPlan', async () => {
-      const content = newPlanText(localeFrom(vscode.env.language), new Date());
-      const document = await vscode.workspace.openTextDocument({ language: 'drplan', content });
-      await vscode.window.showTextDocument(document);
-    }),
+    vscode.commands.registerCommand('drplan.newPlan', openNewPlan),
   );
   const preview = new PreviewManager(context.extensionUri, languageClient);
   context.subscriptions.push(preview, ...registerExportCommands(languageClient, preview));
