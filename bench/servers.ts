@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { SERVER_NODE_OPTIONS } from '../server/src/nodeOptions';
 import { LspClient } from '../test/support/lspClient';
 
 const ROOT = join(__dirname, '..');
@@ -19,7 +20,8 @@ export interface ServerUnderTest {
 export const drplan: ServerUnderTest = {
   name: 'drplan',
   languageId: 'drplan',
-  start: () => LspClient.start('node', [join(ROOT, 'dist', 'server.js'), '--stdio']),
+  // Started as VS Code starts it (client/src/serverProcess.ts), with the same Node options.
+  start: () => LspClient.start('node', [...SERVER_NODE_OPTIONS, join(ROOT, 'dist', 'server.js'), '--stdio']),
   diagnosticsAfter: (client, uri, version) => client.diagnosticsOfVersion(uri, version, 120_000),
   expectDiagnostics: (client, uri, version) => client.diagnosticsOfVersion(uri, version, 120_000),
 };

@@ -13,6 +13,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import type { OutputChannel } from 'vscode';
 import type { MessageTransports } from 'vscode-languageclient/node';
+import { SERVER_NODE_OPTIONS } from '../../server/src/nodeOptions';
 
 /** dist/server.js, beside this bundle's folder (dist/client/extension.js). */
 export const SERVER_MODULE = path.join(__dirname, '..', 'server.js');
@@ -21,7 +22,7 @@ function startServer(): ChildProcess {
   // DRPLAN_SERVER_INSPECT=6011 starts the server under the inspector, to debug it.
   const inspect = process.env.DRPLAN_SERVER_INSPECT;
   return fork(SERVER_MODULE, ['--node-ipc', `--clientProcessId=${process.pid}`], {
-    execArgv: inspect ? ['--nolazy', `--inspect=${inspect}`] : [],
+    execArgv: [...SERVER_NODE_OPTIONS, ...(inspect ? ['--nolazy', `--inspect=${inspect}`] : [])],
     env: { ...process.env, ELECTRON_RUN_AS_NODE: '1', ELECTRON_NO_ASAR: '1' },
     silent: true,
   });
