@@ -7,9 +7,14 @@
  * its own: the server reads the messages that came in meanwhile between two checks, so a small
  * plan is checked and answered before a large one that was opened just before it.
  */
+/** A document this long (characters) takes tens of milliseconds or more to check. */
+const HEAVY_WEIGHT = 100_000;
+
 export class DiagnosticsScheduler {
   private readonly pending = new Map<string, NodeJS.Timeout>();
   private readonly due = new Set<string>();
+  /** Heavy checks that already let one turn of the event loop pass (see drain). */
+  private readonly waited = new Set<string>();
   private draining: NodeJS.Timeout | undefined;
 
   constructor(
@@ -42,6 +47,7 @@ export class DiagnosticsScheduler {
   }
 
   cancel(uri: string): void {
+    this.waited.delete(uri);
     const timer = this.pending.get(uri);
     if (timer !== undefined) {
       clearTimeout(timer);
@@ -54,6 +60,7 @@ export class DiagnosticsScheduler {
     for (const timer of this.pending.values()) clearTimeout(timer);
     this.pending.clear();
     this.due.clear();
+    this.waited.clear();
     if (this.draining !== undefined) clearTimeout(this.draining);
     this.draining = undefined;
   }
@@ -77,6 +84,15 @@ export class DiagnosticsScheduler {
       }
     }
     if (lightest === undefined) return;
+    // A long check first lets one turn of the event loop pass, in which the server reads what has
+    // arrived meanwhile: the rest of a burst of messages (a small plan opened right after a large
+    // one, whose bytes followed the large one's) is then among the due checks and goes first.
+    if (least >= HEAVY_WEIGHT && !this.waited.has(lightest)) {
+      this.waited.add(lightest);
+      this.draining = setTimeout(() => this.drain(), 0);
+      return;
+    }
+    this.waited.delete(lightest);
     this.due.delete(lightest);
     if (this.due.size > 0) this.draining = setTimeout(() => this.drain(), 0);
     this.run(lightest);
