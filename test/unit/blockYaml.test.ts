@@ -168,7 +168,7 @@ describe('the fast block-YAML path (blockYaml.ts)', () => {
   });
 
   it('declines or agrees after random keystrokes in block plans: never takes what yaml finds wrong', async () => {
-    const keys = [' ', '  ', ':', ': ', '-', '- ', '#', ' #', '\n', '\n  ', 'x', '"', "'", '[', ']', ',', '|', '>', '\r\n', '?', '{', '&a ', '*a'];
+    const keys = [' ', '  ', ':', ': ', ' : ', '-', '- ', '#', ' #', '\n', '\n  ', '\n   # c\n', '\n\n', 'x', '"', "'", "''", '"a"', '[', ']', ',', '|', '|-', '>', '>-', '\r\n', '?', '{', '&a ', '*a', '!', '%', '@', '`', '\\', '\t', 'ä', '€', '\u00a0', '0x1F', '1e3', '.5', '~', 'null', 'true', '<<: '];
     let taken = 0;
     let tried = 0;
     await checkProperty(
