@@ -114,11 +114,14 @@ suite('new plan command', () => {
   test('filling in one scenario\'s durations takes its diagnostics away', async () => {
     const editor = await newPlan();
     const { document } = editor;
-    await waitForDiagnostics(document.uri, (d) => d.length > 0, 'the first diagnostics');
     const first = document.getText().indexOf('    recovery_time:');
     const lineOf = (needle: string) => document.positionAt(document.getText().indexOf(needle, first)).line;
     const lines = [lineOf('    recovery_time:'), lineOf('    rto:'), lineOf('    rpo:')];
-    const before = vscode.languages.getDiagnostics(document.uri).filter((d) => lines.includes(d.range.start.line));
+    // The plan's text is inserted into an empty document: the first diagnostics may be the empty
+    // document's; wait for those of the plan.
+    const onLines = (d: readonly vscode.Diagnostic[]) => d.filter((x) => lines.includes(x.range.start.line));
+    await waitForDiagnostics(document.uri, (d) => onLines(d).length > 0, 'the diagnostics of the empty durations');
+    const before = onLines(vscode.languages.getDiagnostics(document.uri));
     assert.equal(before.length, 3, describeDiagnostics(before));
     const filled = await editor.edit((edit) => {
       for (const [i, value] of [['recovery_time', '4h'], ['rto', '8h'], ['rpo', '4h']].entries()) {
