@@ -1,6 +1,15 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, reanalyze, type Analysis } from './core';
+import type { analyze, Analysis, reanalyze } from './core';
 import { DEFAULT_MAX_FILE_SIZE } from './core/limits';
+
+/**
+ * The core's analysis, handed in: the server passes its lazily loaded language service
+ * (languageService.ts), so that this cache exists from the start without loading the core.
+ */
+export interface Analyzer {
+  readonly analyze: typeof analyze;
+  readonly reanalyze: typeof reanalyze;
+}
 
 /**
  * One analysis per open document version, shared by every feature of the server. An analysis
@@ -11,12 +20,16 @@ export class DocumentAnalyses {
   private readonly cache = new Map<string, { version: number; analysis: Analysis }>();
   private maxFileSize = DEFAULT_MAX_FILE_SIZE;
 
-  constructor(private readonly today: () => Date) {}
+  constructor(
+    private readonly today: () => Date,
+    private readonly analyzer: () => Analyzer,
+  ) {}
 
   get(document: TextDocument): Analysis {
     const cached = this.cache.get(document.uri);
     if (cached && cached.version === document.version) return cached.analysis;
     const options = { today: this.today(), uri: document.uri, maxFileSize: this.maxFileSize };
+    const { analyze, reanalyze } = this.analyzer();
     const analysis = cached ? reanalyze(cached.analysis, document.getText(), options) : analyze(document.getText(), options);
     this.cache.set(document.uri, { version: document.version, analysis });
     return analysis;

@@ -13,6 +13,6 @@ export { references } from './core/features/references';
 export { prepareRename, rename } from './core/features/rename';
 export { documentSymbols } from './core/features/symbols';
 export { publishedDiagnostics } from './core/features/publishedDiagnostics';
-export { DocumentAnalyses } from './documentAnalyses';
+export { analyze, reanalyze } from './core/analysis';
 export { htmlFile, isDraft, pdfFile, planDocument, previewFragment } from './core/render/preview';
 export { tooLargeFragment } from './core/render/tooLarge';

@@ -14,7 +14,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
-import type { DocumentAnalyses } from './documentAnalyses';
+import { DocumentAnalyses } from './documentAnalyses';
 import { IdleCollector } from './idleCollector';
 import { renderRequests, type RenderRequests } from './renderRequests';
 import { orResponseError } from './responseError';
@@ -61,16 +61,8 @@ function service(): typeof import('./languageService') {
   return loadedService;
 }
 
-let maxFileSize: number | undefined;
-let documentAnalyses: DocumentAnalyses | undefined;
-/** One analysis per open document version (documentAnalyses.ts). */
-function analyses(): DocumentAnalyses {
-  if (!documentAnalyses) {
-    documentAnalyses = new (service().DocumentAnalyses)(() => todayDate() ?? new Date());
-    if (maxFileSize !== undefined) documentAnalyses.setMaxFileSize(maxFileSize);
-  }
-  return documentAnalyses;
-}
+/** One analysis per open document version (documentAnalyses.ts), made by the language service. */
+const analyses = new DocumentAnalyses(() => todayDate() ?? new Date(), service);
 
 const scheduler = new DiagnosticsScheduler(DEFAULT_DELAY_MS, publishDiagnostics, (uri) => documents.get(uri)?.getText().length ?? 0);
 const idle = new IdleCollector();
@@ -80,7 +72,7 @@ connection.onInitialize((params): InitializeResult => {
   locale = localeFrom(options.locale ?? params.locale);
   today = options.today;
   if (typeof options.validationDelay === 'number') scheduler.setDelay(options.validationDelay);
-  if (typeof options.maxFileSize === 'number') maxFileSize = megabytesToBytes(options.maxFileSize);
+  if (typeof options.maxFileSize === 'number') analyses.setMaxFileSize(megabytesToBytes(options.maxFileSize));
   hasConfigurationCapability = params.capabilities.workspace?.configuration === true;
   return {
     capabilities: {
@@ -112,7 +104,7 @@ connection.onDidChangeConfiguration(async () => {
   if (typeof delay === 'number') scheduler.setDelay(delay);
   // Whether a plan is read at all depends on the limit: check every open plan again.
   const limit = settings?.maxFileSize;
-  if (typeof limit === 'number' && analyses().setMaxFileSize((maxFileSize = megabytesToBytes(limit)))) {
+  if (typeof limit === 'number' && analyses.setMaxFileSize(megabytesToBytes(limit))) {
     for (const document of documents.all()) scheduler.now(document.uri);
   }
 });
@@ -121,12 +113,12 @@ connection.onDidChangeConfiguration(async () => {
 documents.onDidOpen(({ document }) => scheduler.now(document.uri));
 documents.onDidChangeContent(({ document }) => {
   // didOpen is answered at once above; this fires for it too, and then finds the work done.
-  if (analyses().has(document)) return;
+  if (analyses.has(document)) return;
   scheduler.schedule(document.uri);
 });
 documents.onDidClose(({ document }) => {
   scheduler.cancel(document.uri);
-  analyses().forget(document.uri);
+  analyses.forget(document.uri);
   idle.touch();
   void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
 });
@@ -135,7 +127,7 @@ function publishDiagnostics(uri: string): void {
   const document = documents.get(uri);
   if (!document) return;
   try {
-    const analysis = analyses().get(document);
+    const analysis = analyses.get(document);
     // At most MAX_PUBLISHED_DIAGNOSTICS, the last with a note of the rest (publishedDiagnostics.ts).
     const diagnostics = service().publishedDiagnostics(analysis.diagnostics(locale, uri), locale);
     void connection.sendDiagnostics({ uri, version: document.version, diagnostics: [...diagnostics] });
@@ -194,7 +186,7 @@ let renderAnswers: RenderRequests | undefined;
 function render(): RenderRequests {
   renderAnswers ??= renderRequests({
     document: (uri) => documents.get(uri),
-    analysis: (document) => analyses().get(document),
+    analysis: (document) => analyses.get(document),
     today: () => todayDate() ?? new Date(),
     locale: () => locale,
     log: logFailure,
@@ -224,14 +216,14 @@ function withDocument<T, F>(uri: string, none: F, feature: string, answer: (docu
 function withAnalysis<T, F>(uri: string, none: F, feature: string, answer: (analysis: Analysis, document: TextDocument) => T): T | F {
   // A plan too large to be read has no features, only its one diagnostic.
   return withDocument(uri, none, feature, (document) => {
-    const analysis = analyses().get(document);
+    const analysis = analyses.get(document);
     return analysis.tooLarge ? none : answer(analysis, document);
   });
 }
 
 function tryAnalysis(document: TextDocument): Analysis | undefined {
   try {
-    return analyses().get(document);
+    return analyses.get(document);
   } catch (error) {
     logFailure('analysis', document.uri, error);
     return undefined;

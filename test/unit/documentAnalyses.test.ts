@@ -4,6 +4,7 @@ import { runInNewContext } from 'node:vm';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { generatePlan } from '../../bench/generatePlan';
+import * as core from '../../server/src/core';
 import type { Analysis } from '../../server/src/core';
 import { codeActions } from '../../server/src/core/features/codeActions';
 import { complete } from '../../server/src/core/features/completion';
@@ -51,7 +52,7 @@ function useEveryFeature(analysis: Analysis, uri: string): void {
 
 describe('the analyses of open documents', () => {
   it('keep one analysis per version, and the same object while the version stays', () => {
-    const analyses = new DocumentAnalyses(() => TODAY);
+    const analyses = new DocumentAnalyses(() => TODAY, () => core);
     const document = TextDocument.create('file:///a.drplan.yaml', 'drplan', 1, generatePlan(3));
     const first = analyses.get(document);
     assert.equal(analyses.get(document), first);
@@ -62,7 +63,7 @@ describe('the analyses of open documents', () => {
   });
 
   it('free a closed document\'s analysis, with every cache the features filled', async () => {
-    const analyses = new DocumentAnalyses(() => TODAY);
+    const analyses = new DocumentAnalyses(() => TODAY, () => core);
     const uri = 'file:///closed.drplan.yaml';
     const document = TextDocument.create(uri, 'drplan', 1, generatePlan(20).replace('rto: 8h', 'rto: 1h'));
     let analysis: Analysis | undefined = analyses.get(document);
@@ -74,7 +75,7 @@ describe('the analyses of open documents', () => {
   });
 
   it('free an older version\'s analysis once the next version is analysed from it', async () => {
-    const analyses = new DocumentAnalyses(() => TODAY);
+    const analyses = new DocumentAnalyses(() => TODAY, () => core);
     const uri = 'file:///edited.drplan.yaml';
     const text = generatePlan(20);
     const document = TextDocument.create(uri, 'drplan', 1, text);
@@ -90,7 +91,7 @@ describe('the analyses of open documents', () => {
   });
 
   it('drop every analysis when the size limit changes, and apply the new one', () => {
-    const analyses = new DocumentAnalyses(() => TODAY);
+    const analyses = new DocumentAnalyses(() => TODAY, () => core);
     const document = TextDocument.create('file:///limit.drplan.yaml', 'drplan', 1, generatePlan(3));
     assert.equal(analyses.get(document).tooLarge, undefined);
     assert.equal(analyses.setMaxFileSize(1000), true);
