@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ROOT, TODAY_ISO } from '../support/fixtures';
-import { LspClient } from '../support/lspClient';
+import { germanAndEnglishServers, LspClient } from '../support/lspClient';
 
 const SERVER = join(ROOT, 'dist', 'server.js');
 
@@ -48,10 +48,7 @@ describe('code actions over stdio', () => {
   let german: LspClient;
   let english: LspClient;
   before(async () => {
-    [german, english] = await Promise.all([
-      LspClient.start('node', [SERVER, '--stdio'], { today: TODAY_ISO, validationDelay: 10 }, { locale: 'de' }),
-      LspClient.start('node', [SERVER, '--stdio'], { today: TODAY_ISO, validationDelay: 10 }, { locale: 'en' }),
-    ]);
+    [german, english] = await germanAndEnglishServers(SERVER, { today: TODAY_ISO, validationDelay: 10 });
   });
   after(() => Promise.all([german.stop(), english.stop()]));
 

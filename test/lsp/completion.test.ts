@@ -6,7 +6,7 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter } fro
 import type { CompletionItem, CompletionList, MarkupContent, TextEdit } from 'vscode-languageserver-protocol';
 import { ROOT, TODAY_ISO } from '../support/fixtures';
 import { withCursor } from '../support/cursor';
-import { LspClient } from '../support/lspClient';
+import { germanAndEnglishServers, LspClient } from '../support/lspClient';
 
 const SERVER = join(ROOT, 'dist', 'server.js');
 
@@ -49,10 +49,7 @@ describe('completion over stdio', () => {
   let german: LspClient;
   let english: LspClient;
   before(async () => {
-    [german, english] = await Promise.all([
-      LspClient.start('node', [SERVER, '--stdio'], { today: TODAY_ISO, validationDelay: 10 }, { locale: 'de' }),
-      LspClient.start('node', [SERVER, '--stdio'], { today: TODAY_ISO, validationDelay: 10 }, { locale: 'en' }),
-    ]);
+    [german, english] = await germanAndEnglishServers(SERVER, { today: TODAY_ISO, validationDelay: 10 });
   });
   after(() => Promise.all([german.stop(), english.stop()]));
 

@@ -142,3 +142,14 @@ function lookup(settings: unknown, section: string | undefined): unknown {
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
+
+/**
+ * Two servers of the bundle (dist/server.js) over stdio, one answering in German and one in
+ * English, with the given initialization options: the set-up of the per-language LSP tests.
+ */
+export function germanAndEnglishServers(server: string, initializationOptions: object): Promise<[LspClient, LspClient]> {
+  return Promise.all([
+    LspClient.start('node', [server, '--stdio'], initializationOptions, { locale: 'de' }),
+    LspClient.start('node', [server, '--stdio'], initializationOptions, { locale: 'en' }),
+  ]);
+}

@@ -11,6 +11,7 @@ import {
   copyPlan,
   hasCode,
   isAlive,
+  killServerAndAwaitRestart,
   openPlan,
   replaceIn,
   revert,
@@ -19,7 +20,6 @@ import {
   waitFor,
   waitForClientRunning,
   waitForDiagnostics,
-  waitForEvent,
   workspaceFile,
 } from './helpers';
 
@@ -66,21 +66,7 @@ suite('server process', () => {
     const unsaved = document.getText();
     assert.ok(document.isDirty);
 
-    const old = await theServerPid();
-    // Running → (Starting) → Running again, after the state has left Running.
-    let left = false;
-    const restarted = waitForEvent(
-      client.onDidChangeState,
-      () => {
-        if (!client.isRunning()) left = true;
-        return left && client.isRunning();
-      },
-      20_000,
-      'the client to restart the server after the crash',
-    );
-    process.kill(old, 'SIGKILL');
-    await restarted;
-    await waitFor(() => !isAlive(old), `the killed server ${old} to be gone`);
+    const old = await killServerAndAwaitRestart(client);
     const fresh = await theServerPid();
     assert.notEqual(fresh, old);
     assert.ok(client.isRunning());

@@ -282,6 +282,29 @@ export async function theServerPid(timeoutMs = DEFAULT_TIMEOUT_MS): Promise<numb
   return pids[0] as number;
 }
 
+/**
+ * Kills the server process with SIGKILL and waits until the client has restarted it (its state
+ * left Running and came back) and the killed process is gone. Answers the killed process's pid.
+ */
+export async function killServerAndAwaitRestart(client: LanguageClient): Promise<number> {
+  const old = await theServerPid();
+  // Running → (Starting) → Running again, after the state has left Running.
+  let left = false;
+  const restarted = waitForEvent(
+    client.onDidChangeState,
+    () => {
+      if (!client.isRunning()) left = true;
+      return left && client.isRunning();
+    },
+    20_000,
+    'the client to restart the server after the crash',
+  );
+  process.kill(old, 'SIGKILL');
+  await restarted;
+  await waitFor(() => !isAlive(old), `the killed server ${old} to be gone`);
+  return old;
+}
+
 export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);

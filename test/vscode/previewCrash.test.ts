@@ -10,7 +10,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { PreviewApi } from '../../client/src/preview/previewManager';
 import type { RenderEvent } from '../../client/src/preview/previewPanel';
-import { activate, closeAllEditors, copyPlan, extension, isAlive, openPlan, replaceIn, revert, theServerPid, waitFor, waitForEvent, workspaceFile } from './helpers';
+import { activate, closeAllEditors, copyPlan, extension, killServerAndAwaitRestart, openPlan, replaceIn, revert, theServerPid, waitForEvent, workspaceFile } from './helpers';
 
 function previewApi(): PreviewApi {
   const api = extension().exports?.preview;
@@ -57,20 +57,7 @@ suite('preview after a server crash', () => {
     await rendered(plan, document.version, (e) => e.title === 'Notfallplan Plone-Intranet (Entwurf Mai)', 'the unsaved title in the preview');
     const unsaved = document.getText();
 
-    const old = await theServerPid();
-    let left = false;
-    const restarted = waitForEvent(
-      client.onDidChangeState,
-      () => {
-        if (!client.isRunning()) left = true;
-        return left && client.isRunning();
-      },
-      20_000,
-      'the client to restart the server after the crash',
-    );
-    process.kill(old, 'SIGKILL');
-    await restarted;
-    await waitFor(() => !isAlive(old), `the killed server ${old} to be gone`);
+    const old = await killServerAndAwaitRestart(client);
     assert.notEqual(await theServerPid(), old);
 
     // The editor is untouched and the preview is still open.
