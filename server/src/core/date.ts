@@ -1,3 +1,5 @@
+import type { Message } from './i18n/messages';
+
 /** A calendar date as days since 1970-01-01, or undefined when it is not `YYYY-MM-DD`. */
 export function parseDate(value: unknown): number | undefined {
   if (typeof value !== 'string') return undefined;
@@ -25,4 +27,9 @@ export function formatDate(days: number, locale: 'de' | 'en'): string {
   const m = String(date.getUTCMonth() + 1).padStart(2, '0');
   const d = String(date.getUTCDate()).padStart(2, '0');
   return locale === 'de' ? `${d}.${m}.${y}` : `${y}-${m}-${d}`;
+}
+
+/** A date in both languages (for messages that name it). */
+export function dateText(day: number): Message {
+  return { de: formatDate(day, 'de'), en: formatDate(day, 'en') };
 }

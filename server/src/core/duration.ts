@@ -1,3 +1,4 @@
+import type { Message } from './i18n/messages';
 import type { Locale } from './types';
 
 /** Durations are compared in minutes; months count as 30 days and years as 365, as format.md says. */
@@ -124,6 +125,11 @@ export function formatDuration(minutes: number, locale: Locale): string {
   const words = unit[locale];
   const number = locale === 'de' ? String(amount).replace('.', ',') : String(amount);
   return `${number} ${amount === 1 ? words[0] : words[1]}`;
+}
+
+/** A duration in words, in both languages (for messages that name it). */
+export function durationText(minutes: number): Message {
+  return { de: formatDuration(minutes, 'de'), en: formatDuration(minutes, 'en') };
 }
 
 export const DURATION = { MINUTE, HOUR, DAY, WEEK, MONTH, YEAR } as const;

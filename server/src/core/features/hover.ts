@@ -10,15 +10,15 @@ import {
   type CatalogEntry,
   type EnumName,
 } from '../catalog';
-import { formatDate } from '../date';
-import { DURATION, formatDuration, parseDuration } from '../duration';
+import { dateText, formatDate } from '../date';
+import { DURATION, durationText, formatDuration, parseDuration } from '../duration';
 import { hoverTexts, terms, type TermName } from '../i18n/hoverTexts';
 import type { Message } from '../i18n/messages';
 import type { BackupModel, ComponentModel, ContactModel, IdentifiedItem, ScenarioModel } from '../model/plan';
+import { latestExercise } from '../model/queries';
 import { fieldDoc } from '../schema/fieldDocs';
 import type { DiagnosticCode, Locale } from '../types';
 import type { Finding } from '../validate/diagnostic';
-import { dateText, durationText, latestExercise } from '../validate/rule';
 import { nodeAtOffset, type NodeAtOffset } from './nodeAtOffset';
 
 type Path = readonly (string | number)[];

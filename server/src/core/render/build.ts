@@ -16,7 +16,7 @@ import { formatDate, todayInDays } from '../date';
 import { DURATION, formatDuration } from '../duration';
 import type { BackupModel, ContactModel, DateField, DurationField, ScenarioModel } from '../model/plan';
 import type { PlanDiagnostic } from '../types';
-import { latestExercise, reviewIntervalOf } from '../validate/rule';
+import { latestExercise, reviewIntervalOf } from '../model/queries';
 import { PlanReader } from './reader';
 import { GLOSSARY, LABELS, SEED, SEVERITY_LABELS } from './texts';
 import {

@@ -28,10 +28,6 @@ const SEVERITY: Record<DiagnosticCode, DiagnosticSeverity> = {
   'review-overdue': DiagnosticSeverity.Warning,
 };
 
-export function severityOf(code: DiagnosticCode): DiagnosticSeverity {
-  return SEVERITY[code];
-}
-
 /** Extra facts a quick fix needs, keyed by what they are, never parsed back from the message. */
 export type DiagnosticData = Readonly<Record<string, string | number | boolean | readonly string[] | undefined>>;
 
@@ -41,11 +37,6 @@ export interface Finding {
   readonly message: Message;
   readonly data?: DiagnosticData;
   readonly related?: readonly { readonly span: Span; readonly message: Message }[];
-}
-
-/** Where a rule reports what it found; `uri` is only needed for related information. */
-export interface Reporter {
-  report(finding: Finding): void;
 }
 
 export function toDiagnostic(finding: Finding, index: TextIndex, locale: Locale, uri: string): PlanDiagnostic {

@@ -1,6 +1,6 @@
-import { DURATION } from '../../duration';
+import { DURATION, durationText } from '../../duration';
 import { messages } from '../../i18n/messages';
-import { durationText, type Rule } from '../rule';
+import type { Rule } from '../rule';
 
 /** downtime-budget: no single outage may outlast the yearly downtime the availability target allows. */
 export const downtimeBudget: Rule = ({ model, report }) => {

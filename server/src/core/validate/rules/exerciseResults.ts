@@ -1,5 +1,8 @@
+import { dateText } from '../../date';
+import { durationText } from '../../duration';
 import { messages } from '../../i18n/messages';
-import { dateText, durationText, latestExercise, type Rule } from '../rule';
+import { latestExercise } from '../../model/queries';
+import type { Rule } from '../rule';
 
 /**
  * rta-exceeded, rpa-exceeded: what the latest exercise measured (recovery time actual, recovery

@@ -1,6 +1,8 @@
-import { DURATION } from '../../duration';
+import { dateText } from '../../date';
+import { durationText } from '../../duration';
 import { messages } from '../../i18n/messages';
-import { dateText, durationText, latestExercise, reviewIntervalOf, type Rule } from '../rule';
+import { dueAfter, latestExercise, reviewDueDay, reviewIntervalOf } from '../../model/queries';
+import type { Rule } from '../rule';
 
 /**
  * restore-test-overdue and review-overdue: restore tests, exercises and the plan's own review
@@ -8,16 +10,15 @@ import { dateText, durationText, latestExercise, reviewIntervalOf, type Rule } f
  */
 export const overdue: Rule = ({ model, today, report }) => {
   const interval = reviewIntervalOf(model);
-  const intervalDays = interval / DURATION.DAY;
-  const isOverdue = (day: number) => day + intervalDays < today;
+  const isOverdue = (day: number) => dueAfter(model, day) < today;
 
   const lastReview = model.plan?.lastReview;
-  if (lastReview?.day !== undefined && isOverdue(lastReview.day)) {
-    const due = dateText(Math.floor(lastReview.day + intervalDays));
+  const reviewDue = reviewDueDay(model);
+  if (lastReview?.day !== undefined && reviewDue !== undefined && isOverdue(lastReview.day)) {
     report({
       code: 'review-overdue',
       span: lastReview,
-      message: messages.reviewOverdue(due),
+      message: messages.reviewOverdue(dateText(reviewDue)),
     });
   }
 

@@ -1,5 +1,6 @@
+import { durationText } from '../../duration';
 import { messages } from '../../i18n/messages';
-import { durationText, type Rule } from '../rule';
+import type { Rule } from '../rule';
 
 /** rpo-not-met: the backup a scenario restores from runs at least as often as its RPO demands. */
 export const rpoNotMet: Rule = ({ model, report }) => {

@@ -1,5 +1,6 @@
+import { durationText } from '../../duration';
 import { messages } from '../../i18n/messages';
-import { durationText, type Rule } from '../rule';
+import type { Rule } from '../rule';
 
 /** rto-exceeded: the recovery takes no longer than the RTO allows. */
 export const rtoExceeded: Rule = ({ model, report }) => {

@@ -1,5 +1,6 @@
+import { durationText } from '../../duration';
 import { messages } from '../../i18n/messages';
-import { durationText, type Rule } from '../rule';
+import type { Rule } from '../rule';
 
 /** rto-exceeds-mtpd: the RTO fits inside the business process's maximum tolerable downtime. */
 export const rtoExceedsMtpd: Rule = ({ model, report }) => {

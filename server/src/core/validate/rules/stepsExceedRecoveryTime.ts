@@ -1,5 +1,6 @@
+import { durationText } from '../../duration';
 import { messages } from '../../i18n/messages';
-import { durationText, type Rule } from '../rule';
+import type { Rule } from '../rule';
 
 /** steps-exceed-recovery-time: the durations of the recovery steps fit into the recovery time. */
 export const stepsExceedRecoveryTime: Rule = ({ model, report }) => {

@@ -1,0 +1,59 @@
+import { DURATION } from '../duration';
+import type { ExerciseModel, IdentifiedItem, PlanModel, ScenarioModel } from './plan';
+
+/**
+ * Questions several features ask of the plan model: the rules, hover and the document. Answered
+ * here once, so they cannot answer differently.
+ */
+
+/** The plan's review interval in minutes; format.md's default is 12 months. */
+export function reviewIntervalOf(model: PlanModel): number {
+  return model.plan?.reviewInterval?.minutes ?? 12 * DURATION.MONTH;
+}
+
+/**
+ * When something done on `day` (a review, a restore test, an exercise) is due again: the plan's
+ * review interval later, in days, not rounded (overdue is checked against it).
+ */
+export function dueAfter(model: PlanModel, day: number): number {
+  return day + reviewIntervalOf(model) / DURATION.DAY;
+}
+
+/** The day the plan's next review is due, when its last review has a valid date. */
+export function reviewDueDay(model: PlanModel): number | undefined {
+  const lastReview = model.plan?.lastReview?.day;
+  return lastReview === undefined ? undefined : Math.floor(dueAfter(model, lastReview));
+}
+
+/**
+ * The latest exercise (by date; the later one in the list on the same day) that has `measured`.
+ * Exercises without a valid date are not placed in time and do not count.
+ */
+export function latestExercise(
+  scenario: ScenarioModel,
+  measured: (exercise: ExerciseModel) => boolean = () => true,
+): ExerciseModel | undefined {
+  let latest: ExerciseModel | undefined;
+  for (const exercise of scenario.exercises) {
+    const day = exercise.date?.day;
+    if (day === undefined || !measured(exercise)) continue;
+    if (!latest || day >= (latest.date?.day as number)) latest = exercise;
+  }
+  return latest;
+}
+
+const byIdCache = new WeakMap<readonly IdentifiedItem[], ReadonlyMap<string, IdentifiedItem>>();
+
+/**
+ * The items of one list by id; the first definition wins, as for the reference rule (a later
+ * one is a duplicate-id). Built once per list of a model, on first use.
+ */
+export function itemsById<T extends IdentifiedItem>(items: readonly T[]): ReadonlyMap<string, T> {
+  let map = byIdCache.get(items) as ReadonlyMap<string, T> | undefined;
+  if (map) return map;
+  const built = new Map<string, T>();
+  for (const item of items) if (item.id && !built.has(item.id.value)) built.set(item.id.value, item);
+  byIdCache.set(items, built);
+  map = built;
+  return map;
+}
