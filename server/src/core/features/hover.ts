@@ -388,7 +388,7 @@ function referenceHover(c: HoverContext, id: string, list: ReferenceList): strin
     // The unknown-reference finding says the same, with the closest id: it comes as a note.
     return c.notes(c.at.node).length > 0 ? [] : [c.say(hoverTexts.notDefined(quoted(id), list))];
   }
-  const lines = list === 'contacts' ? contactLines(c, item) : list === 'components' ? componentLines(c, item as ComponentModel) : backupLines(c, item as BackupModel);
+  const lines = list === 'contacts' ? contactLines(c, item as ContactModel) : list === 'components' ? componentLines(c, item as ComponentModel) : backupLines(c, item as BackupModel);
   const what = { contacts: hoverTexts.contact, components: hoverTexts.component, backups: hoverTexts.backup }[list];
   const name = list === 'backups' ? undefined : item.name?.value;
   const heading = `**${c.say(what)} ${code(id)}**${name ? `: ${escape(name)}` : ''}`;

@@ -14,11 +14,14 @@ import type {
   HistoryModel,
   IdentifiedItem,
   ItemModel,
+  KeySpans,
   MeasurementModel,
   PlanMetaModel,
   PlanModel,
   RecoveryStepModel,
   ScenarioModel,
+  SectionKey,
+  TextField,
 } from './plan';
 
 type Entries = ReadonlyMap<string, MapEntry>;
@@ -54,6 +57,35 @@ export function buildPlanModel(yaml: YamlDocument, reuse?: ModelReuse): PlanMode
   };
   const text = (entries: Entries, key: string) => scalar(entries, key, isString);
   const number = (entries: Entries, key: string) => scalar(entries, key, isNumber);
+  const flag = (entries: Entries, key: string) => scalar(entries, key, isBoolean);
+  /** Free text: a number YAML read where text was meant counts, as text (`version: 2.1`). */
+  const freeText = (entries: Entries, key: string): TextField | undefined => {
+    const located = scalar(entries, key, isTextLike);
+    return located && typeof located.value !== 'string' ? { ...located, value: String(located.value) } : (located as TextField | undefined);
+  };
+  /** A list of free texts; a single text stands for a list of one. */
+  const freeTexts = (entries: Entries, key: string): TextField[] => {
+    const value = entries.get(key)?.value ?? null;
+    const items: Node[] = isSeq(value) ? (value.items as Node[]) : value ? [value] : [];
+    const result: TextField[] = [];
+    for (const written of items) {
+      const node = yaml.resolve(written);
+      if (!isScalar(node)) continue;
+      const scalarValue = node.value;
+      if (typeof scalarValue === 'string') result.push({ value: scalarValue, ...spanOf(written) });
+      else if (typeof scalarValue === 'number') result.push({ value: String(scalarValue), ...spanOf(written) });
+    }
+    return result;
+  };
+  const keySpans = <Key extends string>(entries: Entries | undefined, keys: readonly Key[]): KeySpans<Key> => {
+    const spans: { [key in Key]?: Span } = {};
+    if (!entries) return spans;
+    for (const key of keys) {
+      const keyNode = entries.get(key)?.keyNode;
+      if (keyNode) spans[key] = spanOf(keyNode);
+    }
+    return spans;
+  };
 
   const duration = (entries: Entries, key: string): DurationField | undefined => {
     const located = scalar(entries, key, isStringOrNumber);
@@ -85,7 +117,7 @@ export function buildPlanModel(yaml: YamlDocument, reuse?: ModelReuse): PlanMode
       result.push({
         map,
         entries: yaml.entries(map),
-        item: { node: map, index, firstLine: yaml.index.restOfLine(start), path: [...path, key, index] },
+        item: { node: map, span: spanOf(map), index, firstLine: yaml.index.restOfLine(start), path: [...path, key, index] },
       });
     });
     return result;
@@ -107,7 +139,7 @@ export function buildPlanModel(yaml: YamlDocument, reuse?: ModelReuse): PlanMode
       const map = yaml.resolve(written as Node);
       if (!isMap(map)) return;
       const [start] = yaml.span(written as Node);
-      result.push(build(yaml.entries(map), { node: map, index, firstLine: yaml.index.restOfLine(start), path: [key, index] }));
+      result.push(build(yaml.entries(map), { node: map, span: spanOf(map), index, firstLine: yaml.index.restOfLine(start), path: [key, index] }));
     });
     return result;
   };
@@ -127,36 +159,77 @@ export function buildPlanModel(yaml: YamlDocument, reuse?: ModelReuse): PlanMode
   const planSection = section('plan');
   const plan: PlanMetaModel | undefined = planSection && {
     node: planSection.map,
+    span: spanOf(planSection.map),
     title: text(planSection.entries, 'title'),
-    status: text(planSection.entries, 'status'),
+    organisation: freeText(planSection.entries, 'organisation'),
+    system: freeText(planSection.entries, 'system'),
+    version: freeText(planSection.entries, 'version'),
+    status: freeText(planSection.entries, 'status'),
+    classification: freeText(planSection.entries, 'classification'),
+    scope: freeText(planSection.entries, 'scope'),
     owner: text(planSection.entries, 'owner'),
     validFrom: date(planSection.entries, 'valid_from'),
     lastReview: date(planSection.entries, 'last_review'),
     reviewInterval: duration(planSection.entries, 'review_interval'),
+    keys: keySpans(planSection.entries, ['scope']),
   };
 
-  const contacts: ContactModel[] = topList('contacts', identified);
+  const contacts: ContactModel[] = topList('contacts', (entries, item) => ({
+    ...identified(entries, item),
+    role: freeText(entries, 'role'),
+    phone: freeText(entries, 'phone'),
+    email: freeText(entries, 'email'),
+    availability: freeText(entries, 'availability'),
+  }));
   const components: ComponentModel[] = topList('components', (entries, item) => ({
     ...identified(entries, item),
     kind: text(entries, 'kind'),
+    nameText: freeText(entries, 'name'),
+    location: freeText(entries, 'location'),
+    redundancy: freeText(entries, 'redundancy'),
+    notes: freeText(entries, 'notes'),
   }));
 
   const availabilitySection = section('availability');
+  const subsection = (key: string): Entries | undefined => {
+    const value = availabilitySection?.entries.get(key)?.value;
+    return isMap(value) ? yaml.entries(value) : undefined;
+  };
+  const database = subsection('database');
+  const loadBalancing = subsection('load_balancing');
   const availability: AvailabilityModel | undefined = availabilitySection && {
     target: number(availabilitySection.entries, 'target'),
+    database: database && {
+      strategy: freeText(database, 'strategy'),
+      notes: freeText(database, 'notes'),
+      keys: keySpans(database, ['notes']),
+    },
+    loadBalancing: loadBalancing && {
+      method: freeText(loadBalancing, 'method'),
+      clients: scalar(loadBalancing, 'clients', isFiniteNumber),
+      notes: freeText(loadBalancing, 'notes'),
+      keys: keySpans(loadBalancing, ['notes']),
+    },
     measurements: mappings(availabilitySection.entries, 'measurements', ['availability']).map(
       ({ entries, item }): MeasurementModel => ({
         ...identified(entries, item),
+        what: freeText(entries, 'what'),
+        tool: freeText(entries, 'tool'),
         interval: duration(entries, 'interval'),
         alert: text(entries, 'alert'),
       }),
     ),
+    keys: keySpans(availabilitySection.entries, ['target', 'database', 'load_balancing', 'measurements']),
   };
 
   const backups: BackupModel[] = topList('backups', (entries, item) => ({
     ...identified(entries, item),
+    what: freeText(entries, 'what'),
+    method: freeText(entries, 'method'),
     interval: duration(entries, 'interval'),
     retention: duration(entries, 'retention'),
+    location: freeText(entries, 'location'),
+    offsite: flag(entries, 'offsite'),
     lastRestoreTest: date(entries, 'last_restore_test'),
   }));
 
@@ -205,7 +278,9 @@ export function buildPlanModel(yaml: YamlDocument, reuse?: ModelReuse): PlanMode
     category: text(entries, 'category'),
     type: text(entries, 'type'),
     title: text(entries, 'title'),
+    description: freeText(entries, 'description'),
     affects: references(entries, 'affects'),
+    prevention: freeTexts(entries, 'prevention'),
     recovery: recoverySteps(entries),
     recoveryTime: duration(entries, 'recovery_time'),
     rto: duration(entries, 'rto'),
@@ -217,18 +292,23 @@ export function buildPlanModel(yaml: YamlDocument, reuse?: ModelReuse): PlanMode
       (exercise): ExerciseModel => ({
         ...exercise.item,
         date: date(exercise.entries, 'date'),
+        kind: freeText(exercise.entries, 'kind'),
         recoveryTime: duration(exercise.entries, 'recovery_time'),
         dataLoss: duration(exercise.entries, 'data_loss'),
+        result: freeText(exercise.entries, 'result'),
+        notes: freeText(exercise.entries, 'notes'),
       }),
     ),
+    keys: keySpans(entries, SCENARIO_KEYS),
   }));
 
   const history: HistoryModel[] = topList('history', (entries, item) => ({
     ...item,
+    version: freeText(entries, 'version'),
     date: date(entries, 'date'),
+    author: freeText(entries, 'author'),
+    changes: freeText(entries, 'changes'),
   }));
-
-  const scenariosKeyNode = top?.get('scenarios')?.keyNode;
 
   return {
     plan,
@@ -238,9 +318,12 @@ export function buildPlanModel(yaml: YamlDocument, reuse?: ModelReuse): PlanMode
     backups,
     scenarios,
     history,
-    scenariosKey: scenariosKeyNode ? spanOf(scenariosKeyNode) : undefined,
+    keys: keySpans(top, SECTION_KEYS),
   };
 }
+
+const SECTION_KEYS: readonly SectionKey[] = ['plan', 'contacts', 'components', 'availability', 'backups', 'scenarios', 'history'];
+const SCENARIO_KEYS = ['description', 'prevention', 'recovery', 'exercises'] as const;
 
 function isString(value: unknown): value is string {
   return typeof value === 'string';
@@ -250,6 +333,15 @@ function isNumber(value: unknown): value is number {
 }
 function isStringOrNumber(value: unknown): value is string | number {
   return typeof value === 'string' || typeof value === 'number';
+}
+function isTextLike(value: unknown): value is string | number | bigint {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint';
+}
+function isFiniteNumber(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value);
+}
+function isBoolean(value: unknown): value is boolean {
+  return typeof value === 'boolean';
 }
 
 /** The previous model's top-level list items by their YAML node. */

@@ -14,9 +14,23 @@ export interface DateField extends Located<unknown> {
   readonly day: number | undefined;
 }
 
+/**
+ * Free text as written (names, roles, notes): a string, untrimmed, or a number YAML read where
+ * text was meant (`version: 2.1`), as text. Other values are absent here; the schema reports them.
+ */
+export type TextField = Located<string>;
+
+/**
+ * Where some keys of a mapping are written, whatever their values: the document's parts begin
+ * at them (its lines for scroll sync).
+ */
+export type KeySpans<Key extends string> = { readonly [key in Key]?: Span };
+
 /** What every mapping in a list shares: where it stands and how it is addressed. */
 export interface ItemModel {
   readonly node: YAMLMap;
+  /** Where the mapping is written (for an alias item, where its anchor's mapping is). */
+  readonly span: Span;
   /** Position in its list. */
   readonly index: number;
   /** The item's first line: where item-level diagnostics point. */
@@ -32,28 +46,54 @@ export interface IdentifiedItem extends ItemModel {
 
 export interface PlanMetaModel {
   readonly node: YAMLMap;
+  readonly span: Span;
   readonly title: Located<string> | undefined;
-  readonly status: Located<string> | undefined;
+  readonly organisation: TextField | undefined;
+  readonly system: TextField | undefined;
+  readonly version: TextField | undefined;
+  readonly status: TextField | undefined;
+  readonly classification: TextField | undefined;
+  readonly scope: TextField | undefined;
   readonly owner: Located<string> | undefined;
   readonly validFrom: DateField | undefined;
   readonly lastReview: DateField | undefined;
   readonly reviewInterval: DurationField | undefined;
+  readonly keys: KeySpans<'scope'>;
 }
 
-export type ContactModel = IdentifiedItem;
+export interface ContactModel extends IdentifiedItem {
+  readonly role: TextField | undefined;
+  readonly phone: TextField | undefined;
+  readonly email: TextField | undefined;
+  readonly availability: TextField | undefined;
+}
 
 export interface ComponentModel extends IdentifiedItem {
   readonly kind: Located<string> | undefined;
+  /**
+   * The name as free text, a number included (`name: 42`, which the schema reports): what the
+   * document shows. `name` stays text only, as hover and completion name components.
+   */
+  readonly nameText: TextField | undefined;
+  readonly location: TextField | undefined;
+  readonly redundancy: TextField | undefined;
+  readonly notes: TextField | undefined;
 }
 
 export interface MeasurementModel extends IdentifiedItem {
+  readonly what: TextField | undefined;
+  readonly tool: TextField | undefined;
   readonly interval: DurationField | undefined;
   readonly alert: Located<string> | undefined;
 }
 
 export interface BackupModel extends IdentifiedItem {
+  readonly what: TextField | undefined;
+  readonly method: TextField | undefined;
   readonly interval: DurationField | undefined;
   readonly retention: DurationField | undefined;
+  readonly location: TextField | undefined;
+  readonly offsite: Located<boolean> | undefined;
   readonly lastRestoreTest: DateField | undefined;
 }
 
@@ -67,15 +107,21 @@ export interface RecoveryStepModel {
 
 export interface ExerciseModel extends ItemModel {
   readonly date: DateField | undefined;
+  readonly kind: TextField | undefined;
   readonly recoveryTime: DurationField | undefined;
   readonly dataLoss: DurationField | undefined;
+  readonly result: TextField | undefined;
+  readonly notes: TextField | undefined;
 }
 
 export interface ScenarioModel extends IdentifiedItem {
   readonly category: Located<string> | undefined;
   readonly type: Located<string> | undefined;
   readonly title: Located<string> | undefined;
+  readonly description: TextField | undefined;
   readonly affects: readonly Located<string>[];
+  /** The texts of `prevention`; a single text stands for a list of one. */
+  readonly prevention: readonly TextField[];
   readonly recovery: readonly RecoveryStepModel[];
   readonly recoveryTime: DurationField | undefined;
   readonly rto: DurationField | undefined;
@@ -84,24 +130,51 @@ export interface ScenarioModel extends IdentifiedItem {
   readonly backup: Located<string> | undefined;
   readonly responsible: Located<string> | undefined;
   readonly exercises: readonly ExerciseModel[];
+  readonly keys: KeySpans<'description' | 'prevention' | 'recovery' | 'exercises'>;
 }
 
 export interface HistoryModel extends ItemModel {
+  readonly version: TextField | undefined;
   readonly date: DateField | undefined;
+  readonly author: TextField | undefined;
+  readonly changes: TextField | undefined;
+}
+
+/** `availability.database`: how the ZODB is kept available. */
+export interface DatabaseModel {
+  readonly strategy: TextField | undefined;
+  readonly notes: TextField | undefined;
+  readonly keys: KeySpans<'notes'>;
+}
+
+/** `availability.load_balancing`: how ZEO clients share the load. */
+export interface LoadBalancingModel {
+  readonly method: TextField | undefined;
+  /** Finite numbers only. */
+  readonly clients: Located<number> | undefined;
+  readonly notes: TextField | undefined;
+  readonly keys: KeySpans<'notes'>;
 }
 
 export interface AvailabilityModel {
   readonly target: Located<number> | undefined;
+  readonly database: DatabaseModel | undefined;
+  readonly loadBalancing: LoadBalancingModel | undefined;
   readonly measurements: readonly MeasurementModel[];
+  readonly keys: KeySpans<'target' | 'database' | 'load_balancing' | 'measurements'>;
 }
+
+/** The top-level keys of a plan. */
+export type SectionKey = 'plan' | 'contacts' | 'components' | 'availability' | 'backups' | 'scenarios' | 'history';
 
 /** The lists whose items carry ids, by their key in the file. */
 export type IdList = 'contacts' | 'components' | 'measurements' | 'backups' | 'scenarios';
 
 /**
- * The plan as drplan understands it, built once from the YAML of one document version. Every
- * value knows where it was written; fields of the wrong shape are simply absent here (the schema
- * reports them), so rules read only what they can trust.
+ * The plan as drplan understands it, built once from the YAML of one document version: what the
+ * rules check and what the features and the document show. Every value knows where it was
+ * written; fields of the wrong shape are simply absent here (the schema reports them), so
+ * readers trust what they find.
  */
 export interface PlanModel {
   readonly plan: PlanMetaModel | undefined;
@@ -111,6 +184,6 @@ export interface PlanModel {
   readonly backups: readonly BackupModel[];
   readonly scenarios: readonly ScenarioModel[];
   readonly history: readonly HistoryModel[];
-  /** The `scenarios` key, where coverage diagnostics point. */
-  readonly scenariosKey: Span | undefined;
+  /** Where the sections begin; coverage diagnostics point at the `scenarios` key. */
+  readonly keys: KeySpans<SectionKey>;
 }

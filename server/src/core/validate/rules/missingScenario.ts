@@ -4,7 +4,7 @@ import type { Rule } from '../rule';
 
 /** missing-scenario: every scenario type of the catalog is covered by some scenario. */
 export const missingScenario: Rule = ({ model, report }) => {
-  const span = model.scenariosKey;
+  const span = model.keys.scenarios;
   if (!span) return; // without a `scenarios` key, missing-field says what is wrong
   const covered = new Set(model.scenarios.flatMap((scenario) => (scenario.type ? [scenario.type.value] : [])));
   for (const type of SCENARIO_TYPES) {
