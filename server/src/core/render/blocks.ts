@@ -1,0 +1,65 @@
+import { enumEntryById, type EnumName } from '../catalog';
+import { formatDate } from '../date';
+import { formatDuration } from '../duration';
+import type { BackupModel, DateField, DurationField, TextField } from '../model/plan';
+import { LABELS } from './texts';
+import { emphasis, text, type Inline, type Table, type TableColumn, type TableRow } from './tree';
+
+/**
+ * Small pieces every chapter uses: table columns and cells, and how the document shows a value
+ * of the plan (free text trimmed, durations and dates in German, what is missing or invalid).
+ */
+
+/** Free text as the document shows it: trimmed; empty counts as absent. */
+export function shown(field: TextField | undefined): string | undefined {
+  return field?.value.trim() || undefined;
+}
+
+export function cell(value: string | undefined): Inline[] {
+  return [text(value ?? LABELS.none)];
+}
+
+export function orMissing(value: string | undefined): Inline[] {
+  return value === undefined ? [emphasis(text(LABELS.missing))] : [text(value)];
+}
+
+/** A duration in German words; one that does not parse, as written. */
+export function durationWords(field: DurationField): string {
+  return field.minutes !== undefined ? formatDuration(field.minutes, 'de') : String(field.value);
+}
+
+export function durationValue(field: DurationField | undefined, absent: string = LABELS.none): Inline[] {
+  if (!field) return absent === LABELS.none ? [text(absent)] : [emphasis(text(absent))];
+  if (field.minutes !== undefined) return [text(formatDuration(field.minutes, 'de'))];
+  return [text(String(field.value)), emphasis(text(` (${LABELS.invalid})`))];
+}
+
+export function dateValue(field: DateField | undefined, absent: string = LABELS.missing): Inline[] {
+  if (!field) return absent === LABELS.none ? [text(absent)] : [emphasis(text(absent))];
+  if (field.day !== undefined) return [text(formatDate(field.day, 'de'))];
+  return [text(String(field.value)), emphasis(text(` (${LABELS.invalid})`))];
+}
+
+/** The German label of a catalog value; undefined when the catalog does not know it. */
+export function enumLabel(name: EnumName, id: string | undefined): string | undefined {
+  return id === undefined ? undefined : enumEntryById(name, id)?.label.de;
+}
+
+/** A backup's method in German, else as written. */
+export function methodLabel(backup: BackupModel): string | undefined {
+  const method = shown(backup.method);
+  return method === undefined ? undefined : (enumEntryById('backupMethod', method)?.label.de ?? method);
+}
+
+export function table(columns: TableColumn[], rows: TableRow[], size: Table['size'], line: number | undefined): Table {
+  return { kind: 'table', columns, rows, size, sourceLine: line };
+}
+
+export function col(title: string, width: number, align?: TableColumn['align']): TableColumn {
+  return align ? { title, width, align } : { title, width };
+}
+
+/** A column of short values (durations, dates, numbers) that should not wrap. */
+export function short(title: string, width: number, align?: TableColumn['align']): TableColumn {
+  return { ...col(title, width, align), nowrap: true };
+}

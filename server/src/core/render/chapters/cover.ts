@@ -1,0 +1,70 @@
+import { formatDate } from '../../date';
+import { reviewDueDay } from '../../model/queries';
+import { dateValue, enumLabel, orMissing, shown } from '../blocks';
+import type { DocumentContext } from '../context';
+import { LABELS } from '../texts';
+import { link, text, type Block, type Inline, type Section } from '../tree';
+import type { Chapter } from './chapter';
+
+/** The cover: title, the plan's metadata, and whether it is a draft. */
+export const cover: Chapter = (context) => {
+  const plan = context.model.plan;
+  const owner = context.ownerContact();
+  const reviewDue = reviewDueDay(context.model);
+  const status = shown(plan?.status);
+  const classification = shown(plan?.classification);
+  const items: { label: string; value: Inline[] }[] = [
+    { label: 'Organisation', value: orMissing(shown(plan?.organisation)) },
+    { label: 'System', value: orMissing(shown(plan?.system)) },
+    { label: 'Version', value: orMissing(shown(plan?.version)) },
+    { label: 'Status', value: orMissing(enumLabel('planStatus', status) ?? status) },
+    { label: 'Gültig ab', value: dateValue(plan?.validFrom) },
+    { label: 'Stand (letzte Überprüfung)', value: dateValue(plan?.lastReview) },
+  ];
+  if (reviewDue !== undefined) items.push({ label: 'Nächste Überprüfung', value: [text(formatDate(reviewDue, 'de'))] });
+  items.push(
+    {
+      label: 'Verantwortlich',
+      value: owner ? [text(owner.role ? `${owner.name} (${owner.role})` : owner.name)] : orMissing(plan?.owner?.value),
+    },
+    { label: 'Klassifizierung', value: orMissing(enumLabel('classification', classification) ?? classification) },
+  );
+  const line = plan ? context.line(plan.span.start) : undefined;
+  const children: Block[] = [
+    { kind: 'title', text: context.title, subtitle: LABELS.subtitle, sourceLine: line },
+    { kind: 'fields', items, sourceLine: line },
+  ];
+  const state = stateNote(context);
+  if (state) children.push(state);
+  children.push({ kind: 'paragraph', style: 'small', content: [text(`Erstellt am ${context.generated} aus der Plandatei mit drplan.`)] });
+  return { kind: 'section', role: 'cover', id: context.uniqueId('deckblatt'), children };
+};
+
+/** Says on the cover that the plan is a draft or has errors, and where to read why. */
+function stateNote(context: DocumentContext): Block | undefined {
+  if (!context.draft && !context.hasErrors) return undefined;
+  const errors = context.openPoints.filter((point) => point.severity === 1).length;
+  const warnings = context.openPoints.filter((point) => point.severity === 2).length;
+  const content: Inline[] = [];
+  if (context.draft) content.push(text('Dieser Plan ist als Entwurf gekennzeichnet und noch nicht freigegeben. '));
+  if (errors > 0) {
+    content.push(
+      text(`Die Prüfung hat ${count(errors, 'Fehler', 'Fehler')}${warnings > 0 ? ` und ${count(warnings, 'Warnung', 'Warnungen')}` : ''} gefunden; `),
+      link('offene-punkte', text('siehe Offene Punkte')),
+      text('.'),
+    );
+  }
+  return { kind: 'note', tone: errors > 0 ? 'error' : 'warning', title: 'Entwurf', content: [{ kind: 'paragraph', content }] };
+}
+
+function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** The table of contents: the emitters fill it from the headings. */
+export const contents: Chapter = (context): Section => ({
+  kind: 'section',
+  role: 'contents',
+  id: context.uniqueId('inhalt'),
+  children: [{ kind: 'toc', title: 'Inhaltsverzeichnis' }],
+});

@@ -1,0 +1,128 @@
+import { itemsById } from '../../model/queries';
+import { cell, col, dateValue, durationValue, durationWords, enumLabel, methodLabel, shown, short, table } from '../blocks';
+import type { DocumentContext, ScenarioInfo } from '../context';
+import { LABELS } from '../texts';
+import { emphasis, link, text, type Block, type Inline } from '../tree';
+
+/**
+ * One scenario of the DR plan: its heading, description and findings, its times, prevention,
+ * recovery steps and exercises.
+ */
+export function scenarioBlocks(context: DocumentContext, scenario: ScenarioInfo): Block[] {
+  const { model } = scenario;
+  const blocks: Block[] = [context.headingWithId(3, scenario.headingId, scenario.title, scenario.line)];
+  const description = shown(model.description);
+  if (description) blocks.push({ kind: 'paragraph', content: [text(description)], sourceLine: context.keyLine(model.keys.description) });
+  if (scenario.problems.length > 0) {
+    blocks.push({
+      kind: 'note',
+      tone: scenario.problems.some((problem) => problem.severity === 1) ? 'error' : 'warning',
+      title: 'Befund der Prüfung',
+      sourceLine: scenario.problems[0]?.line === undefined ? undefined : scenario.problems[0].line - 1,
+      content: [
+        {
+          kind: 'list',
+          ordered: false,
+          items: scenario.problems.map((problem) => ({
+            content: [text(`${problem.message} `), emphasis(text(`(Zeile ${problem.line}, ${problem.code})`))],
+            sourceLine: problem.line - 1,
+          })),
+        },
+      ],
+    });
+  }
+
+  const items: { label: string; value: Inline[] }[] = [];
+  const typeLabel = scenario.type?.label.de ?? model.type?.value;
+  if (typeLabel && typeLabel !== scenario.title) items.push({ label: 'Szenario-Typ', value: [text(typeLabel)] });
+  items.push(
+    { label: 'Wiederherstellungszeit', value: durationValue(model.recoveryTime, LABELS.missing) },
+    { label: 'RTO (maximal zulässige Ausfallzeit)', value: durationValue(model.rto, LABELS.missing) },
+    { label: 'RPO (maximal zulässiger Datenverlust)', value: durationValue(model.rpo, LABELS.missing) },
+  );
+  if (model.mtpd) items.push({ label: 'MTPD (maximal tolerierbare Ausfallzeit)', value: durationValue(model.mtpd) });
+  if (model.responsible) items.push({ label: 'Verantwortlich', value: [text(context.contactLabel(model.responsible.value) ?? LABELS.missing)] });
+  if (model.affects.length > 0) {
+    const components = itemsById(context.model.components);
+    const names = model.affects.map((reference) => {
+      const component = components.get(reference.value);
+      return (component && shown(component.nameText)) ?? reference.value;
+    });
+    items.push({ label: 'Betroffene Komponenten', value: [text(names.join(', '))] });
+  }
+  if (model.backup) items.push({ label: 'Sicherung', value: backupSummary(context, model.backup.value) });
+  blocks.push({ kind: 'fields', items, sourceLine: scenario.line });
+
+  const prevention = model.prevention.flatMap((item) => {
+    const itemText = shown(item);
+    return itemText === undefined ? [] : [{ content: [text(itemText)], sourceLine: context.line(item.start) }];
+  });
+  blocks.push({ kind: 'paragraph', style: 'label', content: [text('Prävention')], sourceLine: context.keyLine(model.keys.prevention) });
+  blocks.push(
+    prevention.length > 0
+      ? { kind: 'list', ordered: false, items: prevention }
+      : { kind: 'paragraph', content: [emphasis(text('Keine Handlungen zur Prävention angegeben.'))] },
+  );
+
+  const steps = model.recovery.filter((step) => step.step !== undefined);
+  blocks.push({ kind: 'paragraph', style: 'label', content: [text('Wiederherstellung')], sourceLine: context.keyLine(model.keys.recovery) });
+  blocks.push(
+    steps.length > 0
+      ? {
+          kind: 'list',
+          ordered: true,
+          items: steps.map((step) => {
+            const details = [
+              step.duration ? durationWords(step.duration) : undefined,
+              step.responsible ? context.contactLabel(step.responsible.value) : undefined,
+            ].filter((detail): detail is string => detail !== undefined);
+            const content: Inline[] = [text((step.step?.value ?? '').trim())];
+            if (details.length > 0) content.push(emphasis(text(` (${details.join(', ')})`)));
+            return { content, sourceLine: context.line(step.firstLine.start) };
+          }),
+        }
+      : { kind: 'paragraph', content: [emphasis(text('Keine Handlungen zur Wiederherstellung angegeben.'))] },
+  );
+
+  const exercisesLine = context.keyLine(model.keys.exercises);
+  blocks.push({ kind: 'paragraph', style: 'label', content: [text('Übungen')], sourceLine: exercisesLine });
+  if (model.exercises.length === 0) {
+    blocks.push({ kind: 'paragraph', content: [emphasis(text(`Noch nicht geübt: die tatsächliche Wiederherstellungszeit (RTA) ist ${LABELS.unknownRta}.`))] });
+  } else {
+    blocks.push(
+      table(
+        [short('Datum', 1.6), col('Art', 2), short('RTA', 1.5), short('RPA', 1.5), col('Ergebnis', 1.7), col('Anmerkungen', 4)],
+        model.exercises.map((exercise) => {
+          const kind = shown(exercise.kind);
+          const result = shown(exercise.result);
+          return {
+            kind: 'row',
+            sourceLine: context.line(exercise.span.start),
+            cells: [
+              dateValue(exercise.date, LABELS.none),
+              cell(enumLabel('exerciseKind', kind) ?? kind),
+              durationValue(exercise.recoveryTime),
+              durationValue(exercise.dataLoss),
+              cell(enumLabel('exerciseResult', result) ?? result),
+              cell(shown(exercise.notes)),
+            ],
+          };
+        }),
+        'compact',
+        exercisesLine,
+      ),
+    );
+  }
+  return blocks;
+}
+
+/** The backup a scenario restores from: what, method and interval, linked to the backup plan. */
+function backupSummary(context: DocumentContext, id: string): Inline[] {
+  const backup = itemsById(context.model.backups).get(id);
+  if (!backup) return [text(id), emphasis(text(' (im Backup-Plan nicht verzeichnet)'))];
+  const what = shown(backup.what);
+  const parts = [methodLabel(backup), backup.interval ? `alle ${durationWords(backup.interval)}` : undefined].filter(
+    (part): part is string => part !== undefined,
+  );
+  return [link('backup-plan', text(what ? `${what} (${id})` : id)), text(parts.length > 0 ? `: ${parts.join(', ')}` : '')];
+}
