@@ -12,15 +12,12 @@ import type {
   DurationField,
   ExerciseModel,
   HistoryModel,
-  IdentifiedItem,
   ItemModel,
-  KeySpans,
   MeasurementModel,
   PlanMetaModel,
   PlanModel,
   RecoveryStepModel,
   ScenarioModel,
-  SectionKey,
   TextField,
 } from './plan';
 
@@ -42,26 +39,33 @@ export interface ModelReuse {
 export function buildPlanModel(yaml: YamlDocument, reuse?: ModelReuse): PlanModel {
   const reusable = reuse ? reusableItems(reuse.previous) : undefined;
 
+  // Every object is written as one literal, never spread (`{ ...item, id }`): the model is built
+  // on every keystroke, and a literal of fixed shape is built several times faster.
   const spanOf = (node: Node): Span => {
     const range = node.range;
     return range ? { start: range[0], end: range[1] } : { start: 0, end: 0 };
+  };
+  const located = <T>(value: T, node: Node): Located<T> => {
+    const range = node.range;
+    return range ? { value, start: range[0], end: range[1] } : { value, start: 0, end: 0 };
   };
 
   const scalar = <T>(entries: Entries, key: string, accept: (value: unknown) => value is T): Located<T> | undefined => {
     const entry = entries.get(key);
     if (!entry?.written || !isScalar(entry.value)) return undefined;
     const value = entry.value.value;
-    if (!accept(value)) return undefined;
-    const range = entry.written.range;
-    return range ? { value, start: range[0], end: range[1] } : { value, start: 0, end: 0 };
+    return accept(value) ? located(value, entry.written) : undefined;
   };
   const text = (entries: Entries, key: string) => scalar(entries, key, isString);
   const number = (entries: Entries, key: string) => scalar(entries, key, isNumber);
   const flag = (entries: Entries, key: string) => scalar(entries, key, isBoolean);
   /** Free text: a number YAML read where text was meant counts, as text (`version: 2.1`). */
   const freeText = (entries: Entries, key: string): TextField | undefined => {
-    const located = scalar(entries, key, isTextLike);
-    return located && typeof located.value !== 'string' ? { ...located, value: String(located.value) } : (located as TextField | undefined);
+    const entry = entries.get(key);
+    if (!entry?.written || !isScalar(entry.value)) return undefined;
+    const value = entry.value.value;
+    if (typeof value === 'string') return located(value, entry.written);
+    return typeof value === 'number' || typeof value === 'bigint' ? located(String(value), entry.written) : undefined;
   };
   /** A list of free texts; a single text stands for a list of one. */
   const freeTexts = (entries: Entries, key: string): TextField[] => {
@@ -72,37 +76,32 @@ export function buildPlanModel(yaml: YamlDocument, reuse?: ModelReuse): PlanMode
       const node = yaml.resolve(written);
       if (!isScalar(node)) continue;
       const scalarValue = node.value;
-      if (typeof scalarValue === 'string') result.push({ value: scalarValue, ...spanOf(written) });
-      else if (typeof scalarValue === 'number') result.push({ value: String(scalarValue), ...spanOf(written) });
+      if (typeof scalarValue === 'string') result.push(located(scalarValue, written));
+      else if (typeof scalarValue === 'number') result.push(located(String(scalarValue), written));
     }
     return result;
   };
-  const keySpans = <Key extends string>(entries: Entries | undefined, keys: readonly Key[]): KeySpans<Key> => {
-    const spans: { [key in Key]?: Span } = {};
-    if (!entries) return spans;
-    for (const key of keys) {
-      const keyNode = entries.get(key)?.keyNode;
-      if (keyNode) spans[key] = spanOf(keyNode);
-    }
-    return spans;
+  const keySpan = (entries: Entries | undefined, key: string): Span | undefined => {
+    const keyNode = entries?.get(key)?.keyNode;
+    return keyNode ? spanOf(keyNode) : undefined;
   };
 
   const duration = (entries: Entries, key: string): DurationField | undefined => {
-    const located = scalar(entries, key, isStringOrNumber);
-    if (!located) return undefined;
-    const result = parseDuration(located.value);
+    const field = scalar(entries, key, isStringOrNumber);
+    if (!field) return undefined;
+    const result = parseDuration(field.value);
     return {
-      value: located.value,
-      start: located.start,
-      end: located.end,
+      value: field.value,
+      start: field.start,
+      end: field.end,
       duration: result,
       minutes: result.ok ? result.minutes : undefined,
     };
   };
   const date = (entries: Entries, key: string): DateField | undefined => {
-    const located = scalar(entries, key, isString);
-    if (!located) return undefined;
-    return { value: located.value, start: located.start, end: located.end, day: parseDate(located.value) };
+    const field = scalar(entries, key, isString);
+    if (!field) return undefined;
+    return { value: field.value, start: field.start, end: field.end, day: parseDate(field.value) };
   };
 
   /** The mappings of a list, each with its entries; other items are the schema's business. */
@@ -143,11 +142,6 @@ export function buildPlanModel(yaml: YamlDocument, reuse?: ModelReuse): PlanMode
     });
     return result;
   };
-  const identified = (entries: Entries, item: ItemModel): IdentifiedItem => ({
-    ...item,
-    id: text(entries, 'id'),
-    name: text(entries, 'name'),
-  });
 
   const root = yaml.resolve(yaml.root);
   const top = isMap(root) ? yaml.entries(root) : undefined;
@@ -171,18 +165,30 @@ export function buildPlanModel(yaml: YamlDocument, reuse?: ModelReuse): PlanMode
     validFrom: date(planSection.entries, 'valid_from'),
     lastReview: date(planSection.entries, 'last_review'),
     reviewInterval: duration(planSection.entries, 'review_interval'),
-    keys: keySpans(planSection.entries, ['scope']),
+    keys: { scope: keySpan(planSection.entries, 'scope') },
   };
 
-  const contacts: ContactModel[] = topList('contacts', (entries, item) => ({
-    ...identified(entries, item),
+  const contacts: ContactModel[] = topList('contacts', (entries, { node, span, index, firstLine, path }) => ({
+    node,
+    span,
+    index,
+    firstLine,
+    path,
+    id: text(entries, 'id'),
+    name: text(entries, 'name'),
     role: freeText(entries, 'role'),
     phone: freeText(entries, 'phone'),
     email: freeText(entries, 'email'),
     availability: freeText(entries, 'availability'),
   }));
-  const components: ComponentModel[] = topList('components', (entries, item) => ({
-    ...identified(entries, item),
+  const components: ComponentModel[] = topList('components', (entries, { node, span, index, firstLine, path }) => ({
+    node,
+    span,
+    index,
+    firstLine,
+    path,
+    id: text(entries, 'id'),
+    name: text(entries, 'name'),
     kind: text(entries, 'kind'),
     nameText: freeText(entries, 'name'),
     location: freeText(entries, 'location'),
@@ -202,28 +208,45 @@ export function buildPlanModel(yaml: YamlDocument, reuse?: ModelReuse): PlanMode
     database: database && {
       strategy: freeText(database, 'strategy'),
       notes: freeText(database, 'notes'),
-      keys: keySpans(database, ['notes']),
+      keys: { notes: keySpan(database, 'notes') },
     },
     loadBalancing: loadBalancing && {
       method: freeText(loadBalancing, 'method'),
       clients: scalar(loadBalancing, 'clients', isFiniteNumber),
       notes: freeText(loadBalancing, 'notes'),
-      keys: keySpans(loadBalancing, ['notes']),
+      keys: { notes: keySpan(loadBalancing, 'notes') },
     },
     measurements: mappings(availabilitySection.entries, 'measurements', ['availability']).map(
-      ({ entries, item }): MeasurementModel => ({
-        ...identified(entries, item),
+      ({ entries, item: { node, span, index, firstLine, path } }): MeasurementModel => ({
+        node,
+        span,
+        index,
+        firstLine,
+        path,
+        id: text(entries, 'id'),
+        name: text(entries, 'name'),
         what: freeText(entries, 'what'),
         tool: freeText(entries, 'tool'),
         interval: duration(entries, 'interval'),
         alert: text(entries, 'alert'),
       }),
     ),
-    keys: keySpans(availabilitySection.entries, ['target', 'database', 'load_balancing', 'measurements']),
+    keys: {
+      target: keySpan(availabilitySection.entries, 'target'),
+      database: keySpan(availabilitySection.entries, 'database'),
+      load_balancing: keySpan(availabilitySection.entries, 'load_balancing'),
+      measurements: keySpan(availabilitySection.entries, 'measurements'),
+    },
   };
 
-  const backups: BackupModel[] = topList('backups', (entries, item) => ({
-    ...identified(entries, item),
+  const backups: BackupModel[] = topList('backups', (entries, { node, span, index, firstLine, path }) => ({
+    node,
+    span,
+    index,
+    firstLine,
+    path,
+    id: text(entries, 'id'),
+    name: text(entries, 'name'),
     what: freeText(entries, 'what'),
     method: freeText(entries, 'method'),
     interval: duration(entries, 'interval'),
@@ -253,7 +276,7 @@ export function buildPlanModel(yaml: YamlDocument, reuse?: ModelReuse): PlanMode
       return {
         index,
         firstLine,
-        step: value === undefined ? undefined : { value, ...spanOf(written as Node) },
+        step: value === undefined ? undefined : located(value, written as Node),
         duration: undefined,
         responsible: undefined,
       };
@@ -267,14 +290,20 @@ export function buildPlanModel(yaml: YamlDocument, reuse?: ModelReuse): PlanMode
     for (const written of seq.items) {
       const node = yaml.resolve(written as Node);
       if (isScalar(node) && typeof node.value === 'string') {
-        result.push({ value: node.value, ...spanOf(written as Node) });
+        result.push(located(node.value, written as Node));
       }
     }
     return result;
   };
 
-  const scenarios: ScenarioModel[] = topList('scenarios', (entries, item) => ({
-    ...identified(entries, item),
+  const scenarios: ScenarioModel[] = topList('scenarios', (entries, { node, span, index, firstLine, path }) => ({
+    node,
+    span,
+    index,
+    firstLine,
+    path,
+    id: text(entries, 'id'),
+    name: text(entries, 'name'),
     category: text(entries, 'category'),
     type: text(entries, 'type'),
     title: text(entries, 'title'),
@@ -288,22 +317,35 @@ export function buildPlanModel(yaml: YamlDocument, reuse?: ModelReuse): PlanMode
     mtpd: duration(entries, 'mtpd'),
     backup: text(entries, 'backup'),
     responsible: text(entries, 'responsible'),
-    exercises: mappings(entries, 'exercises', item.path).map(
-      (exercise): ExerciseModel => ({
-        ...exercise.item,
-        date: date(exercise.entries, 'date'),
-        kind: freeText(exercise.entries, 'kind'),
-        recoveryTime: duration(exercise.entries, 'recovery_time'),
-        dataLoss: duration(exercise.entries, 'data_loss'),
-        result: freeText(exercise.entries, 'result'),
-        notes: freeText(exercise.entries, 'notes'),
+    exercises: mappings(entries, 'exercises', path).map(
+      ({ entries: exercise, item }): ExerciseModel => ({
+        node: item.node,
+        span: item.span,
+        index: item.index,
+        firstLine: item.firstLine,
+        path: item.path,
+        date: date(exercise, 'date'),
+        kind: freeText(exercise, 'kind'),
+        recoveryTime: duration(exercise, 'recovery_time'),
+        dataLoss: duration(exercise, 'data_loss'),
+        result: freeText(exercise, 'result'),
+        notes: freeText(exercise, 'notes'),
       }),
     ),
-    keys: keySpans(entries, SCENARIO_KEYS),
+    keys: {
+      description: keySpan(entries, 'description'),
+      prevention: keySpan(entries, 'prevention'),
+      recovery: keySpan(entries, 'recovery'),
+      exercises: keySpan(entries, 'exercises'),
+    },
   }));
 
-  const history: HistoryModel[] = topList('history', (entries, item) => ({
-    ...item,
+  const history: HistoryModel[] = topList('history', (entries, { node, span, index, firstLine, path }) => ({
+    node,
+    span,
+    index,
+    firstLine,
+    path,
     version: freeText(entries, 'version'),
     date: date(entries, 'date'),
     author: freeText(entries, 'author'),
@@ -318,12 +360,17 @@ export function buildPlanModel(yaml: YamlDocument, reuse?: ModelReuse): PlanMode
     backups,
     scenarios,
     history,
-    keys: keySpans(top, SECTION_KEYS),
+    keys: {
+      plan: keySpan(top, 'plan'),
+      contacts: keySpan(top, 'contacts'),
+      components: keySpan(top, 'components'),
+      availability: keySpan(top, 'availability'),
+      backups: keySpan(top, 'backups'),
+      scenarios: keySpan(top, 'scenarios'),
+      history: keySpan(top, 'history'),
+    },
   };
 }
-
-const SECTION_KEYS: readonly SectionKey[] = ['plan', 'contacts', 'components', 'availability', 'backups', 'scenarios', 'history'];
-const SCENARIO_KEYS = ['description', 'prevention', 'recovery', 'exercises'] as const;
 
 function isString(value: unknown): value is string {
   return typeof value === 'string';
@@ -333,9 +380,6 @@ function isNumber(value: unknown): value is number {
 }
 function isStringOrNumber(value: unknown): value is string | number {
   return typeof value === 'string' || typeof value === 'number';
-}
-function isTextLike(value: unknown): value is string | number | bigint {
-  return typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint';
 }
 function isFiniteNumber(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value);

@@ -21,10 +21,10 @@ export interface DateField extends Located<unknown> {
 export type TextField = Located<string>;
 
 /**
- * Where some keys of a mapping are written, whatever their values: the document's parts begin
- * at them (its lines for scroll sync).
+ * Where some keys of a mapping are written, whatever their values (undefined where the key is
+ * not): the document's parts begin at them (its lines for scroll sync).
  */
-export type KeySpans<Key extends string> = { readonly [key in Key]?: Span };
+export type KeySpans<Key extends string> = { readonly [key in Key]: Span | undefined };
 
 /** What every mapping in a list shares: where it stands and how it is addressed. */
 export interface ItemModel {
