@@ -1,13 +1,18 @@
-import type {
-  Content,
-  CustomTableLayout,
-  DynamicContent,
-  Style,
-  TableCell,
-  TDocumentDefinitions,
-} from 'pdfmake/interfaces';
+import type { Content, DynamicContent, Style, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import {
+  estimateLines,
+  fitTitle,
+  keepsNext,
+  KEEP_WITH_NEXT_MAX_LINES,
+  LINE_HEIGHT,
+  LIST_HEAD,
+  ROW_KEPT_WHOLE,
+  rowLines,
+  START_OF_NEXT,
+} from './pdfLayout';
+import { COLOR, CONTENT_WIDTH, FIELDS_LAYOUT, MARGINS, NOTE_FILL, noteLayout, statusMark, STYLES, TABLE_LAYOUT, TOC_STYLES } from './pdfStyle';
 import { neutralise } from './safeText';
-import { headingsOf, plainText, type Block, type Heading, type Inline, type List, type PlanDocument, type Section, type Table } from './tree';
+import { headingsOf, type Block, type Heading, type Inline, type List, type PlanDocument, type Section, type Table } from './tree';
 
 /**
  * The plan document as PDF, made in-process with pdfmake (on pdfkit): A4, Roboto embedded (it
@@ -25,26 +30,6 @@ export async function toPdf(doc: PlanDocument): Promise<Uint8Array> {
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }
 
-const COLOR = {
-  fg: '#1d1d1f',
-  muted: '#5b6270',
-  accent: '#1f4e8c',
-  rule: '#c9ced6',
-  headBg: '#e9eef5',
-  groupBg: '#f4f6f9',
-  ok: '#1a7f37',
-  failed: '#c62828',
-  info: '#eef4fb',
-  warning: '#fff6e0',
-  warningRule: '#d49b00',
-  error: '#fdecec',
-};
-
-/** A4 in points, and margins [left, top, right, bottom] of about 20 mm. */
-const PAGE = { width: 595.28, height: 841.89 };
-const MARGINS: [number, number, number, number] = [56, 62, 56, 58];
-const CONTENT_WIDTH = PAGE.width - MARGINS[0] - MARGINS[2];
-
 /** A heading as pdfmake reads it: a ToC entry that is also a link target and a bookmark. */
 interface HeadingNode {
   text: string;
@@ -58,21 +43,6 @@ interface HeadingNode {
   outlineParentId?: string;
   headlineLevel?: number;
   pageBreak?: 'before';
-}
-
-/** Rough height of a block in lines: only blocks well under a page may be kept unbroken. */
-const KEEP_WITH_NEXT_MAX_LINES = 24;
-
-/** Points per estimated line, and the room for a table's header and first rows. */
-const LINE_HEIGHT = 14;
-/** Table rows up to this many lines are never split across pages. */
-const ROW_KEPT_WHOLE = 20;
-/** Items of a long list kept with its heading. */
-const LIST_HEAD = 2;
-const START_OF_NEXT = 90;
-
-function keepsNext(block: Block): boolean {
-  return block.kind === 'heading' || (block.kind === 'paragraph' && block.style === 'label');
 }
 
 class PdfEmitter {
@@ -394,139 +364,4 @@ class PdfEmitter {
     }
     return runs;
   }
-}
-
-/**
- * A column title in its width: long words break at their soft hyphens (U+00AD) with a visible
- * hyphen; pdfmake itself does not hyphenate and would cut the word anywhere.
- */
-function fitTitle(title: string, width: number, fontSize: number): string {
-  const charWidth = fontSize * 0.56;
-  return title
-    .split(' ')
-    .map((word) => {
-      const parts = word.split('\u00AD');
-      if (parts.length === 1 || word.length * charWidth <= width) return parts.join('');
-      const lines: string[] = [];
-      let line = '';
-      for (const part of parts) {
-        if (line !== '' && (line.length + part.length + 1) * charWidth > width) {
-          lines.push(`${line}-`);
-          line = part;
-        } else {
-          line += part;
-        }
-      }
-      lines.push(line);
-      return lines.join('\n');
-    })
-    .join(' ');
-}
-
-/**
- * ✓ or ✗ drawn as lines, 9 pt high. An SVG, not a pdfmake canvas: pdfmake moves canvas vectors
- * in place while laying out, so a canvas breaks when a page break makes it lay out again.
- */
-function statusMark(ok: boolean): { svg: string; width: number; height: number } {
-  const color = ok ? COLOR.ok : COLOR.failed;
-  const lines = ok
-    ? `<polyline points="0.8,5.2 3.6,8.4 9.2,0.8" fill="none" stroke="${color}" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"/>`
-    : `<path d="M1,1 L8.5,8.5 M8.5,1 L1,8.5" stroke="${color}" stroke-width="1.6" stroke-linecap="round"/>`;
-  return { svg: `<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10" viewBox="0 0 10 10">${lines}</svg>`, width: 9, height: 9 };
-}
-
-function rowLines(row: Table['rows'][number]): number {
-  if (row.kind === 'group') return 1;
-  return Math.max(1, ...row.cells.map((cell) => Math.ceil(plainText(cell).length / 22) + (plainText(cell).match(/\n/g)?.length ?? 0)));
-}
-
-/** Lines a block takes, roughly, at about 95 characters a line. */
-function estimateLines(block: Block): number {
-  const lines = (content: readonly Inline[], width = 95) => {
-    const plain = plainText(content);
-    return Math.max(1, Math.ceil(plain.length / width) + (plain.match(/\n/g)?.length ?? 0));
-  };
-  switch (block.kind) {
-    case 'paragraph':
-      return lines(block.content);
-    case 'list':
-      return block.items.reduce((sum, item) => sum + lines(item.content, 88), 0);
-    case 'fields':
-      return block.items.reduce((sum, item) => sum + lines(item.value, 70), 0);
-    case 'table':
-      return 2 + block.rows.reduce((sum, row) => sum + rowLines(row), 0);
-    case 'note':
-      return 2 + block.content.reduce((sum, child) => sum + estimateLines(child), 0);
-    case 'title':
-      return 6;
-    case 'heading':
-      return 3;
-    case 'toc':
-    case 'pageBreak':
-      return 2;
-    case 'section':
-      return block.children.reduce((sum, child) => sum + estimateLines(child), 0);
-  }
-}
-
-const STYLES: Record<string, Style> = {
-  title: { fontSize: 28, bold: true, color: COLOR.accent, lineHeight: 1.1, margin: [0, 0, 0, 8] },
-  subtitle: { fontSize: 14, color: COLOR.muted, margin: [0, 0, 0, 36] },
-  h1: { fontSize: 16, bold: true, color: COLOR.accent, margin: [0, 16, 0, 8] },
-  h2: { fontSize: 13, bold: true, color: COLOR.accent, margin: [0, 12, 0, 6] },
-  h3: { fontSize: 11, bold: true, color: COLOR.accent, margin: [0, 12, 0, 5] },
-  tocTitle: { fontSize: 16, bold: true, color: COLOR.accent, margin: [0, 0, 0, 12] },
-  paragraph: { margin: [0, 0, 0, 6] },
-  small: { fontSize: 8, color: COLOR.muted, margin: [0, 0, 0, 4] },
-  label: { bold: true, margin: [0, 5, 0, 3] },
-  list: { margin: [0, 0, 0, 6] },
-  fieldLabel: { bold: true, color: COLOR.muted },
-  tableHeader: { bold: true, fillColor: COLOR.headBg },
-  tableNormal: { fontSize: 9 },
-  tableCompact: { fontSize: 7.5, lineHeight: 1.15 },
-  groupRow: { bold: true, color: COLOR.accent },
-  noteTitle: { bold: true, margin: [0, 0, 0, 3] },
-  running: { fontSize: 7.5, color: COLOR.muted },
-  card: { fontSize: 8.5 },
-};
-
-const TOC_STYLES: Record<1 | 2 | 3, Style> = {
-  1: { bold: true, fontSize: 10 },
-  2: { fontSize: 9.5 },
-  3: { fontSize: 8.5, color: COLOR.muted },
-};
-
-const TABLE_LAYOUT: CustomTableLayout = {
-  hLineWidth: () => 0.5,
-  vLineWidth: () => 0.5,
-  hLineColor: () => COLOR.rule,
-  vLineColor: () => COLOR.rule,
-  paddingLeft: () => 4,
-  paddingRight: () => 4,
-  paddingTop: () => 2.5,
-  paddingBottom: () => 2.5,
-};
-
-const FIELDS_LAYOUT: CustomTableLayout = {
-  hLineWidth: () => 0,
-  vLineWidth: () => 0,
-  paddingLeft: (column) => (column === 0 ? 0 : 10),
-  paddingRight: () => 0,
-  paddingTop: () => 1.5,
-  paddingBottom: () => 1.5,
-};
-
-const NOTE_FILL = { info: COLOR.info, warning: COLOR.warning, error: COLOR.error } as const;
-
-function noteLayout(tone: 'info' | 'warning' | 'error'): CustomTableLayout {
-  const rule = tone === 'info' ? COLOR.accent : tone === 'warning' ? COLOR.warningRule : COLOR.failed;
-  return {
-    hLineWidth: () => 0,
-    vLineWidth: (column) => (column === 0 ? 3 : 0),
-    vLineColor: () => rule,
-    paddingLeft: () => 9,
-    paddingRight: () => 8,
-    paddingTop: () => 6,
-    paddingBottom: () => 5,
-  };
 }

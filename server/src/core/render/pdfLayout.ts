@@ -1,0 +1,82 @@
+import { plainText, type Block, type Inline, type Table } from './tree';
+
+/**
+ * How the PDF lays blocks out on pages, from estimates (pdfmake measures only while it lays out):
+ * what is kept together, how long a block is, how a column title fits its width.
+ */
+
+/** Rough height of a block in lines: only blocks well under a page may be kept unbroken. */
+export const KEEP_WITH_NEXT_MAX_LINES = 24;
+
+/** Points per estimated line, and the room for a table's header and first rows. */
+export const LINE_HEIGHT = 14;
+/** Table rows up to this many lines are never split across pages. */
+export const ROW_KEPT_WHOLE = 20;
+/** Items of a long list kept with its heading. */
+export const LIST_HEAD = 2;
+export const START_OF_NEXT = 90;
+
+export function keepsNext(block: Block): boolean {
+  return block.kind === 'heading' || (block.kind === 'paragraph' && block.style === 'label');
+}
+
+/**
+ * A column title in its width: long words break at their soft hyphens (U+00AD) with a visible
+ * hyphen; pdfmake itself does not hyphenate and would cut the word anywhere.
+ */
+export function fitTitle(title: string, width: number, fontSize: number): string {
+  const charWidth = fontSize * 0.56;
+  return title
+    .split(' ')
+    .map((word) => {
+      const parts = word.split('\u00AD');
+      if (parts.length === 1 || word.length * charWidth <= width) return parts.join('');
+      const lines: string[] = [];
+      let line = '';
+      for (const part of parts) {
+        if (line !== '' && (line.length + part.length + 1) * charWidth > width) {
+          lines.push(`${line}-`);
+          line = part;
+        } else {
+          line += part;
+        }
+      }
+      lines.push(line);
+      return lines.join('\n');
+    })
+    .join(' ');
+}
+
+export function rowLines(row: Table['rows'][number]): number {
+  if (row.kind === 'group') return 1;
+  return Math.max(1, ...row.cells.map((cell) => Math.ceil(plainText(cell).length / 22) + (plainText(cell).match(/\n/g)?.length ?? 0)));
+}
+
+/** Lines a block takes, roughly, at about 95 characters a line. */
+export function estimateLines(block: Block): number {
+  const lines = (content: readonly Inline[], width = 95) => {
+    const plain = plainText(content);
+    return Math.max(1, Math.ceil(plain.length / width) + (plain.match(/\n/g)?.length ?? 0));
+  };
+  switch (block.kind) {
+    case 'paragraph':
+      return lines(block.content);
+    case 'list':
+      return block.items.reduce((sum, item) => sum + lines(item.content, 88), 0);
+    case 'fields':
+      return block.items.reduce((sum, item) => sum + lines(item.value, 70), 0);
+    case 'table':
+      return 2 + block.rows.reduce((sum, row) => sum + rowLines(row), 0);
+    case 'note':
+      return 2 + block.content.reduce((sum, child) => sum + estimateLines(child), 0);
+    case 'title':
+      return 6;
+    case 'heading':
+      return 3;
+    case 'toc':
+    case 'pageBreak':
+      return 2;
+    case 'section':
+      return block.children.reduce((sum, child) => sum + estimateLines(child), 0);
+  }
+}
