@@ -26,3 +26,14 @@ export function formatDate(days: number, locale: 'de' | 'en'): string {
   const d = String(date.getUTCDate()).padStart(2, '0');
   return locale === 'de' ? `${d}.${m}.${y}` : `${y}-${m}-${d}`;
 }
+
+/**
+ * The calendar day of `date` as YYYY-MM-DD: in UTC, as the checks count days, or on the clock
+ * where the author is (`local`: the day a new plan is created). An invalid date counts as now.
+ */
+export function isoDay(date: Date, clock: 'utc' | 'local' = 'utc'): string {
+  const day = Number.isNaN(date.getTime()) ? new Date() : date;
+  if (clock === 'utc') return day.toISOString().slice(0, 10);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`;
+}

@@ -4,7 +4,8 @@ import { COMPONENT_KINDS, SCENARIO_TYPES, categoryById, scenarioTypeById, scenar
 import { parseDuration } from '../duration';
 import type { PlanModel } from '../model/plan';
 import type { YamlDocument } from '../parse/yamlDocument';
-import { entry, list, mapping, text, verbatim, type YamlEntry, type YamlValue } from './edits';
+import { entry, list, mapping, text, verbatim, type YamlEntry, type YamlValue } from '../yaml/write';
+import { catalogScenario } from './scenarioSkeleton';
 
 /**
  * Values for fields a quick fix inserts. They are German, like the plan document, read as valid
@@ -191,18 +192,7 @@ function scenarioSteps(type: ScenarioType | undefined): { prevention: YamlValue;
 
 /** A scenario for a catalog type, as the quick fix for `missing-scenario` inserts it. */
 export function scenarioSkeleton(type: ScenarioType, id: string): YamlEntry[] {
-  const steps = scenarioSteps(type);
-  return [
-    entry('id', text(id)),
-    entry('category', text(type.category)),
-    entry('type', text(type.id)),
-    entry('title', text(type.label.de)),
-    entry('prevention', steps.prevention),
-    entry('recovery', steps.recovery),
-    entry('recovery_time', verbatim(RECOVERY_TIME)),
-    entry('rto', verbatim(RTO)),
-    entry('rpo', verbatim(RPO)),
-  ];
+  return catalogScenario(type, { id: text(id), recoveryTime: verbatim(RECOVERY_TIME), rto: verbatim(RTO), rpo: verbatim(RPO) });
 }
 
 /** `base`, or `base-2`, `base-3`, … whichever is not taken yet (and takes it). */
