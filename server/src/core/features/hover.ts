@@ -16,6 +16,7 @@ import { hoverTexts, terms, type TermName } from '../i18n/hoverTexts';
 import type { Message } from '../i18n/messages';
 import type { BackupModel, ComponentModel, ContactModel, IdentifiedItem, ScenarioModel } from '../model/plan';
 import { fieldDoc } from '../schema/fieldDocs';
+import { partitionPoint } from '../search';
 import type { DiagnosticCode, Locale } from '../types';
 import type { Finding } from '../validate/diagnostic';
 import { dateText, durationText, latestExercise } from '../validate/rule';
@@ -502,16 +503,8 @@ function planIndex(analysis: Analysis): PlanIndex {
     // The model's scenarios are in list order (mappings only): search by list position.
     scenarioAt(position: number) {
       const scenarios = model.scenarios;
-      let low = 0;
-      let high = scenarios.length - 1;
-      while (low <= high) {
-        const middle = (low + high) >>> 1;
-        const scenario = scenarios[middle] as ScenarioModel;
-        if (scenario.index === position) return scenario;
-        if (scenario.index < position) low = middle + 1;
-        else high = middle - 1;
-      }
-      return undefined;
+      const scenario = scenarios[partitionPoint(scenarios.length, (i) => (scenarios[i] as ScenarioModel).index < position)];
+      return scenario?.index === position ? scenario : undefined;
     },
   };
   indexes.set(analysis, index);
@@ -520,13 +513,7 @@ function planIndex(analysis: Analysis): PlanIndex {
 
 /** The findings whose span is exactly [start, end): binary search, the findings are sorted by start. */
 function findingsAt(findings: readonly Finding[], start: number, end: number): Finding[] {
-  let low = 0;
-  let high = findings.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((findings[middle] as Finding).span.start < start) low = middle + 1;
-    else high = middle;
-  }
+  const low = partitionPoint(findings.length, (i) => (findings[i] as Finding).span.start < start);
   const result: Finding[] = [];
   for (let i = low; i < findings.length && (findings[i] as Finding).span.start === start; i++) {
     const finding = findings[i] as Finding;

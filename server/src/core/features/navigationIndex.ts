@@ -2,6 +2,7 @@ import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
 import type { Analysis } from '../analysis';
 import type { IdentifiedItem, IdList } from '../model/plan';
 import type { YamlDocument } from '../parse/yamlDocument';
+import { lastAtOrBefore } from '../search';
 import type { Located, Span } from '../types';
 
 /**
@@ -110,19 +111,7 @@ function buildIndex({ yaml, model, text }: Analysis): NavigationIndex {
     occurrences,
     at(offset) {
       // The last occurrence that starts at or before the offset; spans of scalars never overlap.
-      let low = 0;
-      let high = occurrences.length - 1;
-      let found: Occurrence | undefined;
-      while (low <= high) {
-        const middle = (low + high) >> 1;
-        const candidate = occurrences[middle] as Occurrence;
-        if (candidate.span.start <= offset) {
-          found = candidate;
-          low = middle + 1;
-        } else {
-          high = middle - 1;
-        }
-      }
+      const found = occurrences[lastAtOrBefore(occurrences, offset, (occurrence) => occurrence.span.start)];
       return found && offset <= found.span.end ? found : undefined;
     },
     of,

@@ -1,6 +1,7 @@
 import { isScalar, type YAMLMap } from 'yaml';
 import { closest } from '../closest';
 import { COMPONENT_KINDS, SCENARIO_TYPES, categoryById, scenarioTypeById, scenarioTypesOf, type ScenarioType } from '../catalog';
+import { isoDay } from '../date';
 import { parseDuration } from '../duration';
 import type { PlanModel } from '../model/plan';
 import type { YamlDocument } from '../parse/yamlDocument';
@@ -86,7 +87,7 @@ function valuesFor(kind: MappingKind, written: ReadonlyMap<string, unknown>, mis
     return typeof value === 'string' && value.trim() !== '' ? value : undefined;
   };
   const idsOf = (items: readonly { id?: { value: string } | undefined }[]) => new Set(items.flatMap((item) => (item.id ? [item.id.value] : [])));
-  const today = isoDate(context.today);
+  const today = isoDay(context.today);
 
   switch (kind) {
     case 'root':
@@ -228,8 +229,4 @@ function scalarsOf(yaml: YamlDocument, map: YAMLMap): Map<string, unknown> {
 function parseMinutes(duration: string): number {
   const result = parseDuration(duration);
   return result.ok ? result.minutes : 0;
-}
-
-function isoDate(day: Date): string {
-  return Number.isNaN(day.getTime()) ? new Date().toISOString().slice(0, 10) : day.toISOString().slice(0, 10);
 }
