@@ -1,6 +1,6 @@
 import { CompletionItemKind, InsertTextFormat, InsertTextMode, type CompletionItem } from 'vscode-languageserver-types';
 import { completionTexts as texts } from '../../i18n/completionTexts';
-import { definitionAt, fieldDoc } from '../../schema/fieldDocs';
+import { definitionAt, fieldDoc } from '../../schema/fields';
 import { keysAt, resolveSchema, type SchemaNode } from '../../schema/lookup';
 import { markdown, spaces, suggestAgain, type Request } from './request';
 import { stepListOf, valueSourceOf } from './valueSources';

@@ -11,7 +11,7 @@ import {
   type CatalogEntry,
   type Localized,
 } from '../../catalog';
-import { definitionAt } from '../../schema/fieldDocs';
+import { definitionAt } from '../../schema/fields';
 
 /**
  * What completion knows of each field's values, keyed by `definition.key` of the JSON Schema
