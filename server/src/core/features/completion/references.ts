@@ -1,10 +1,11 @@
 import { isMap, isScalar } from 'yaml';
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
 import { COMPONENT_KINDS } from '../../catalog';
+import type { ReferenceList } from '../../schema/fields';
 import { unquoted } from '../../yaml/scalar';
 import { order, type Request } from './request';
 import { valueEdit } from './valueEdit';
-import type { ReferenceList, ValueSource } from './valueSources';
+import type { ValueSource } from './valueSources';
 
 /** The ids a reference field can name: the items of a list of the plan. */
 export function referenceItems(request: Request, source: Extract<ValueSource, { kind: 'reference' }>): CompletionItem[] {

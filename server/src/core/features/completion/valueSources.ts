@@ -11,14 +11,14 @@ import {
   type CatalogEntry,
   type Localized,
 } from '../../catalog';
-import { definitionAt } from '../../schema/fields';
+import { TYPICAL, definitionAt, type ReferenceList } from '../../schema/fields';
 
 /**
  * What completion knows of each field's values, keyed by `definition.key` of the JSON Schema
- * (`'scenario.rpo'`). The only module of completion that names fields: the rest asks it.
+ * (`'scenario.rpo'`). The only module of completion that names fields: the rest asks it, so that
+ * this table can give way to the field table (../../schema/fields.ts), whose typical durations
+ * it already uses.
  */
-
-export type ReferenceList = 'contacts' | 'components' | 'backups';
 
 export type ValueSource =
   | { readonly kind: 'catalog'; readonly entries: readonly CatalogEntry[] }
@@ -30,32 +30,6 @@ export type ValueSource =
   | { readonly kind: 'boolean' }
   | { readonly kind: 'formatVersion' };
 
-const same = (text: string): Localized => ({ de: text, en: text });
-const SHORT = same('15 min');
-const HALF_HOUR = same('30 min');
-const HOUR = same('1h');
-const TWO_HOURS = same('2h');
-const FOUR_HOURS = same('4h');
-const EIGHT_HOURS = same('8h');
-const DAY = same('24h');
-const TWO_DAYS: Localized = { de: '2 Tage', en: '2 days' };
-const WEEK: Localized = { de: '1 Woche', en: '1 week' };
-const ZERO = same('0');
-
-/** Typical durations per field: what an author of such plans usually writes there. */
-export const TYPICAL_DURATIONS = {
-  rto: [SHORT, HALF_HOUR, HOUR, FOUR_HOURS, EIGHT_HOURS, DAY, TWO_DAYS, WEEK],
-  rpo: [ZERO, SHORT, HOUR, FOUR_HOURS, DAY],
-  mtpd: [FOUR_HOURS, EIGHT_HOURS, DAY, TWO_DAYS, WEEK, { de: '2 Wochen', en: '2 weeks' }],
-  recoveryTime: [HALF_HOUR, HOUR, TWO_HOURS, FOUR_HOURS, EIGHT_HOURS, DAY],
-  dataLoss: [ZERO, SHORT, HOUR, FOUR_HOURS, DAY],
-  stepDuration: [SHORT, HALF_HOUR, HOUR, TWO_HOURS, FOUR_HOURS],
-  backupInterval: [HOUR, FOUR_HOURS, DAY, WEEK],
-  retention: [{ de: '7 Tage', en: '7 days' }, { de: '14 Tage', en: '14 days' }, { de: '30 Tage', en: '30 days' }, { de: '90 Tage', en: '90 days' }, { de: '1 Jahr', en: '1 year' }],
-  measurementInterval: [same('1 min'), same('5 min'), SHORT, HOUR],
-  reviewInterval: [{ de: '6 Monate', en: '6 months' }, { de: '12 Monate', en: '12 months' }],
-} as const satisfies Record<string, readonly Localized[]>;
-
 /** What may follow `key:` in a mapping of a schema definition, by `definition.key`. */
 const VALUE_SOURCES: Readonly<Record<string, ValueSource>> = {
   'root.drplan': { kind: 'formatVersion' },
@@ -64,32 +38,32 @@ const VALUE_SOURCES: Readonly<Record<string, ValueSource>> = {
   'plan.owner': { kind: 'reference', list: 'contacts' },
   'plan.valid_from': { kind: 'date' },
   'plan.last_review': { kind: 'date' },
-  'plan.review_interval': { kind: 'duration', typical: TYPICAL_DURATIONS.reviewInterval },
+  'plan.review_interval': { kind: 'duration', typical: TYPICAL.reviewInterval },
   'component.kind': { kind: 'catalog', entries: COMPONENT_KINDS },
   'database.strategy': { kind: 'catalog', entries: DATABASE_STRATEGIES },
   'loadBalancing.method': { kind: 'catalog', entries: LOAD_BALANCING_METHODS },
-  'measurement.interval': { kind: 'duration', typical: TYPICAL_DURATIONS.measurementInterval },
+  'measurement.interval': { kind: 'duration', typical: TYPICAL.measurementInterval },
   'measurement.alert': { kind: 'reference', list: 'contacts' },
   'backup.method': { kind: 'catalog', entries: BACKUP_METHODS },
-  'backup.interval': { kind: 'duration', typical: TYPICAL_DURATIONS.backupInterval },
-  'backup.retention': { kind: 'duration', typical: TYPICAL_DURATIONS.retention },
+  'backup.interval': { kind: 'duration', typical: TYPICAL.backupInterval },
+  'backup.retention': { kind: 'duration', typical: TYPICAL.retention },
   'backup.offsite': { kind: 'boolean' },
   'backup.last_restore_test': { kind: 'date' },
   'scenario.category': { kind: 'catalog', entries: CATEGORIES },
   'scenario.type': { kind: 'scenarioType' },
   'scenario.affects': { kind: 'reference', list: 'components', many: true },
-  'scenario.recovery_time': { kind: 'duration', typical: TYPICAL_DURATIONS.recoveryTime },
-  'scenario.rto': { kind: 'duration', typical: TYPICAL_DURATIONS.rto },
-  'scenario.rpo': { kind: 'duration', typical: TYPICAL_DURATIONS.rpo, backupIntervals: true },
-  'scenario.mtpd': { kind: 'duration', typical: TYPICAL_DURATIONS.mtpd },
+  'scenario.recovery_time': { kind: 'duration', typical: TYPICAL.recoveryTime },
+  'scenario.rto': { kind: 'duration', typical: TYPICAL.rto },
+  'scenario.rpo': { kind: 'duration', typical: TYPICAL.rpo, backupIntervals: true },
+  'scenario.mtpd': { kind: 'duration', typical: TYPICAL.mtpd },
   'scenario.backup': { kind: 'reference', list: 'backups' },
   'scenario.responsible': { kind: 'reference', list: 'contacts' },
-  'recoveryStep.duration': { kind: 'duration', typical: TYPICAL_DURATIONS.stepDuration },
+  'recoveryStep.duration': { kind: 'duration', typical: TYPICAL.stepDuration },
   'recoveryStep.responsible': { kind: 'reference', list: 'contacts' },
   'exercise.date': { kind: 'date' },
   'exercise.kind': { kind: 'catalog', entries: EXERCISE_KINDS },
-  'exercise.recovery_time': { kind: 'duration', typical: TYPICAL_DURATIONS.recoveryTime },
-  'exercise.data_loss': { kind: 'duration', typical: TYPICAL_DURATIONS.dataLoss },
+  'exercise.recovery_time': { kind: 'duration', typical: TYPICAL.recoveryTime },
+  'exercise.data_loss': { kind: 'duration', typical: TYPICAL.dataLoss },
   'exercise.result': { kind: 'catalog', entries: EXERCISE_RESULTS },
   'historyEntry.date': { kind: 'date' },
 };
