@@ -9,7 +9,7 @@ import type { Fix, QuickFixProvider } from './provider';
 import { dataString, quoted } from './shared';
 
 /**
- * missing-field: insert the field with a placeholder (./placeholders.ts); all missing fields of
+ * missing-field: insert the field with a placeholder (../placeholders.ts); all missing fields of
  * that mapping at once; in an empty document, the skeleton of a plan.
  */
 export const missingField: QuickFixProvider = {
