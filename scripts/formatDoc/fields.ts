@@ -25,7 +25,7 @@ export interface FieldRow {
   readonly key: string;
   readonly required: boolean;
   readonly value: FieldValue;
-  /** The German title, as hover, completion and the document show it. */
+  /** The German title, as hover and completion show it. */
   readonly german: string;
   /** English, with the German terms in parentheses. */
   readonly description: string;
