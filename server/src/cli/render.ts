@@ -9,13 +9,13 @@ import { access, link, open, rename, stat, unlink, writeFile } from 'node:fs/pro
 import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { analyze, type Locale } from '../core';
+import type { Locale } from '../core';
 import { describeWriteFailure } from '../core/i18n/fileMessages';
 import type { Message } from '../core/i18n/messages';
 import { DEFAULT_MAX_FILE_SIZE, megabytesToBytes } from '../core/limits';
-import { buildDocument, toHtml, toPdf } from '../core/render';
 import { localeFrom } from '../locale';
 import { describeError } from './findPlans';
+import { cliLanguageService } from './languageService';
 import { renderMessages } from './renderMessages';
 
 export type RenderFormat = 'pdf' | 'html';
@@ -146,10 +146,12 @@ export async function runRender(args: readonly string[]): Promise<number> {
     return 2;
   }
   const uri = pathToFileURL(resolve(options.file)).href;
-  const analysis = analyze(read.text, { today: options.today, uri, locale: 'de', maxFileSize: options.maxFileSize });
-  const document = buildDocument(analysis, { today: options.today, locale: 'de' });
-  const content: Uint8Array = options.format === 'pdf' ? await toPdf(document) : Buffer.from(toHtml(document), 'utf8');
-  const errors = analysis.diagnostics('de', uri).filter((d) => d.severity === DiagnosticSeverity.Error).length;
+  const service = cliLanguageService({ locale, today: options.today, maxFileSize: options.maxFileSize });
+  const analysis = service.analyze(read.text, { uri });
+  // The document is German whatever the language of the messages (the service's).
+  const document = service.planDocument(analysis);
+  const content: Uint8Array = options.format === 'pdf' ? await service.pdfFile(document) : Buffer.from(service.htmlFile(document), 'utf8');
+  const errors = service.diagnostics(analysis, uri).filter((d) => d.severity === DiagnosticSeverity.Error).length;
 
   if (output === '-') {
     await new Promise<void>((done, fail) => process.stdout.write(content, (error) => (error ? fail(error) : done())));

@@ -29,7 +29,7 @@ import {
 } from '../catalog';
 import { formatDuration, parseDuration } from '../duration';
 import { completionTexts as texts } from '../i18n/completionTexts';
-import { definitionAt, fieldDoc } from '../schema/fieldDocs';
+import { definitionAt, fieldDoc } from '../schema/fields';
 import { keysAt, resolveSchema, type SchemaNode } from '../schema/lookup';
 import type { Locale } from '../types';
 import { cursorContext, type CursorContext } from './cursorContext';

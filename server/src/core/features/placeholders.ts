@@ -4,6 +4,7 @@ import { COMPONENT_KINDS, SCENARIO_TYPES, categoryById, scenarioTypeById, scenar
 import { parseDuration } from '../duration';
 import type { PlanModel } from '../model/plan';
 import type { YamlDocument } from '../parse/yamlDocument';
+import { definitionAt } from '../schema/fields';
 import { entry, list, mapping, text, verbatim, type YamlEntry, type YamlValue } from './edits';
 
 /**
@@ -20,7 +21,7 @@ const RECOVERY_TIME = '4h';
 const RTO = '8h';
 const RPO = '24h';
 
-/** The mappings of the format that have required keys, named by their place in the plan. */
+/** The mappings of the format that have required keys, by their definition in the field table. */
 export type MappingKind =
   | 'root'
   | 'plan'
@@ -33,22 +34,24 @@ export type MappingKind =
   | 'exercise'
   | 'historyEntry';
 
-const KINDS: Readonly<Record<string, MappingKind>> = {
-  '': 'root',
-  '/plan': 'plan',
-  '/contacts/#': 'contact',
-  '/components/#': 'component',
-  '/availability/measurements/#': 'measurement',
-  '/backups/#': 'backup',
-  '/scenarios/#': 'scenario',
-  '/scenarios/#/recovery/#': 'recoveryStep',
-  '/scenarios/#/exercises/#': 'exercise',
-  '/history/#': 'historyEntry',
-};
+const MAPPING_KINDS: ReadonlySet<string> = new Set<MappingKind>([
+  'root',
+  'plan',
+  'contact',
+  'component',
+  'measurement',
+  'backup',
+  'scenario',
+  'recoveryStep',
+  'exercise',
+  'historyEntry',
+]);
 
-/** The kind of mapping a JSON pointer names (`/scenarios/2` → scenario). */
+/** The kind of mapping a JSON pointer names (`/scenarios/2` → scenario): its definition in the field table. */
 export function mappingKindOf(pointer: string): MappingKind | undefined {
-  return KINDS[pointer.replace(/\/\d+(?=\/|$)/g, '/#')];
+  const path = pointer === '' ? [] : pointer.slice(1).split('/').map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment.replace(/~1/g, '/').replace(/~0/g, '~')));
+  const definition = definitionAt(path);
+  return definition !== undefined && MAPPING_KINDS.has(definition) ? (definition as MappingKind) : undefined;
 }
 
 export interface PlaceholderContext {

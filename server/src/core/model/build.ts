@@ -2,6 +2,7 @@ import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
 import { parseDate } from '../date';
 import { parseDuration } from '../duration';
 import type { MapEntry, YamlDocument } from '../parse/yamlDocument';
+import { mappingOf, referringFields } from '../schema/fields';
 import type { Located, Span } from '../types';
 import type {
   AvailabilityModel,
@@ -18,6 +19,7 @@ import type {
   PlanMetaModel,
   PlanModel,
   RecoveryStepModel,
+  ReferenceModel,
   ScenarioModel,
 } from './plan';
 
@@ -117,6 +119,46 @@ export function buildPlanModel(yaml: YamlDocument, reuse?: ModelReuse): PlanMode
     name: text(entries, 'name'),
   });
 
+  const references = (entries: Entries, key: string): Located<string>[] => {
+    const seq = entries.get(key)?.value;
+    if (!isSeq(seq)) return [];
+    const result: Located<string>[] = [];
+    for (const written of seq.items) {
+      const node = yaml.resolve(written as Node);
+      if (isScalar(node) && typeof node.value === 'string') {
+        result.push({ value: node.value, ...spanOf(written as Node) });
+      }
+    }
+    return result;
+  };
+
+  /**
+   * Every reference inside a mapping of `definition`, nested mappings (recovery steps,
+   * exercises) included: the field table says which keys are references and where they nest.
+   */
+  const referencesIn = (definition: string, map: YAMLMap, into: ReferenceModel[] = []): ReferenceModel[] => {
+    const fields = referringFields(definition);
+    if (fields.length === 0) return into;
+    const entries = yaml.entries(map);
+    for (const spec of fields) {
+      if (spec.kind === 'reference') {
+        const located = text(entries, spec.key);
+        if (located) into.push({ ...located, list: spec.list, key: spec.key, node: map });
+      } else if (spec.kind === 'references') {
+        for (const located of references(entries, spec.key)) into.push({ ...located, list: spec.list, key: spec.key, node: map });
+      } else {
+        const mapping = mappingOf(spec);
+        const value = entries.get(spec.key)?.value ?? null;
+        if (mapping === undefined || value === null) continue;
+        for (const written of isSeq(value) ? value.items : [value]) {
+          const child = yaml.resolve(written as Node);
+          if (isMap(child)) referencesIn(mapping, child, into);
+        }
+      }
+    }
+    return into;
+  };
+
   const root = yaml.resolve(yaml.root);
   const top = isMap(root) ? yaml.entries(root) : undefined;
   const section = (key: string): { map: YAMLMap; entries: Entries } | undefined => {
@@ -127,6 +169,7 @@ export function buildPlanModel(yaml: YamlDocument, reuse?: ModelReuse): PlanMode
   const planSection = section('plan');
   const plan: PlanMetaModel | undefined = planSection && {
     node: planSection.map,
+    references: referencesIn('plan', planSection.map),
     title: text(planSection.entries, 'title'),
     status: text(planSection.entries, 'status'),
     owner: text(planSection.entries, 'owner'),
@@ -135,9 +178,13 @@ export function buildPlanModel(yaml: YamlDocument, reuse?: ModelReuse): PlanMode
     reviewInterval: duration(planSection.entries, 'review_interval'),
   };
 
-  const contacts: ContactModel[] = topList('contacts', identified);
+  const contacts: ContactModel[] = topList('contacts', (entries, item) => ({
+    ...identified(entries, item),
+    references: referencesIn('contact', item.node),
+  }));
   const components: ComponentModel[] = topList('components', (entries, item) => ({
     ...identified(entries, item),
+    references: referencesIn('component', item.node),
     kind: text(entries, 'kind'),
   }));
 
@@ -147,6 +194,7 @@ export function buildPlanModel(yaml: YamlDocument, reuse?: ModelReuse): PlanMode
     measurements: mappings(availabilitySection.entries, 'measurements', ['availability']).map(
       ({ entries, item }): MeasurementModel => ({
         ...identified(entries, item),
+        references: referencesIn('measurement', item.node),
         interval: duration(entries, 'interval'),
         alert: text(entries, 'alert'),
       }),
@@ -155,6 +203,7 @@ export function buildPlanModel(yaml: YamlDocument, reuse?: ModelReuse): PlanMode
 
   const backups: BackupModel[] = topList('backups', (entries, item) => ({
     ...identified(entries, item),
+    references: referencesIn('backup', item.node),
     interval: duration(entries, 'interval'),
     retention: duration(entries, 'retention'),
     lastRestoreTest: date(entries, 'last_restore_test'),
@@ -187,21 +236,9 @@ export function buildPlanModel(yaml: YamlDocument, reuse?: ModelReuse): PlanMode
     });
   };
 
-  const references = (entries: Entries, key: string): Located<string>[] => {
-    const seq = entries.get(key)?.value;
-    if (!isSeq(seq)) return [];
-    const result: Located<string>[] = [];
-    for (const written of seq.items) {
-      const node = yaml.resolve(written as Node);
-      if (isScalar(node) && typeof node.value === 'string') {
-        result.push({ value: node.value, ...spanOf(written as Node) });
-      }
-    }
-    return result;
-  };
-
   const scenarios: ScenarioModel[] = topList('scenarios', (entries, item) => ({
     ...identified(entries, item),
+    references: referencesIn('scenario', item.node),
     category: text(entries, 'category'),
     type: text(entries, 'type'),
     title: text(entries, 'title'),
@@ -225,6 +262,7 @@ export function buildPlanModel(yaml: YamlDocument, reuse?: ModelReuse): PlanMode
 
   const history: HistoryModel[] = topList('history', (entries, item) => ({
     ...item,
+    references: referencesIn('historyEntry', item.node),
     date: date(entries, 'date'),
   }));
 

@@ -14,6 +14,24 @@ export interface DateField extends Located<unknown> {
   readonly day: number | undefined;
 }
 
+/**
+ * A reference as written: the id it names, where, and which key of which mapping holds it.
+ * Which keys are references, and to which list, the field table says (`schema/fields.ts`).
+ */
+export interface ReferenceModel extends Located<string> {
+  /** The list whose ids it names. */
+  readonly list: IdList;
+  /** The key it is (or whose list it is an item of): `backup`, `affects`, `owner`, … */
+  readonly key: string;
+  /** The mapping that holds the key (a scenario, a recovery step, …). */
+  readonly node: YAMLMap;
+}
+
+/** Items that may name other items: every reference inside them, nested steps included. */
+export interface Referring {
+  readonly references: readonly ReferenceModel[];
+}
+
 /** What every mapping in a list shares: where it stands and how it is addressed. */
 export interface ItemModel {
   readonly node: YAMLMap;
@@ -30,7 +48,7 @@ export interface IdentifiedItem extends ItemModel {
   readonly name: Located<string> | undefined;
 }
 
-export interface PlanMetaModel {
+export interface PlanMetaModel extends Referring {
   readonly node: YAMLMap;
   readonly title: Located<string> | undefined;
   readonly status: Located<string> | undefined;
@@ -40,18 +58,18 @@ export interface PlanMetaModel {
   readonly reviewInterval: DurationField | undefined;
 }
 
-export type ContactModel = IdentifiedItem;
+export type ContactModel = IdentifiedItem & Referring;
 
-export interface ComponentModel extends IdentifiedItem {
+export interface ComponentModel extends IdentifiedItem, Referring {
   readonly kind: Located<string> | undefined;
 }
 
-export interface MeasurementModel extends IdentifiedItem {
+export interface MeasurementModel extends IdentifiedItem, Referring {
   readonly interval: DurationField | undefined;
   readonly alert: Located<string> | undefined;
 }
 
-export interface BackupModel extends IdentifiedItem {
+export interface BackupModel extends IdentifiedItem, Referring {
   readonly interval: DurationField | undefined;
   readonly retention: DurationField | undefined;
   readonly lastRestoreTest: DateField | undefined;
@@ -71,7 +89,7 @@ export interface ExerciseModel extends ItemModel {
   readonly dataLoss: DurationField | undefined;
 }
 
-export interface ScenarioModel extends IdentifiedItem {
+export interface ScenarioModel extends IdentifiedItem, Referring {
   readonly category: Located<string> | undefined;
   readonly type: Located<string> | undefined;
   readonly title: Located<string> | undefined;
@@ -86,7 +104,7 @@ export interface ScenarioModel extends IdentifiedItem {
   readonly exercises: readonly ExerciseModel[];
 }
 
-export interface HistoryModel extends ItemModel {
+export interface HistoryModel extends ItemModel, Referring {
   readonly date: DateField | undefined;
 }
 
