@@ -7,67 +7,49 @@ import {
   SCENARIO_TYPES,
   type CatalogEntry,
 } from '../../server/src/core/catalog';
-import type { FieldSection, FieldValue } from './fields';
+import type { CatalogName } from '../../server/src/core/schema/fields';
+import { allFields, type FieldRow, type FieldSection } from './fields';
 import { code, table } from './markdown';
-
-/** A list of catalog ids under its heading in the reference. */
-interface CatalogList {
-  readonly heading: string;
-  readonly entries: readonly CatalogEntry[];
-  /** Other values are allowed too (`backups[].method`). */
-  readonly open?: boolean;
-}
 
 export const CATEGORIES_HEADING = 'Categories';
 export const SCENARIO_TYPES_HEADING = 'Scenario types';
-const STEPS_HEADING = 'Suggested steps';
+export const STEPS_HEADING = 'Suggested steps';
 export const COMPONENT_KINDS_HEADING = 'Component kinds';
 
-const FIXED_LISTS: readonly CatalogList[] = [
-  { heading: CATEGORIES_HEADING, entries: CATEGORIES },
-  { heading: SCENARIO_TYPES_HEADING, entries: SCENARIO_TYPES },
-  { heading: COMPONENT_KINDS_HEADING, entries: COMPONENT_KINDS },
-];
-
-/** The enumerations, each under the path of the first field that takes it (`plan.status`). */
-function enumerationLists(sections: readonly FieldSection[]): CatalogList[] {
-  const fields = enumFields(sections);
-  return ENUM_NAMES.map((name) => {
-    const entries = ENUMS[name];
-    const field = fields.find((candidate) => sameIds(candidate.values, entries));
-    if (!field) throw new Error(`no field of the format takes the enumeration ${name}`);
-    return { heading: code(field.path), entries, open: field.open };
-  });
-}
-
-/** The heading of the catalog list whose ids are exactly `values`, for a link from a field. */
-export function catalogHeadingOf(values: readonly string[], sections: readonly FieldSection[]): string | undefined {
-  return [...FIXED_LISTS, ...enumerationLists(sections)].find((list) => sameIds(values, list.entries))?.heading;
-}
-
-function sameIds(values: readonly string[], entries: readonly CatalogEntry[]): boolean {
-  const key = (ids: readonly string[]) => [...ids].sort().join('\n');
-  return key(values) === key(entries.map((entry) => entry.id));
-}
-
-interface EnumField {
-  readonly path: string;
-  readonly values: readonly string[];
-  readonly open: boolean;
-}
-
-/** Every field whose value is (or lists) an enumeration, with its path. */
-function enumFields(sections: readonly FieldSection[]): EnumField[] {
-  const found: EnumField[] = [];
-  const collect = (path: string, value: FieldValue) => {
-    if (value.kind === 'enum') found.push({ path, values: value.values, open: value.open });
-    else if (value.kind === 'list') collect(path, value.of);
-    else if (value.kind === 'either') for (const option of value.options) collect(path, option);
-  };
-  for (const section of sections) {
-    for (const field of section.fields) collect(section.path ? `${section.path}.${field.key}` : field.key, field.value);
+/** The entries of a catalog the field table names. */
+export function catalogEntries(name: CatalogName): readonly CatalogEntry[] {
+  switch (name) {
+    case 'category':
+      return CATEGORIES;
+    case 'scenarioType':
+      return SCENARIO_TYPES;
+    case 'componentKind':
+      return COMPONENT_KINDS;
+    default:
+      return ENUMS[name];
   }
-  return found;
+}
+
+/** The first field that takes a catalog's values: an enumeration is listed under its path. */
+function firstFieldOf(name: CatalogName, sections: readonly FieldSection[]): FieldRow | undefined {
+  return allFields(sections).find((field) => field.kind.kind === 'catalog' && field.kind.catalog === name);
+}
+
+/** The heading of the reference's section that lists a catalog's values and their meanings. */
+export function catalogHeading(name: CatalogName, sections: readonly FieldSection[]): string {
+  switch (name) {
+    case 'category':
+      return CATEGORIES_HEADING;
+    case 'scenarioType':
+      return SCENARIO_TYPES_HEADING;
+    case 'componentKind':
+      return COMPONENT_KINDS_HEADING;
+    default: {
+      const field = firstFieldOf(name, sections);
+      if (!field) throw new Error(`no field of the format takes the enumeration ${name}`);
+      return code(field.path);
+    }
+  }
 }
 
 /** Categories, scenario types and the steps the catalog suggests for each. */
@@ -133,10 +115,11 @@ export function componentKindsMarkdown(): string {
 /** One table per enumeration, under the field that takes it. */
 export function enumerationsMarkdown(sections: readonly FieldSection[]): string {
   const parts: string[] = [];
-  for (const list of enumerationLists(sections)) {
-    parts.push(`#### ${list.heading}`, '');
-    if (list.open) parts.push('Any text is allowed; these values drplan knows and explains.', '');
-    parts.push(entriesTable('value', list.entries), '');
+  for (const name of ENUM_NAMES) {
+    const field = firstFieldOf(name, sections);
+    parts.push(`#### ${catalogHeading(name, sections)}`, '');
+    if (field?.kind.kind === 'catalog' && field.kind.open) parts.push('Any text is allowed; these values drplan knows and explains.', '');
+    parts.push(entriesTable('value', catalogEntries(name)), '');
   }
   return parts.join('\n').trimEnd();
 }

@@ -8,11 +8,12 @@ import { SCENARIO_TYPES } from '../../server/src/core/catalog';
 import { MAX_NESTING_DEPTH } from '../../server/src/core/limits';
 import { DIAGNOSTIC_CODES, type DiagnosticCode } from '../../server/src/core/types';
 import { severityOf } from '../../server/src/core/validate/diagnostic';
+import { allFields, type FieldSection } from './fields';
 import { code, table } from './markdown';
 
 interface CodeDoc {
-  /** When it is reported. */
-  readonly when: string;
+  /** When it is reported; a function where the field table says which fields. */
+  readonly when: string | ((sections: readonly FieldSection[]) => string);
   /** Where its range is. */
   readonly range: string;
   /** What the quick fix (light bulb, Ctrl+.) does, if there is one. */
@@ -76,9 +77,7 @@ const CODE_DOCS: Readonly<Record<DiagnosticCode, CodeDoc>> = {
     range: 'every later use of the id; its related information points at the first',
   },
   'unknown-reference': {
-    when:
-      'A reference names no id of its list: `plan.owner`, `availability.measurements[].alert`, `scenarios[].responsible`, `scenarios[].recovery[].responsible` ' +
-      '(contacts), `scenarios[].affects` (components), `scenarios[].backup` (backups).',
+    when: (sections) => `A reference names no id of its list: ${referenceFields(sections)}.`,
     range: 'the reference',
     fix: 'the closest defined id',
   },
@@ -138,12 +137,24 @@ const CODE_DOCS: Readonly<Record<DiagnosticCode, CodeDoc>> = {
 };
 
 /** The codes table, in the order of DIAGNOSTIC_CODES (the order of the SARIF rules). */
-export function codesMarkdown(): string {
+export function codesMarkdown(sections: readonly FieldSection[]): string {
   return table(
     ['code', 'severity', 'reported when', 'points at', 'quick fix'],
     DIAGNOSTIC_CODES.map((diagnosticCode) => {
       const doc = CODE_DOCS[diagnosticCode];
-      return [code(diagnosticCode), SEVERITY_WORDS[severityOf(diagnosticCode)], doc.when, doc.range, doc.fix ?? ''];
+      const when = typeof doc.when === 'string' ? doc.when : doc.when(sections);
+      return [code(diagnosticCode), SEVERITY_WORDS[severityOf(diagnosticCode)], when, doc.range, doc.fix ?? ''];
     }),
   );
+}
+
+/** `plan.owner`, `scenarios[].responsible` (contacts), …: the reference fields, by the list they name. */
+function referenceFields(sections: readonly FieldSection[]): string {
+  const byList = new Map<string, string[]>();
+  for (const field of allFields(sections)) {
+    if (field.kind.kind !== 'reference' && field.kind.kind !== 'references') continue;
+    const paths = byList.get(field.kind.list) ?? [];
+    byList.set(field.kind.list, [...paths, code(field.path)]);
+  }
+  return [...byList].map(([list, paths]) => `${paths.join(', ')} (${list})`).join(', ');
 }

@@ -1,13 +1,13 @@
 /**
  * docs/format.md, the format reference users read: its hand-written prose with the parts that
- * come from the code (fields, catalog, duration units, diagnostic codes) generated in between.
+ * come from the code (references, fields, catalog, duration units, diagnostic codes) generated in between.
  * `npm run docs:format` rewrites the file; test/unit/formatDoc.test.ts fails when it is stale.
  */
 import { componentKindsMarkdown, enumerationsMarkdown, scenarioCatalogMarkdown } from './catalog';
 import { codesMarkdown } from './codes';
 import { durationUnitsMarkdown } from './durations';
 import { fieldSections } from './fields';
-import { fieldsMarkdown } from './fieldsMarkdown';
+import { fieldsMarkdown, referencesMarkdown } from './fieldsMarkdown';
 import { replaceGeneratedBlocks } from './blocks';
 
 /** The file, from the repository's root. */
@@ -19,12 +19,13 @@ export const REGENERATE_COMMAND = 'npm run docs:format';
 export function generatedBlocks(): Record<string, string> {
   const sections = fieldSections();
   return {
+    references: referencesMarkdown(sections),
     fields: fieldsMarkdown(sections),
     'catalog-scenarios': scenarioCatalogMarkdown(),
     'catalog-components': componentKindsMarkdown(),
     'catalog-enumerations': enumerationsMarkdown(sections),
     'duration-units': durationUnitsMarkdown(),
-    codes: codesMarkdown(),
+    codes: codesMarkdown(sections),
   };
 }
 
