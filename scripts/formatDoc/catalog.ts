@@ -11,10 +11,10 @@ import type { CatalogName } from '../../server/src/core/schema/fields';
 import { allFields, type FieldRow, type FieldSection } from './fields';
 import { code, table } from './markdown';
 
-export const CATEGORIES_HEADING = 'Categories';
-export const SCENARIO_TYPES_HEADING = 'Scenario types';
+const CATEGORIES_HEADING = 'Categories';
+const SCENARIO_TYPES_HEADING = 'Scenario types';
 export const STEPS_HEADING = 'Suggested steps';
-export const COMPONENT_KINDS_HEADING = 'Component kinds';
+const COMPONENT_KINDS_HEADING = 'Component kinds';
 
 /** The entries of a catalog the field table names. */
 export function catalogEntries(name: CatalogName): readonly CatalogEntry[] {
