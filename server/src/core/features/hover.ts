@@ -28,22 +28,18 @@ type Path = readonly (string | number)[];
  * for, who or what a reference names, and for RTO, RPO, MTPD, recovery time, RTA and RPA the
  * meaning, the value in plain units and how it relates to the rest of its scenario (✓/✗).
  * A pure function of the analysis: one descent to the node, lookups by id, no walk over the plan.
- * Never throws: on anything unexpected there is simply no hover.
+ * What it throws, the language service logs (and answers no hover).
  */
 export function hover(analysis: Analysis, offset: number, locale: Locale): Hover | null {
-  try {
-    const at = nodeAtOffset(analysis.yaml, offset);
-    if (!at) return null;
-    const parts = describe(new HoverContext(analysis, at, locale));
-    if (parts.length === 0) return null;
-    const [start, end] = analysis.yaml.span(at.node);
-    return {
-      contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n') },
-      range: analysis.yaml.index.range(start, end),
-    };
-  } catch {
-    return null;
-  }
+  const at = nodeAtOffset(analysis.yaml, offset);
+  if (!at) return null;
+  const parts = describe(new HoverContext(analysis, at, locale));
+  if (parts.length === 0) return null;
+  const [start, end] = analysis.yaml.span(at.node);
+  return {
+    contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n') },
+    range: analysis.yaml.index.range(start, end),
+  };
 }
 
 /** What one hover request knows: the analysis, the node, the language. */
