@@ -20,7 +20,8 @@ export type { CompletionOptions } from './request';
  *
  * Where the cursor is comes from `text` alone (by indentation, see cursorContext), because the
  * analysis may be of an older version while the user types; the analysis only supplies the ids
- * and names of contacts, components and backups. Never throws: bad input gives no items.
+ * and names of contacts, components and backups. Half-typed text gives no items; what it throws,
+ * the language service logs (and answers none).
  */
 export function complete(
   analysis: Analysis | undefined,
@@ -29,15 +30,11 @@ export function complete(
   locale: Locale,
   options: CompletionOptions = {},
 ): CompletionItem[] {
-  try {
-    // The analysis of this very version knows its lines already (the usual case in the server).
-    const lines = new TextLines(text, analysis?.text === text ? analysis.yaml.index.lineStarts : undefined);
-    const context = cursorContext(lines, offset);
-    if (!context) return [];
-    const request = new Request(analysis, lines, offset, locale, options, context);
-    if (context.position === 'value') return valueItems(request, context.key ?? '');
-    return [...scenarioItems(request), ...keyItems(request), ...listItemValues(request)];
-  } catch {
-    return [];
-  }
+  // The analysis of this very version knows its lines already (the usual case in the server).
+  const lines = new TextLines(text, analysis?.text === text ? analysis.yaml.index.lineStarts : undefined);
+  const context = cursorContext(lines, offset);
+  if (!context) return [];
+  const request = new Request(analysis, lines, offset, locale, options, context);
+  if (context.position === 'value') return valueItems(request, context.key ?? '');
+  return [...scenarioItems(request), ...keyItems(request), ...listItemValues(request)];
 }
