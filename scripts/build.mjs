@@ -32,15 +32,15 @@ const pdfEngineApart = {
 };
 
 /**
- * The language service (server/src/languageService.ts: core, yaml, ajv) is its own bundle too,
- * dist/language-service.js, which server.js requires once the client is initialized: the
- * answer to `initialize` does not wait for it to be compiled.
+ * The language service (server/src/core/languageService.ts, whose factory brings the core, yaml
+ * and ajv) is its own bundle too, dist/language-service.js, which server.js requires once the
+ * client is initialized: the answer to `initialize` does not wait for it to be compiled.
  */
-const LANGUAGE_SERVICE = 'server/src/languageService.ts';
+const LANGUAGE_SERVICE = 'server/src/core/languageService.ts';
 const languageServiceApart = {
   name: 'language-service-apart',
   setup(build) {
-    build.onResolve({ filter: /^\.\/languageService$/ }, (args) =>
+    build.onResolve({ filter: /^\.\/core\/languageService$/ }, (args) =>
       args.importer.endsWith(path.join('server', 'src', 'server.ts')) ? { path: './language-service.js', external: true } : undefined,
     );
   },

@@ -59,7 +59,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Drplan
       await languageClient.restart();
     }),
     vscode.commands.registerCommand('drplan.showOutput', () => output.show(true)),
-    vscode.commands.registerCommand('drplan.newPlan', openNewPlan),
+    vscode.commands.registerCommand('drplan.newPlan', () => openNewPlan(languageClient)),
   );
   const preview = new PreviewManager(context.extensionUri, languageClient);
   context.subscriptions.push(preview, ...registerExportCommands(languageClient, preview));

@@ -13,12 +13,15 @@
  * The file name is German in both display languages, like the plan's values (`title:
  * Notfallplan`): it belongs to the document, not to the editor's language, and a team whose
  * members use VS Code in different languages gets the same names.
+ *
+ * The text comes from the language server (`drplan/newPlan`), which has the catalog: the client
+ * does not bundle the language core for it. Its comments are in VS Code's display language, which
+ * the client gave the server at `initialize`.
  */
 import { homedir } from 'node:os';
 import * as vscode from 'vscode';
-// Pure core code, bundled into the client: a new plan needs no round trip to the server.
-import { newPlanText } from '../../server/src/core/features/newPlan';
-import { localeFrom } from '../../server/src/locale';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { NEW_PLAN_REQUEST, type NewPlanResult } from '../../server/src/newPlanProtocol';
 
 /** `notfallplan.drplan.yaml`, then `notfallplan-2.drplan.yaml`, `notfallplan-3.drplan.yaml`, … */
 function newPlanFileName(attempt: number): string {
@@ -32,9 +35,18 @@ function newPlanFileName(attempt: number): string {
  */
 const MAX_ATTEMPTS = 100;
 
-/** Opens a new plan in an editor, the cursor at its start. */
-export async function openNewPlan(): Promise<void> {
-  const content = newPlanText(localeFrom(vscode.env.language), new Date());
+/**
+ * Opens a new plan in an editor, the cursor at its start; says why not when the server cannot
+ * make one (it is not running, say).
+ */
+export async function openNewPlan(client: LanguageClient): Promise<void> {
+  let content: string;
+  try {
+    content = (await client.sendRequest<NewPlanResult>(NEW_PLAN_REQUEST, {})).text;
+  } catch (error) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('The new DR plan could not be made: {0}', error instanceof Error ? error.message : String(error)));
+    return;
+  }
   const named = await emptyUntitledUnderFreeName(planFolder());
   let document = (named && (await withContent(named, content))) || (await vscode.workspace.openTextDocument({ language: 'drplan', content }));
   // The name gives the language (`*.drplan.yaml`), unless a files.associations setting says otherwise.

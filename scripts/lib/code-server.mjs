@@ -1,6 +1,6 @@
 // Real VS Code, here and offline: code-server (from the npm registry) + Debian chromium.
-// Plain Node ESM, no build step. See /work/shared/design/architecture.md,
-// section "Real VS Code, here and offline".
+// Plain Node ESM, no build step. @vscode/test-electron downloads VS Code, which a machine
+// without internet cannot; code-server serves the same workbench with a Node extension host.
 //
 // Exports:
 //   codeServerCacheDir()          where code-server is (or will be) installed

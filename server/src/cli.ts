@@ -4,13 +4,11 @@
  */
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { version } from '../../package.json';
-import { type Locale } from './core';
-import { DEFAULT_MAX_FILE_SIZE, megabytesToBytes } from './core/limits';
+import { commonDefaults, readArguments, readCommonOption, unknownOption, UsageError, type CommonOptions } from './cli/arguments';
 import { checkFiles, isCheckWorker, serveCheckWorker } from './cli/checkFiles';
 import { findPlans } from './cli/findPlans';
 import { formatJson, formatSarif, formatText, type FileResult, type Format } from './cli/formats';
 import { runRender } from './cli/render';
-import { localeFrom } from './locale';
 
 const USAGE = `drplan ${version}: check disaster-recovery plans (*.drplan.yaml) and render them as documents
 
@@ -43,77 +41,39 @@ Exit status: 0 no errors, 1 errors found (render: written anyway, marked ENTWURF
 2 usage or I/O problem (render: also a plan over the size limit; nothing written).
 `;
 
-class UsageError extends Error {}
-
-interface CheckOptions {
+interface CheckOptions extends CommonOptions {
   format: Format;
-  locale: Locale;
-  today: Date | undefined;
-  /** Bytes; Infinity for none. */
-  maxFileSize: number;
   jobs: number | undefined;
   paths: string[];
 }
 
 function parseCheckArguments(args: readonly string[]): CheckOptions {
-  const options: CheckOptions = {
-    format: 'text',
-    locale: localeFrom(process.env.LC_ALL || process.env.LANG),
-    today: undefined,
-    maxFileSize: DEFAULT_MAX_FILE_SIZE,
-    jobs: undefined,
-    paths: [],
-  };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] as string;
-    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = (): string => {
-      const next = inline ?? args[++i];
-      if (next === undefined) throw new UsageError(`${name} needs a value`);
-      return next;
-    };
-    switch (name) {
-      case '--format': {
-        const format = value();
-        if (format !== 'text' && format !== 'json' && format !== 'sarif') {
-          throw new UsageError(`unknown format '${format}' (use text, json or sarif)`);
+  const options: CheckOptions = { format: 'text', ...commonDefaults(), jobs: undefined, paths: [] };
+  readArguments(args, {
+    dashIsOperand: true,
+    operand: (path) => void options.paths.push(path),
+    option(option) {
+      if (readCommonOption(option, options)) return;
+      switch (option.name) {
+        case '--format': {
+          const format = option.value();
+          if (format !== 'text' && format !== 'json' && format !== 'sarif') {
+            throw new UsageError(`unknown format '${format}' (use text, json or sarif)`);
+          }
+          options.format = format;
+          break;
         }
-        options.format = format;
-        break;
+        case '--jobs': {
+          const jobs = option.value();
+          if (!/^[1-9]\d*$/.test(jobs)) throw new UsageError(`--jobs wants a number of threads, not '${jobs}'`);
+          options.jobs = Number(jobs);
+          break;
+        }
+        default:
+          throw unknownOption(option);
       }
-      case '--lang': {
-        const lang = value();
-        if (lang !== 'de' && lang !== 'en') throw new UsageError(`unknown language '${lang}' (use de or en)`);
-        options.locale = lang;
-        break;
-      }
-      case '--today': {
-        const day = value();
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(day))) throw new UsageError(`--today wants YYYY-MM-DD, not '${day}'`);
-        options.today = new Date(day);
-        break;
-      }
-      case '--max-file-size': {
-        const megabytes = value();
-        if (!/^\d+(\.\d+)?$/.test(megabytes)) throw new UsageError(`--max-file-size wants megabytes (0 for no limit), not '${megabytes}'`);
-        options.maxFileSize = megabytesToBytes(Number(megabytes));
-        break;
-      }
-      case '--jobs': {
-        const jobs = value();
-        if (!/^[1-9]\d*$/.test(jobs)) throw new UsageError(`--jobs wants a number of threads, not '${jobs}'`);
-        options.jobs = Number(jobs);
-        break;
-      }
-      case '--':
-        options.paths.push(...args.slice(i + 1));
-        i = args.length;
-        break;
-      default:
-        if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option '${arg}'`);
-        options.paths.push(arg);
-    }
-  }
+    },
+  });
   if (options.paths.length === 0) throw new UsageError('no plan given: drplan check PATH...');
   return options;
 }

@@ -1,15 +1,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { analyze, Analysis, reanalyze } from './core';
-import { DEFAULT_MAX_FILE_SIZE } from './core/limits';
-
-/**
- * The core's analysis, handed in: the server passes its lazily loaded language service
- * (languageService.ts), so that this cache exists from the start without loading the core.
- */
-export interface Analyzer {
-  readonly analyze: typeof analyze;
-  readonly reanalyze: typeof reanalyze;
-}
+import type { Analysis } from './core';
+import type { LanguageService } from './core/languageService';
 
 /**
  * One analysis per open document version, shared by every feature of the server. An analysis
@@ -18,19 +9,14 @@ export interface Analyzer {
  */
 export class DocumentAnalyses {
   private readonly cache = new Map<string, { version: number; analysis: Analysis }>();
-  private maxFileSize = DEFAULT_MAX_FILE_SIZE;
 
-  constructor(
-    private readonly today: () => Date,
-    private readonly analyzer: () => Analyzer,
-  ) {}
+  constructor(private readonly service: LanguageService) {}
 
   get(document: TextDocument): Analysis {
     const cached = this.cache.get(document.uri);
     if (cached && cached.version === document.version) return cached.analysis;
-    const options = { today: this.today(), uri: document.uri, maxFileSize: this.maxFileSize };
-    const { analyze, reanalyze } = this.analyzer();
-    const analysis = cached ? reanalyze(cached.analysis, document.getText(), options) : analyze(document.getText(), options);
+    const source = { uri: document.uri };
+    const analysis = cached ? this.service.reanalyze(cached.analysis, document.getText(), source) : this.service.analyze(document.getText(), source);
     this.cache.set(document.uri, { version: document.version, analysis });
     return analysis;
   }
@@ -41,12 +27,11 @@ export class DocumentAnalyses {
   }
 
   /**
-   * The size limit in bytes (Infinity for none); a new one drops every analysis, since whether a
-   * text is read at all depends on it. Answers whether it changed.
+   * The service's size limit in bytes (Infinity for none); a new one drops every analysis, since
+   * whether a text is read at all depends on it. Answers whether it changed.
    */
   setMaxFileSize(bytes: number): boolean {
-    if (bytes === this.maxFileSize) return false;
-    this.maxFileSize = bytes;
+    if (!this.service.configure({ maxFileSize: bytes })) return false;
     this.cache.clear();
     return true;
   }

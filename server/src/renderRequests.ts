@@ -5,33 +5,26 @@
  */
 import { LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Analysis, Locale } from './core';
+import type { Analysis } from './core';
 import { fileMessages, type TooLarge } from './core/i18n/fileMessages';
-import type * as Preview from './core/render/preview';
-import type { tooLargeFragment } from './core/render/tooLarge';
+import type { LanguageService } from './core/languageService';
+import type { PlanDocument } from './core/render/tree';
 import type { ExportHtmlResult, ExportPdfResult, PreviewResult, RenderParams } from './renderProtocol';
+import { requestFailed } from './responseError';
 
 export interface RenderSources {
   /** The open document, if the server has it. */
   document(uri: string): TextDocument | undefined;
   /** The one cached analysis of the document's current version. */
   analysis(document: TextDocument): Analysis;
-  /** The day the document is made ("Stand"). */
-  today(): Date;
-  /** The language of the messages (a plan too large to show); the document itself is German. */
-  locale(): Locale;
-  log(feature: string, uri: string, error: unknown): void;
   /**
-   * The document's builders and emitters (core/render), from the language service that the
-   * server loads after `initialize` (languageService.ts); this module stays in the server's
-   * own bundle, where ResponseError is the connection's class.
+   * The document's builders and emitters, and the language of the messages (a plan too large to
+   * show; the document itself is German). The service is loaded after `initialize`; this module
+   * stays in the server's own bundle, where ResponseError is the connection's class.
    */
-  rendering(): DocumentRendering;
+  readonly service: LanguageService;
+  log(feature: string, uri: string, error: unknown): void;
 }
-
-export type DocumentRendering = Pick<typeof Preview, 'htmlFile' | 'isDraft' | 'pdfFile' | 'planDocument' | 'previewFragment'> & {
-  readonly tooLargeFragment: typeof tooLargeFragment;
-};
 
 export interface RenderRequests {
   preview(params: RenderParams): PreviewResult | null | ResponseError<void>;
@@ -40,6 +33,7 @@ export interface RenderRequests {
 }
 
 export function renderRequests(sources: RenderSources): RenderRequests {
+  const { service } = sources;
   /**
    * The document tree of the current version, or null for a document the server does not have.
    * A plan over the size limit was not parsed: `tooLarge` answers for it (a document built from
@@ -49,7 +43,7 @@ export function renderRequests(sources: RenderSources): RenderRequests {
   const render = <T>(
     params: RenderParams,
     feature: string,
-    answer: (version: number, tree: ReturnType<DocumentRendering['planDocument']>) => T,
+    answer: (version: number, tree: PlanDocument) => T,
     tooLarge: (version: number, limits: TooLarge) => T | ResponseError<void>,
   ): T | null | ResponseError<void> => {
     const uri = params?.textDocument?.uri;
@@ -59,35 +53,33 @@ export function renderRequests(sources: RenderSources): RenderRequests {
     try {
       const analysis = sources.analysis(document);
       if (analysis.tooLarge) return tooLarge(document.version, analysis.tooLarge);
-      return answer(document.version, sources.rendering().planDocument(analysis, sources.today()));
+      return answer(document.version, service.planDocument(analysis));
     } catch (error) {
       sources.log(feature, uri, error);
-      return new ResponseError(LSPErrorCodes.RequestFailed, error instanceof Error ? error.message : String(error));
+      return requestFailed(error);
     }
   };
   /** The exports refuse a plan over the size limit rather than write an empty document. */
-  const refuseExport = (_version: number, limits: TooLarge) => new ResponseError<void>(LSPErrorCodes.RequestFailed, fileMessages.tooLargeForExport(limits)[sources.locale()]);
-
-  const { rendering } = sources;
+  const refuseExport = (_version: number, limits: TooLarge) => new ResponseError<void>(LSPErrorCodes.RequestFailed, fileMessages.tooLargeForExport(limits)[service.locale]);
   return {
     preview: (params) =>
       render(
         params,
         'preview',
-        (version, tree) => ({ version, draft: rendering().isDraft(tree), html: rendering().previewFragment(tree) }),
-        (version, limits) => ({ version, draft: false, html: rendering().tooLargeFragment(limits, sources.locale()) }),
+        (version, tree) => ({ version, draft: service.isDraft(tree), html: service.previewFragment(tree) }),
+        (version, limits) => ({ version, draft: false, html: service.tooLargeFragment(limits) }),
       ),
-    exportHtml: (params) => render(params, 'HTML export', (version, tree) => ({ version, draft: rendering().isDraft(tree), html: rendering().htmlFile(tree) }), refuseExport),
+    exportHtml: (params) => render(params, 'HTML export', (version, tree) => ({ version, draft: service.isDraft(tree), html: service.htmlFile(tree) }), refuseExport),
     exportPdf: async (params) => {
       // The tree is built now, from this version; the PDF is made from it while edits go on.
       const pending = render(params, 'PDF export', (version, tree) => ({ version, tree }), refuseExport);
       if (pending === null || pending instanceof ResponseError) return pending;
       try {
-        const data = Buffer.from(await rendering().pdfFile(pending.tree)).toString('base64');
-        return { version: pending.version, draft: rendering().isDraft(pending.tree), data };
+        const data = Buffer.from(await service.pdfFile(pending.tree)).toString('base64');
+        return { version: pending.version, draft: service.isDraft(pending.tree), data };
       } catch (error) {
         sources.log('PDF export', params.textDocument.uri, error);
-        return new ResponseError(LSPErrorCodes.RequestFailed, error instanceof Error ? error.message : String(error));
+        return requestFailed(error);
       }
     },
   };

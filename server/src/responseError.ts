@@ -8,3 +8,8 @@ import { isRefusal, type RenameRefusal } from './core/features/renameRefusal';
 export function orResponseError<T>(result: T | RenameRefusal): T | ResponseError<void> {
   return isRefusal(result) ? new ResponseError(LSPErrorCodes.RequestFailed, result.refused) : result;
 }
+
+/** A request that failed (a bug, logged by the caller), answered with the reason for the client to show. */
+export function requestFailed(error: unknown): ResponseError<void> {
+  return new ResponseError(LSPErrorCodes.RequestFailed, error instanceof Error ? error.message : String(error));
+}

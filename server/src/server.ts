@@ -11,18 +11,21 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   type InitializeResult,
+  type ResponseError,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
 import { DocumentAnalyses } from './documentAnalyses';
 import { IdleCollector } from './idleCollector';
 import { renderRequests, type RenderRequests } from './renderRequests';
-import { orResponseError } from './responseError';
+import { orResponseError, requestFailed } from './responseError';
 import { FIX_ALL_KIND } from './core/features/codeActionKinds';
 import { megabytesToBytes } from './core/limits';
+import { NEW_PLAN_REQUEST, type NewPlanResult } from './newPlanProtocol';
 import { EXPORT_HTML_REQUEST, EXPORT_PDF_REQUEST, PREVIEW_REQUEST, type RenderParams } from './renderProtocol';
 import { localeFrom } from './locale';
-import type { Analysis, Locale } from './core';
+import type { Analysis } from './core';
+import type { LanguageService, LanguageServiceFactory, LanguageServiceOptions } from './core/languageService';
 import { version } from '../../package.json';
 
 /** What a client may pass in `initializationOptions`. */
@@ -46,33 +49,46 @@ if (process.argv.includes('--version')) {
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
-let locale: Locale = 'en';
-let today: string | undefined;
 let hasConfigurationCapability = false;
 
-/**
- * The language service (languageService.ts: the core, yaml, ajv) is a bundle of its own, required
- * once the client is initialized (or by the first request that needs it): `initialize` is
- * answered without compiling it, which shortens the extension's activation.
- */
-let loadedService: typeof import('./languageService') | undefined;
-function service(): typeof import('./languageService') {
-  loadedService ??= require('./languageService') as typeof import('./languageService');
-  return loadedService;
-}
+/** What `initialize` said, for the language service made after it. */
+let serviceOptions: LanguageServiceOptions = { locale: 'en', logger: { failed: logFailure } };
 
-/** One analysis per open document version (documentAnalyses.ts), made by the language service. */
-const analyses = new DocumentAnalyses(() => todayDate() ?? new Date(), service);
+/**
+ * The language service (core/languageService.ts: the core, yaml, ajv) is a bundle of its own,
+ * required once the client is initialized (or by the first request that needs it): `initialize`
+ * is answered without compiling it, which shortens the extension's activation. With it come the
+ * one analysis per open document version (documentAnalyses.ts) and the plan-document requests.
+ */
+interface Loaded {
+  readonly service: LanguageService;
+  readonly analyses: DocumentAnalyses;
+  readonly render: RenderRequests;
+}
+let loaded: Loaded | undefined;
+function language(): Loaded {
+  if (!loaded) {
+    const { createLanguageService } = require('./core/languageService') as { createLanguageService: LanguageServiceFactory };
+    const service = createLanguageService(serviceOptions);
+    const analyses = new DocumentAnalyses(service);
+    const render = renderRequests({ document: (uri) => documents.get(uri), analysis: (document) => analyses.get(document), service, log: logFailure });
+    loaded = { service, analyses, render };
+  }
+  return loaded;
+}
 
 const scheduler = new DiagnosticsScheduler(DEFAULT_DELAY_MS, publishDiagnostics, (uri) => documents.get(uri)?.getText().length ?? 0);
 const idle = new IdleCollector();
 
 connection.onInitialize((params): InitializeResult => {
   const options = (params.initializationOptions ?? {}) as InitializationOptions;
-  locale = localeFrom(options.locale ?? params.locale);
-  today = options.today;
+  serviceOptions = {
+    ...serviceOptions,
+    locale: localeFrom(options.locale ?? params.locale),
+    ...(options.today ? { today: new Date(options.today) } : {}),
+    ...(typeof options.maxFileSize === 'number' ? { maxFileSize: megabytesToBytes(options.maxFileSize) } : {}),
+  };
   if (typeof options.validationDelay === 'number') scheduler.setDelay(options.validationDelay);
-  if (typeof options.maxFileSize === 'number') analyses.setMaxFileSize(megabytesToBytes(options.maxFileSize));
   hasConfigurationCapability = params.capabilities.workspace?.configuration === true;
   return {
     capabilities: {
@@ -91,7 +107,7 @@ connection.onInitialize((params): InitializeResult => {
 });
 
 connection.onInitialized(() => {
-  service(); // before the first document arrives
+  language(); // before the first document arrives
   if (hasConfigurationCapability) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'drplan' });
   }
@@ -104,7 +120,7 @@ connection.onDidChangeConfiguration(async () => {
   if (typeof delay === 'number') scheduler.setDelay(delay);
   // Whether a plan is read at all depends on the limit: check every open plan again.
   const limit = settings?.maxFileSize;
-  if (typeof limit === 'number' && analyses.setMaxFileSize(megabytesToBytes(limit))) {
+  if (typeof limit === 'number' && language().analyses.setMaxFileSize(megabytesToBytes(limit))) {
     for (const document of documents.all()) scheduler.now(document.uri);
   }
 });
@@ -113,12 +129,12 @@ connection.onDidChangeConfiguration(async () => {
 documents.onDidOpen(({ document }) => scheduler.now(document.uri));
 documents.onDidChangeContent(({ document }) => {
   // didOpen is answered at once above; this fires for it too, and then finds the work done.
-  if (analyses.has(document)) return;
+  if (loaded?.analyses.has(document)) return;
   scheduler.schedule(document.uri);
 });
 documents.onDidClose(({ document }) => {
   scheduler.cancel(document.uri);
-  analyses.forget(document.uri);
+  loaded?.analyses.forget(document.uri);
   idle.touch();
   void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
 });
@@ -127,9 +143,9 @@ function publishDiagnostics(uri: string): void {
   const document = documents.get(uri);
   if (!document) return;
   try {
-    const analysis = analyses.get(document);
+    const { service, analyses } = language();
     // At most MAX_PUBLISHED_DIAGNOSTICS, the last with a note of the rest (publishedDiagnostics.ts).
-    const diagnostics = service().publishedDiagnostics(analysis.diagnostics(locale, uri), locale);
+    const diagnostics = service.publishedDiagnostics(analyses.get(document), uri);
     void connection.sendDiagnostics({ uri, version: document.version, diagnostics: [...diagnostics] });
     idle.touch();
   } catch (error) {
@@ -138,104 +154,77 @@ function publishDiagnostics(uri: string): void {
   }
 }
 
-// Every feature answers from the one cached analysis of the document's version (core/features).
-connection.onCompletion(({ textDocument, position }) =>
+// Every feature answers from the one cached analysis of the document's version; the service logs
+// a feature that fails and answers empty (core/languageService.ts).
+connection.onCompletion(({ textDocument, position }) => {
+  const document = documents.get(textDocument.uri);
+  if (!document) return [];
   // complete() reads the cursor's place from the text itself and needs the analysis only for ids,
   // so a failing analysis still leaves keys and catalog values.
-  withDocument(textDocument.uri, [], 'completion', (document) => {
-    const analysis = tryAnalysis(document);
-    return analysis?.tooLarge ? [] : service().complete(analysis, document.getText(), document.offsetAt(position), locale, { today: todayDate() });
-  }),
-);
+  return language().service.complete(tryAnalysis(document), document.getText(), document.offsetAt(position), document.uri);
+});
 connection.onHover(({ textDocument, position }) =>
-  withAnalysis(textDocument.uri, null, 'hover', (analysis, document) => service().hover(analysis, document.offsetAt(position), locale)),
+  withAnalysis(textDocument.uri, null, (service, analysis, document) => service.hover(analysis, document.offsetAt(position), document.uri)),
 );
-connection.onDocumentSymbol(({ textDocument }) =>
-  withAnalysis(textDocument.uri, [], 'symbols', (analysis) => service().documentSymbols(analysis, locale)),
-);
+connection.onDocumentSymbol(({ textDocument }) => withAnalysis(textDocument.uri, [], (service, analysis) => service.documentSymbols(analysis, textDocument.uri)));
 connection.onDefinition(({ textDocument, position }) =>
-  withAnalysis(textDocument.uri, [], 'definition', (analysis, document) => service().definition(analysis, document.offsetAt(position), document.uri)),
+  withAnalysis(textDocument.uri, [], (service, analysis, document) => service.definition(analysis, document.offsetAt(position), document.uri)),
 );
 connection.onReferences(({ textDocument, position, context }) =>
-  withAnalysis(textDocument.uri, [], 'references', (analysis, document) =>
-    service().references(analysis, document.offsetAt(position), document.uri, context.includeDeclaration),
+  withAnalysis(textDocument.uri, [], (service, analysis, document) =>
+    service.references(analysis, document.offsetAt(position), document.uri, context.includeDeclaration),
   ),
 );
 connection.onPrepareRename(({ textDocument, position }) =>
-  withAnalysis(textDocument.uri, null, 'rename', (analysis, document) => orResponseError(service().prepareRename(analysis, document.offsetAt(position), locale))),
+  withAnalysis(textDocument.uri, null, (service, analysis, document) => orResponseError(service.prepareRename(analysis, document.offsetAt(position), document.uri))),
 );
 connection.onRenameRequest(({ textDocument, position, newName }) =>
-  withAnalysis(textDocument.uri, null, 'rename', (analysis, document) =>
-    orResponseError(service().rename(analysis, document.offsetAt(position), newName, document.uri, locale)),
+  withAnalysis(textDocument.uri, null, (service, analysis, document) =>
+    orResponseError(service.rename(analysis, document.offsetAt(position), newName, document.uri)),
   ),
 );
-connection.onFoldingRanges(({ textDocument }) => withAnalysis(textDocument.uri, [], 'folding', (analysis) => service().foldingRanges(analysis)));
+connection.onFoldingRanges(({ textDocument }) => withAnalysis(textDocument.uri, [], (service, analysis) => service.foldingRanges(analysis, textDocument.uri)));
 connection.onCodeAction(({ textDocument, range, context }) =>
-  withAnalysis(textDocument.uri, [], 'code actions', (analysis, document) =>
-    service().codeActions(analysis, range, context.diagnostics, locale, {
-      uri: document.uri,
-      only: context.only,
-      today: todayDate(),
-      onError: (error) => logFailure('code actions', document.uri, error),
-    }),
-  ),
+  withAnalysis(textDocument.uri, [], (service, analysis, document) => service.codeActions(analysis, range, context.diagnostics, document.uri, context.only)),
 );
 
 // The plan document (preview, exports) from the same cached analysis: renderRequests.ts.
-let renderAnswers: RenderRequests | undefined;
-function render(): RenderRequests {
-  renderAnswers ??= renderRequests({
-    document: (uri) => documents.get(uri),
-    analysis: (document) => analyses.get(document),
-    today: () => todayDate() ?? new Date(),
-    locale: () => locale,
-    log: logFailure,
-    rendering: service,
-  });
-  return renderAnswers;
-}
-connection.onRequest(PREVIEW_REQUEST, (params: RenderParams) => render().preview(params));
-connection.onRequest(EXPORT_HTML_REQUEST, (params: RenderParams) => render().exportHtml(params));
-connection.onRequest(EXPORT_PDF_REQUEST, (params: RenderParams) => render().exportPdf(params));
+connection.onRequest(PREVIEW_REQUEST, (params: RenderParams) => language().render.preview(params));
+connection.onRequest(EXPORT_HTML_REQUEST, (params: RenderParams) => language().render.exportHtml(params));
+connection.onRequest(EXPORT_PDF_REQUEST, (params: RenderParams) => language().render.exportPdf(params));
+
+// The text of a new plan, for the client's command (newPlanProtocol.ts).
+connection.onRequest(NEW_PLAN_REQUEST, (): NewPlanResult | ResponseError<void> => {
+  try {
+    return { text: language().service.newPlan() };
+  } catch (error) {
+    logFailure('new plan', undefined, error);
+    return requestFailed(error);
+  }
+});
 
 /**
- * Answers a request for an open document; `none` when the server does not have it or the
- * feature fails: a bug in one feature is logged and must not take the server down.
+ * Answers a request for an open document from the analysis of its current version; `none` when
+ * the server does not have the document or its analysis fails (logged).
  */
-function withDocument<T, F>(uri: string, none: F, feature: string, answer: (document: TextDocument) => T): T | F {
+function withAnalysis<T, F>(uri: string, none: F, answer: (service: LanguageService, analysis: Analysis, document: TextDocument) => T): T | F {
   const document = documents.get(uri);
-  if (!document) return none;
-  try {
-    return answer(document);
-  } catch (error) {
-    logFailure(feature, uri, error);
-    return none;
-  }
-}
-
-function withAnalysis<T, F>(uri: string, none: F, feature: string, answer: (analysis: Analysis, document: TextDocument) => T): T | F {
-  // A plan too large to be read has no features, only its one diagnostic.
-  return withDocument(uri, none, feature, (document) => {
-    const analysis = analyses.get(document);
-    return analysis.tooLarge ? none : answer(analysis, document);
-  });
+  const analysis = document && tryAnalysis(document);
+  return document && analysis ? answer(language().service, analysis, document) : none;
 }
 
 function tryAnalysis(document: TextDocument): Analysis | undefined {
   try {
-    return analyses.get(document);
+    return language().analyses.get(document);
   } catch (error) {
     logFailure('analysis', document.uri, error);
     return undefined;
   }
 }
 
-function todayDate(): Date | undefined {
-  return today ? new Date(today) : undefined;
-}
-
-function logFailure(feature: string, uri: string, error: unknown): void {
-  connection.console.error(`drplan: ${feature} for ${uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
+function logFailure(feature: string, uri: string | undefined, error: unknown): void {
+  const of = uri === undefined ? '' : ` for ${uri}`;
+  connection.console.error(`drplan: ${feature}${of} failed: ${error instanceof Error ? error.stack : String(error)}`);
 }
 
 documents.listen(connection);

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { newPlanText } from '../../server/src/core/features/newPlan';
+import { NEW_PLAN_REQUEST, type NewPlanResult } from '../../server/src/newPlanProtocol';
 import { EXAMPLES, fixtureFiles, read, ROOT, TODAY_ISO } from '../support/fixtures';
 import { LspClient } from '../support/lspClient';
 
@@ -87,6 +89,11 @@ describe('the language server over stdio', () => {
       await client.close(uri);
     }
   });
+
+  it('answers drplan/newPlan with the text of a new plan, in its language and dated its day', async () => {
+    const { text } = await client.connection.sendRequest<NewPlanResult>(NEW_PLAN_REQUEST, {});
+    assert.equal(text, newPlanText('en', new Date(TODAY_ISO)));
+  });
 });
 
 describe('the language server in German', () => {
@@ -96,6 +103,18 @@ describe('the language server in German', () => {
       await client.open('untitled:de.drplan.yaml', 'drplan: "1"\nplan: {title: a}\n');
       const diagnostics = await client.diagnosticsOfVersion('untitled:de.drplan.yaml', 1);
       assert.ok(diagnostics.some((d) => /Pflichtfeld „organisation“ fehlt in „plan“/.test(d.message)), JSON.stringify(diagnostics));
+    } finally {
+      await client.stop();
+    }
+  });
+  it('makes a new plan with German comments', async () => {
+    const client = await LspClient.start('node', [SERVER, '--stdio'], {}, { locale: 'de-DE' });
+    try {
+      const { text } = await client.connection.sendRequest<NewPlanResult>(NEW_PLAN_REQUEST);
+      // Dated the server's today: compared without the history's date, which may turn meanwhile.
+      const withoutDate = (plan: string) => plan.replace(/\n {4}date: \d{4}-\d{2}-\d{2}\n/, '\n    date: …\n');
+      assert.equal(withoutDate(text), withoutDate(newPlanText('de', new Date())));
+      assert.match(text, /# Leere Werte ausfüllen/);
     } finally {
       await client.stop();
     }

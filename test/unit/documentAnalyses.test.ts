@@ -4,7 +4,6 @@ import { runInNewContext } from 'node:vm';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { generatePlan } from '../../bench/generatePlan';
-import * as core from '../../server/src/core';
 import type { Analysis } from '../../server/src/core';
 import { codeActions } from '../../server/src/core/features/codeActions';
 import { complete } from '../../server/src/core/features/completion';
@@ -13,6 +12,7 @@ import { foldingRanges } from '../../server/src/core/features/folding';
 import { hover } from '../../server/src/core/features/hover';
 import { references } from '../../server/src/core/features/references';
 import { documentSymbols } from '../../server/src/core/features/symbols';
+import { createLanguageService } from '../../server/src/core/languageService';
 import { planDocument } from '../../server/src/core/render/preview';
 import { DocumentAnalyses } from '../../server/src/documentAnalyses';
 import { TODAY } from '../support/fixtures';
@@ -50,9 +50,13 @@ function useEveryFeature(analysis: Analysis, uri: string): void {
   codeActions(analysis, { start: { line: 0, character: 0 }, end: { line: 10_000, character: 0 } }, analysis.diagnostics('de', uri), 'de', { uri, today: TODAY });
 }
 
+/** The server's cache over a language service of its own; a feature that fails fails the test. */
+const documentAnalyses = () =>
+  new DocumentAnalyses(createLanguageService({ locale: 'de', today: TODAY, logger: { failed: (_feature, _uri, error) => assert.fail(String(error)) } }));
+
 describe('the analyses of open documents', () => {
   it('keep one analysis per version, and the same object while the version stays', () => {
-    const analyses = new DocumentAnalyses(() => TODAY, () => core);
+    const analyses = documentAnalyses();
     const document = TextDocument.create('file:///a.drplan.yaml', 'drplan', 1, generatePlan(3));
     const first = analyses.get(document);
     assert.equal(analyses.get(document), first);
@@ -63,7 +67,7 @@ describe('the analyses of open documents', () => {
   });
 
   it('free a closed document\'s analysis, with every cache the features filled', async () => {
-    const analyses = new DocumentAnalyses(() => TODAY, () => core);
+    const analyses = documentAnalyses();
     const uri = 'file:///closed.drplan.yaml';
     const document = TextDocument.create(uri, 'drplan', 1, generatePlan(20).replace('rto: 8h', 'rto: 1h'));
     let analysis: Analysis | undefined = analyses.get(document);
@@ -75,7 +79,7 @@ describe('the analyses of open documents', () => {
   });
 
   it('free an older version\'s analysis once the next version is analysed from it', async () => {
-    const analyses = new DocumentAnalyses(() => TODAY, () => core);
+    const analyses = documentAnalyses();
     const uri = 'file:///edited.drplan.yaml';
     const text = generatePlan(20);
     const document = TextDocument.create(uri, 'drplan', 1, text);
@@ -91,7 +95,7 @@ describe('the analyses of open documents', () => {
   });
 
   it('drop every analysis when the size limit changes, and apply the new one', () => {
-    const analyses = new DocumentAnalyses(() => TODAY, () => core);
+    const analyses = documentAnalyses();
     const document = TextDocument.create('file:///limit.drplan.yaml', 'drplan', 1, generatePlan(3));
     assert.equal(analyses.get(document).tooLarge, undefined);
     assert.equal(analyses.setMaxFileSize(1000), true);

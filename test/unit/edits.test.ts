@@ -1,15 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parse } from 'yaml';
-import {
-  applyEdits,
-  blockLayoutOf,
-  combineEdits,
-  contentEnd,
-  lineEndingOf,
-  replacementText,
-  scalarText,
-} from '../../server/src/core/features/edits';
+import { contentEnd } from '../../server/src/core/yaml/edit';
+import { layoutOf, lineEndingOf } from '../../server/src/core/yaml/layout';
+import { applyEdits, combineEdits } from '../../server/src/core/yaml/offsetEdits';
+import { replacementText, scalarText } from '../../server/src/core/yaml/scalar';
 import { mappingKindOf, slug, uniqueId } from '../../server/src/core/features/placeholders';
 import { YamlDocument } from '../../server/src/core/parse/yamlDocument';
 
@@ -22,23 +17,23 @@ describe('edits: the document’s habits', () => {
   });
 
   it('reads 2-space indentation with indented lists', () => {
-    const layout = blockLayoutOf(new YamlDocument('plan:\n  title: a\nscenarios:\n  - id: a\n    recovery:\n      - x\n'));
+    const layout = layoutOf('plan:\n  title: a\nscenarios:\n  - id: a\n    recovery:\n      - x\n');
     assert.deepEqual(layout, { mapIndent: 2, sequenceIndent: 2, itemIndent: 2 });
   });
 
   it('reads 4-space indentation and `-   key` items', () => {
-    const layout = blockLayoutOf(new YamlDocument('plan:\n    title: a\nscenarios:\n    -   id: a\n        recovery:\n            - x\n'));
+    const layout = layoutOf('plan:\n    title: a\nscenarios:\n    -   id: a\n        recovery:\n            - x\n');
     assert.deepEqual(layout, { mapIndent: 4, sequenceIndent: 4, itemIndent: 4 });
   });
 
   it('reads the compact list style (dashes under the key)', () => {
-    const layout = blockLayoutOf(new YamlDocument('plan:\n  title: a\nscenarios:\n- id: a\n  recovery:\n  - x\n'));
+    const layout = layoutOf('plan:\n  title: a\nscenarios:\n- id: a\n  recovery:\n  - x\n');
     assert.deepEqual(layout, { mapIndent: 2, sequenceIndent: 0, itemIndent: 2 });
   });
 
   it('falls back to 2 spaces where the document shows nothing (flow style, empty)', () => {
     for (const text of ['{ a: { b: 1 } }\n', '', 'a: 1\n']) {
-      assert.deepEqual(blockLayoutOf(new YamlDocument(text)), { mapIndent: 2, sequenceIndent: 2, itemIndent: 2 });
+      assert.deepEqual(layoutOf(text), { mapIndent: 2, sequenceIndent: 2, itemIndent: 2 });
     }
   });
 

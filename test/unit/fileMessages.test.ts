@@ -12,7 +12,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../../server/src/core';
 import { describeWriteFailure, fileMessages, writeErrorCode, writeFailure } from '../../server/src/core/i18n/fileMessages';
 import { tooLargeDocument, tooLargeFragment } from '../../server/src/core/render/tooLarge';
-import * as languageService from '../../server/src/languageService';
+import { createLanguageService } from '../../server/src/core/languageService';
 import { renderRequests } from '../../server/src/renderRequests';
 import { TODAY } from '../support/fixtures';
 
@@ -90,13 +90,12 @@ describe('a plan over the size limit: the preview\'s page and the exports\' refu
     const document = TextDocument.create('file:///plaene/gross.drplan.yaml', 'drplan', 3, text);
     const analysis = analyze(text, { today: TODAY, maxFileSize: 1024 });
     const logged: unknown[] = [];
+    const log = (_feature: string, _uri: string, error: unknown) => logged.push(error);
     const answer = renderRequests({
       document: (uri) => (uri === document.uri ? document : undefined),
       analysis: () => analysis,
-      today: () => TODAY,
-      locale: () => locale,
-      log: (_feature, _uri, error) => logged.push(error),
-      rendering: () => languageService,
+      service: createLanguageService({ locale, today: TODAY, maxFileSize: 1024, logger: { failed: log } }),
+      log,
     });
     return { answer, params: { textDocument: { uri: document.uri } }, logged };
   }

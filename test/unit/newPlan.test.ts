@@ -4,7 +4,8 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { parse } from 'yaml';
 import { analyze } from '../../server/src/core';
 import { CATEGORIES, SCENARIO_TYPES, scenarioTypeById } from '../../server/src/core/catalog';
-import { newPlanText, yamlText } from '../../server/src/core/features/newPlan';
+import { newPlanText } from '../../server/src/core/features/newPlan';
+import { scalarText as yamlText } from '../../server/src/core/yaml/scalar';
 
 /** 29 November 2026, local time: the day the plan is created. */
 const TODAY = new Date(2026, 10, 29, 0, 30);

@@ -1,26 +1,28 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parse } from 'yaml';
-import { layoutOf, snippetText, TextLines, yamlScalar } from '../../server/src/core/features/yamlLayout';
+import { layoutOf } from '../../server/src/core/yaml/layout';
+import { TextLines } from '../../server/src/core/yaml/lines';
+import { scalarText as yamlScalar, snippetText } from '../../server/src/core/yaml/scalar';
 
 describe('the layout of a document', () => {
   it('reads two spaces and indented lists', () => {
-    assert.deepEqual(layoutOf('plan:\n  title: x\nscenarios:\n  - id: a\n'), { indent: 2, sequenceIndent: 2 });
+    assert.deepEqual(layoutOf('plan:\n  title: x\nscenarios:\n  - id: a\n'), { mapIndent: 2, sequenceIndent: 2, itemIndent: 2 });
   });
   it('reads four spaces', () => {
-    assert.deepEqual(layoutOf('# Plan\nplan:\n\n    title: x\nscenarios:\n    - id: a\n'), { indent: 4, sequenceIndent: 4 });
+    assert.deepEqual(layoutOf('# Plan\nplan:\n\n    title: x\nscenarios:\n    - id: a\n'), { mapIndent: 4, sequenceIndent: 4, itemIndent: 2 });
   });
   it('reads the compact list style', () => {
-    assert.deepEqual(layoutOf('plan:\n  title: x\nscenarios:\n- id: a\n'), { indent: 2, sequenceIndent: 0 });
+    assert.deepEqual(layoutOf('plan:\n  title: x\nscenarios:\n- id: a\n'), { mapIndent: 2, sequenceIndent: 0, itemIndent: 2 });
   });
   it('reads lists inside list items', () => {
-    assert.deepEqual(layoutOf('scenarios:\n- id: a\n  prevention:\n    - x\n'), { indent: 2, sequenceIndent: 0 });
-    assert.deepEqual(layoutOf('x:\n   - id: a\n     prevention:\n        - x\n'), { indent: 2, sequenceIndent: 3 });
+    assert.deepEqual(layoutOf('scenarios:\n- id: a\n  prevention:\n    - x\n'), { mapIndent: 2, sequenceIndent: 0, itemIndent: 2 });
+    assert.deepEqual(layoutOf('x:\n   - id: a\n     prevention:\n        - x\n'), { mapIndent: 2, sequenceIndent: 3, itemIndent: 2 });
   });
   it('assumes two spaces where the document tells nothing', () => {
-    assert.deepEqual(layoutOf(''), { indent: 2, sequenceIndent: 2 });
-    assert.deepEqual(layoutOf('drplan: "1"\nplan:\n'), { indent: 2, sequenceIndent: 2 });
-    assert.deepEqual(layoutOf('plan:\n    title: x\n'), { indent: 4, sequenceIndent: 4 });
+    assert.deepEqual(layoutOf(''), { mapIndent: 2, sequenceIndent: 2, itemIndent: 2 });
+    assert.deepEqual(layoutOf('drplan: "1"\nplan:\n'), { mapIndent: 2, sequenceIndent: 2, itemIndent: 2 });
+    assert.deepEqual(layoutOf('plan:\n    title: x\n'), { mapIndent: 4, sequenceIndent: 4, itemIndent: 2 });
   });
 });
 

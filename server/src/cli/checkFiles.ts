@@ -9,8 +9,9 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { analyze, type Locale, type PlanDiagnostic } from '../core';
+import type { Locale, PlanDiagnostic } from '../core';
 import { describeError } from './findPlans';
+import { cliLanguageService } from './languageService';
 
 export interface CheckOptions {
   readonly locale: Locale;
@@ -63,8 +64,9 @@ export async function checkFile(file: string, options: CheckOptions): Promise<Ch
     const { text, invalidUtf8 } = decodeUtf8(bytes);
     const uri = pathToFileURL(resolve(file)).href;
     const today = options.today === undefined ? undefined : new Date(options.today);
-    const analysis = analyze(text, { today, uri, maxFileSize: options.maxFileSize, size, invalidUtf8 });
-    return { file, diagnostics: analysis.diagnostics(options.locale, uri) };
+    const service = cliLanguageService({ locale: options.locale, today, maxFileSize: options.maxFileSize });
+    const analysis = service.analyze(text, { uri, size, invalidUtf8 });
+    return { file, diagnostics: service.diagnostics(analysis, uri) };
   } catch (error) {
     // A bug in drplan, not in the plan: say so for this file and go on with the others.
     return { file, problem: `internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}` };

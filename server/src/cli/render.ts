@@ -9,13 +9,12 @@ import { access, link, open, rename, stat, unlink, writeFile } from 'node:fs/pro
 import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { analyze, type Locale } from '../core';
+import type { Locale } from '../core';
 import { describeWriteFailure } from '../core/i18n/fileMessages';
 import type { Message } from '../core/i18n/messages';
-import { DEFAULT_MAX_FILE_SIZE, megabytesToBytes } from '../core/limits';
-import { buildDocument, toHtml, toPdf } from '../core/render';
-import { localeFrom } from '../locale';
+import { commonDefaults, readArguments, readCommonOption, unknownOption, UsageError } from './arguments';
 import { describeError } from './findPlans';
+import { cliLanguageService } from './languageService';
 import { renderMessages } from './renderMessages';
 
 export type RenderFormat = 'pdf' | 'html';
@@ -33,70 +32,40 @@ export interface RenderOptions {
   readonly maxFileSize: number;
 }
 
-/** A problem with the command line: exit status 2 and a hint to --help. */
-export class RenderUsageError extends Error {}
-
 export function parseRenderArguments(args: readonly string[]): RenderOptions {
+  const options = commonDefaults();
   let format: RenderFormat = 'pdf';
   let output: string | undefined;
   let force = false;
-  let today: Date | undefined;
-  let locale = localeFrom(process.env.LC_ALL || process.env.LANG);
-  let maxFileSize = DEFAULT_MAX_FILE_SIZE;
   const files: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] as string;
-    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = (): string => {
-      const next = inline ?? args[++i];
-      if (next === undefined) throw new RenderUsageError(`${name} needs a value`);
-      return next;
-    };
-    switch (name) {
-      case '--format': {
-        const wanted = value();
-        if (wanted !== 'pdf' && wanted !== 'html') throw new RenderUsageError(`unknown format '${wanted}' (use pdf or html)`);
-        format = wanted;
-        break;
+  readArguments(args, {
+    dashIsOperand: false,
+    operand: (file) => void files.push(file),
+    option(option) {
+      if (readCommonOption(option, options)) return;
+      switch (option.name) {
+        case '--format': {
+          const wanted = option.value();
+          if (wanted !== 'pdf' && wanted !== 'html') throw new UsageError(`unknown format '${wanted}' (use pdf or html)`);
+          format = wanted;
+          break;
+        }
+        case '-o':
+        case '--output':
+          output = option.value();
+          break;
+        case '--force':
+        case '-f':
+          force = true;
+          break;
+        default:
+          throw unknownOption(option);
       }
-      case '-o':
-      case '--output':
-        output = value();
-        break;
-      case '--force':
-      case '-f':
-        force = true;
-        break;
-      case '--today': {
-        const day = value();
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(day))) throw new RenderUsageError(`--today wants YYYY-MM-DD, not '${day}'`);
-        today = new Date(day);
-        break;
-      }
-      case '--lang': {
-        const lang = value();
-        if (lang !== 'de' && lang !== 'en') throw new RenderUsageError(`unknown language '${lang}' (use de or en)`);
-        locale = lang;
-        break;
-      }
-      case '--max-file-size': {
-        const megabytes = value();
-        if (!/^\d+(\.\d+)?$/.test(megabytes)) throw new RenderUsageError(`--max-file-size wants megabytes (0 for no limit), not '${megabytes}'`);
-        maxFileSize = megabytesToBytes(Number(megabytes));
-        break;
-      }
-      case '--':
-        files.push(...args.slice(i + 1));
-        i = args.length;
-        break;
-      default:
-        if (arg.startsWith('-')) throw new RenderUsageError(`unknown option '${arg}'`);
-        files.push(arg);
-    }
-  }
-  if (files.length === 0) throw new RenderUsageError('no plan given: drplan render FILE --format pdf|html');
-  if (files.length > 1) throw new RenderUsageError(`render takes one plan, not ${files.length}`);
-  return { file: files[0] as string, format, output, force, today, locale, maxFileSize };
+    },
+  });
+  if (files.length === 0) throw new UsageError('no plan given: drplan render FILE --format pdf|html');
+  if (files.length > 1) throw new UsageError(`render takes one plan, not ${files.length}`);
+  return { file: files[0] as string, format, output, force, ...options };
 }
 
 /** `plone-intranet.drplan.yaml` → `plone-intranet.pdf`, in the plan's folder. */
@@ -110,7 +79,7 @@ export async function runRender(args: readonly string[]): Promise<number> {
   try {
     options = parseRenderArguments(args);
   } catch (error) {
-    if (!(error instanceof RenderUsageError)) throw error;
+    if (!(error instanceof UsageError)) throw error;
     process.stderr.write(`drplan: ${error.message}\nTry 'drplan --help'.\n`);
     return 2;
   }
@@ -146,10 +115,12 @@ export async function runRender(args: readonly string[]): Promise<number> {
     return 2;
   }
   const uri = pathToFileURL(resolve(options.file)).href;
-  const analysis = analyze(read.text, { today: options.today, uri, locale: 'de', maxFileSize: options.maxFileSize });
-  const document = buildDocument(analysis, { today: options.today, locale: 'de' });
-  const content: Uint8Array = options.format === 'pdf' ? await toPdf(document) : Buffer.from(toHtml(document), 'utf8');
-  const errors = analysis.diagnostics('de', uri).filter((d) => d.severity === DiagnosticSeverity.Error).length;
+  const service = cliLanguageService({ locale, today: options.today, maxFileSize: options.maxFileSize });
+  const analysis = service.analyze(read.text, { uri });
+  // The document is German whatever the language of the messages (the service's).
+  const document = service.planDocument(analysis);
+  const content: Uint8Array = options.format === 'pdf' ? await service.pdfFile(document) : Buffer.from(service.htmlFile(document), 'utf8');
+  const errors = service.diagnostics(analysis, uri).filter((d) => d.severity === DiagnosticSeverity.Error).length;
 
   if (output === '-') {
     await new Promise<void>((done, fail) => process.stdout.write(content, (error) => (error ? fail(error) : done())));

@@ -33,3 +33,14 @@ export function formatDate(days: number, locale: 'de' | 'en'): string {
 export function dateText(day: number): Message {
   return { de: formatDate(day, 'de'), en: formatDate(day, 'en') };
 }
+
+/**
+ * The calendar day of `date` as YYYY-MM-DD: in UTC, as the checks count days, or on the clock
+ * where the author is (`local`: the day a new plan is created). An invalid date counts as now.
+ */
+export function isoDay(date: Date, clock: 'utc' | 'local' = 'utc'): string {
+  const day = Number.isNaN(date.getTime()) ? new Date() : date;
+  if (clock === 'utc') return day.toISOString().slice(0, 10);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`;
+}

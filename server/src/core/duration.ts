@@ -9,8 +9,11 @@ const WEEK = 7 * DAY;
 const MONTH = 30 * DAY;
 const YEAR = 365 * DAY;
 
-/** Unit words, lower-cased, without a trailing dot. English and German, singular and plural. */
-const UNITS: ReadonlyMap<string, number> = new Map([
+/**
+ * Unit words, lower-cased, without a trailing dot. English and German, singular and plural;
+ * minutes per unit. Exported for the format reference (docs/format.md), which lists them.
+ */
+export const UNIT_WORDS: ReadonlyMap<string, number> = new Map([
   ...words(1 / 60, 's', 'sec', 'secs', 'second', 'seconds', 'sek', 'sekunde', 'sekunden'),
   ...words(MINUTE, 'min', 'mins', 'minute', 'minutes', 'minuten'),
   ...words(HOUR, 'h', 'hr', 'hrs', 'hour', 'hours', 'std', 'stunde', 'stunden'),
@@ -84,7 +87,7 @@ function readDuration(value: unknown): DurationResult {
     if (name === 'm') {
       return { ok: false, problem: 'ambiguous-m', suggestion: `${amount} min` };
     }
-    const factor = UNITS.get(name);
+    const factor = UNIT_WORDS.get(name);
     if (factor !== undefined) return { ok: true, minutes: toNumber(amount) * factor };
     return { ok: false, problem: 'unknown-unit' };
   }

@@ -1,5 +1,6 @@
 import type { Span } from '../types';
-import { TextLines } from './yamlLayout';
+import { TextLines } from '../yaml/lines';
+import { unquoted } from '../yaml/scalar';
 
 /**
  * Where the cursor is, structurally: which mapping it writes into, whether it types a key or a
@@ -60,7 +61,7 @@ function shapeOf(text: string): Shape | undefined {
     indent,
     keyColumn: indent + dashText.length,
     dashes,
-    key: rawKey === undefined ? undefined : unquote(rawKey.trim()),
+    key: rawKey === undefined ? undefined : unquoted(rawKey.trim()),
     value: rawKey === undefined ? undefined : (match[4] ?? ''),
   };
 }
@@ -80,11 +81,6 @@ function stripComment(text: string): string {
   }
   return text.replace(/\r$/, '').trimEnd();
 }
-
-function unquote(text: string): string {
-  return /^(["']).*\1$/.test(text) ? text.slice(1, -1) : text;
-}
-
 
 /** The cursor's context at `offset`, or undefined inside a comment or where nothing can be typed. */
 export function cursorContext(source: string | TextLines, offset: number): CursorContext | undefined {
@@ -116,7 +112,7 @@ export function cursorContext(source: string | TextLines, offset: number): Curso
     position = 'value';
     dashText = value[2] ?? '';
     column = (value[1] as string).length + dashText.length;
-    keyName = unquote(value[3] as string);
+    keyName = unquoted(value[3] as string);
     prefix = value[5] as string;
   } else if (key) {
     position = 'key';
@@ -232,7 +228,7 @@ function siblingsOf(lines: TextLines, from: number, at: number, column: number):
     const shape = shapeOf(lines.text(i));
     if (!shape) continue;
     if (shape.keyColumn < column) break;
-    if (shape.keyColumn === column && shape.key !== undefined) siblings.set(shape.key, unquote(shape.value ?? ''));
+    if (shape.keyColumn === column && shape.key !== undefined) siblings.set(shape.key, unquoted(shape.value ?? ''));
     if (shape.keyColumn === column && shape.dashes > 0) break;
   }
   // … and down to its end.
@@ -241,9 +237,9 @@ function siblingsOf(lines: TextLines, from: number, at: number, column: number):
     const shape = shapeOf(lines.text(i));
     if (!shape) continue;
     if (shape.keyColumn < column || (shape.dashes > 0 && shape.keyColumn <= column)) break;
-    if (shape.keyColumn === column && shape.key !== undefined) siblings.set(shape.key, unquote(shape.value ?? ''));
+    if (shape.keyColumn === column && shape.key !== undefined) siblings.set(shape.key, unquoted(shape.value ?? ''));
   }
   const own = shapeOf(lines.text(at));
-  if (own?.key !== undefined && own.keyColumn === column && own.value !== undefined) siblings.set(own.key, unquote(own.value));
+  if (own?.key !== undefined && own.keyColumn === column && own.value !== undefined) siblings.set(own.key, unquoted(own.value));
   return siblings;
 }

@@ -1,6 +1,7 @@
 import { isMap, isPair, isScalar, isSeq, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver-types';
 import type { Analysis } from '../analysis';
+import { lastAtOrBefore } from '../search';
 
 /**
  * Folding ranges of a plan. An editor that gets ranges from a language server stops folding by
@@ -171,12 +172,5 @@ function lineStartsOf(analysis: Analysis): readonly number[] {
 
 /** The line of an offset: the last line that starts at or before it. */
 function lineAt(starts: readonly number[], offset: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if ((starts[middle] as number) <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return low;
+  return Math.max(0, lastAtOrBefore(starts, offset, (start) => start));
 }

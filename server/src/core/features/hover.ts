@@ -8,7 +8,6 @@ import {
   scenarioTypeById,
   scenarioTypesOf,
   type CatalogEntry,
-  type EnumName,
 } from '../catalog';
 import { dateText, formatDate } from '../date';
 import { DURATION, durationText, formatDuration, parseDuration } from '../duration';
@@ -16,7 +15,8 @@ import { hoverTexts, terms, type TermName } from '../i18n/hoverTexts';
 import type { Message } from '../i18n/messages';
 import type { BackupModel, ComponentModel, ContactModel, IdentifiedItem, ScenarioModel } from '../model/plan';
 import { latestExercise } from '../model/queries';
-import { fieldDoc } from '../schema/fieldDocs';
+import { fieldAt, fieldDoc, fieldOfValue, type FieldSpec, type ReferenceList } from '../schema/fields';
+import { partitionPoint } from '../search';
 import type { DiagnosticCode, Locale } from '../types';
 import type { Finding } from '../validate/diagnostic';
 import { nodeAtOffset, type NodeAtOffset } from './nodeAtOffset';
@@ -28,22 +28,18 @@ type Path = readonly (string | number)[];
  * for, who or what a reference names, and for RTO, RPO, MTPD, recovery time, RTA and RPA the
  * meaning, the value in plain units and how it relates to the rest of its scenario (✓/✗).
  * A pure function of the analysis: one descent to the node, lookups by id, no walk over the plan.
- * Never throws: on anything unexpected there is simply no hover.
+ * What it throws, the language service logs (and answers no hover).
  */
 export function hover(analysis: Analysis, offset: number, locale: Locale): Hover | null {
-  try {
-    const at = nodeAtOffset(analysis.yaml, offset);
-    if (!at) return null;
-    const parts = describe(new HoverContext(analysis, at, locale));
-    if (parts.length === 0) return null;
-    const [start, end] = analysis.yaml.span(at.node);
-    return {
-      contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n') },
-      range: analysis.yaml.index.range(start, end),
-    };
-  } catch {
-    return null;
-  }
+  const at = nodeAtOffset(analysis.yaml, offset);
+  if (!at) return null;
+  const parts = describe(new HoverContext(analysis, at, locale));
+  if (parts.length === 0) return null;
+  const [start, end] = analysis.yaml.span(at.node);
+  return {
+    contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n') },
+    range: analysis.yaml.index.range(start, end),
+  };
 }
 
 /** What one hover request knows: the analysis, the node, the language. */
@@ -104,22 +100,15 @@ function describe(c: HoverContext): string[] {
     if (special) return special;
   }
   const parts = keyDescription(c);
-  if (match(path, ['availability', 'target'])) parts.push(...budgetOfTarget(c));
-  if (DURATION_FIELDS.some((pattern) => match(path, pattern))) parts.push(...durationOf(c, false));
+  const spec = keyField(path);
+  if (spec?.kind === 'percentage') parts.push(...budgetOfTarget(c));
+  if (spec?.kind === 'duration') parts.push(...durationOf(c, false));
   parts.push(...c.notes(c.at.node));
   return parts;
 }
 
 // ---------------------------------------------------------------------------
-// paths
-
-/** A path pattern: keys as they are, '#' for any list position. */
-type Pattern = readonly string[];
-
-function match(path: Path, pattern: Pattern): boolean {
-  if (path.length !== pattern.length) return false;
-  return pattern.every((segment, i) => (segment === '#' ? typeof path[i] === 'number' : path[i] === segment));
-}
+// what the field at the cursor is (the field table says)
 
 interface TermAt {
   readonly name: TermName;
@@ -128,40 +117,20 @@ interface TermAt {
   readonly exercise?: number;
 }
 
-const SCENARIO_TERMS: ReadonlyMap<string | number | undefined, TermName> = new Map([
-  ['rto', 'rto'],
-  ['rpo', 'rpo'],
-  ['mtpd', 'mtpd'],
-  ['recovery_time', 'recoveryTime'],
-]);
-const EXERCISE_TERMS: ReadonlyMap<string | number | undefined, TermName> = new Map([
-  ['recovery_time', 'rta'],
-  ['data_loss', 'rpa'],
-]);
-
+/** RTO, RPO, MTPD, recovery time of a scenario, RTA and RPA of an exercise. */
 function termAt(path: Path): TermAt | undefined {
+  const spec = keyField(path);
   const scenario = path[1];
-  if (path[0] !== 'scenarios' || typeof scenario !== 'number') return undefined;
-  if (path.length === 3) {
-    const name = SCENARIO_TERMS.get(path[2]);
-    return name && { name, scenario };
-  }
+  if (spec?.kind !== 'duration' || !spec.term || typeof scenario !== 'number') return undefined;
   const exercise = path[3];
-  if (path.length === 5 && path[2] === 'exercises' && typeof exercise === 'number') {
-    const name = EXERCISE_TERMS.get(path[4]);
-    return name && { name, scenario, exercise };
-  }
-  return undefined;
+  return spec.definition === 'exercise' && typeof exercise === 'number' ? { name: spec.term, scenario, exercise } : { name: spec.term, scenario };
 }
 
-/** Durations other than the terms below: shown in plain units, without relations. */
-const DURATION_FIELDS: readonly Pattern[] = [
-  ['plan', 'review_interval'],
-  ['availability', 'measurements', '#', 'interval'],
-  ['backups', '#', 'interval'],
-  ['backups', '#', 'retention'],
-  ['scenarios', '#', 'recovery', '#', 'duration'],
-];
+/** The field whose key ends the path. */
+function keyField(path: Path): FieldSpec | undefined {
+  const key = path[path.length - 1];
+  return typeof key === 'string' ? fieldAt(path.slice(0, -1), key) : undefined;
+}
 
 // ---------------------------------------------------------------------------
 // RTO, RPO, MTPD, recovery time, RTA, RPA
@@ -317,39 +286,35 @@ function budgetOfTarget(c: HoverContext): string[] {
 // ---------------------------------------------------------------------------
 // catalog values and references
 
-type ValueHover = (c: HoverContext, text: string) => string[] | undefined;
-
-const enumHover = (name: EnumName): ValueHover => (c, text) => entryHover(c, enumEntryById(name, text));
-
-const VALUE_HOVERS: readonly { readonly pattern: Pattern; readonly describe: ValueHover }[] = [
-  { pattern: ['scenarios', '#', 'category'], describe: categoryHover },
-  { pattern: ['scenarios', '#', 'type'], describe: scenarioTypeHover },
-  { pattern: ['components', '#', 'kind'], describe: (c, text) => entryHover(c, componentKindById(text), hoverTexts.componentKind) },
-  { pattern: ['plan', 'status'], describe: enumHover('planStatus') },
-  { pattern: ['plan', 'classification'], describe: enumHover('classification') },
-  { pattern: ['availability', 'database', 'strategy'], describe: enumHover('databaseStrategy') },
-  { pattern: ['availability', 'load_balancing', 'method'], describe: enumHover('loadBalancingMethod') },
-  { pattern: ['scenarios', '#', 'exercises', '#', 'kind'], describe: enumHover('exerciseKind') },
-  { pattern: ['scenarios', '#', 'exercises', '#', 'result'], describe: enumHover('exerciseResult') },
-  { pattern: ['backups', '#', 'method'], describe: enumHover('backupMethod') },
-  { pattern: ['scenarios', '#', 'backup'], describe: (c, text) => referenceHover(c, text, 'backups') },
-  { pattern: ['scenarios', '#', 'responsible'], describe: (c, text) => referenceHover(c, text, 'contacts') },
-  { pattern: ['scenarios', '#', 'recovery', '#', 'responsible'], describe: (c, text) => referenceHover(c, text, 'contacts') },
-  { pattern: ['scenarios', '#', 'affects', '#'], describe: (c, text) => referenceHover(c, text, 'components') },
-  { pattern: ['plan', 'owner'], describe: (c, text) => referenceHover(c, text, 'contacts') },
-  { pattern: ['availability', 'measurements', '#', 'alert'], describe: (c, text) => referenceHover(c, text, 'contacts') },
-];
-
 /** The hover of a catalog value or a reference; undefined where the value means nothing special. */
 function valueHover(c: HoverContext): string[] | undefined {
   const text = c.text;
   if (text === undefined) return undefined;
-  for (const { pattern, describe } of VALUE_HOVERS) {
-    if (!match(c.at.path, pattern)) continue;
-    const parts = describe(c, text);
-    return parts && [...parts, ...c.notes(c.at.node)];
+  const spec = fieldOfValue(c.at.path);
+  if (!spec) return undefined;
+  const parts = describeValue(c, spec, text);
+  return parts && [...parts, ...c.notes(c.at.node)];
+}
+
+function describeValue(c: HoverContext, spec: FieldSpec, text: string): string[] | undefined {
+  switch (spec.kind) {
+    case 'reference':
+    case 'references':
+      return referenceHover(c, text, spec.list);
+    case 'catalog':
+      switch (spec.catalog) {
+        case 'category':
+          return categoryHover(c, text);
+        case 'scenarioType':
+          return scenarioTypeHover(c, text);
+        case 'componentKind':
+          return entryHover(c, componentKindById(text), hoverTexts.componentKind);
+        default:
+          return entryHover(c, enumEntryById(spec.catalog, text));
+      }
+    default:
+      return undefined;
   }
-  return undefined;
 }
 
 function entryHover(c: HoverContext, entry: CatalogEntry | undefined, what?: Message): string[] | undefined {
@@ -378,8 +343,6 @@ function scenarioTypeHover(c: HoverContext, text: string): string[] | undefined 
     `**${c.say(hoverTexts.suggestedRecovery)}**\n${type.recovery.map((step, i) => `${i + 1}. ${escape(step)}`).join('\n')}`,
   ];
 }
-
-type ReferenceList = 'contacts' | 'components' | 'backups';
 
 function referenceHover(c: HoverContext, id: string, list: ReferenceList): string[] {
   const index = c.index;
@@ -502,16 +465,8 @@ function planIndex(analysis: Analysis): PlanIndex {
     // The model's scenarios are in list order (mappings only): search by list position.
     scenarioAt(position: number) {
       const scenarios = model.scenarios;
-      let low = 0;
-      let high = scenarios.length - 1;
-      while (low <= high) {
-        const middle = (low + high) >>> 1;
-        const scenario = scenarios[middle] as ScenarioModel;
-        if (scenario.index === position) return scenario;
-        if (scenario.index < position) low = middle + 1;
-        else high = middle - 1;
-      }
-      return undefined;
+      const scenario = scenarios[partitionPoint(scenarios.length, (i) => (scenarios[i] as ScenarioModel).index < position)];
+      return scenario?.index === position ? scenario : undefined;
     },
   };
   indexes.set(analysis, index);
@@ -520,13 +475,7 @@ function planIndex(analysis: Analysis): PlanIndex {
 
 /** The findings whose span is exactly [start, end): binary search, the findings are sorted by start. */
 function findingsAt(findings: readonly Finding[], start: number, end: number): Finding[] {
-  let low = 0;
-  let high = findings.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((findings[middle] as Finding).span.start < start) low = middle + 1;
-    else high = middle;
-  }
+  const low = partitionPoint(findings.length, (i) => (findings[i] as Finding).span.start < start);
   const result: Finding[] = [];
   for (let i = low; i < findings.length && (findings[i] as Finding).span.start === start; i++) {
     const finding = findings[i] as Finding;

@@ -1,7 +1,9 @@
-import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
+import { isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
 import type { Analysis } from '../analysis';
-import type { IdentifiedItem, IdList } from '../model/plan';
+import type { IdList } from '../model/plan';
+import { allReferences, ID_LISTS, itemsOf } from '../model/references';
 import type { YamlDocument } from '../parse/yamlDocument';
+import { lastAtOrBefore } from '../search';
 import type { Located, Span } from '../types';
 
 /**
@@ -16,7 +18,7 @@ export interface Occurrence {
   readonly list: IdList;
   readonly id: string;
   readonly role: 'declaration' | 'reference';
-  /** The key it is the value of: `id`, `backup`, `affects`, `responsible`, `owner` or `alert`. */
+  /** The key it is the value of: `id`, or a reference field of the field table (`backup`, `affects`, …). */
   readonly field: string;
   /** Where it is written: the scalar itself, or an alias (`*lead`) that stands for it. */
   readonly span: Span;
@@ -69,27 +71,10 @@ function buildIndex({ yaml, model, text }: Analysis): NavigationIndex {
     collected.push({ list, id: located.value, role, field, span: located, scalar });
   };
 
-  const declare = (list: IdList, items: readonly IdentifiedItem[]) => {
-    for (const item of items) add(list, 'declaration', 'id', item.id, item.node, 'id');
-  };
-  declare('contacts', model.contacts);
-  declare('components', model.components);
-  declare('measurements', model.availability?.measurements ?? []);
-  declare('backups', model.backups);
-  declare('scenarios', model.scenarios);
-
-  if (model.plan) add('contacts', 'reference', 'owner', model.plan.owner, model.plan.node, 'owner');
-  for (const measurement of model.availability?.measurements ?? []) {
-    add('contacts', 'reference', 'alert', measurement.alert, measurement.node, 'alert');
+  for (const list of ID_LISTS) {
+    for (const item of itemsOf(model, list)) add(list, 'declaration', 'id', item.id, item.node, 'id');
   }
-  for (const scenario of model.scenarios) {
-    add('backups', 'reference', 'backup', scenario.backup, scenario.node, 'backup');
-    add('contacts', 'reference', 'responsible', scenario.responsible, scenario.node, 'responsible');
-    for (const component of scenario.affects) add('components', 'reference', 'affects', component, scenario.node, 'affects');
-    for (const step of scenario.recovery) {
-      if (step.responsible) add('contacts', 'reference', 'responsible', step.responsible, scenario.node, `recovery.${step.index}`);
-    }
-  }
+  for (const reference of allReferences(model)) add(reference.list, 'reference', reference.key, reference, reference.node, reference.key);
 
   collected.sort((a, b) => a.span.start - b.span.start);
   const occurrences: Occurrence[] = [];
@@ -110,19 +95,7 @@ function buildIndex({ yaml, model, text }: Analysis): NavigationIndex {
     occurrences,
     at(offset) {
       // The last occurrence that starts at or before the offset; spans of scalars never overlap.
-      let low = 0;
-      let high = occurrences.length - 1;
-      let found: Occurrence | undefined;
-      while (low <= high) {
-        const middle = (low + high) >> 1;
-        const candidate = occurrences[middle] as Occurrence;
-        if (candidate.span.start <= offset) {
-          found = candidate;
-          low = middle + 1;
-        } else {
-          high = middle - 1;
-        }
-      }
+      const found = occurrences[lastAtOrBefore(occurrences, offset, (occurrence) => occurrence.span.start)];
       return found && offset <= found.span.end ? found : undefined;
     },
     of,
@@ -136,16 +109,10 @@ const ASTERISK = 42;
 
 /**
  * The scalar an alias stands for, where its anchor is written. `key` names the alias's place in
- * `map`: a key, a key holding a list (`affects`), or `recovery.N` (the `responsible` of a step).
+ * `map`: the key's value itself, or an item of the list the key holds (`affects`).
  */
 function aliasTarget(yaml: YamlDocument, map: YAMLMap, key: string, start: number): Span | undefined {
-  const [first, step] = key.split('.');
-  let entry = yaml.entries(map).get(first as string);
-  if (step !== undefined) {
-    const steps = entry?.value;
-    const item = isSeq(steps) ? yaml.resolve(steps.items[Number(step)] as Node) : null;
-    entry = isMap(item) ? yaml.entries(item).get('responsible') : undefined;
-  }
+  const entry = yaml.entries(map).get(key);
   let written = entry?.written ?? null;
   if (isSeq(entry?.value)) {
     written = (entry.value.items as Node[]).find((item) => item?.range?.[0] === start) ?? null;

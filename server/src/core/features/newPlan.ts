@@ -1,5 +1,9 @@
 import { CATEGORIES, scenarioTypesOf, type Localized } from '../catalog';
+import { isoDay } from '../date';
 import type { Locale } from '../types';
+import { DEFAULT_LAYOUT } from '../yaml/layout';
+import { blockEntryLines, blockItemLines, empty, entry, list, mapping, text, verbatim, type YamlEntry } from '../yaml/write';
+import { catalogScenario } from './scenarioSkeleton';
 
 /**
  * The text of a new plan (command "DR-Plan: Neuen Plan anlegen"): every scenario type of the
@@ -14,58 +18,67 @@ import type { Locale } from '../types';
  * Values are German, the language of the plan document; comments follow `locale`.
  */
 export function newPlanText(locale: Locale, today: Date): string {
-  const t = (text: Localized) => text[locale];
+  const t = (message: Localized) => message[locale];
+  const write = (entries: readonly YamlEntry[]) => blockEntryLines(entries, 0, DEFAULT_LAYOUT, { commentColumn: COMMENT_COLUMN });
   const lines: string[] = [
     `# ${t(HINTS.header1)}`,
     `# ${t(HINTS.header2)}`,
-    'drplan: "1"',
+    ...write([entry('drplan', verbatim('"1"'))]),
     '',
-    'plan:',
-    '  title: Notfallplan',
-    field(2, 'organisation', t(HINTS.organisation)),
-    field(2, 'system', t(HINTS.system)),
-    '  version: "0.1"',
-    `  status: draft${comment(2, 'status: draft', t(HINTS.status))}`,
-    '  review_interval: 12 Monate',
-    `  owner: ${CONTACT_ID}`,
-    `  classification: internal${comment(2, 'classification: internal', t(HINTS.classification))}`,
+    ...write([
+      entry(
+        'plan',
+        mapping([
+          entry('title', text('Notfallplan')),
+          entry('organisation', empty, t(HINTS.organisation)),
+          entry('system', empty, t(HINTS.system)),
+          entry('version', verbatim('"0.1"')),
+          entry('status', text('draft'), t(HINTS.status)),
+          entry('review_interval', text('12 Monate')),
+          entry('owner', text(CONTACT_ID)),
+          entry('classification', text('internal'), t(HINTS.classification)),
+        ]),
+      ),
+    ]),
     '',
-    'contacts:',
-    `  - id: ${CONTACT_ID}`,
-    field(4, 'name', t(HINTS.contactName)),
-    '    role: IT-Leitung',
+    ...write([entry('contacts', list([mapping([entry('id', text(CONTACT_ID)), entry('name', empty, t(HINTS.contactName)), entry('role', text('IT-Leitung'))])]))]),
     '',
-    'backups:',
-    `  - id: ${BACKUP_ID}`,
-    field(4, 'what', t(HINTS.backupWhat)),
-    field(4, 'method', t(HINTS.backupMethod)),
-    field(4, 'interval', t(HINTS.backupInterval)),
+    ...write([
+      entry(
+        'backups',
+        list([
+          mapping([
+            entry('id', text(BACKUP_ID)),
+            entry('what', empty, t(HINTS.backupWhat)),
+            entry('method', empty, t(HINTS.backupMethod)),
+            entry('interval', empty, t(HINTS.backupInterval)),
+          ]),
+        ]),
+      ),
+    ]),
     '',
     'scenarios:',
   ];
+  const hints = { recoveryTime: t(HINTS.recoveryTime), rto: t(HINTS.rto), rpo: t(HINTS.rpo) };
+  const itemColumn = DEFAULT_LAYOUT.sequenceIndent;
   for (const category of CATEGORIES) {
-    lines.push(`  # ${t(category.label)}`);
+    lines.push(`${' '.repeat(itemColumn)}# ${t(category.label)}`);
     for (const type of scenarioTypesOf(category.id)) {
-      lines.push(
-        `  - id: ${type.id}`,
-        `    category: ${category.id}`,
-        `    type: ${type.id}`,
-        `    title: ${yamlText(type.label.de)}`,
-        '    prevention:',
-        ...type.prevention.map((step) => `      - ${yamlText(step)}`),
-        '    recovery:',
-        ...type.recovery.map((step) => `      - ${yamlText(step)}`),
-        field(4, 'recovery_time', t(HINTS.recoveryTime)),
-        field(4, 'rto', t(HINTS.rto)),
-        field(4, 'rpo', t(HINTS.rpo)),
-      );
       // Scenarios that can lose data need a backup (rpo-without-backup); the one job above is
       // where the author starts, and splits it up where the data differ.
-      if (type.losesData) lines.push(`    backup: ${BACKUP_ID}`);
-      lines.push('');
+      const scenario = catalogScenario(type, {
+        id: text(type.id),
+        recoveryTime: empty,
+        rto: empty,
+        rpo: empty,
+        ...(type.losesData ? { backup: text(BACKUP_ID) } : {}),
+        hints,
+      });
+      lines.push(...blockItemLines(mapping(scenario), itemColumn, DEFAULT_LAYOUT, { commentColumn: COMMENT_COLUMN }), '');
     }
   }
-  lines.push('history:', '  - version: "0.1"', `    date: ${isoDate(today)}`, '    changes: Plan angelegt', '');
+  const firstVersion = mapping([entry('version', verbatim('"0.1"')), entry('date', verbatim(isoDay(today, 'local'))), entry('changes', text('Plan angelegt'))]);
+  lines.push(...write([entry('history', list([firstVersion]))]), '');
   return lines.join('\n');
 }
 
@@ -74,36 +87,6 @@ const BACKUP_ID = 'backup';
 
 /** Column at which hint comments start, so that they line up under each other. */
 const COMMENT_COLUMN = 28;
-
-/** An empty field with its hint: `key:` followed by a comment, which YAML reads as null. */
-function field(indent: number, key: string, hint: string): string {
-  return `${' '.repeat(indent)}${key}:${comment(indent, `${key}:`, hint)}`;
-}
-
-function comment(indent: number, before: string, hint: string): string {
-  const used = indent + before.length;
-  return `${' '.repeat(Math.max(1, COMMENT_COLUMN - used))}# ${hint}`;
-}
-
-/**
- * A text as a YAML scalar: plain where YAML reads it back as the same string, else double-quoted
- * (JSON's escaping is valid YAML). Catalog steps contain `: ` and parentheses, for instance.
- */
-export function yamlText(text: string): string {
-  const plainSafe =
-    text.length > 0 &&
-    text === text.trim() &&
-    !/^[-?:,[\]{}#&*!|>'"%@`]/.test(text) &&
-    !/: |:$| #|[\n\t]/.test(text) &&
-    !/^(?:true|false|yes|no|on|off|null|~|[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?|0x[\da-f]+|0o[0-7]+|\.inf|\.nan)$/i.test(text);
-  return plainSafe ? text : JSON.stringify(text);
-}
-
-/** The calendar day of `date` where the author is (local time), as YYYY-MM-DD. */
-function isoDate(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
 
 const HINTS = {
   header1: {

@@ -1,5 +1,6 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, type Node, type Pair } from 'yaml';
 import type { YamlDocument } from '../parse/yamlDocument';
+import { partitionPoint } from '../search';
 
 /** The key or value under the cursor, found by descending the YAML AST by ranges. */
 export interface NodeAtOffset {
@@ -88,25 +89,15 @@ function indexAt(items: readonly (Node | null)[], offset: number): number {
  * order; one without a range (only in ASTs built by hand) is skipped over by the search.
  */
 function lastStartingBefore(items: readonly unknown[], offset: number, start: (item: unknown) => number | undefined): number {
-  let low = 0;
-  let high = items.length - 1;
-  let found = -1;
-  while (low <= high) {
-    const middle = (low + high) >>> 1;
-    let probe = middle;
-    let at = start(items[probe]);
-    // Walk down past items without a range; if there is none below, search above.
-    while (at === undefined && probe > low) at = start(items[--probe]);
-    if (at === undefined) {
-      low = middle + 1;
-      continue;
-    }
-    if (at <= offset) {
-      found = probe;
-      low = middle + 1;
-    } else {
-      high = probe - 1;
-    }
-  }
-  return found;
+  // The nearest item at or before `index` that has a range (-1 if none has).
+  const ranged = (index: number): number => {
+    let at = index;
+    while (at >= 0 && start(items[at]) === undefined) at--;
+    return at;
+  };
+  const last = partitionPoint(items.length, (index) => {
+    const probe = ranged(index);
+    return probe < 0 || (start(items[probe]) as number) <= offset;
+  });
+  return ranged(last - 1);
 }

@@ -1,10 +1,13 @@
 import { isScalar, type YAMLMap } from 'yaml';
 import { closest } from '../closest';
 import { COMPONENT_KINDS, SCENARIO_TYPES, categoryById, scenarioTypeById, scenarioTypesOf, type ScenarioType } from '../catalog';
+import { isoDay } from '../date';
 import { parseDuration } from '../duration';
 import type { PlanModel } from '../model/plan';
 import type { YamlDocument } from '../parse/yamlDocument';
-import { entry, list, mapping, text, verbatim, type YamlEntry, type YamlValue } from './edits';
+import { definitionAt } from '../schema/fields';
+import { entry, list, mapping, text, verbatim, type YamlEntry, type YamlValue } from '../yaml/write';
+import { catalogScenario } from './scenarioSkeleton';
 
 /**
  * Values for fields a quick fix inserts. They are German, like the plan document, read as valid
@@ -20,7 +23,7 @@ const RECOVERY_TIME = '4h';
 const RTO = '8h';
 const RPO = '24h';
 
-/** The mappings of the format that have required keys, named by their place in the plan. */
+/** The mappings of the format that have required keys, by their definition in the field table. */
 export type MappingKind =
   | 'root'
   | 'plan'
@@ -33,22 +36,24 @@ export type MappingKind =
   | 'exercise'
   | 'historyEntry';
 
-const KINDS: Readonly<Record<string, MappingKind>> = {
-  '': 'root',
-  '/plan': 'plan',
-  '/contacts/#': 'contact',
-  '/components/#': 'component',
-  '/availability/measurements/#': 'measurement',
-  '/backups/#': 'backup',
-  '/scenarios/#': 'scenario',
-  '/scenarios/#/recovery/#': 'recoveryStep',
-  '/scenarios/#/exercises/#': 'exercise',
-  '/history/#': 'historyEntry',
-};
+const MAPPING_KINDS: ReadonlySet<string> = new Set<MappingKind>([
+  'root',
+  'plan',
+  'contact',
+  'component',
+  'measurement',
+  'backup',
+  'scenario',
+  'recoveryStep',
+  'exercise',
+  'historyEntry',
+]);
 
-/** The kind of mapping a JSON pointer names (`/scenarios/2` → scenario). */
+/** The kind of mapping a JSON pointer names (`/scenarios/2` → scenario): its definition in the field table. */
 export function mappingKindOf(pointer: string): MappingKind | undefined {
-  return KINDS[pointer.replace(/\/\d+(?=\/|$)/g, '/#')];
+  const path = pointer === '' ? [] : pointer.slice(1).split('/').map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment.replace(/~1/g, '/').replace(/~0/g, '~')));
+  const definition = definitionAt(path);
+  return definition !== undefined && MAPPING_KINDS.has(definition) ? (definition as MappingKind) : undefined;
 }
 
 export interface PlaceholderContext {
@@ -85,7 +90,7 @@ function valuesFor(kind: MappingKind, written: ReadonlyMap<string, unknown>, mis
     return typeof value === 'string' && value.trim() !== '' ? value : undefined;
   };
   const idsOf = (items: readonly { id?: { value: string } | undefined }[]) => new Set(items.flatMap((item) => (item.id ? [item.id.value] : [])));
-  const today = isoDate(context.today);
+  const today = isoDay(context.today);
 
   switch (kind) {
     case 'root':
@@ -191,18 +196,7 @@ function scenarioSteps(type: ScenarioType | undefined): { prevention: YamlValue;
 
 /** A scenario for a catalog type, as the quick fix for `missing-scenario` inserts it. */
 export function scenarioSkeleton(type: ScenarioType, id: string): YamlEntry[] {
-  const steps = scenarioSteps(type);
-  return [
-    entry('id', text(id)),
-    entry('category', text(type.category)),
-    entry('type', text(type.id)),
-    entry('title', text(type.label.de)),
-    entry('prevention', steps.prevention),
-    entry('recovery', steps.recovery),
-    entry('recovery_time', verbatim(RECOVERY_TIME)),
-    entry('rto', verbatim(RTO)),
-    entry('rpo', verbatim(RPO)),
-  ];
+  return catalogScenario(type, { id: text(id), recoveryTime: verbatim(RECOVERY_TIME), rto: verbatim(RTO), rpo: verbatim(RPO) });
 }
 
 /** `base`, or `base-2`, `base-3`, … whichever is not taken yet (and takes it). */
@@ -238,8 +232,4 @@ function scalarsOf(yaml: YamlDocument, map: YAMLMap): Map<string, unknown> {
 function parseMinutes(duration: string): number {
   const result = parseDuration(duration);
   return result.ok ? result.minutes : 0;
-}
-
-function isoDate(day: Date): string {
-  return Number.isNaN(day.getTime()) ? new Date().toISOString().slice(0, 10) : day.toISOString().slice(0, 10);
 }

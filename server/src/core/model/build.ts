@@ -2,6 +2,7 @@ import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
 import { parseDate } from '../date';
 import { parseDuration } from '../duration';
 import type { MapEntry, YamlDocument } from '../parse/yamlDocument';
+import { mappingOf, referringFields } from '../schema/fields';
 import type { Located, Span } from '../types';
 import type {
   AvailabilityModel,
@@ -17,6 +18,7 @@ import type {
   PlanMetaModel,
   PlanModel,
   RecoveryStepModel,
+  ReferenceModel,
   ScenarioModel,
   TextField,
 } from './plan';
@@ -143,6 +145,48 @@ export function buildPlanModel(yaml: YamlDocument, reuse?: ModelReuse): PlanMode
     return result;
   };
 
+  const references = (entries: Entries, key: string): Located<string>[] => {
+    const seq = entries.get(key)?.value;
+    if (!isSeq(seq)) return [];
+    const result: Located<string>[] = [];
+    for (const written of seq.items) {
+      const node = yaml.resolve(written as Node);
+      if (isScalar(node) && typeof node.value === 'string') {
+        result.push(located(node.value, written as Node));
+      }
+    }
+    return result;
+  };
+
+  /**
+   * Every reference inside a mapping of `definition`, nested mappings (recovery steps,
+   * exercises) included: the field table says which keys are references and where they nest.
+   */
+  const referencesIn = (definition: string, map: YAMLMap, into: ReferenceModel[] = []): ReferenceModel[] => {
+    const fields = referringFields(definition);
+    if (fields.length === 0) return into;
+    const entries = yaml.entries(map);
+    for (const spec of fields) {
+      if (spec.kind === 'reference') {
+        const reference = text(entries, spec.key);
+        if (reference) into.push({ value: reference.value, start: reference.start, end: reference.end, list: spec.list, key: spec.key, node: map });
+      } else if (spec.kind === 'references') {
+        for (const reference of references(entries, spec.key)) {
+          into.push({ value: reference.value, start: reference.start, end: reference.end, list: spec.list, key: spec.key, node: map });
+        }
+      } else {
+        const mapping = mappingOf(spec);
+        const value = entries.get(spec.key)?.value ?? null;
+        if (mapping === undefined || value === null) continue;
+        for (const written of isSeq(value) ? value.items : [value]) {
+          const child = yaml.resolve(written as Node);
+          if (isMap(child)) referencesIn(mapping, child, into);
+        }
+      }
+    }
+    return into;
+  };
+
   const root = yaml.resolve(yaml.root);
   const top = isMap(root) ? yaml.entries(root) : undefined;
   const section = (key: string): { map: YAMLMap; entries: Entries } | undefined => {
@@ -154,6 +198,7 @@ export function buildPlanModel(yaml: YamlDocument, reuse?: ModelReuse): PlanMode
   const plan: PlanMetaModel | undefined = planSection && {
     node: planSection.map,
     span: spanOf(planSection.map),
+    references: referencesIn('plan', planSection.map),
     title: text(planSection.entries, 'title'),
     organisation: freeText(planSection.entries, 'organisation'),
     system: freeText(planSection.entries, 'system'),
@@ -176,6 +221,7 @@ export function buildPlanModel(yaml: YamlDocument, reuse?: ModelReuse): PlanMode
     path,
     id: text(entries, 'id'),
     name: text(entries, 'name'),
+    references: referencesIn('contact', node),
     role: freeText(entries, 'role'),
     phone: freeText(entries, 'phone'),
     email: freeText(entries, 'email'),
@@ -189,6 +235,7 @@ export function buildPlanModel(yaml: YamlDocument, reuse?: ModelReuse): PlanMode
     path,
     id: text(entries, 'id'),
     name: text(entries, 'name'),
+    references: referencesIn('component', node),
     kind: text(entries, 'kind'),
     nameText: freeText(entries, 'name'),
     location: freeText(entries, 'location'),
@@ -225,6 +272,7 @@ export function buildPlanModel(yaml: YamlDocument, reuse?: ModelReuse): PlanMode
         path,
         id: text(entries, 'id'),
         name: text(entries, 'name'),
+        references: referencesIn('measurement', node),
         what: freeText(entries, 'what'),
         tool: freeText(entries, 'tool'),
         interval: duration(entries, 'interval'),
@@ -247,6 +295,7 @@ export function buildPlanModel(yaml: YamlDocument, reuse?: ModelReuse): PlanMode
     path,
     id: text(entries, 'id'),
     name: text(entries, 'name'),
+    references: referencesIn('backup', node),
     what: freeText(entries, 'what'),
     method: freeText(entries, 'method'),
     interval: duration(entries, 'interval'),
@@ -283,19 +332,6 @@ export function buildPlanModel(yaml: YamlDocument, reuse?: ModelReuse): PlanMode
     });
   };
 
-  const references = (entries: Entries, key: string): Located<string>[] => {
-    const seq = entries.get(key)?.value;
-    if (!isSeq(seq)) return [];
-    const result: Located<string>[] = [];
-    for (const written of seq.items) {
-      const node = yaml.resolve(written as Node);
-      if (isScalar(node) && typeof node.value === 'string') {
-        result.push(located(node.value, written as Node));
-      }
-    }
-    return result;
-  };
-
   const scenarios: ScenarioModel[] = topList('scenarios', (entries, { node, span, index, firstLine, path }) => ({
     node,
     span,
@@ -304,6 +340,7 @@ export function buildPlanModel(yaml: YamlDocument, reuse?: ModelReuse): PlanMode
     path,
     id: text(entries, 'id'),
     name: text(entries, 'name'),
+    references: referencesIn('scenario', node),
     category: text(entries, 'category'),
     type: text(entries, 'type'),
     title: text(entries, 'title'),
@@ -346,6 +383,7 @@ export function buildPlanModel(yaml: YamlDocument, reuse?: ModelReuse): PlanMode
     index,
     firstLine,
     path,
+    references: referencesIn('historyEntry', node),
     version: freeText(entries, 'version'),
     date: date(entries, 'date'),
     author: freeText(entries, 'author'),

@@ -26,6 +26,24 @@ export type TextField = Located<string>;
  */
 export type KeySpans<Key extends string> = { readonly [key in Key]: Span | undefined };
 
+/**
+ * A reference as written: the id it names, where, and which key of which mapping holds it.
+ * Which keys are references, and to which list, the field table says (`schema/fields.ts`).
+ */
+export interface ReferenceModel extends Located<string> {
+  /** The list whose ids it names. */
+  readonly list: IdList;
+  /** The key it is (or whose list it is an item of): `backup`, `affects`, `owner`, … */
+  readonly key: string;
+  /** The mapping that holds the key (a scenario, a recovery step, …). */
+  readonly node: YAMLMap;
+}
+
+/** Items that may name other items: every reference inside them, nested steps included. */
+export interface Referring {
+  readonly references: readonly ReferenceModel[];
+}
+
 /** What every mapping in a list shares: where it stands and how it is addressed. */
 export interface ItemModel {
   readonly node: YAMLMap;
@@ -44,7 +62,7 @@ export interface IdentifiedItem extends ItemModel {
   readonly name: Located<string> | undefined;
 }
 
-export interface PlanMetaModel {
+export interface PlanMetaModel extends Referring {
   readonly node: YAMLMap;
   readonly span: Span;
   readonly title: Located<string> | undefined;
@@ -61,14 +79,14 @@ export interface PlanMetaModel {
   readonly keys: KeySpans<'scope'>;
 }
 
-export interface ContactModel extends IdentifiedItem {
+export interface ContactModel extends IdentifiedItem, Referring {
   readonly role: TextField | undefined;
   readonly phone: TextField | undefined;
   readonly email: TextField | undefined;
   readonly availability: TextField | undefined;
 }
 
-export interface ComponentModel extends IdentifiedItem {
+export interface ComponentModel extends IdentifiedItem, Referring {
   readonly kind: Located<string> | undefined;
   /**
    * The name as free text, a number included (`name: 42`, which the schema reports): what the
@@ -80,14 +98,14 @@ export interface ComponentModel extends IdentifiedItem {
   readonly notes: TextField | undefined;
 }
 
-export interface MeasurementModel extends IdentifiedItem {
+export interface MeasurementModel extends IdentifiedItem, Referring {
   readonly what: TextField | undefined;
   readonly tool: TextField | undefined;
   readonly interval: DurationField | undefined;
   readonly alert: Located<string> | undefined;
 }
 
-export interface BackupModel extends IdentifiedItem {
+export interface BackupModel extends IdentifiedItem, Referring {
   readonly what: TextField | undefined;
   readonly method: TextField | undefined;
   readonly interval: DurationField | undefined;
@@ -114,7 +132,7 @@ export interface ExerciseModel extends ItemModel {
   readonly notes: TextField | undefined;
 }
 
-export interface ScenarioModel extends IdentifiedItem {
+export interface ScenarioModel extends IdentifiedItem, Referring {
   readonly category: Located<string> | undefined;
   readonly type: Located<string> | undefined;
   readonly title: Located<string> | undefined;
@@ -133,7 +151,7 @@ export interface ScenarioModel extends IdentifiedItem {
   readonly keys: KeySpans<'description' | 'prevention' | 'recovery' | 'exercises'>;
 }
 
-export interface HistoryModel extends ItemModel {
+export interface HistoryModel extends ItemModel, Referring {
   readonly version: TextField | undefined;
   readonly date: DateField | undefined;
   readonly author: TextField | undefined;

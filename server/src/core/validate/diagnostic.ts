@@ -28,6 +28,10 @@ const SEVERITY: Record<DiagnosticCode, DiagnosticSeverity> = {
   'review-overdue': DiagnosticSeverity.Warning,
 };
 
+export function severityOf(code: DiagnosticCode): DiagnosticSeverity {
+  return SEVERITY[code];
+}
+
 /** Extra facts a quick fix needs, keyed by what they are, never parsed back from the message. */
 export type DiagnosticData = Readonly<Record<string, string | number | boolean | readonly string[] | undefined>>;
 

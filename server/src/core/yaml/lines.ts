@@ -1,16 +1,5 @@
+import { lastAtOrBefore } from '../search';
 import type { Position } from '../types';
-
-/**
- * How a document lays out its YAML, so that inserted text looks as if the author wrote it: the
- * indentation of a nested mapping, and where the dashes of a list stand relative to its key
- * (`key:\n  - a`, or `key:\n- a` in the compact style).
- */
-export interface Layout {
-  /** Spaces from a key to the keys of its nested mapping. */
-  readonly indent: number;
-  /** Spaces from a key to the dashes of its list (0 in the compact style). */
-  readonly sequenceIndent: number;
-}
 
 /** A line of the text with where it starts. */
 export interface TextLine {
@@ -81,14 +70,7 @@ export class TextLines {
 
   /** The line holding `offset`. */
   indexAt(offset: number): number {
-    let low = 0;
-    let high = this.starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if ((this.starts[middle] as number) <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return low;
+    return Math.max(0, lastAtOrBefore(this.starts, offset, (start) => start));
   }
 
   /** The LSP position of an offset (UTF-16, as LSP counts by default). */
@@ -98,51 +80,25 @@ export class TextLines {
   }
 }
 
-const PARENT_KEY = /^( *)((?:- +)*)(?:"[^"]*"|'[^']*'|[^\s#:'"{}[\],&*!|>-][^:#]*?)\s*:\s*(?:#.*)?$/;
-
 /** Whether a line holds nothing but blanks or a comment. */
 export function isBlankOrComment(line: string): boolean {
   return /^\s*(#.*)?$/.test(line);
 }
 
-/** The layout of a document, read from its first nested mapping and its first nested list. */
-export function layoutOf(text: string | TextLines): Layout {
-  const lines = typeof text === 'string' ? new TextLines(text) : text;
-  let indent: number | undefined;
-  let sequenceIndent: number | undefined;
-  for (let i = 0; i < lines.length - 1 && (indent === undefined || sequenceIndent === undefined); i++) {
-    if (lines.indent(i) < 0) continue;
-    const parent = PARENT_KEY.exec(lines.text(i));
-    if (!parent) continue;
-    const keyColumn = (parent[1] as string).length + (parent[2] ?? '').length;
-    let childIndex = i + 1;
-    while (childIndex < lines.length && lines.indent(childIndex) < 0) childIndex++;
-    if (childIndex >= lines.length) break;
-    const childText = lines.text(childIndex);
-    const childIndent = lines.indent(childIndex);
-    const isItem = /^-(\s|$)/.test(childText.trimStart());
-    if (isItem && sequenceIndent === undefined && childIndent >= keyColumn) sequenceIndent = childIndent - keyColumn;
-    if (!isItem && indent === undefined && childIndent > keyColumn) indent = childIndent - keyColumn;
-  }
-  const mappingIndent = indent ?? 2;
-  return { indent: mappingIndent, sequenceIndent: sequenceIndent ?? mappingIndent };
+/** The start of the line holding `offset`. */
+export function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
 }
 
-/**
- * A string as a YAML plain scalar where that reads back as the same string, otherwise double
- * quoted. Catalog texts contain `: ` now and then ("… starten: Storage, …").
- */
-export function yamlScalar(value: string): string {
-  const plain =
-    value !== '' &&
-    value === value.trim() &&
-    !/^[-?:,[\]{}#&*!|>'"%@`]/.test(value) &&
-    !/: |:$| #|[\t\n\r]/.test(value) &&
-    !/^(true|false|yes|no|on|off|null|~|[-+]?(\d[\d_]*(\.\d*)?|\.\d+)([eE][-+]?\d+)?|0x[0-9a-fA-F]+|0o[0-7]+|\.inf|\.nan)$/i.test(value);
-  return plain ? value : JSON.stringify(value);
+/** The end of the line holding `offset`, before its line break (after any trailing comment). */
+export function lineEnd(text: string, offset: number): number {
+  let end = text.indexOf('\n', offset);
+  if (end < 0) end = text.length;
+  if (end > offset && text[end - 1] === '\r') end--;
+  return end;
 }
 
-/** Text for a snippet, with the snippet syntax characters escaped. */
-export function snippetText(value: string): string {
-  return value.replace(/[\\$}]/g, (c) => `\\${c}`);
+/** Whether the rest of the line after `offset` holds only blanks. */
+export function restOfLineIsBlank(text: string, offset: number): boolean {
+  return text.slice(offset, lineEnd(text, offset)).trim() === '';
 }

@@ -1,0 +1,28 @@
+import type { IdentifiedItem, IdList, PlanModel, ReferenceModel } from './plan';
+
+/** Every reference of the plan, item by item in document order. */
+export function* allReferences(model: PlanModel): Generator<ReferenceModel> {
+  if (model.plan) yield* model.plan.references;
+  for (const items of [model.contacts, model.components, model.availability?.measurements ?? [], model.backups, model.scenarios, model.history]) {
+    for (const item of items) yield* item.references;
+  }
+}
+
+/** The items of each list that has ids, by the list's key in the file. */
+export function itemsOf(model: PlanModel, list: IdList): readonly IdentifiedItem[] {
+  switch (list) {
+    case 'contacts':
+      return model.contacts;
+    case 'components':
+      return model.components;
+    case 'measurements':
+      return model.availability?.measurements ?? [];
+    case 'backups':
+      return model.backups;
+    case 'scenarios':
+      return model.scenarios;
+  }
+}
+
+/** The lists that have ids, in document order. */
+export const ID_LISTS: readonly IdList[] = ['contacts', 'components', 'measurements', 'backups', 'scenarios'];

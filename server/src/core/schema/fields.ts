@@ -1,0 +1,495 @@
+import type { EnumName, Localized } from '../catalog';
+import type { TermName } from '../i18n/hoverTexts';
+import type { IdList } from '../model/plan';
+import type { Locale } from '../types';
+
+/**
+ * The one table of the format's fields: for every key of every mapping, what kind of value it
+ * holds (text, duration, date, catalog value, reference to which list, …) and its label and
+ * explanation in German and English. Completion, hover, the reference rule, navigation,
+ * placeholders and the document read it; `test/unit/fields.test.ts` keeps it and
+ * `schemas/drplan.schema.json` in step (every key in both, same kinds, the schema's English title
+ * and description are the table's). Adding a field is one entry here plus the schema.
+ */
+
+/** The catalogs a value can come from: the enumerations, and the scenario and component catalogs. */
+export type CatalogName = EnumName | 'category' | 'scenarioType' | 'componentKind';
+
+/** The lists whose items references can name. */
+export type ReferenceList = Exclude<IdList, 'measurements' | 'scenarios'>;
+
+export type FieldKind =
+  /** Free text (or a number written as text). */
+  | { readonly kind: 'text' }
+  /** `drplan: "1"`. */
+  | { readonly kind: 'formatVersion' }
+  /** A version number, best quoted ("2.1"). */
+  | { readonly kind: 'version' }
+  /** The id of a list item, which references name. */
+  | { readonly kind: 'id'; readonly list: IdList }
+  /** The id of an item of another list. */
+  | { readonly kind: 'reference'; readonly list: ReferenceList }
+  /** A list of ids of items of another list. */
+  | { readonly kind: 'references'; readonly list: ReferenceList }
+  /**
+   * A duration, with the values authors typically write there; `term` names RTO, RPO and the
+   * other terms whose hover relates them to the scenario; for the RPO, completion offers the
+   * plan's backup intervals first.
+   */
+  | { readonly kind: 'duration'; readonly typical: readonly Localized[]; readonly term?: TermName; readonly backupIntervals?: boolean }
+  | { readonly kind: 'date' }
+  /** A catalog id; `open`: other text is allowed too. */
+  | { readonly kind: 'catalog'; readonly catalog: CatalogName; readonly open?: boolean }
+  | { readonly kind: 'boolean' }
+  /** A percentage, greater than 0 and at most 100. */
+  | { readonly kind: 'percentage' }
+  /** A whole number of at least 1. */
+  | { readonly kind: 'count' }
+  /** A mapping of the definition `mapping`. */
+  | { readonly kind: 'section'; readonly mapping: string }
+  /** A list of mappings of the definition `mapping`. */
+  | { readonly kind: 'items'; readonly mapping: string }
+  /**
+   * A list of texts (Handlungen) for which the catalog suggests the scenario type's steps; items
+   * may also be mappings of the definition `mapping`.
+   */
+  | { readonly kind: 'steps'; readonly catalog: 'prevention' | 'recovery'; readonly mapping?: string };
+
+/** A label and what the field means, in one language. */
+export interface FieldDoc {
+  readonly title: string;
+  readonly description: string;
+}
+
+export type FieldSpec = FieldKind & {
+  /** The schema definition of the mapping the key belongs to (`root`, `plan`, `scenario`, …). */
+  readonly definition: string;
+  readonly key: string;
+  readonly de: FieldDoc;
+  /** The schema's own title and description (the schema speaks English, with German terms). */
+  readonly en: FieldDoc;
+};
+
+const same = (text: string): Localized => ({ de: text, en: text });
+const SHORT = same('15 min');
+const HALF_HOUR = same('30 min');
+const HOUR = same('1h');
+const TWO_HOURS = same('2h');
+const FOUR_HOURS = same('4h');
+const EIGHT_HOURS = same('8h');
+const DAY = same('24h');
+const TWO_DAYS: Localized = { de: '2 Tage', en: '2 days' };
+const WEEK: Localized = { de: '1 Woche', en: '1 week' };
+const ZERO = same('0');
+
+/** Typical durations per field: what an author of such plans usually writes there. */
+export const TYPICAL = {
+  rto: [SHORT, HALF_HOUR, HOUR, FOUR_HOURS, EIGHT_HOURS, DAY, TWO_DAYS, WEEK],
+  rpo: [ZERO, SHORT, HOUR, FOUR_HOURS, DAY],
+  mtpd: [FOUR_HOURS, EIGHT_HOURS, DAY, TWO_DAYS, WEEK, { de: '2 Wochen', en: '2 weeks' }],
+  recoveryTime: [HALF_HOUR, HOUR, TWO_HOURS, FOUR_HOURS, EIGHT_HOURS, DAY],
+  dataLoss: [ZERO, SHORT, HOUR, FOUR_HOURS, DAY],
+  stepDuration: [SHORT, HALF_HOUR, HOUR, TWO_HOURS, FOUR_HOURS],
+  backupInterval: [HOUR, FOUR_HOURS, DAY, WEEK],
+  retention: [{ de: '7 Tage', en: '7 days' }, { de: '14 Tage', en: '14 days' }, { de: '30 Tage', en: '30 days' }, { de: '90 Tage', en: '90 days' }, { de: '1 Jahr', en: '1 year' }],
+  measurementInterval: [same('1 min'), same('5 min'), SHORT, HOUR],
+  reviewInterval: [{ de: '6 Monate', en: '6 months' }, { de: '12 Monate', en: '12 months' }],
+} as const satisfies Record<string, readonly Localized[]>;
+
+const text = (): FieldKind => ({ kind: 'text' });
+const formatVersion = (): FieldKind => ({ kind: 'formatVersion' });
+const version = (): FieldKind => ({ kind: 'version' });
+const id = (list: IdList): FieldKind => ({ kind: 'id', list });
+const reference = (list: ReferenceList): FieldKind => ({ kind: 'reference', list });
+const references = (list: ReferenceList): FieldKind => ({ kind: 'references', list });
+const duration = (typical: readonly Localized[], term?: TermName, options: { backupIntervals?: boolean } = {}): FieldKind => ({
+  kind: 'duration',
+  typical,
+  ...(term ? { term } : {}),
+  ...options,
+});
+const date = (): FieldKind => ({ kind: 'date' });
+const catalog = (name: CatalogName, options: { open?: boolean } = {}): FieldKind => ({ kind: 'catalog', catalog: name, ...options });
+const boolean = (): FieldKind => ({ kind: 'boolean' });
+const percentage = (): FieldKind => ({ kind: 'percentage' });
+const count = (): FieldKind => ({ kind: 'count' });
+const section = (mapping: string): FieldKind => ({ kind: 'section', mapping });
+const items = (mapping: string): FieldKind => ({ kind: 'items', mapping });
+const steps = (catalogSteps: 'prevention' | 'recovery', mapping?: string): FieldKind => ({
+  kind: 'steps',
+  catalog: catalogSteps,
+  ...(mapping ? { mapping } : {}),
+});
+
+function define(definition: string, key: string, kind: FieldKind, deTitle: string, deDescription: string, enTitle: string, enDescription: string): FieldSpec {
+  return { ...kind, definition, key, de: { title: deTitle, description: deDescription }, en: { title: enTitle, description: enDescription } };
+}
+
+/** Every field of the format, by mapping, in the schema's order. */
+export const FIELDS: readonly FieldSpec[] = [
+  // root
+  define('root', 'drplan', formatVersion(),
+    'Formatversion', 'Formatversion der Datei: immer der Text "1", mit Anführungszeichen geschrieben: `drplan: "1"`.',
+    'Format version', 'Format version of the file (Formatversion): always the string "1"; write `drplan: "1"` with quotes.'),
+  define('root', 'plan', section('plan'),
+    'Angaben zum Plan', 'Titel, Organisation, System, Version, Status, Prüftermine, Planverantwortliche/r, Klassifizierung und Geltungsbereich des Notfallplans.',
+    'Plan', 'Plan metadata (Angaben zum Plan): title, organisation, system, version, status, review dates, owner, classification and scope.'),
+  define('root', 'contacts', items('contact'),
+    'Ansprechpartner', 'Personen, Teams und Dienstleister, die im Notfall zu erreichen sind; `owner`, `responsible` und `alert` verweisen auf ihre Kennungen.',
+    'Contacts', 'Contacts (Ansprechpartner / Kontakte): people and teams to reach in an emergency; referenced by `owner`, `responsible` and `alert`.'),
+  define('root', 'components', items('component'),
+    'Komponenten', 'Hardware und Infrastruktur (Standardkomponenten für erhöhte Verfügbarkeit), z. B. RAID-Storage, redundante Netzteile, Ersatzteile, USV; `affects` eines Szenarios verweist auf ihre Kennungen.',
+    'Components', 'Hardware and infrastructure components (Standardkomponenten für erhöhte Verfügbarkeit), e.g. RAID storage, redundant power supplies, spare parts, UPS; referenced by a scenario\'s `affects`.'),
+  define('root', 'availability', section('availability'),
+    'Verfügbarkeit', 'Verfügbarkeitsziel, Strategie für Datenbank und Lastverteilung sowie die Messung der Verfügbarkeit.',
+    'Availability', 'Availability (Verfügbarkeit): the availability target, the database and load-balancing strategy and the measurements (Messung der Verfügbarkeit).'),
+  define('root', 'backups', items('backup'),
+    'Datensicherungen', 'Die Sicherungsjobs; `backup` eines Szenarios verweist auf ihre Kennungen.',
+    'Backups', 'Backup jobs (Datensicherungen); referenced by a scenario\'s `backup`.'),
+  define('root', 'scenarios', items('scenario'),
+    'Szenarien', 'Die Notfallszenarien, je eines pro zutreffendem Szenariotyp des Katalogs: Prävention, Wiederherstellung, Wiederherstellungszeit, RTO und RPO.',
+    'Scenarios', 'Failure scenarios (Szenarien / Notfallszenarien), one per catalog scenario type that applies: prevention, recovery, recovery time, RTO and RPO.'),
+  define('root', 'history', items('historyEntry'),
+    'Änderungshistorie', 'Die Versionen des Plans mit Datum, Autor/in und Änderungen.',
+    'History', 'Change history of the plan (Änderungshistorie / Versionshistorie).'),
+  // plan
+  define('plan', 'title', text(),
+    'Titel', 'Titel des Notfallplans.',
+    'Title', 'Title of the plan (Titel des Notfallplans).'),
+  define('plan', 'organisation', text(),
+    'Organisation', 'Die Organisation bzw. das Unternehmen, zu dem der Plan gehört.',
+    'Organisation', 'The organisation the plan belongs to (Organisation / Unternehmen).'),
+  define('plan', 'system', text(),
+    'System', 'Das IT-System bzw. IT-Verfahren, das der Plan abdeckt.',
+    'System', 'The IT system the plan covers (System / IT-Verfahren).'),
+  define('plan', 'version', version(),
+    'Version', 'Versionsnummer des Plans, z. B. "2.1"; in Anführungszeichen, damit YAML sie so behält, wie sie geschrieben ist (2.10 ohne Anführungszeichen ist die Zahl 2.1).',
+    'Version', 'Version of the plan (Versionsnummer des Plans), e.g. "2.1"; quote it so that YAML keeps it as written (2.10 unquoted is the number 2.1).'),
+  define('plan', 'status', catalog('planStatus'),
+    'Status', 'Freigabestatus des Plans: `draft` (Entwurf) oder `approved` (Freigegeben).',
+    'Status', 'Approval status of the plan (Status): `draft` (Entwurf), `approved` (Freigegeben).'),
+  define('plan', 'valid_from', date(),
+    'Gültig ab', 'Datum, ab dem der Plan gilt (JJJJ-MM-TT).',
+    'Valid from', 'Date from which the plan applies (gültig ab).'),
+  define('plan', 'last_review', date(),
+    'Letzte Überprüfung', 'Datum der letzten Überprüfung des Plans (JJJJ-MM-TT); zusammen mit `review_interval` ergibt sich die nächste fällige Überprüfung.',
+    'Last review', 'Date of the last review of the plan (letzte Überprüfung); with `review_interval` it gives the next due review.'),
+  define('plan', 'review_interval', duration(TYPICAL.reviewInterval),
+    'Überprüfungsintervall', 'Wie oft der Plan, seine Wiederherstellungstests und Übungen zu überprüfen sind; ohne Angabe 12 Monate.',
+    'Review interval', 'How often the plan, its restore tests and exercises must be reviewed (Überprüfungsintervall); 12 months (12 Monate) when omitted.'),
+  define('plan', 'owner', reference('contacts'),
+    'Planverantwortliche/r', 'Wer für den Plan verantwortlich ist: die Kennung (`id`) eines Kontakts.',
+    'Owner', 'Who is responsible for the plan (Planverantwortliche/r): the `id` of a contact.'),
+  define('plan', 'classification', catalog('classification'),
+    'Klassifizierung', 'Vertraulichkeit des Dokuments: `public` (öffentlich), `internal` (intern) oder `confidential` (vertraulich).',
+    'Classification', 'Confidentiality of the document (Klassifizierung / Vertraulichkeit): `public` (öffentlich), `internal` (intern), `confidential` (vertraulich).'),
+  define('plan', 'scope', text(),
+    'Geltungsbereich', 'Was der Plan abdeckt.',
+    'Scope', 'What the plan covers (Geltungsbereich).'),
+  // contact
+  define('contact', 'id', id('contacts'),
+    'Kennung', 'Kennung des Kontakts, auf die `owner`, `responsible` und `alert` verweisen.',
+    'Id', 'Identifier of the contact (Kennung), used by `owner`, `responsible` and `alert`.'),
+  define('contact', 'name', text(),
+    'Name', 'Name der Person, des Teams oder des Unternehmens.',
+    'Name', 'Name of the person, team or company (Name).'),
+  define('contact', 'role', text(),
+    'Rolle', 'Rolle oder Funktion, z. B. IT-Leitung, Bereitschaft.',
+    'Role', 'Role or function (Rolle / Funktion), e.g. IT-Leitung, Bereitschaft.'),
+  define('contact', 'phone', text(),
+    'Telefon', 'Telefonnummer; in Anführungszeichen, z. B. "+49 30 1234567".',
+    'Phone', 'Phone number (Telefon); quote it, e.g. "+49 30 1234567".'),
+  define('contact', 'email', text(),
+    'E-Mail', 'E-Mail-Adresse.',
+    'E-mail', 'E-mail address (E-Mail-Adresse).'),
+  define('contact', 'availability', text(),
+    'Erreichbarkeit', 'Wann der Kontakt erreichbar ist, z. B. 24/7 oder werktags 8–18 Uhr.',
+    'Availability', 'When the contact can be reached (Erreichbarkeit), e.g. 24/7 or werktags 8-18 Uhr.'),
+  // component
+  define('component', 'id', id('components'),
+    'Kennung', 'Kennung der Komponente, auf die `affects` eines Szenarios verweist.',
+    'Id', 'Identifier of the component (Kennung), used by a scenario\'s `affects`.'),
+  define('component', 'kind', catalog('componentKind'),
+    'Art der Komponente', 'Art der Komponente aus dem Katalog, z. B. `raid-storage` (RAID-Storage), `redundant-power-supply` (Redundante Netzteile), `spare-parts` (Ersatzteile) oder `ups` (USV).',
+    'Kind', 'Kind of component (Art der Komponente): `raid-storage` (RAID-Storage), `redundant-power-supply` (Redundante Netzteile), `spare-parts` (Ersatzteile), `ups` (USV – unterbrechungsfreie Stromversorgung), `network-switch` (Netzwerk-Switch), `router` (Router), `firewall` (Firewall), `load-balancer` (Load-Balancer – Lastverteiler), `vm-host` (VM-Host – Virtualisierungsserver), `storage-server` (Storage-Server), `server-rack` (Server-Rack), `backup-storage` (Backup-Speicher), `generator` (Netzersatzanlage), `zeo-server` (ZEO-Server), `zeo-client` (ZEO-Client), `database-server` (Datenbankserver), `cooling` (Klimatisierung), `monitoring` (Monitoring-System).'),
+  define('component', 'name', text(),
+    'Bezeichnung', 'Name oder Kurzbeschreibung der Komponente.',
+    'Name', 'Name or short description (Bezeichnung).'),
+  define('component', 'location', text(),
+    'Standort', 'Wo die Komponente steht, z. B. Rechenzentrum und Rack.',
+    'Location', 'Where the component is (Standort), e.g. data centre and rack.'),
+  define('component', 'redundancy', text(),
+    'Redundanz', 'Wie die Komponente redundant ausgelegt ist, z. B. RAID 6, zwei Controller.',
+    'Redundancy', 'How the component is made redundant (Redundanz), e.g. RAID 6, two controllers.'),
+  define('component', 'notes', text(),
+    'Anmerkungen', 'Anmerkungen zur Komponente.',
+    'Notes', 'Notes (Anmerkungen).'),
+  // availability
+  define('availability', 'target', percentage(),
+    'Verfügbarkeitsziel', 'Verfügbarkeitsziel in Prozent, z. B. 99.5; größer als 0 und höchstens 100. Daraus folgt die jährlich zulässige Ausfallzeit (99,5 % → 43,8 Stunden pro Jahr).',
+    'Availability target', 'Availability target in percent (Verfügbarkeitsziel in Prozent), e.g. 99.5; greater than 0 and at most 100. Gives the yearly downtime budget (99.5 % → 43.8 h per year).'),
+  define('availability', 'database', section('database'),
+    'Datenbank', 'Wie die Verfügbarkeit der Datenbank gesichert wird.',
+    'Database', 'Availability of the database (Verfügbarkeit der Datenbank).'),
+  define('availability', 'load_balancing', section('loadBalancing'),
+    'Lastverteilung', 'Lastverteilung auf die Instanzen der Anwendung, z. B. die ZEO-Clients.',
+    'Load balancing', 'Load balancing (Lastverteilung) across application instances.'),
+  define('availability', 'measurements', items('measurement'),
+    'Messungen', 'Wie die Verfügbarkeit gemessen und überwacht wird (Monitoring).',
+    'Measurements', 'How availability is measured (Messung der Verfügbarkeit / Monitoring).'),
+  // database
+  define('database', 'strategy', catalog('databaseStrategy'),
+    'Strategie', 'Wie die Datenbank verfügbar gehalten wird: `snapshot` (Neuaufsetzen aus einem Snapshot des Volume Managers), `relstorage-replication` (Replikation über RelStorage), `drbd-heartbeat` (DRBD/Heartbeat) oder `none` (keine).',
+    'Strategy', 'How the database is kept available (Strategie): `snapshot` (Neuaufsetzen aus einem Snapshot des Volume Managers), `relstorage-replication` (RelStorage mit Datenbankreplikation), `drbd-heartbeat` (DRBD mit Heartbeat – Hochverfügbarkeitscluster), `none` (keine).'),
+  define('database', 'notes', text(),
+    'Anmerkungen', 'Anmerkungen zur Datenbank.',
+    'Notes', 'Notes (Anmerkungen).'),
+  // loadBalancing
+  define('loadBalancing', 'method', catalog('loadBalancingMethod'),
+    'Verfahren', 'Verfahren der Lastverteilung: `fair` (Fair Balancing: an den nächsten freien Client), `round-robin` (der Reihe nach), `least-connections` (wenigste Verbindungen) oder `none` (keine).',
+    'Method', 'Load-balancing method (Verfahren der Lastverteilung): `fair` (faire Verteilung – an den nächsten freien Client), `round-robin` (Rundlauf-Verfahren), `least-connections` (wenigste Verbindungen), `none` (keine).'),
+  define('loadBalancing', 'clients', count(),
+    'Anzahl der Clients', 'Anzahl der Anwendungs-Clients hinter dem Load-Balancer, z. B. ZEO-Clients; mindestens 1.',
+    'Clients', 'Number of application clients behind the load balancer, e.g. ZEO clients (Anzahl der Clients / ZEO-Clients); at least 1.'),
+  define('loadBalancing', 'notes', text(),
+    'Anmerkungen', 'Anmerkungen zur Lastverteilung.',
+    'Notes', 'Notes (Anmerkungen).'),
+  // measurement
+  define('measurement', 'id', id('measurements'),
+    'Kennung', 'Kennung der Messung.',
+    'Id', 'Identifier of the measurement (Kennung).'),
+  define('measurement', 'what', text(),
+    'Messgröße', 'Was gemessen bzw. überwacht wird.',
+    'What', 'What is measured (Messgröße / was überwacht wird).'),
+  define('measurement', 'tool', text(),
+    'Werkzeug', 'Das Monitoring-Werkzeug, z. B. Prometheus.',
+    'Tool', 'The monitoring tool (Werkzeug), e.g. Prometheus.'),
+  define('measurement', 'interval', duration(TYPICAL.measurementInterval),
+    'Messintervall', 'Wie oft gemessen wird.',
+    'Interval', 'How often it is measured (Messintervall).'),
+  define('measurement', 'alert', reference('contacts'),
+    'Alarmierung', 'Wer alarmiert wird: die Kennung (`id`) eines Kontakts.',
+    'Alert', 'Who is alerted (Alarmierung): the `id` of a contact.'),
+  // backup
+  define('backup', 'id', id('backups'),
+    'Kennung', 'Kennung der Datensicherung, auf die `backup` eines Szenarios verweist.',
+    'Id', 'Identifier of the backup job (Kennung), used by a scenario\'s `backup`.'),
+  define('backup', 'what', text(),
+    'Sicherungsgegenstand', 'Was gesichert wird.',
+    'What', 'What is backed up (Sicherungsgegenstand).'),
+  define('backup', 'method', catalog('backupMethod', { open: true }),
+    'Sicherungsverfahren', 'Bekannt sind `volume-snapshot` (Snapshot des Volume Managers), `repozo` (ZODB-Sicherung mit repozo), `relstorage-dump` (Dump der RelStorage-Datenbank), `file-copy` (Dateikopie) und `database-dump` (Datenbank-Dump); anderer Text ist erlaubt.',
+    'Method', 'Backup method (Sicherungsverfahren). Known: `volume-snapshot` (Snapshot des Volume Managers), `repozo` (ZODB-Sicherung mit repozo), `relstorage-dump` (Dump der RelStorage-Datenbank), `file-copy` (Dateikopie), `database-dump` (Datenbank-Dump); other text is allowed.'),
+  define('backup', 'interval', duration(TYPICAL.backupInterval),
+    'Sicherungsintervall', 'Zeit zwischen zwei Sicherungen; darf nicht länger sein als die RPO eines Szenarios, das diese Sicherung nutzt.',
+    'Interval', 'Time between two backups (Sicherungsintervall); must not be longer than the `rpo` of a scenario that uses this backup.'),
+  define('backup', 'retention', duration(TYPICAL.retention),
+    'Aufbewahrungsdauer', 'Wie lange die Sicherungen aufbewahrt werden.',
+    'Retention', 'How long backups are kept (Aufbewahrungsdauer).'),
+  define('backup', 'location', text(),
+    'Speicherort', 'Wo die Sicherungen liegen.',
+    'Location', 'Where the backups are stored (Speicherort).'),
+  define('backup', 'offsite', boolean(),
+    'Außer Haus', 'Ob die Sicherungen räumlich getrennt vom System aufbewahrt werden (`true`/`false`).',
+    'Offsite', 'Whether the backups are stored off site, separated from the system (außer Haus / räumlich getrennt gelagert).'),
+  define('backup', 'last_restore_test', date(),
+    'Letzter Wiederherstellungstest', 'Datum des letzten erfolgreichen Wiederherstellungstests (Rücksicherungstest), JJJJ-MM-TT.',
+    'Last restore test', 'Date of the last successful restore test (letzter Wiederherstellungstest / Rücksicherungstest).'),
+  // scenario
+  define('scenario', 'id', id('scenarios'),
+    'Kennung', 'Kennung des Szenarios, eindeutig unter den Szenarien.',
+    'Id', 'Identifier of the scenario (Kennung), unique among the scenarios.'),
+  define('scenario', 'category', catalog('category'),
+    'Kategorie', 'Kategorie des Szenarios aus dem Katalog: `hardware` (Hardware-Fehler), `force-majeure` (Höhere Gewalt), `software` (Software-Fehler) oder `operator` (Bedienfehler).',
+    'Category', 'Catalog category (Kategorie) of the scenario: `hardware` (Hardware-Fehler), `force-majeure` (Höhere Gewalt), `software` (Software-Fehler), `operator` (Bedienfehler).'),
+  define('scenario', 'type', catalog('scenarioType'),
+    'Szenariotyp', 'Szenariotyp aus dem Katalog; muss zur Kategorie (`category`) gehören, z. B. `storage-server` (Ausfall des Storage-Servers).',
+    'Type', 'Catalog scenario type (Szenariotyp); must belong to `category`: `network-component` (Ausfall aktiver Netzwerkkomponenten), `vm-server` (Ausfall des VM-Servers), `storage-server` (Ausfall des Storage-Servers), `server-rack` (Ausfall des Server-Racks), `power-outage` (Stromausfall), `network-outage` (Unterbrochene Netzwerkverbindung), `corrupt-filesystem` (Korruptes Dateisystem), `configuration-error` (Konfigurationsfehler), `application-error` (Fehler der Applikation), `deleted-files` (Versehentliches Löschen von Dateien), `deleted-data` (Versehentliches Löschen von Verzeichnissen/Datenbanken).'),
+  define('scenario', 'title', text(),
+    'Titel', 'Titel des Szenarios; ohne Angabe gilt der deutsche Titel des Szenariotyps aus dem Katalog.',
+    'Title', 'Title of the scenario (Titel); defaults to the catalog\'s German title of `type`.'),
+  define('scenario', 'description', text(),
+    'Beschreibung', 'Beschreibung des Szenarios.',
+    'Description', 'Description of the scenario (Beschreibung).'),
+  define('scenario', 'affects', references('components'),
+    'Betroffene Komponenten', 'Die betroffenen Komponenten: Kennungen (`id`) aus `components`.',
+    'Affects', 'Affected components (betroffene Komponenten): `id`s of components.'),
+  define('scenario', 'prevention', steps('prevention'),
+    'Prävention', 'Handlungen zur Prävention (Vorsorgemaßnahmen); mindestens eine.',
+    'Prevention', 'Actions for prevention (Handlungen zur Prävention / Vorsorgemaßnahmen); at least one.'),
+  define('scenario', 'recovery', steps('recovery', 'recoveryStep'),
+    'Wiederherstellung', 'Handlungen zur Wiederherstellung, in ihrer Reihenfolge; mindestens eine. Jeder Eintrag ist ein Text oder ein Abschnitt mit `step`, `duration` und `responsible`.',
+    'Recovery', 'Actions for recovery, in order (Handlungen zur Wiederherstellung); at least one. Each item is a text or a mapping with `step`, `duration` and `responsible`.'),
+  define('scenario', 'recovery_time', duration(TYPICAL.recoveryTime, 'recoveryTime'),
+    'Wiederherstellungszeit', 'Zeit bis zur Wiederherstellung: wie lange die Wiederherstellung dauert; darf die RTO nicht überschreiten.',
+    'Recovery time', 'The time the recovery takes (Zeit bis zur Wiederherstellung); must not exceed `rto`.'),
+  define('scenario', 'rto', duration(TYPICAL.rto, 'rto'),
+    'RTO', 'Recovery Time Objective: die maximal zulässige Ausfallzeit dieses Szenarios (BSI 200-4: geforderte Wiederanlaufzeit).',
+    'RTO', 'Recovery Time Objective – maximal zulässige Ausfallzeit of this scenario (BSI 200-4: geforderte Wiederanlaufzeit).'),
+  define('scenario', 'rpo', duration(TYPICAL.rpo, 'rpo', { backupIntervals: true }),
+    'RPO', 'Recovery Point Objective: der maximal zulässige Datenverlust, also der längste zulässige Zeitraum zwischen zwei Datensicherungen; `0` ist erlaubt.',
+    'RPO', 'Recovery Point Objective – maximal zulässiger Datenverlust (Zeitraum zwischen zwei Datensicherungen); `0` allowed.'),
+  define('scenario', 'mtpd', duration(TYPICAL.mtpd, 'mtpd'),
+    'MTPD', 'Maximum Tolerable Period of Disruption: die maximal tolerierbare Ausfallzeit des Geschäftsprozesses (BSI 200-4); die RTO muss hineinpassen.',
+    'MTPD', 'Maximum Tolerable Period of Disruption – maximal tolerierbare Ausfallzeit of the business process (BSI 200-4); the RTO must fit inside it.'),
+  define('scenario', 'backup', reference('backups'),
+    'Datensicherung', 'Die Datensicherung, mit der die Daten wiederhergestellt werden: die Kennung (`id`) eines Eintrags aus `backups`.',
+    'Backup', 'The backup job that restores the data (Datensicherung für die Wiederherstellung): the `id` of a backup.'),
+  define('scenario', 'responsible', reference('contacts'),
+    'Verantwortlich', 'Wer für das Szenario verantwortlich ist: die Kennung (`id`) eines Kontakts.',
+    'Responsible', 'Who is responsible for the scenario (Verantwortlich): the `id` of a contact.'),
+  define('scenario', 'exercises', items('exercise'),
+    'Übungen', 'Übungen und Tests der Wiederherstellung dieses Szenarios.',
+    'Exercises', 'Recovery exercises and tests of this scenario (Übungen / Tests).'),
+  // recoveryStep
+  define('recoveryStep', 'step', text(),
+    'Schritt', 'Was zu tun ist.',
+    'Step', 'What to do (Handlung / Schritt).'),
+  define('recoveryStep', 'duration', duration(TYPICAL.stepDuration),
+    'Dauer', 'Wie lange der Schritt dauert.',
+    'Duration', 'How long the step takes (Dauer des Schritts).'),
+  define('recoveryStep', 'responsible', reference('contacts'),
+    'Verantwortlich', 'Wer den Schritt ausführt: die Kennung (`id`) eines Kontakts.',
+    'Responsible', 'Who carries out the step (Verantwortlich): the `id` of a contact.'),
+  // exercise
+  define('exercise', 'date', date(),
+    'Datum', 'Datum der Übung (JJJJ-MM-TT).',
+    'Date', 'Date of the exercise (Datum der Übung).'),
+  define('exercise', 'kind', catalog('exerciseKind'),
+    'Art der Übung', '`plan-review` (Planbesprechung), `alerting` (Alarmierungsübung), `functional-test` (Funktionstest) oder `full-recovery` (Vollübung).',
+    'Kind', 'Kind of exercise (Art der Übung): `plan-review` (Planbesprechung), `alerting` (Alarmierungsübung), `functional-test` (Funktionstest), `full-recovery` (Vollübung).'),
+  define('exercise', 'recovery_time', duration(TYPICAL.recoveryTime, 'rta'),
+    'Gemessene Wiederherstellungszeit', 'Die in der Übung gemessene Wiederherstellungszeit, RTA (Recovery Time Actual); darf die RTO des Szenarios nicht überschreiten.',
+    'Measured recovery time', 'The measured recovery time, RTA – Recovery Time Actual (gemessene Wiederherstellungszeit); must not exceed the scenario\'s `rto`.'),
+  define('exercise', 'data_loss', duration(TYPICAL.dataLoss, 'rpa'),
+    'Gemessener Datenverlust', 'Der in der Übung gemessene Datenverlust, RPA (Recovery Point Actual); darf die RPO des Szenarios nicht überschreiten.',
+    'Measured data loss', 'The measured data loss, RPA – Recovery Point Actual (gemessener Datenverlust); must not exceed the scenario\'s `rpo`.'),
+  define('exercise', 'result', catalog('exerciseResult'),
+    'Ergebnis', '`passed` (bestanden), `partial` (teilweise bestanden) oder `failed` (nicht bestanden).',
+    'Result', 'Result of the exercise (Ergebnis): `passed` (bestanden), `partial` (teilweise bestanden), `failed` (nicht bestanden).'),
+  define('exercise', 'notes', text(),
+    'Anmerkungen', 'Anmerkungen und Erkenntnisse aus der Übung.',
+    'Notes', 'Notes, findings (Anmerkungen / Erkenntnisse).'),
+  // historyEntry
+  define('historyEntry', 'version', version(),
+    'Version', 'Versionsnummer des Plans, z. B. "2.1"; in Anführungszeichen.',
+    'Version', 'Version of the plan (Versionsnummer), e.g. "2.1"; quote it.'),
+  define('historyEntry', 'date', date(),
+    'Datum', 'Datum der Version (JJJJ-MM-TT).',
+    'Date', 'Date of the version (Datum).'),
+  define('historyEntry', 'author', text(),
+    'Autor/in', 'Wer die Änderung vorgenommen hat.',
+    'Author', 'Who made the change (Autor/in).'),
+  define('historyEntry', 'changes', text(),
+    'Änderungen', 'Was sich geändert hat.',
+    'Changes', 'What changed (Änderungen).'),
+];
+
+const byDefinition: ReadonlyMap<string, ReadonlyMap<string, FieldSpec>> = (() => {
+  const result = new Map<string, Map<string, FieldSpec>>();
+  for (const spec of FIELDS) {
+    let keys = result.get(spec.definition);
+    if (!keys) result.set(spec.definition, (keys = new Map()));
+    keys.set(spec.key, spec);
+  }
+  return result;
+})();
+
+/** The field `key` of the mappings of `definition`. */
+export function field(definition: string, key: string): FieldSpec | undefined {
+  return byDefinition.get(definition)?.get(key);
+}
+
+/** The fields of the mappings of `definition`, in the schema's order. */
+export function fieldsOf(definition: string): readonly FieldSpec[] {
+  return [...(byDefinition.get(definition)?.values() ?? [])];
+}
+
+/** The definitions that have fields (mappings of the format). */
+export function definitions(): readonly string[] {
+  return [...byDefinition.keys()];
+}
+
+/** The definition of the mappings a field holds (a section, a list's items), if any. */
+export function mappingOf(spec: FieldSpec): string | undefined {
+  return spec.kind === 'section' || spec.kind === 'items' || spec.kind === 'steps' ? spec.mapping : undefined;
+}
+
+/**
+ * The definition of the mapping at a path of keys and list positions (`root`, `plan`,
+ * `scenario`, `recoveryStep`, …), or undefined where the path names no mapping of the format.
+ */
+export function definitionAt(path: readonly (string | number)[]): string | undefined {
+  let definition: string | undefined = 'root';
+  let list: FieldSpec | undefined; // the list field whose position comes next
+  for (const segment of path) {
+    if (typeof segment === 'number') {
+      if (!list || (list.kind !== 'items' && list.kind !== 'steps')) return undefined;
+      definition = mappingOf(list);
+      list = undefined;
+      if (definition === undefined) return undefined;
+      continue;
+    }
+    if (definition === undefined || list) return undefined;
+    const spec = field(definition, segment);
+    if (!spec) return undefined;
+    if (spec.kind === 'items' || spec.kind === 'steps') {
+      list = spec;
+      definition = undefined;
+    } else {
+      definition = spec.kind === 'section' ? spec.mapping : undefined;
+      if (definition === undefined) return undefined;
+    }
+  }
+  return list ? undefined : definition;
+}
+
+/** The field `key` of the mapping at `path`. */
+export function fieldAt(path: readonly (string | number)[], key: string): FieldSpec | undefined {
+  const definition = definitionAt(path);
+  return definition === undefined ? undefined : field(definition, key);
+}
+
+/**
+ * The field a scalar value at `path` is the value of: the field its last key names, or for an
+ * item of a plain list (`affects`, `prevention`) that list's field.
+ */
+export function fieldOfValue(path: readonly (string | number)[]): FieldSpec | undefined {
+  const last = path[path.length - 1];
+  if (typeof last === 'number') {
+    const key = path[path.length - 2];
+    const spec = typeof key === 'string' ? fieldAt(path.slice(0, -2), key) : undefined;
+    return spec?.kind === 'references' || spec?.kind === 'steps' ? spec : undefined;
+  }
+  const spec = typeof last === 'string' ? fieldAt(path.slice(0, -1), last) : undefined;
+  return spec && spec.kind !== 'references' && spec.kind !== 'steps' && spec.kind !== 'items' && spec.kind !== 'section' ? spec : undefined;
+}
+
+/** The title and description of `key` in the mapping at `path`, in the locale. */
+export function fieldDoc(path: readonly (string | number)[], key: string, locale: Locale): FieldDoc | undefined {
+  return fieldAt(path, key)?.[locale];
+}
+
+/** Every field that names items of another list: one reference, or a list of them. */
+export const REFERENCE_FIELDS: readonly (FieldSpec & { readonly kind: 'reference' | 'references' })[] = FIELDS.filter(
+  (spec): spec is FieldSpec & { readonly kind: 'reference' | 'references' } => spec.kind === 'reference' || spec.kind === 'references',
+);
+
+const referring = new Map<string, readonly FieldSpec[]>();
+
+/**
+ * The fields of `definition` that are references, or mappings that (at any depth) hold
+ * references: what the model reads to collect every reference of an item.
+ */
+export function referringFields(definition: string): readonly FieldSpec[] {
+  let result = referring.get(definition);
+  if (result) return result;
+  referring.set(definition, []); // no definition contains itself; guards the recursion anyway
+  result = fieldsOf(definition).filter((spec) => {
+    if (spec.kind === 'reference' || spec.kind === 'references') return true;
+    const mapping = mappingOf(spec);
+    return mapping !== undefined && referringFields(mapping).length > 0;
+  });
+  referring.set(definition, result);
+  return result;
+}

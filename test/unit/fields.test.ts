@@ -1,0 +1,191 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ENUMS, CATEGORIES, COMPONENT_KINDS, SCENARIO_TYPES, type EnumName } from '../../server/src/core/catalog';
+import { FIELDS, definitionAt, fieldDoc, type FieldSpec } from '../../server/src/core/schema/fields';
+import { resolveSchema, type SchemaNode } from '../../server/src/core/schema/lookup';
+import { planSchema } from '../../server/src/core/schema/validator';
+import { REFERENCE_FIELDS as NAMED_IN_MESSAGES } from '../../server/src/core/i18n/navigation';
+
+interface RawNode {
+  properties?: Record<string, RawProperty>;
+}
+
+interface RawProperty extends SchemaNode {
+  readonly format?: string;
+  readonly minimum?: number;
+  readonly exclusiveMinimum?: number;
+  readonly maximum?: number;
+}
+
+const germanFieldDocKeys = () => FIELDS.map((spec) => `${spec.definition}.${spec.key}`);
+
+/** The schema's property of a field, as written (before its $ref is followed). */
+function schemaProperty(spec: FieldSpec): RawProperty | undefined {
+  const owner: RawNode | undefined = spec.definition === 'root' ? (planSchema as RawNode) : (planSchema.definitions as Record<string, RawNode>)[spec.definition];
+  return owner?.properties?.[spec.key];
+}
+
+const refName = (node: SchemaNode | undefined) => node?.$ref?.replace('#/definitions/', '');
+
+/** The catalog ids a catalog field takes. */
+function catalogIds(name: FieldSpec & { kind: 'catalog' }): string[] {
+  const entries =
+    name.catalog === 'category' ? CATEGORIES : name.catalog === 'scenarioType' ? SCENARIO_TYPES : name.catalog === 'componentKind' ? COMPONENT_KINDS : ENUMS[name.catalog as EnumName];
+  return entries.map((entry) => entry.id);
+}
+
+/** Every key of the schema as `definition.key`, the root's as `root.key`. */
+function schemaKeys(): string[] {
+  const keys = Object.keys(planSchema.properties).map((key) => `root.${key}`);
+  for (const [name, definition] of Object.entries(planSchema.definitions as Record<string, RawNode>)) {
+    for (const key of Object.keys(definition.properties ?? {})) keys.push(`${name}.${key}`);
+  }
+  return keys.sort();
+}
+
+describe('the field table and the JSON Schema', () => {
+  it('has one entry for every key of the schema, and none for a key the schema lacks', () => {
+    const table = germanFieldDocKeys();
+    assert.equal(new Set(table).size, table.length, 'a field is listed twice');
+    assert.deepEqual([...table].sort(), schemaKeys().filter((key) => !key.split('.')[1]?.startsWith('x-')));
+  });
+
+  it('has the schema’s English title and description', () => {
+    for (const spec of FIELDS) {
+      const schema = resolveSchema(schemaProperty(spec));
+      assert.deepEqual(spec.en, { title: schema?.title ?? spec.key, description: schema?.description ?? '' }, `${spec.definition}.${spec.key}`);
+    }
+  });
+
+  it('says what kind of value each field holds, as the schema does', () => {
+    for (const spec of FIELDS) {
+      const name = `${spec.definition}.${spec.key}`;
+      const raw = schemaProperty(spec) as RawProperty;
+      const ref = refName(raw);
+      const items = raw.items as RawProperty | undefined;
+      switch (spec.kind) {
+        case 'duration':
+        case 'date':
+        case 'id':
+        case 'text':
+          assert.equal(ref, spec.kind, name);
+          break;
+        case 'reference':
+          assert.equal(ref, 'reference', name);
+          break;
+        case 'references':
+          assert.equal(raw.type, 'array', name);
+          assert.equal(refName(items), 'reference', name);
+          break;
+        case 'section':
+          assert.equal(ref, spec.mapping, name);
+          break;
+        case 'items':
+          assert.equal(raw.type, 'array', name);
+          assert.equal(refName(items), spec.mapping, name);
+          break;
+        case 'steps':
+          assert.equal(raw.type, 'array', name);
+          if (spec.mapping) assert.equal(refName(resolveSchema(items)?.then), spec.mapping, name);
+          else assert.equal(items?.type, 'string', name);
+          break;
+        case 'catalog':
+          if (spec.open) assert.equal(raw.enum, undefined, name);
+          else assert.deepEqual([...(raw.enum ?? [])].sort(), catalogIds(spec).sort(), name);
+          break;
+        case 'boolean':
+          assert.equal(raw.type, 'boolean', name);
+          break;
+        case 'percentage':
+          assert.equal(raw.type, 'number', name);
+          assert.equal(raw.maximum, 100, name);
+          break;
+        case 'count':
+          assert.equal(raw.type, 'integer', name);
+          break;
+        case 'version':
+          assert.deepEqual(raw.type, ['string', 'number'], name);
+          break;
+        case 'formatVersion':
+          assert.equal(raw.const ?? raw.enum?.[0], '1', name);
+          break;
+      }
+    }
+  });
+
+  it('names the list every reference and id belongs to', () => {
+    const lists = new Map(FIELDS.filter((spec) => spec.kind === 'items').map((spec) => [spec.key, spec.kind === 'items' ? spec.mapping : '']));
+    for (const spec of FIELDS) {
+      if (spec.kind === 'reference' || spec.kind === 'references') assert.ok(lists.has(spec.list), `${spec.definition}.${spec.key} → ${spec.list}`);
+      if (spec.kind === 'id') assert.equal(lists.get(spec.list), spec.definition, `${spec.definition}.${spec.key}`);
+    }
+  });
+
+  it('names every reference field in the rename messages', () => {
+    const keys = new Set(FIELDS.filter((spec) => spec.kind === 'reference' || spec.kind === 'references').map((spec) => spec.key));
+    assert.deepEqual(NAMED_IN_MESSAGES.split(', ').sort(), [...keys].sort());
+  });
+});
+
+describe('field documentation', () => {
+  it('has a German title and description for every key of the schema, and for no other', () => {
+    assert.deepEqual([...germanFieldDocKeys()].sort(), schemaKeys());
+  });
+
+  it('writes German with umlauts, never with ae/oe/ue', () => {
+    for (const entry of germanFieldDocKeys()) {
+      const [definition, key] = entry.split('.') as [string, string];
+      const path = pathOf(definition);
+      assert.ok(path, `no path for ${definition}`);
+      const doc = fieldDoc(path, key, 'de');
+      assert.ok(doc && doc.title !== '' && doc.description !== '', entry);
+      assert.doesNotMatch(`${doc.title} ${doc.description}`, /\b(fuer|ueber|Ueber|Pruef|pruef|Loesch|loesch|gueltig|Gueltig|zulaessig|Uebung|Aenderung|Massnahme|groesser|hoechstens)/, entry);
+    }
+  });
+
+  it('names the definition of a mapping at a path', () => {
+    assert.equal(definitionAt([]), 'root');
+    assert.equal(definitionAt(['plan']), 'plan');
+    assert.equal(definitionAt(['scenarios', 3]), 'scenario');
+    assert.equal(definitionAt(['scenarios', 0, 'recovery', 1]), 'recoveryStep');
+    assert.equal(definitionAt(['scenarios', 0, 'exercises', 0]), 'exercise');
+    assert.equal(definitionAt(['availability', 'load_balancing']), 'loadBalancing');
+    assert.equal(definitionAt(['scenarios', 0, 'prevention', 0]), undefined);
+    assert.equal(definitionAt(['nonsense']), undefined);
+  });
+
+  it('explains a key in German, or with the schema’s English', () => {
+    assert.deepEqual(fieldDoc(['scenarios', 0], 'rto', 'de'), {
+      title: 'RTO',
+      description: 'Recovery Time Objective: die maximal zulässige Ausfallzeit dieses Szenarios (BSI 200-4: geforderte Wiederanlaufzeit).',
+    });
+    const english = fieldDoc(['scenarios', 0], 'rto', 'en');
+    assert.equal(english?.title, 'RTO');
+    assert.match(english?.description ?? '', /^Recovery Time Objective/);
+    // a key through a $ref keeps its own title and description
+    assert.equal(fieldDoc(['backups', 0], 'interval', 'en')?.title, 'Interval');
+    assert.equal(fieldDoc(['backups', 0], 'interval', 'de')?.title, 'Sicherungsintervall');
+    assert.equal(fieldDoc(['backups', 0], 'nonsense', 'de'), undefined);
+    assert.equal(fieldDoc(['nonsense'], 'id', 'en'), undefined);
+  });
+});
+
+/** A path to a mapping of the definition, for the test above. */
+function pathOf(definition: string): (string | number)[] | undefined {
+  const paths: (string | number)[][] = [
+    [],
+    ['plan'],
+    ['contacts', 0],
+    ['components', 0],
+    ['availability'],
+    ['availability', 'database'],
+    ['availability', 'load_balancing'],
+    ['availability', 'measurements', 0],
+    ['backups', 0],
+    ['scenarios', 0],
+    ['scenarios', 0, 'recovery', 0],
+    ['scenarios', 0, 'exercises', 0],
+    ['history', 0],
+  ];
+  return paths.find((path) => definitionAt(path) === definition);
+}
