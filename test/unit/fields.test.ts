@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import { analyze } from '../../server/src/core/analysis';
+import { allReferences } from '../../server/src/core/model/references';
+import { dateFields, durationFields } from '../../server/src/core/model/timeFields';
 import { ENUMS, CATEGORIES, COMPONENT_KINDS, SCENARIO_TYPES, type EnumName } from '../../server/src/core/catalog';
-import { FIELDS, definitionAt, fieldDoc, type FieldSpec } from '../../server/src/core/schema/fields';
+import { FIELDS, definitionAt, fieldDoc, fieldOfValue, type FieldSpec } from '../../server/src/core/schema/fields';
 import { resolveSchema, type SchemaNode } from '../../server/src/core/schema/lookup';
 import { planSchema } from '../../server/src/core/schema/validator';
 import { REFERENCE_FIELDS as NAMED_IN_MESSAGES } from '../../server/src/core/i18n/navigation';
@@ -189,3 +195,46 @@ function pathOf(definition: string): (string | number)[] | undefined {
   ];
   return paths.find((path) => definitionAt(path) === definition);
 }
+
+describe('the model reads what the field table names', () => {
+  const text = readFileSync(join(__dirname, '../../examples/plone-intranet.drplan.yaml'), 'utf8');
+  const analysis = analyze(text, { today: new Date('2026-01-01') });
+
+  /** Every scalar of the plan whose field is of one of `kinds`, as `path@start`. */
+  const written = (kinds: readonly FieldSpec['kind'][]): string[] => {
+    const found: string[] = [];
+    const visit = (node: Node | null, path: (string | number)[]): void => {
+      const resolved = analysis.yaml.resolve(node);
+      if (isMap(resolved)) {
+        for (const [key, entry] of analysis.yaml.entries(resolved)) visit(entry.written, [...path, key]);
+      } else if (isSeq(resolved)) {
+        resolved.items.forEach((item, index) => visit(item as Node, [...path, index]));
+      } else if (isScalar(resolved) && node?.range) {
+        const spec = fieldOfValue(path);
+        if (spec && kinds.includes(spec.kind)) found.push(`${spec.definition}.${spec.key}@${node.range[0]}`);
+      }
+    };
+    visit(analysis.yaml.root, []);
+    return found.sort();
+  };
+  const spans = (values: Iterable<{ start: number }>) => [...values].map((value) => value.start);
+
+  it('the example writes every duration, date and reference field (so the checks below see them all)', () => {
+    const fields = (kinds: readonly FieldSpec['kind'][]) => new Set(written(kinds).map((entry) => entry.split('@')[0]));
+    const expected = (kinds: readonly FieldSpec['kind'][]) => FIELDS.filter((spec) => kinds.includes(spec.kind)).map((spec) => `${spec.definition}.${spec.key}`);
+    for (const kinds of [['duration'], ['date'], ['reference', 'references']] as const) {
+      assert.deepEqual([...fields(kinds)].sort(), expected(kinds).sort(), kinds.join());
+    }
+  });
+
+  it('every duration and date field is checked (model/timeFields.ts)', () => {
+    const at = (entries: string[]) => entries.map((entry) => Number(entry.split('@')[1])).sort((a, b) => a - b);
+    assert.deepEqual(spans([...durationFields(analysis.model)].map(({ value }) => value)).sort((a, b) => a - b), at(written(['duration'])));
+    assert.deepEqual(spans([...dateFields(analysis.model)].map(({ value }) => value)).sort((a, b) => a - b), at(written(['date'])));
+  });
+
+  it('every reference is in the model, with its list', () => {
+    const found = [...allReferences(analysis.model)].map((reference) => reference.start).sort((a, b) => a - b);
+    assert.deepEqual(found, written(['reference', 'references']).map((entry) => Number(entry.split('@')[1])).sort((a, b) => a - b));
+  });
+});

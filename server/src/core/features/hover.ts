@@ -13,8 +13,9 @@ import { dateText, formatDate } from '../date';
 import { DURATION, durationText, formatDuration, parseDuration } from '../duration';
 import { hoverTexts, terms, type TermName } from '../i18n/hoverTexts';
 import type { Message } from '../i18n/messages';
-import type { BackupModel, ComponentModel, ContactModel, IdentifiedItem, ScenarioModel } from '../model/plan';
-import { latestExercise } from '../model/queries';
+import type { BackupModel, ComponentModel, ContactModel, ScenarioModel, TextField } from '../model/plan';
+import { itemAt, itemsById, latestExercise } from '../model/queries';
+import { itemsOf } from '../model/references';
 import { fieldAt, fieldDoc, fieldOfValue, type FieldSpec, type ReferenceList } from '../schema/fields';
 import { partitionPoint } from '../search';
 import type { DiagnosticCode, Locale } from '../types';
@@ -54,8 +55,9 @@ class HoverContext {
     return message[this.locale];
   }
 
-  get index(): PlanIndex {
-    return planIndex(this.analysis);
+  /** The scenario at a position of the `scenarios` list. */
+  scenarioAt(position: number): ScenarioModel | undefined {
+    return itemAt(this.analysis.model.scenarios, position);
   }
 
   /** The value's text, when it is a string (catalog ids and references are). */
@@ -138,7 +140,7 @@ function keyField(path: Path): FieldSpec | undefined {
 function termHover(c: HoverContext, term: TermAt): string[] {
   const parts = [c.say(terms[term.name]), ...durationOf(c, term.name === 'rpo')];
   const minutes = minutesOf(c.at.value);
-  const scenario = c.index.scenarioAt(term.scenario);
+  const scenario = c.scenarioAt(term.scenario);
   if (scenario && minutes !== undefined) {
     const lines = relations(c, term, scenario, minutes).map(({ mark, text }) => `- ${mark} ${c.say(text)}`);
     if (lines.length > 0) parts.push(lines.join('\n'));
@@ -206,7 +208,7 @@ function relations(c: HoverContext, term: TermAt, scenario: ScenarioModel, minut
     case 'rpo': {
       const backup = scenario.backup;
       if (backup) {
-        const named = c.index.backups.get(backup.value);
+        const named = itemsById(c.analysis.model.backups).get(backup.value);
         const id = quoted(backup.value);
         const interval = named?.interval?.minutes;
         if (!named) result.push(unknown(hoverTexts.unknownBackup(id)));
@@ -345,13 +347,12 @@ function scenarioTypeHover(c: HoverContext, text: string): string[] | undefined 
 }
 
 function referenceHover(c: HoverContext, id: string, list: ReferenceList): string[] {
-  const index = c.index;
-  const item = index[list].get(id);
+  const item = itemsById(itemsOf(c.analysis.model, list)).get(id);
   if (!item) {
     // The unknown-reference finding says the same, with the closest id: it comes as a note.
     return c.notes(c.at.node).length > 0 ? [] : [c.say(hoverTexts.notDefined(quoted(id), list))];
   }
-  const lines = list === 'contacts' ? contactLines(c, item as ContactModel) : list === 'components' ? componentLines(c, item as ComponentModel) : backupLines(c, item as BackupModel);
+  const lines = list === 'contacts' ? contactLines(item as ContactModel) : list === 'components' ? componentLines(c, item as ComponentModel) : backupLines(c, item as BackupModel);
   const what = { contacts: hoverTexts.contact, components: hoverTexts.component, backups: hoverTexts.backup }[list];
   const name = list === 'backups' ? undefined : item.name?.value;
   const heading = `**${c.say(what)} ${code(id)}**${name ? `: ${escape(name)}` : ''}`;
@@ -362,13 +363,13 @@ function referenceHover(c: HoverContext, id: string, list: ReferenceList): strin
 
 type Line = readonly [Message, string];
 
-function contactLines(c: HoverContext, contact: ContactModel): Line[] {
+function contactLines(contact: ContactModel): Line[] {
   const f = hoverTexts.fields;
-  return fieldLines(c, contact, [
-    ['role', f.role],
-    ['phone', f.phone],
-    ['email', f.email],
-    ['availability', f.availability],
+  return textLines([
+    [f.role, contact.role],
+    [f.phone, contact.phone],
+    [f.email, contact.email],
+    [f.availability, contact.availability],
   ]);
 }
 
@@ -379,13 +380,13 @@ function componentLines(c: HoverContext, component: ComponentModel): Line[] {
     const entry = componentKindById(kind);
     lines.push([hoverTexts.fields.kind, entry ? `${escape(c.say(entry.label))} (${code(kind)})` : escape(kind)]);
   }
-  return [...lines, ...fieldLines(c, component, [['location', hoverTexts.fields.location]])];
+  return [...lines, ...textLines([[hoverTexts.fields.location, component.location]])];
 }
 
 function backupLines(c: HoverContext, backup: BackupModel): Line[] {
   const f = hoverTexts.fields;
-  const lines: Line[] = [...fieldLines(c, backup, [['what', f.what]])];
-  const method = scalarText(c, backup, 'method');
+  const lines: Line[] = textLines([[f.what, backup.what]]);
+  const method = backup.method?.value;
   if (method !== undefined) {
     const entry = enumEntryById('backupMethod', method);
     lines.push([f.method, entry ? `${escape(c.say(entry.label))} (${code(method)})` : escape(method)]);
@@ -395,27 +396,17 @@ function backupLines(c: HoverContext, backup: BackupModel): Line[] {
   };
   duration(f.interval, backup.interval);
   duration(f.retention, backup.retention);
-  lines.push(...fieldLines(c, backup, [['location', f.storage]]));
-  const offsite = c.analysis.yaml.entries(backup.node).get('offsite')?.value;
-  if (isScalar(offsite) && typeof offsite.value === 'boolean') lines.push([f.offsite, c.say(offsite.value ? hoverTexts.yes : hoverTexts.no)]);
+  lines.push(...textLines([[f.storage, backup.location]]));
+  const offsite = backup.offsite?.value;
+  if (offsite !== undefined) lines.push([f.offsite, c.say(offsite ? hoverTexts.yes : hoverTexts.no)]);
   const test = backup.lastRestoreTest;
   if (test) lines.push([f.lastRestoreTest, test.day !== undefined ? formatDate(test.day, c.locale) : escape(String(test.value))]);
   return lines;
 }
 
-/** The scalar fields of an item that are written, as lines. */
-function fieldLines(c: HoverContext, item: IdentifiedItem, fields: readonly (readonly [string, Message])[]): Line[] {
-  const lines: Line[] = [];
-  for (const [key, label] of fields) {
-    const value = scalarText(c, item, key);
-    if (value !== undefined && value !== '') lines.push([label, escape(value)]);
-  }
-  return lines;
-}
-
-function scalarText(c: HoverContext, item: IdentifiedItem, key: string): string | undefined {
-  const value = c.analysis.yaml.entries(item.node).get(key)?.value;
-  return isScalar(value) && value.value !== null && typeof value.value !== 'object' ? String(value.value) : undefined;
+/** The text fields of an item that are written (and not empty), as lines. */
+function textLines(fields: readonly (readonly [Message, TextField | undefined])[]): Line[] {
+  return fields.flatMap(([label, field]) => (field && field.value !== '' ? [[label, escape(field.value)] as const] : []));
 }
 
 // ---------------------------------------------------------------------------
@@ -437,41 +428,7 @@ function keyDescription(c: HoverContext): string[] {
 }
 
 // ---------------------------------------------------------------------------
-// lookups, built once per analysis
-
-interface PlanIndex {
-  readonly contacts: ReadonlyMap<string, ContactModel>;
-  readonly components: ReadonlyMap<string, ComponentModel>;
-  readonly backups: ReadonlyMap<string, BackupModel>;
-  scenarioAt(index: number): ScenarioModel | undefined;
-}
-
-const indexes = new WeakMap<Analysis, PlanIndex>();
-
-/** Ids to items (the first definition wins, as for the reference rule), built on first hover. */
-function planIndex(analysis: Analysis): PlanIndex {
-  let index = indexes.get(analysis);
-  if (index) return index;
-  const { model } = analysis;
-  const byId = <T extends IdentifiedItem>(items: readonly T[]): Map<string, T> => {
-    const map = new Map<string, T>();
-    for (const item of items) if (item.id && !map.has(item.id.value)) map.set(item.id.value, item);
-    return map;
-  };
-  index = {
-    contacts: byId(model.contacts),
-    components: byId(model.components),
-    backups: byId(model.backups),
-    // The model's scenarios are in list order (mappings only): search by list position.
-    scenarioAt(position: number) {
-      const scenarios = model.scenarios;
-      const scenario = scenarios[partitionPoint(scenarios.length, (i) => (scenarios[i] as ScenarioModel).index < position)];
-      return scenario?.index === position ? scenario : undefined;
-    },
-  };
-  indexes.set(analysis, index);
-  return index;
-}
+// findings
 
 /** The findings whose span is exactly [start, end): binary search, the findings are sorted by start. */
 function findingsAt(findings: readonly Finding[], start: number, end: number): Finding[] {

@@ -1,5 +1,6 @@
 import { DURATION } from '../duration';
-import type { ExerciseModel, IdentifiedItem, PlanModel, ScenarioModel } from './plan';
+import { partitionPoint } from '../search';
+import type { ExerciseModel, IdentifiedItem, ItemModel, PlanModel, ScenarioModel } from './plan';
 
 /**
  * Questions several features ask of the plan model: the rules, hover and the document. Answered
@@ -56,4 +57,10 @@ export function itemsById<T extends IdentifiedItem>(items: readonly T[]): Readon
   byIdCache.set(items, built);
   map = built;
   return map;
+}
+
+/** The item at a position of its list: the model's items are in list order, mappings only. */
+export function itemAt<T extends ItemModel>(items: readonly T[], position: number): T | undefined {
+  const item = items[partitionPoint(items.length, (i) => (items[i] as T).index < position)];
+  return item?.index === position ? item : undefined;
 }

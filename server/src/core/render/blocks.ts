@@ -2,6 +2,7 @@ import { enumEntryById, type EnumName } from '../catalog';
 import { formatDate } from '../date';
 import { formatDuration } from '../duration';
 import type { BackupModel, DateField, DurationField, TextField } from '../model/plan';
+import { field } from '../schema/fields';
 import { LABELS } from './texts';
 import { emphasis, text, type Inline, type Table, type TableColumn, type TableRow } from './tree';
 
@@ -11,6 +12,13 @@ import { emphasis, text, type Inline, type Table, type TableColumn, type TableRo
  */
 
 /** Free text as the document shows it: trimmed; empty counts as absent. */
+/** A field's German title from the field table: what the document calls the field. */
+export function fieldLabel(definition: string, key: string): string {
+  const spec = field(definition, key);
+  if (!spec) throw new Error(`no field ${definition}.${key}`);
+  return spec.de.title;
+}
+
 export function shown(field: TextField | undefined): string | undefined {
   return field?.value.trim() || undefined;
 }

@@ -1,4 +1,3 @@
-import { isMap, isScalar } from 'yaml';
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
 import { COMPONENT_KINDS } from '../../catalog';
 import type { ReferenceList } from '../../schema/fields';
@@ -54,17 +53,9 @@ export function referencedItems(request: Request, list: ReferenceList): Referenc
       add(component.id?.value, component.name?.value ?? (kind ? request.say(kind.label) : undefined));
     }
   } else {
-    for (const backup of model.backups) add(backup.id?.value, backupWhat(request, backup.node));
+    for (const backup of model.backups) add(backup.id?.value, backup.what?.value);
   }
   return result;
-}
-
-/** A backup's `what`, its name for people (the model keeps ids and durations only). */
-function backupWhat(request: Request, node: unknown): string | undefined {
-  const analysis = request.analysis;
-  if (!analysis || !isMap(node)) return undefined;
-  const what = analysis.yaml.entries(node).get('what')?.value;
-  return isScalar(what) && typeof what.value === 'string' ? what.value : undefined;
 }
 
 /** The items of the one-line flow list the cursor is in, except the one being typed. */

@@ -1,6 +1,6 @@
 import { formatDate } from '../../date';
 import { reviewDueDay } from '../../model/queries';
-import { dateValue, enumLabel, orMissing, shown } from '../blocks';
+import { dateValue, enumLabel, fieldLabel, orMissing, shown } from '../blocks';
 import type { DocumentContext } from '../context';
 import { LABELS } from '../texts';
 import { link, text, type Block, type Inline, type Section } from '../tree';
@@ -14,11 +14,11 @@ export const cover: Chapter = (context) => {
   const status = shown(plan?.status);
   const classification = shown(plan?.classification);
   const items: { label: string; value: Inline[] }[] = [
-    { label: 'Organisation', value: orMissing(shown(plan?.organisation)) },
-    { label: 'System', value: orMissing(shown(plan?.system)) },
-    { label: 'Version', value: orMissing(shown(plan?.version)) },
-    { label: 'Status', value: orMissing(enumLabel('planStatus', status) ?? status) },
-    { label: 'Gültig ab', value: dateValue(plan?.validFrom) },
+    { label: fieldLabel('plan', 'organisation'), value: orMissing(shown(plan?.organisation)) },
+    { label: fieldLabel('plan', 'system'), value: orMissing(shown(plan?.system)) },
+    { label: fieldLabel('plan', 'version'), value: orMissing(shown(plan?.version)) },
+    { label: fieldLabel('plan', 'status'), value: orMissing(enumLabel('planStatus', status) ?? status) },
+    { label: fieldLabel('plan', 'valid_from'), value: dateValue(plan?.validFrom) },
     { label: 'Stand (letzte Überprüfung)', value: dateValue(plan?.lastReview) },
   ];
   if (reviewDue !== undefined) items.push({ label: 'Nächste Überprüfung', value: [text(formatDate(reviewDue, 'de'))] });
@@ -27,7 +27,7 @@ export const cover: Chapter = (context) => {
       label: 'Verantwortlich',
       value: owner ? [text(owner.role ? `${owner.name} (${owner.role})` : owner.name)] : orMissing(plan?.owner?.value),
     },
-    { label: 'Klassifizierung', value: orMissing(enumLabel('classification', classification) ?? classification) },
+    { label: fieldLabel('plan', 'classification'), value: orMissing(enumLabel('classification', classification) ?? classification) },
   );
   const line = plan ? context.line(plan.span.start) : undefined;
   const children: Block[] = [

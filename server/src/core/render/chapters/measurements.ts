@@ -1,5 +1,5 @@
 import { DURATION, formatDuration } from '../../duration';
-import { cell, col, durationValue, shown, short, table } from '../blocks';
+import { cell, col, durationValue, fieldLabel, shown, short, table } from '../blocks';
 import { LABELS, SEED } from '../texts';
 import { emphasis, text, type Block } from '../tree';
 import type { Chapter } from './chapter';
@@ -19,7 +19,7 @@ export const measurements: Chapter = (context) => {
       kind: 'fields',
       sourceLine: context.keyLine(availability?.keys.target),
       items: [
-        { label: 'Verfügbarkeitsziel', value: [text(`${germanNumber(target)} %`)] },
+        { label: fieldLabel('availability', 'target'), value: [text(`${germanNumber(target)} %`)] },
         { label: 'Zulässige Ausfallzeit pro Jahr', value: [text(formatDuration(roundMinutes(yearly), 'de'))] },
         { label: 'Zulässige Ausfallzeit pro Monat', value: [text(formatDuration(roundMinutes(monthly), 'de'))] },
       ],
@@ -30,10 +30,10 @@ export const measurements: Chapter = (context) => {
       content: [text('Die zulässige Ausfallzeit ist (100 % − Verfügbarkeitsziel) × 365 Tage bzw. × 30 Tage. Keine RTO eines Szenarios sollte sie überschreiten.')],
     });
   } else if (target !== undefined) {
-    blocks.push({ kind: 'fields', items: [{ label: 'Verfügbarkeitsziel', value: [text(`${germanNumber(target)} %`), emphasis(text(` (${LABELS.invalid})`))] }] });
+    blocks.push({ kind: 'fields', items: [{ label: fieldLabel('availability', 'target'), value: [text(`${germanNumber(target)} %`), emphasis(text(` (${LABELS.invalid})`))] }] });
   }
   if (measured.length > 0) {
-    blocks.push({ kind: 'paragraph', style: 'label', content: [text('Messungen')] });
+    blocks.push({ kind: 'paragraph', style: 'label', content: [text(fieldLabel('availability', 'measurements'))] });
     blocks.push(
       table(
         [col('Messung', 4), col('Werkzeug', 3), short('Intervall', 2), col('Alarmierung', 3)],

@@ -1,5 +1,5 @@
 import { itemsById } from '../../model/queries';
-import { cell, col, dateValue, durationValue, durationWords, enumLabel, methodLabel, shown, short, table } from '../blocks';
+import { cell, col, dateValue, durationValue, durationWords, enumLabel, fieldLabel, methodLabel, shown, short, table } from '../blocks';
 import type { DocumentContext, ScenarioInfo } from '../context';
 import { LABELS } from '../texts';
 import { emphasis, link, text, type Block, type Inline } from '../tree';
@@ -36,19 +36,19 @@ export function scenarioBlocks(context: DocumentContext, scenario: ScenarioInfo)
   const typeLabel = scenario.type?.label.de ?? model.type?.value;
   if (typeLabel && typeLabel !== scenario.title) items.push({ label: 'Szenario-Typ', value: [text(typeLabel)] });
   items.push(
-    { label: 'Wiederherstellungszeit', value: durationValue(model.recoveryTime, LABELS.missing) },
+    { label: fieldLabel('scenario', 'recovery_time'), value: durationValue(model.recoveryTime, LABELS.missing) },
     { label: 'RTO (maximal zulässige Ausfallzeit)', value: durationValue(model.rto, LABELS.missing) },
     { label: 'RPO (maximal zulässiger Datenverlust)', value: durationValue(model.rpo, LABELS.missing) },
   );
   if (model.mtpd) items.push({ label: 'MTPD (maximal tolerierbare Ausfallzeit)', value: durationValue(model.mtpd) });
-  if (model.responsible) items.push({ label: 'Verantwortlich', value: [text(context.contactLabel(model.responsible.value) ?? LABELS.missing)] });
+  if (model.responsible) items.push({ label: fieldLabel('scenario', 'responsible'), value: [text(context.contactLabel(model.responsible.value) ?? LABELS.missing)] });
   if (model.affects.length > 0) {
     const components = itemsById(context.model.components);
     const names = model.affects.map((reference) => {
       const component = components.get(reference.value);
       return (component && shown(component.nameText)) ?? reference.value;
     });
-    items.push({ label: 'Betroffene Komponenten', value: [text(names.join(', '))] });
+    items.push({ label: fieldLabel('scenario', 'affects'), value: [text(names.join(', '))] });
   }
   if (model.backup) items.push({ label: 'Sicherung', value: backupSummary(context, model.backup.value) });
   blocks.push({ kind: 'fields', items, sourceLine: scenario.line });
@@ -57,7 +57,7 @@ export function scenarioBlocks(context: DocumentContext, scenario: ScenarioInfo)
     const itemText = shown(item);
     return itemText === undefined ? [] : [{ content: [text(itemText)], sourceLine: context.line(item.start) }];
   });
-  blocks.push({ kind: 'paragraph', style: 'label', content: [text('Prävention')], sourceLine: context.keyLine(model.keys.prevention) });
+  blocks.push({ kind: 'paragraph', style: 'label', content: [text(fieldLabel('scenario', 'prevention'))], sourceLine: context.keyLine(model.keys.prevention) });
   blocks.push(
     prevention.length > 0
       ? { kind: 'list', ordered: false, items: prevention }
@@ -65,7 +65,7 @@ export function scenarioBlocks(context: DocumentContext, scenario: ScenarioInfo)
   );
 
   const steps = model.recovery.filter((step) => step.step !== undefined);
-  blocks.push({ kind: 'paragraph', style: 'label', content: [text('Wiederherstellung')], sourceLine: context.keyLine(model.keys.recovery) });
+  blocks.push({ kind: 'paragraph', style: 'label', content: [text(fieldLabel('scenario', 'recovery'))], sourceLine: context.keyLine(model.keys.recovery) });
   blocks.push(
     steps.length > 0
       ? {
@@ -85,7 +85,7 @@ export function scenarioBlocks(context: DocumentContext, scenario: ScenarioInfo)
   );
 
   const exercisesLine = context.keyLine(model.keys.exercises);
-  blocks.push({ kind: 'paragraph', style: 'label', content: [text('Übungen')], sourceLine: exercisesLine });
+  blocks.push({ kind: 'paragraph', style: 'label', content: [text(fieldLabel('scenario', 'exercises'))], sourceLine: exercisesLine });
   if (model.exercises.length === 0) {
     blocks.push({ kind: 'paragraph', content: [emphasis(text(`Noch nicht geübt: die tatsächliche Wiederherstellungszeit (RTA) ist ${LABELS.unknownRta}.`))] });
   } else {

@@ -1,4 +1,4 @@
-import { dateFields } from '../../model/fields';
+import { dateFields } from '../../model/timeFields';
 import { messages } from '../../i18n/messages';
 import type { Rule } from '../rule';
 

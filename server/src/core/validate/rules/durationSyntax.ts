@@ -1,4 +1,4 @@
-import { durationFields } from '../../model/fields';
+import { durationFields } from '../../model/timeFields';
 import { messages, type Message } from '../../i18n/messages';
 import type { DurationProblem } from '../../duration';
 import type { Rule } from '../rule';
