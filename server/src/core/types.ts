@@ -1,36 +1,43 @@
-import type { Diagnostic } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 
 export type { Diagnostic, Range, Position } from 'vscode-languageserver-types';
 
 /** The languages drplan speaks; the rendered document is always German. */
 export type Locale = 'de' | 'en';
 
-/** The diagnostic codes of format.md: a contract other tools rely on. */
-export const DIAGNOSTIC_CODES = [
-  'yaml-syntax',
-  'missing-field',
-  'unknown-field',
-  'invalid-value',
-  'invalid-duration',
-  'invalid-date',
-  'category-mismatch',
-  'duplicate-id',
-  'unknown-reference',
-  'rto-exceeded',
-  'rpo-not-met',
-  'rpo-without-backup',
-  'downtime-budget',
-  'missing-scenario',
-  'rto-exceeds-mtpd',
-  'steps-exceed-recovery-time',
-  'rta-exceeded',
-  'rpa-exceeded',
-  'untested',
-  'restore-test-overdue',
-  'review-overdue',
-] as const;
+/**
+ * The diagnostic codes of docs/format.md with their severities: a contract other tools rely on.
+ * The order is the SARIF rules' order; a new code is one line here (the compiler then asks for
+ * its documentation in scripts/formatDoc/codes.ts).
+ */
+export const DIAGNOSTIC_SEVERITIES = {
+  'yaml-syntax': DiagnosticSeverity.Error,
+  'missing-field': DiagnosticSeverity.Error,
+  'unknown-field': DiagnosticSeverity.Warning,
+  'invalid-value': DiagnosticSeverity.Error,
+  'invalid-duration': DiagnosticSeverity.Error,
+  'invalid-date': DiagnosticSeverity.Error,
+  'category-mismatch': DiagnosticSeverity.Error,
+  'duplicate-id': DiagnosticSeverity.Error,
+  'unknown-reference': DiagnosticSeverity.Error,
+  'rto-exceeded': DiagnosticSeverity.Error,
+  'rpo-not-met': DiagnosticSeverity.Error,
+  'rpo-without-backup': DiagnosticSeverity.Warning,
+  'downtime-budget': DiagnosticSeverity.Warning,
+  'missing-scenario': DiagnosticSeverity.Information,
+  'rto-exceeds-mtpd': DiagnosticSeverity.Error,
+  'steps-exceed-recovery-time': DiagnosticSeverity.Warning,
+  'rta-exceeded': DiagnosticSeverity.Error,
+  'rpa-exceeded': DiagnosticSeverity.Error,
+  untested: DiagnosticSeverity.Information,
+  'restore-test-overdue': DiagnosticSeverity.Warning,
+  'review-overdue': DiagnosticSeverity.Warning,
+} as const satisfies Record<string, DiagnosticSeverity>;
 
-export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
+export type DiagnosticCode = keyof typeof DIAGNOSTIC_SEVERITIES;
+
+export const DIAGNOSTIC_CODES = Object.keys(DIAGNOSTIC_SEVERITIES) as readonly DiagnosticCode[];
+
 
 /** A drplan diagnostic: an LSP diagnostic whose code is always one of ours. */
 export interface PlanDiagnostic extends Diagnostic {
