@@ -14,7 +14,7 @@ import { DURATION, durationText, formatDuration, parseDuration } from '../durati
 import { hoverTexts, terms, type TermName } from '../i18n/hoverTexts';
 import type { Message } from '../i18n/messages';
 import type { BackupModel, ComponentModel, ContactModel, ScenarioModel, TextField } from '../model/plan';
-import { itemAt, itemsById, latestExercise } from '../model/queries';
+import { itemAt, itemsById, latestMeasured } from '../model/queries';
 import { itemsOf } from '../model/references';
 import { fieldAt, fieldDoc, fieldOfValue, type FieldSpec, type ReferenceList } from '../schema/fields';
 import { partitionPoint } from '../search';
@@ -196,13 +196,7 @@ function relations(c: HoverContext, term: TermAt, scenario: ScenarioModel, minut
         const ok = minutes <= budget.minutes;
         result.push(check(ok, hoverTexts.rtoVsBudget(ok, d(minutes), budget.target, d(budget.minutes))));
       }
-      const latest = latestExercise(scenario, (exercise) => exercise.recoveryTime?.minutes !== undefined);
-      const rta = latest?.recoveryTime?.minutes;
-      if (latest?.date?.day !== undefined && rta !== undefined) {
-        result.push(check(rta <= minutes, hoverTexts.rtaVsRto(rta <= minutes, dateText(latest.date.day), d(rta), d(minutes))));
-      } else {
-        result.push(unknown(hoverTexts.rtaUnknown));
-      }
+      result.push(latestMeasurement(scenario, 'recoveryTime', minutes));
       break;
     }
     case 'rpo': {
@@ -216,13 +210,7 @@ function relations(c: HoverContext, term: TermAt, scenario: ScenarioModel, minut
       } else if (!scenario.node.has('backup') && losesData(scenario)) {
         result.push(unknown(hoverTexts.noBackup));
       }
-      const latest = latestExercise(scenario, (exercise) => exercise.dataLoss?.minutes !== undefined);
-      const rpa = latest?.dataLoss?.minutes;
-      if (latest?.date?.day !== undefined && rpa !== undefined) {
-        result.push(check(rpa <= minutes, hoverTexts.rpaVsRpo(rpa <= minutes, dateText(latest.date.day), d(rpa), d(minutes))));
-      } else {
-        result.push(unknown(hoverTexts.rpaUnknown));
-      }
+      result.push(latestMeasurement(scenario, 'dataLoss', minutes));
       break;
     }
     case 'mtpd': {
@@ -251,14 +239,22 @@ function relations(c: HoverContext, term: TermAt, scenario: ScenarioModel, minut
         const ok = minutes <= objective;
         result.push(check(ok, isRta ? hoverTexts.rtaVsRto(ok, date, d(minutes), d(objective)) : hoverTexts.rpaVsRpo(ok, date, d(minutes), d(objective))));
       }
-      const latest = latestExercise(scenario, (e) => (isRta ? e.recoveryTime : e.dataLoss)?.minutes !== undefined);
-      if (latest && latest.index !== term.exercise && latest.date?.day !== undefined) {
-        result.push(unknown(hoverTexts.notLatest(dateText(latest.date.day))));
-      }
+      const latest = latestMeasured(scenario, isRta ? 'recoveryTime' : 'dataLoss');
+      if (latest && latest.exercise.index !== term.exercise) result.push(unknown(hoverTexts.notLatest(dateText(latest.day))));
       break;
     }
   }
   return result;
+}
+
+/** How the latest exercise's measured recovery time (RTA) or data loss (RPA) compares with the objective. */
+function latestMeasurement(scenario: ScenarioModel, what: 'recoveryTime' | 'dataLoss', objective: number): Relation {
+  const latest = latestMeasured(scenario, what);
+  const isRta = what === 'recoveryTime';
+  if (!latest) return unknown(isRta ? hoverTexts.rtaUnknown : hoverTexts.rpaUnknown);
+  const ok = latest.minutes <= objective;
+  const say = isRta ? hoverTexts.rtaVsRto : hoverTexts.rpaVsRpo;
+  return check(ok, say(ok, dateText(latest.day), durationText(latest.minutes), durationText(objective)));
 }
 
 function losesData(scenario: ScenarioModel): boolean {

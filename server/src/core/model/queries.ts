@@ -1,6 +1,6 @@
 import { DURATION } from '../duration';
 import { partitionPoint } from '../search';
-import type { ExerciseModel, IdentifiedItem, ItemModel, PlanModel, ScenarioModel } from './plan';
+import type { DurationField, ExerciseModel, IdentifiedItem, ItemModel, PlanModel, ScenarioModel } from './plan';
 
 /**
  * Questions several features ask of the plan model: the rules, hover and the document. Answered
@@ -41,6 +41,22 @@ export function latestExercise(
     if (!latest || day >= (latest.date?.day as number)) latest = exercise;
   }
   return latest;
+}
+
+/** What the latest exercise measured: the recovery time (RTA) or the data loss (RPA), and when. */
+export interface Measured {
+  readonly exercise: ExerciseModel;
+  readonly day: number;
+  readonly field: DurationField;
+  readonly minutes: number;
+}
+
+/** The latest exercise that measured `what` (as a valid duration), with that measurement. */
+export function latestMeasured(scenario: ScenarioModel, what: 'recoveryTime' | 'dataLoss'): Measured | undefined {
+  const exercise = latestExercise(scenario, (candidate) => candidate[what]?.minutes !== undefined);
+  const field = exercise?.[what];
+  const day = exercise?.date?.day;
+  return exercise && field?.minutes !== undefined && day !== undefined ? { exercise, day, field, minutes: field.minutes } : undefined;
 }
 
 const byIdCache = new WeakMap<readonly IdentifiedItem[], ReadonlyMap<string, IdentifiedItem>>();
