@@ -1,4 +1,5 @@
 import { Document, isMap, isScalar, Pair, parseDocument, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
+import { BACKSLASH, CLOSE_BRACKET, COLON, COMMA, DASH, DOUBLE_QUOTE, FLOW_SPECIAL, GREATER, HASH, INDICATORS, MAYBE_NOT_STRING, OPEN_BRACKET, PIPE, RETURN, SINGLE_QUOTE, SPACE } from './charCodes';
 
 /**
  * A fast path for the YAML that plans are written in: block mappings and lists, one-line plain
@@ -76,27 +77,6 @@ interface ScalarTag {
   format?: string;
   resolve(value: string, onError: (message: string) => void, options: unknown): unknown;
 }
-
-/** The first characters of plain scalars that the core schema may read as other than a string. */
-const MAYBE_NOT_STRING = new Set('~nNtTfF0123456789+-.<'.split('').map((c) => c.charCodeAt(0)));
-
-const SPACE = 32;
-const HASH = 35;
-const COLON = 58;
-const DASH = 45;
-const DOUBLE_QUOTE = 34;
-const SINGLE_QUOTE = 39;
-const BACKSLASH = 92;
-const OPEN_BRACKET = 91;
-const CLOSE_BRACKET = 93;
-const COMMA = 44;
-const RETURN = 13;
-const PIPE = 124;
-const GREATER = 62;
-/** Characters a plain scalar must not start with (YAML's indicators; `-?:` followed by a space). */
-const INDICATORS = new Set(',[]{}#&*!|>\'"%@`'.split('').map((c) => c.charCodeAt(0)));
-/** Characters a plain scalar inside a flow list must not contain. */
-const FLOW_SPECIAL = new Set(',[]{}#"\''.split('').map((c) => c.charCodeAt(0)));
 
 const MAX_DEPTH = 64;
 const MAX_KEY_LENGTH = 1000;
