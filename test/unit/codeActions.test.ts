@@ -32,9 +32,6 @@ const options = (only?: string[]): CodeActionOptions => ({
   uri: URI,
   only,
   today: TODAY,
-  onError: (error) => {
-    throw error;
-  },
 });
 
 /** The code actions for every diagnostic of `code` (or of no code, for a kind), in one locale. */

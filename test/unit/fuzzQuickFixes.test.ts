@@ -131,13 +131,7 @@ describe('quick fixes on random plans (property tests)', () => {
         const analysis = analyze(plan.text, { today: TODAY });
         fc.pre(parseDocument(plan.text, { merge: true, uniqueKeys: true }).errors.length === 0);
         const diagnostics = analysis.diagnostics(locale, URI);
-        const options = {
-          uri: URI,
-          today: TODAY,
-          onError: (error: unknown) => {
-            throw error;
-          },
-        };
+        const options = { uri: URI, today: TODAY };
         // Each fix once: the same action comes for the whole document and for its own diagnostic.
         const actions = new Map<string, CodeAction>();
         for (const action of [

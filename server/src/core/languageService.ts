@@ -148,7 +148,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     hover: (analysis, offset, uri) => onPlan('hover', analysis, uri, null, () => hover(analysis, offset, locale)),
     codeActions: (analysis, range, diagnostics, uri, only) =>
       onPlan('code actions', analysis, uri, [], () =>
-        codeActions(analysis, range, diagnostics, locale, { uri, only, today: today(), onError: (error) => logger.failed('code actions', uri, error) }),
+        codeActions(analysis, range, diagnostics, locale, { uri, only, today: today() }),
       ),
     definition: (analysis, offset, uri) => onPlan('definition', analysis, uri, [], () => definition(analysis, offset, uri)),
     references: (analysis, offset, uri, includeDeclaration) =>

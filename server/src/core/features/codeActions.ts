@@ -24,25 +24,10 @@ const FIX_ALL_TITLE: Message = { de: 'Alle eindeutigen Korrekturen anwenden (drp
 
 /**
  * The code actions for `diagnostics` (the client's, for `range`) of one document version.
- * Diagnostics of another version, which no finding of this analysis matches, get none. Never
- * throws: a plan too broken to fix gets no action.
+ * Diagnostics of another version, which no finding of this analysis matches, get none. What it
+ * throws (a bug), the language service logs and answers with no action.
  */
-export function codeActions(
-  analysis: Analysis,
-  range: Range,
-  diagnostics: readonly Diagnostic[],
-  locale: Locale,
-  options: CodeActionOptions,
-): CodeAction[] {
-  try {
-    return collectActions(analysis, range, diagnostics, locale, options);
-  } catch (error) {
-    options.onError?.(error);
-    return [];
-  }
-}
-
-function collectActions(analysis: Analysis, range: Range, diagnostics: readonly Diagnostic[], locale: Locale, options: CodeActionOptions): CodeAction[] {
+export function codeActions(analysis: Analysis, range: Range, diagnostics: readonly Diagnostic[], locale: Locale, options: CodeActionOptions): CodeAction[] {
   const wantsQuickFix = wants(options.only, CodeActionKind.QuickFix);
   const wantsFixAll = wants(options.only, FIX_ALL_KIND);
   if (!wantsQuickFix && !wantsFixAll) return [];

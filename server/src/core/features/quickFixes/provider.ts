@@ -15,8 +15,6 @@ export interface CodeActionOptions {
   readonly only?: readonly string[];
   /** Today, for the placeholder of a date; default the current day. */
   readonly today?: Date;
-  /** Told about a bug met while computing the actions (which then are none): for a log. */
-  readonly onError?: (error: unknown) => void;
 }
 
 /** A fix before it becomes an LSP action: a title in both languages and edits in offsets. */
