@@ -8,6 +8,7 @@ import { commonDefaults, readArguments, readCommonOption, unknownOption, UsageEr
 import { checkFiles, isCheckWorker, serveCheckWorker } from './cli/checkFiles';
 import { findPlans } from './cli/findPlans';
 import { formatJson, formatSarif, formatText, type FileResult, type Format } from './cli/formats';
+import { isoDay } from './core/date';
 import { runRender } from './cli/render';
 
 const USAGE = `drplan ${version}: check disaster-recovery plans (*.drplan.yaml) and render them as documents
@@ -82,7 +83,7 @@ async function check(options: CheckOptions): Promise<number> {
   const { files, problems } = await findPlans(options.paths);
   const results: FileResult[] = [];
   // In parallel (cli/checkFiles.ts), the outcomes in the order of the files.
-  const today = options.today?.toISOString().slice(0, 10);
+  const today = options.today && isoDay(options.today);
   const outcomes = await checkFiles(files, { locale: options.locale, today, maxFileSize: options.maxFileSize }, options.jobs);
   for (const outcome of outcomes) {
     if ('problem' in outcome) problems.push({ path: outcome.file, reason: outcome.problem });

@@ -9,9 +9,11 @@
  * One error policy: a feature that answers at a place in a plan (completion, hover, navigation,
  * symbols, folding, code actions) catches what it throws, reports it to the logger and answers
  * empty (null or []): a bug in one feature must neither take the server down nor pass unseen.
- * What a front end makes of a whole plan (the analysis, its diagnostics, the document, a new
- * plan's text) throws instead, since each caller says in its own way that it failed: the CLI as
- * an internal error of that file, the preview and the exports as an error the user reads.
+ * What a front end makes of a whole plan (the analysis, its diagnostics, a new plan's text)
+ * throws instead, since each caller says in its own way that it failed: the CLI as an internal
+ * error of that file, the preview and the exports as an error the user reads. The document
+ * builder turns its own failure into a document that says why (render/build.ts), so the author
+ * reads it in the preview and the export.
  */
 import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, FoldingRange, Hover, Location, Range, WorkspaceEdit } from 'vscode-languageserver-types';
 import { analyze, reanalyze, type Analysis, type AnalyzeOptions } from './analysis';

@@ -10,11 +10,11 @@ import {
   type CatalogEntry,
 } from '../catalog';
 import { dateText, formatDate } from '../date';
-import { DURATION, durationText, formatDuration, parseDuration } from '../duration';
+import { durationText, formatDuration, parseDuration } from '../duration';
 import { hoverTexts, terms, type TermName } from '../i18n/hoverTexts';
 import type { Message } from '../i18n/messages';
 import type { BackupModel, ComponentModel, ContactModel, ScenarioModel, TextField } from '../model/plan';
-import { itemAt, itemsById, latestMeasured } from '../model/queries';
+import { allowedDowntime, itemAt, itemsById, latestMeasured } from '../model/queries';
 import { itemsOf } from '../model/references';
 import { fieldAt, fieldDoc, fieldOfValue, type FieldSpec, type ReferenceList } from '../schema/fields';
 import { partitionPoint } from '../search';
@@ -264,11 +264,9 @@ function losesData(scenario: ScenarioModel): boolean {
 
 /** The yearly downtime an availability target allows, as the downtime-budget rule computes it. */
 function budgetOf(target: unknown): { minutes: number; target: Message } | undefined {
-  if (typeof target !== 'number' || !(target > 0 && target <= 100)) return undefined;
-  return {
-    minutes: ((100 - target) / 100) * DURATION.YEAR, // 99.5 % → 43.8 h
-    target: { de: `${number(target, 'de')} %`, en: `${number(target, 'en')} %` },
-  };
+  const minutes = allowedDowntime(target);
+  if (minutes === undefined || typeof target !== 'number') return undefined;
+  return { minutes, target: { de: `${number(target, 'de')} %`, en: `${number(target, 'en')} %` } };
 }
 
 /** On `availability.target`: the downtime per year it allows. */

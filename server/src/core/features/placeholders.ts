@@ -6,6 +6,7 @@ import { parseDuration } from '../duration';
 import type { PlanModel } from '../model/plan';
 import type { YamlDocument } from '../parse/yamlDocument';
 import { definitionAt } from '../schema/fields';
+import { pointerSegments } from '../yaml/pointer';
 import { entry, list, mapping, text, verbatim, type YamlEntry, type YamlValue } from '../yaml/write';
 import { catalogScenario } from './scenarioSkeleton';
 
@@ -51,7 +52,7 @@ const MAPPING_KINDS: ReadonlySet<string> = new Set<MappingKind>([
 
 /** The kind of mapping a JSON pointer names (`/scenarios/2` → scenario): its definition in the field table. */
 export function mappingKindOf(pointer: string): MappingKind | undefined {
-  const path = pointer === '' ? [] : pointer.slice(1).split('/').map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment.replace(/~1/g, '/').replace(/~0/g, '~')));
+  const path = pointerSegments(pointer).map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
   const definition = definitionAt(path);
   return definition !== undefined && MAPPING_KINDS.has(definition) ? (definition as MappingKind) : undefined;
 }

@@ -13,6 +13,15 @@ export function reviewIntervalOf(model: PlanModel): number {
 }
 
 /**
+ * The downtime an availability target (percent) allows per `period`, in minutes: (100 − target) %
+ * of it (99.5 % → 43.8 hours a year). Undefined for a target that is no number in (0, 100].
+ */
+export function allowedDowntime(target: unknown, period: number = DURATION.YEAR): number | undefined {
+  if (typeof target !== 'number' || !(target > 0 && target <= 100)) return undefined;
+  return ((100 - target) / 100) * period;
+}
+
+/**
  * When something done on `day` (a review, a restore test, an exercise) is due again: the plan's
  * review interval later, in days, not rounded (overdue is checked against it).
  */

@@ -3,6 +3,7 @@
  * server uses the render API (build, HTML, PDF), so a change there is a change here only.
  */
 import type { Analysis } from '../analysis';
+import { isoDay } from '../date';
 import { buildDocument } from './build';
 import { toHtml } from './html';
 import { toPdf } from './pdf';
@@ -15,7 +16,7 @@ import type { PlanDocument } from './tree';
 const documents = new WeakMap<Analysis, { readonly day: string; readonly document: PlanDocument }>();
 
 export function planDocument(analysis: Analysis, today: Date): PlanDocument {
-  const day = today.toISOString().slice(0, 10);
+  const day = isoDay(today);
   const cached = documents.get(analysis);
   if (cached?.day === day) return cached.document;
   const document = buildDocument(analysis, { today, locale: 'de' });

@@ -3,6 +3,7 @@ import { closest } from '../closest';
 import { messages, places, type Message, type ValueKind } from '../i18n/messages';
 import type { YamlDocument } from '../parse/yamlDocument';
 import { schemaDefinitions, validatePlanShape, type SchemaError } from '../schema/validator';
+import { pointerSegments } from '../yaml/pointer';
 import type { Span } from '../types';
 import type { Finding } from './diagnostic';
 
@@ -145,7 +146,7 @@ function bound(field: string, error: SchemaError): Message {
 
 /** Follows a JSON pointer through the YAML, through aliases and merge keys alike. */
 function locate(yaml: YamlDocument, pointer: string): Located | undefined {
-  const segments = pointer === '' ? [] : pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const segments = pointerSegments(pointer);
   let here: Located = { written: yaml.root, value: yaml.resolve(yaml.root), keyNode: undefined, path: [] };
   for (const segment of segments) {
     const node = here.value;

@@ -13,9 +13,14 @@ export interface PointerTarget {
   readonly own: boolean;
 }
 
+/** The keys (and list positions, as written) of a JSON pointer, `~1` and `~0` decoded. */
+export function pointerSegments(pointer: string): string[] {
+  return pointer === '' ? [] : pointer.slice(1).split('/').map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
 /** Follows a JSON pointer (as ajv's `instancePath`) through the YAML. */
 export function nodeAtPointer(yaml: YamlDocument, pointer: string): PointerTarget | undefined {
-  const segments = pointer === '' ? [] : pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const segments = pointerSegments(pointer);
   let own = !isAlias(yaml.root);
   let here: PointerTarget = { value: yaml.resolve(yaml.root), keyNode: undefined, own };
   for (const segment of segments) {

@@ -1,4 +1,5 @@
 import { DURATION, formatDuration } from '../../duration';
+import { allowedDowntime } from '../../model/queries';
 import { cell, col, durationValue, fieldLabel, shown, short, table } from '../blocks';
 import { LABELS, SEED } from '../texts';
 import { emphasis, text, type Block } from '../tree';
@@ -12,9 +13,9 @@ export const measurements: Chapter = (context) => {
   if (target === undefined && measured.length === 0) return undefined;
   const line = context.keyLine(context.model.keys.availability);
   const blocks: Block[] = [{ kind: 'paragraph', content: [text(SEED.measurements)] }];
-  if (target !== undefined && target > 0 && target <= 100) {
-    const yearly = ((100 - target) / 100) * DURATION.YEAR;
-    const monthly = ((100 - target) / 100) * DURATION.MONTH;
+  const yearly = allowedDowntime(target);
+  const monthly = allowedDowntime(target, DURATION.MONTH);
+  if (target !== undefined && yearly !== undefined && monthly !== undefined) {
     blocks.push({
       kind: 'fields',
       sourceLine: context.keyLine(availability?.keys.target),
