@@ -1,7 +1,7 @@
 import { CompletionItemKind, InsertTextFormat, InsertTextMode, type CompletionItem } from 'vscode-languageserver-types';
 import { completionTexts as texts } from '../../i18n/completionTexts';
-import { definitionAt, fieldDoc } from '../../schema/fields';
-import { keysAt, resolveSchema, type SchemaNode } from '../../schema/lookup';
+import { definitionAt, field, fieldDoc, type FieldSpec } from '../../schema/fields';
+import { keysAt } from '../../schema/lookup';
 import { markdown, spaces, suggestAgain, type Request } from './request';
 import { stepListOf, valueSourceOf } from './valueSources';
 
@@ -18,9 +18,9 @@ export function keyItems(request: Request): CompletionItem[] {
 
   return keys
     .filter(({ key }) => !key.startsWith('x-') && !present.has(key))
-    .map(({ key, required, schema }, index): CompletionItem => {
+    .map(({ key, required }, index): CompletionItem => {
       const doc = fieldDoc(context.mapPath, key, request.locale);
-      const insert = renaming ? { text: key, snippet: false, suggest: false } : keyInsertion(request, definition, key, schema);
+      const insert = renaming ? { text: key, snippet: false, suggest: false } : keyInsertion(request, definition, key);
       const item: CompletionItem = {
         label: key,
         kind: CompletionItemKind.Property,
@@ -42,26 +42,32 @@ export function keyItems(request: Request): CompletionItem[] {
 
 type ValueShape = 'scalar' | 'mapping' | 'mappings' | 'texts';
 
-function shapeOf(schema: SchemaNode): ValueShape {
-  const types = Array.isArray(schema.type) ? schema.type : [schema.type];
-  if (types.includes('object')) return 'mapping';
-  if (types.includes('array')) {
-    const items = resolveSchema(schema.items);
-    const item = resolveSchema(items?.then) ?? items;
-    return item?.properties ? 'mappings' : 'texts';
+/** What a field's value looks like in YAML, as the field table says what the field is. */
+function shapeOf(spec: FieldSpec | undefined): ValueShape {
+  switch (spec?.kind) {
+    case 'section':
+      return 'mapping';
+    case 'items':
+      return 'mappings';
+    case 'steps':
+      return spec.mapping === undefined ? 'texts' : 'mappings';
+    case 'references':
+      return 'texts';
+    default:
+      return 'scalar';
   }
-  return 'scalar';
 }
 
 /** What `key` inserts: `key: `, or the key with an indented block below for sections and lists. */
-function keyInsertion(request: Request, definition: string, key: string, schema: SchemaNode): { text: string; snippet: boolean; suggest: boolean } {
+function keyInsertion(request: Request, definition: string, key: string): { text: string; snippet: boolean; suggest: boolean } {
   const { column } = request.context;
   const source = valueSourceOf(definition, key);
+  const shape = shapeOf(field(definition, key));
   if (source?.kind === 'formatVersion') return { text: 'drplan: "1"', snippet: false, suggest: false };
-  if (source?.kind === 'reference' && shapeOf(schema) === 'texts') {
+  if (source?.kind === 'reference' && shape === 'texts') {
     return { text: `${key}: [$1]`, snippet: true, suggest: true };
   }
-  switch (shapeOf(schema)) {
+  switch (shape) {
     case 'mapping':
       return { text: `${key}:\n${spaces(column + request.layout.mapIndent)}$0`, snippet: true, suggest: true };
     case 'mappings':
@@ -69,7 +75,7 @@ function keyInsertion(request: Request, definition: string, key: string, schema:
       return {
         text: `${key}:\n${spaces(column + request.layout.sequenceIndent)}- $1`,
         snippet: true,
-        suggest: stepListOf(definition, key) !== undefined || shapeOf(schema) === 'mappings',
+        suggest: stepListOf(definition, key) !== undefined || shape === 'mappings',
       };
     default:
       return { text: `${key}: `, snippet: false, suggest: source !== undefined };
