@@ -24,6 +24,7 @@ import { megabytesToBytes } from './core/limits';
 import { NEW_PLAN_REQUEST, type NewPlanResult } from './newPlanProtocol';
 import { EXPORT_HTML_REQUEST, EXPORT_PDF_REQUEST, PREVIEW_REQUEST, type RenderParams } from './renderProtocol';
 import { localeFrom } from './locale';
+import { handleServerCommandLine } from './serverCommandLine';
 import type { Analysis } from './core';
 import type { LanguageService, LanguageServiceFactory, LanguageServiceOptions } from './core/languageService';
 import { version } from '../../package.json';
@@ -42,10 +43,7 @@ interface InitializationOptions {
 
 const DEFAULT_DELAY_MS = 15;
 
-if (process.argv.includes('--version')) {
-  process.stdout.write(`${version}\n`);
-  process.exit(0);
-}
+handleServerCommandLine(process.argv.slice(2));
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);

@@ -120,6 +120,15 @@ describe('drplan check', () => {
     }
   });
 
+  it('reads --today as a plan date: a day that is not in the calendar is a usage error', () => {
+    for (const command of ['check', 'render']) {
+      const { code, stderr } = drplan(command, '--today', '2026-02-30', EXAMPLE);
+      assert.equal(code, 2, command);
+      assert.equal(stderr, "drplan: --today: '2026-02-30' is no day of the calendar\nTry 'drplan --help'.\n");
+    }
+    assert.equal(drplan('check', '--today', '2028-02-29', EXAMPLE).code, 0);
+  });
+
   it('answers --help and --version', () => {
     const help = drplan('--help');
     assert.equal(help.code, 0);

@@ -1,4 +1,5 @@
 import type { Locale } from '../core';
+import { parseDate } from '../core/date';
 import { DEFAULT_MAX_FILE_SIZE, megabytesToBytes } from '../core/limits';
 import { localeFrom } from '../locale';
 
@@ -68,7 +69,9 @@ export function readCommonOption(option: Option, options: CommonOptions): boolea
     }
     case '--today': {
       const day = option.value();
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(day))) throw new UsageError(`--today wants YYYY-MM-DD, not '${day}'`);
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new UsageError(`--today wants YYYY-MM-DD, not '${day}'`);
+      // The same reading as a date in a plan: 2026-02-30 is no day, not 2 March.
+      if (parseDate(day) === undefined) throw new UsageError(`--today: '${day}' is no day of the calendar`);
       options.today = new Date(day);
       return true;
     }
