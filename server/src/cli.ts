@@ -9,6 +9,7 @@ import { checkFiles, isCheckWorker, serveCheckWorker } from './cli/checkFiles';
 import { findPlans } from './cli/findPlans';
 import { formatJson, formatSarif, formatText, type FileResult, type Format } from './cli/formats';
 import { isoDay } from './core/date';
+import { OutputFailed, writeOut } from './cli/output';
 import { runRender } from './cli/render';
 
 const USAGE = `drplan ${version}: check disaster-recovery plans (*.drplan.yaml) and render them as documents
@@ -98,34 +99,28 @@ async function check(options: CheckOptions): Promise<number> {
 
   const output =
     options.format === 'json' ? formatJson(results) : options.format === 'sarif' ? formatSarif(results, version) : formatText(results);
-  await write(output);
+  await writeOut(output);
   if (problems.length > 0 || files.length === 0) return 2;
   const hasErrors = results.some((r) => r.diagnostics.some((d) => d.severity === DiagnosticSeverity.Error));
   return hasErrors ? 1 : 0;
 }
 
 /** Writes everything before the process exits, also into a pipe that drains slowly. */
-function write(text: string): Promise<void> {
-  return new Promise((resolveWrite) => {
-    if (text === '') resolveWrite();
-    else process.stdout.write(text, () => resolveWrite());
-  });
-}
 
 async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-    await write(USAGE);
+    await writeOut(USAGE);
     return command === undefined ? 2 : 0;
   }
   if (command === '--version' || command === '-v') {
-    await write(`${version}\n`);
+    await writeOut(`${version}\n`);
     return 0;
   }
   if (command === 'render' && !rest.includes('--help') && !rest.includes('-h')) return runRender(rest);
   if (command !== 'check' && command !== 'render') throw new UsageError(`unknown command '${command}'`);
   if (rest.includes('--help') || rest.includes('-h')) {
-    await write(USAGE);
+    await writeOut(USAGE);
     return 0;
   }
   return check(parseCheckArguments(rest));
@@ -140,6 +135,8 @@ else main(process.argv.slice(2)).then(
   (error: unknown) => {
     if (error instanceof UsageError) {
       process.stderr.write(`drplan: ${error.message}\nTry 'drplan --help'.\n`);
+    } else if (error instanceof OutputFailed) {
+      process.stderr.write(`drplan: ${error.message}\n`);
     } else {
       process.stderr.write(`drplan: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     }

@@ -14,6 +14,7 @@ import { describeWriteFailure } from '../core/i18n/fileMessages';
 import type { Message } from '../core/i18n/messages';
 import { commonDefaults, readArguments, readCommonOption, unknownOption, UsageError } from './arguments';
 import { describeError } from './findPlans';
+import { writeOut } from './output';
 import { cliLanguageService } from './languageService';
 import { renderMessages } from './renderMessages';
 
@@ -123,7 +124,7 @@ export async function runRender(args: readonly string[]): Promise<number> {
   const errors = service.diagnostics(analysis, uri).filter((d) => d.severity === DiagnosticSeverity.Error).length;
 
   if (output === '-') {
-    await new Promise<void>((done, fail) => process.stdout.write(content, (error) => (error ? fail(error) : done())));
+    await writeOut(content);
   } else {
     try {
       await writeAtomically(output, content, options.force);

@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { EXAMPLES, FIXTURES, ROOT, TODAY_ISO } from '../support/fixtures';
+
+const CLI = join(ROOT, 'dist', 'cli.js');
+const EXAMPLE = join(EXAMPLES, 'plone-intranet.drplan.yaml');
+const WITH_ERRORS = join(FIXTURES, 'codes');
+const scratch = mkdtempSync(join(tmpdir(), 'drplan-pipes-'));
+after(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** A shell pipeline on real pipes: drplan's stdout into `reader`; drplan's status and stderr. */
+function piped(args: readonly string[], reader: string): { code: number; stderr: string } {
+  const quoted = args.map((arg) => `'${arg.replace(/'/g, `'\\''`)}'`).join(' ');
+  const result = spawnSync('bash', ['-c', `node '${CLI}' ${quoted} 2>"$ERR" | ${reader} >/dev/null; echo "\${PIPESTATUS[0]}"`], {
+    encoding: 'utf8',
+    env: { ...process.env, ERR: join(scratch, 'stderr'), LANG: 'C' },
+  });
+  return { code: Number(result.stdout.trim()), stderr: execFileSync('cat', [join(scratch, 'stderr')], { encoding: 'utf8' }) };
+}
+
+/** A character device that fails every write with ENOSPC, made here (not the system's own /dev/full). */
+function fullDevice(): string {
+  const device = join(scratch, 'full');
+  if (!existsSync(device)) {
+    const made = spawnSync('mknod', [device, 'c', '1', '7']);
+    if (made.status !== 0) return '/dev/full'; // not root: the system's, only written to through a redirect
+  }
+  return device;
+}
+
+describe('drplan on pipes', () => {
+  it('ends quietly when the reader goes away (EPIPE), with the status it has anyway', () => {
+    // a plan without errors: 0, though `head` closed the pipe
+    for (const format of ['text', 'json', 'sarif']) {
+      const clean = piped(['check', '--format', format, '--today', TODAY_ISO, EXAMPLE, EXAMPLE, EXAMPLE], 'head -c 1');
+      assert.deepEqual(clean, { code: 0, stderr: '' }, format);
+    }
+    // plans with errors: 1, as without the pipe; still no trace
+    const errors = piped(['check', '--today', TODAY_ISO, WITH_ERRORS], 'head -n 1');
+    assert.deepEqual(errors, { code: 1, stderr: '' });
+    assert.deepEqual(piped(['--help'], 'true'), { code: 0, stderr: '' });
+    const pdf = piped(['render', '-o', '-', '--today', TODAY_ISO, EXAMPLE], 'head -c 10');
+    assert.equal(pdf.code, 0);
+    assert.doesNotMatch(pdf.stderr, /\n\s+at |EPIPE/);
+  });
+
+  it('says so in one line and exits 2 when standard output cannot be written', () => {
+    const device = fullDevice();
+    for (const args of [['check', '--today', TODAY_ISO, EXAMPLE], ['render', '-o', '-', '--today', TODAY_ISO, EXAMPLE]]) {
+      const result = spawnSync('bash', ['-c', `node '${CLI}' ${args.join(' ')} > '${device}'`], { encoding: 'utf8' });
+      assert.equal(result.status, 2, args.join(' '));
+      assert.equal(result.stderr, 'drplan: cannot write to standard output: ENOSPC: no space left on device, write\n');
+    }
+  });
+});
