@@ -7,7 +7,7 @@ import { version } from '../../package.json';
 import { commonDefaults, readArguments, readCommonOption, unknownOption, UsageError, type CommonOptions } from './cli/arguments';
 import { checkFiles, isCheckWorker, serveCheckWorker } from './cli/checkFiles';
 import { findPlans } from './cli/findPlans';
-import { formatJson, formatSarif, formatText, type FileResult, type Format } from './cli/formats';
+import { formatJson, formatSarif, formatText, visible, type FileResult, type Format } from './cli/formats';
 import { isoDay } from './core/date';
 import { OutputFailed, writeOut } from './cli/output';
 import { runRender } from './cli/render';
@@ -90,10 +90,10 @@ async function check(options: CheckOptions): Promise<number> {
     if ('problem' in outcome) problems.push({ path: outcome.file, reason: outcome.problem });
     else results.push(outcome);
   }
-  for (const problem of problems) process.stderr.write(`drplan: ${problem.path}: ${problem.reason}\n`);
+  for (const problem of problems) process.stderr.write(`drplan: ${visible(problem.path)}: ${visible(problem.reason)}\n`);
   for (const path of options.paths) {
     if (!problems.some((p) => p.path === path) && files.length === 0) {
-      process.stderr.write(`drplan: no *.drplan.yaml files found in ${path}\n`);
+      process.stderr.write(`drplan: no *.drplan.yaml files found in ${visible(path)}\n`);
     }
   }
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -55,5 +55,26 @@ describe('drplan on pipes', () => {
       assert.equal(result.status, 2, args.join(' '));
       assert.equal(result.stderr, 'drplan: cannot write to standard output: ENOSPC: no space left on device, write\n');
     }
+  });
+});
+
+describe('drplan check on a terminal', () => {
+  it('shows control characters and text-reordering characters of the plan escaped; JSON escapes them its own way', () => {
+    const plan = join(scratch, 'escape.drplan.yaml');
+    writeFileSync(plan, 'drplan: "1"\n"x\\e[2J\\u202e": 1\nplan: {title: a, organisation: b, system: c, version: "1"}\nscenarios: []\n');
+    const text = spawnSync('node', [CLI, 'check', '--today', TODAY_ISO, plan], { encoding: 'utf8' });
+    assert.doesNotMatch(text.stdout, /[\x1b\u202e]/);
+    assert.ok(text.stdout.includes(`${plan}:2:1: warning unknown-field: Unknown field 'x\\x1b[2J\\u202e'.`), text.stdout);
+    const json = JSON.parse(spawnSync('node', [CLI, 'check', '--format', 'json', '--today', TODAY_ISO, plan], { encoding: 'utf8' }).stdout) as { code: string; message: string }[];
+    assert.equal(json.find((d) => d.code === 'unknown-field')?.message, "Unknown field 'x\u001b[2J\u202e'. Custom fields start with 'x-'.");
+  });
+
+  it('puts a message with a long run of blanks on one line at once (no regular-expression blow-up)', () => {
+    const plan = join(scratch, 'blanks.drplan.yaml');
+    writeFileSync(plan, `drplan: "1"\nplan: {title: a, organisation: b, system: c, version: "1", review_interval: "${' '.repeat(320_000)}x"}\nscenarios: []\n`);
+    // A hang guard, not a timing: the quadratic pattern took 107 s here.
+    const result = spawnSync('node', [CLI, 'check', '--today', TODAY_ISO, plan], { encoding: 'utf8', timeout: 60_000 });
+    assert.equal(result.status, 1);
+    assert.match(result.stdout, /invalid-duration/);
   });
 });

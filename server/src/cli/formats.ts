@@ -21,13 +21,28 @@ export function severityName(diagnostic: PlanDiagnostic): 'error' | 'warning' | 
   return SEVERITY_NAMES[diagnostic.severity ?? DiagnosticSeverity.Error];
 }
 
+/**
+ * Text for a terminal: a run of white space that breaks the line becomes one blank, and control
+ * characters (which could move the cursor or clear the screen) and the characters that reorder
+ * text are shown escaped (`\x1b`, `\u202e`). One pass over the text: messages quote what the plan
+ * says, which may be long.
+ */
+export function visible(text: string): string {
+  return text
+    .replace(/\s+/g, (run) => (run.includes('\n') ? ' ' : run))
+    .replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
+      const code = c.charCodeAt(0);
+      return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+    });
+}
+
 /** `file:line:col: severity code: message`, 1-based, one line per diagnostic. */
 export function formatText(results: readonly FileResult[]): string {
   const lines: string[] = [];
   for (const { file, diagnostics } of results) {
+    const shown = visible(file);
     for (const d of diagnostics) {
-      const message = d.message.replace(/\s*\n\s*/g, ' ');
-      lines.push(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${severityName(d)} ${d.code}: ${message}`);
+      lines.push(`${shown}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${severityName(d)} ${d.code}: ${visible(d.message)}`);
     }
   }
   return lines.length ? `${lines.join('\n')}\n` : '';
