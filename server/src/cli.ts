@@ -30,8 +30,8 @@ Options for check:
                              when the plans add up to 2 MB or more)
 
 Options for render:
-  --format pdf|html          document format (default: pdf)
-  -o, --output OUT           file to write, - for standard output
+  --format pdf|html          document format (default: from OUT's ending, else pdf)
+  -o, --output OUT           file to write, - for standard output (not a terminal)
                              (default: beside the plan, plan.drplan.yaml -> plan.pdf)
   --force                    overwrite an existing OUT
   --today YYYY-MM-DD         the document's date and the day dates are checked against

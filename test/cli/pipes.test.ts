@@ -78,3 +78,26 @@ describe('drplan check on a terminal', () => {
     assert.match(result.stdout, /invalid-duration/);
   });
 });
+
+describe('drplan render -o', () => {
+  it('picks the format from the output name, unless --format says otherwise; a contradiction is a usage error', () => {
+    const html = join(scratch, 'plan.html');
+    const named = spawnSync('node', [CLI, 'render', '--today', TODAY_ISO, '-o', html, EXAMPLE], { encoding: 'utf8' });
+    assert.equal(named.status, 0, named.stderr);
+    assert.match(execFileSync('head', ['-c', '15', html], { encoding: 'utf8' }), /^<!DOCTYPE html>/);
+    const pdf = join(scratch, 'plan.PDF');
+    assert.equal(spawnSync('node', [CLI, 'render', '--today', TODAY_ISO, '-o', pdf, EXAMPLE]).status, 0);
+    assert.equal(execFileSync('head', ['-c', '5', pdf], { encoding: 'latin1' }), '%PDF-');
+    const contradiction = spawnSync('node', [CLI, 'render', '--format', 'pdf', '-o', join(scratch, 'other.html'), EXAMPLE], { encoding: 'utf8' });
+    assert.equal(contradiction.status, 2);
+    assert.match(contradiction.stderr, /^drplan: --format pdf contradicts the output file .*other\.html \(a \.html file\)\nTry 'drplan --help'\.\n$/);
+    assert.equal(existsSync(join(scratch, 'other.html')), false);
+  });
+
+  it('refuses to write the document onto a terminal (-o - on a pseudo-terminal made by script(1))', () => {
+    const result = spawnSync('script', ['-qec', `node '${CLI}' render -o - --today ${TODAY_ISO} '${EXAMPLE}'`, '/dev/null'], { encoding: 'utf8' });
+    assert.equal(result.status, 2);
+    assert.match(result.stdout, /drplan: standard output is a terminal; write the PDF document to a file \(-o FILE\) or into a pipe/);
+    assert.doesNotMatch(result.stdout, /%PDF/);
+  });
+});

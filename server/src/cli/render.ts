@@ -35,7 +35,7 @@ export interface RenderOptions {
 
 export function parseRenderArguments(args: readonly string[]): RenderOptions {
   const options = commonDefaults();
-  let format: RenderFormat = 'pdf';
+  let format: RenderFormat | undefined;
   let output: string | undefined;
   let force = false;
   const files: string[] = [];
@@ -66,7 +66,17 @@ export function parseRenderArguments(args: readonly string[]): RenderOptions {
   });
   if (files.length === 0) throw new UsageError('no plan given: drplan render FILE --format pdf|html');
   if (files.length > 1) throw new UsageError(`render takes one plan, not ${files.length}`);
-  return { file: files[0] as string, format, output, force, ...options };
+  // `-o plan.html` asks for HTML: the name's ending picks the format, unless --format says otherwise.
+  const named = output === undefined || output === '-' ? undefined : formatOfName(output);
+  if (format && named && format !== named) throw new UsageError(`--format ${format} contradicts the output file ${output} (a .${named} file)`);
+  return { file: files[0] as string, format: format ?? named ?? 'pdf', output, force, ...options };
+}
+
+/** The format a file name's ending names: `.pdf`, `.html` or `.htm`. */
+function formatOfName(file: string): RenderFormat | undefined {
+  if (/\.pdf$/i.test(file)) return 'pdf';
+  if (/\.html?$/i.test(file)) return 'html';
+  return undefined;
 }
 
 /** `plone-intranet.drplan.yaml` → `plone-intranet.pdf`, in the plan's folder. */
@@ -88,6 +98,10 @@ export async function runRender(args: readonly string[]): Promise<number> {
   const { locale } = options;
   const say = (message: Message) => process.stderr.write(`${message[locale]}\n`);
   const output = options.output ?? defaultOutput(options.file, options.format);
+  if (output === '-' && process.stdout.isTTY) {
+    say(renderMessages.terminal(options.format));
+    return 2;
+  }
   let existed = false;
   if (output !== '-') {
     // Checked before rendering too, so a refusal costs no time; the write checks again.

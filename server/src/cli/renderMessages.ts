@@ -7,6 +7,13 @@ import type { Message } from '../core/i18n/messages';
 import { formatMegabytes } from '../core/limits';
 
 export const renderMessages = {
+  terminal(format: string): Message {
+    const what = format === 'pdf' ? 'PDF' : 'HTML';
+    return {
+      de: `drplan: Die Standardausgabe ist ein Terminal; das ${what}-Dokument gehört in eine Datei (-o DATEI) oder in eine Pipe`,
+      en: `drplan: standard output is a terminal; write the ${what} document to a file (-o FILE) or into a pipe`,
+    };
+  },
   wrote(output: string): Message {
     return { de: `drplan: ${output} geschrieben`, en: `drplan: wrote ${output}` };
   },
