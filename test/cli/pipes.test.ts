@@ -101,3 +101,46 @@ describe('drplan render -o', () => {
     assert.doesNotMatch(result.stdout, /%PDF/);
   });
 });
+
+describe('drplan check on FIFOs, devices and links', () => {
+  /** A device node made here, or undefined where that is not allowed (not root). */
+  const device = (name: string, minor: number): string | undefined => {
+    const path = join(scratch, name);
+    return spawnSync('mknod', [path, 'c', '1', String(minor)]).status === 0 ? path : undefined;
+  };
+
+  it('a folder search takes regular plan files only: a FIFO, a device and a link are passed over, nothing blocks', () => {
+    const folder = join(scratch, 'folder');
+    execFileSync('mkdir', ['-p', folder]);
+    execFileSync('cp', [EXAMPLE, join(folder, 'real.drplan.yaml')]);
+    execFileSync('mkfifo', [join(folder, 'blocking.drplan.yaml')]);
+    execFileSync('ln', ['-s', '/dev/zero', join(folder, 'zero.drplan.yml')]);
+    const zero = device('zero-node', 5);
+    if (zero) execFileSync('mv', [zero, join(folder, 'device.drplan.yaml')]);
+    // A hang guard: before, the FIFO blocked the search for ever.
+    const result = spawnSync('node', [CLI, 'check', '--format', 'json', '--today', TODAY_ISO, folder], { encoding: 'utf8', timeout: 60_000 });
+    assert.equal(result.status, 0, result.stderr);
+    const files = new Set((JSON.parse(result.stdout) as { file: string }[]).map((d) => d.file));
+    assert.deepEqual([...files], [join(folder, 'real.drplan.yaml')]);
+  });
+
+  it('reads a FIFO named on the command line as a plan', () => {
+    const fifo = join(scratch, 'named.drplan.yaml');
+    execFileSync('mkfifo', [fifo]);
+    const result = spawnSync('bash', ['-c', `cat '${EXAMPLE}' > '${fifo}' & node '${CLI}' check --format json --today ${TODAY_ISO} '${fifo}'; wait`], { encoding: 'utf8', timeout: 60_000 });
+    assert.equal(result.status, 0, result.stderr);
+    const direct = spawnSync('node', [CLI, 'check', '--format', 'json', '--today', TODAY_ISO, EXAMPLE], { encoding: 'utf8' });
+    const codes = (out: string) => (JSON.parse(out) as { code: string; range: unknown }[]).map((d) => [d.code, d.range]);
+    assert.deepEqual(codes(result.stdout), codes(direct.stdout));
+  });
+
+  it('reads an endless device named on the command line only up to the size limit', { skip: process.getuid?.() !== 0 && 'mknod needs root' }, () => {
+    const zero = device('endless.drplan.yaml', 5) as string;
+    const result = spawnSync('node', [CLI, 'check', '--max-file-size', '1', '--today', TODAY_ISO, zero], { encoding: 'utf8', timeout: 60_000 });
+    assert.equal(result.status, 1, result.stderr);
+    assert.match(result.stdout, /yaml-syntax: .*too large/i);
+    const render = spawnSync('node', [CLI, 'render', '--max-file-size', '1', '-o', join(scratch, 'endless.pdf'), zero], { encoding: 'utf8', timeout: 60_000 });
+    assert.equal(render.status, 2);
+    assert.match(render.stderr, /too large/);
+  });
+});

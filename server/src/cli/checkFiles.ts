@@ -4,7 +4,7 @@
  * worker threads, one per core; the results come back in the order of the files, so the output
  * is the same as a sequential run's.
  */
-import { open, readFile, stat } from 'node:fs/promises';
+import { open, readFile, stat, type FileHandle } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -42,21 +42,7 @@ export async function checkFile(file: string, options: CheckOptions): Promise<Ch
   let bytes: Uint8Array;
   let size: number | undefined;
   try {
-    const handle = await open(file, 'r');
-    try {
-      const info = await handle.stat();
-      if (info.size > options.maxFileSize) {
-        // Not read whole: a 5 GB file must not be loaded to be told it is too large.
-        const head = new Uint8Array(Math.min(HEAD_BYTES, info.size));
-        const { bytesRead } = await handle.read(head, 0, head.length, 0);
-        bytes = wholeLines(head.subarray(0, bytesRead));
-        size = info.size;
-      } else {
-        bytes = await readFile(handle);
-      }
-    } finally {
-      await handle.close();
-    }
+    ({ bytes, size } = await readPlanFile(file, options.maxFileSize));
   } catch (error) {
     return { file, problem: describeError(error) };
   }
@@ -71,6 +57,48 @@ export async function checkFile(file: string, options: CheckOptions): Promise<Ch
     // A bug in drplan, not in the plan: say so for this file and go on with the others.
     return { file, problem: `internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}` };
   }
+}
+
+/**
+ * The bytes of a plan file, read as `drplan check` and `drplan render` read it: whole when it is
+ * at most `limit` bytes; otherwise only its beginning (whole lines), with `size` saying how
+ * large it is, so a 5 GB file is not loaded to be told it is too large.
+ */
+export async function readPlanFile(file: string, limit: number): Promise<{ bytes: Uint8Array; size: number | undefined }> {
+  const handle = await open(file, 'r');
+  try {
+    const info = await handle.stat();
+    // A FIFO or a device has no size to trust (/dev/zero: 0, and endless): read up to the limit.
+    if (!info.isFile()) return await readBounded(handle, limit);
+    if (info.size <= limit) return { bytes: await readFile(handle), size: undefined };
+    const head = new Uint8Array(Math.min(HEAD_BYTES, info.size));
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    return { bytes: wholeLines(head.subarray(0, bytesRead)), size: info.size };
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Reads what a FIFO or a device gives until its end or until it is larger than `limit`: then its
+ * beginning, and as its size the bytes read so far (more than the limit; the rest is not read).
+ */
+async function readBounded(handle: FileHandle, limit: number): Promise<{ bytes: Uint8Array; size: number | undefined }> {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const chunk = new Uint8Array(64 * 1024);
+    const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+    if (bytesRead === 0) break;
+    chunks.push(chunk.subarray(0, bytesRead));
+    total += bytesRead;
+    if (total > limit) return { bytes: wholeLines(concat(chunks).subarray(0, HEAD_BYTES)), size: total };
+  }
+  return { bytes: concat(chunks), size: undefined };
+}
+
+function concat(chunks: readonly Uint8Array[]): Uint8Array {
+  return chunks.length === 1 ? (chunks[0] as Uint8Array) : Buffer.concat(chunks);
 }
 
 /**

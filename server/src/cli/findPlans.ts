@@ -8,8 +8,10 @@ const SKIPPED_FOLDERS = new Set(['node_modules', '.git', 'dist', 'out']);
 export type PathProblem = { readonly path: string; readonly reason: string };
 
 /**
- * The plan files named by the command line: files as given, folders searched recursively for
- * `*.drplan.yaml` / `*.drplan.yml` (skipping node_modules, .git and build output), sorted.
+ * The plan files named by the command line: files as given (a FIFO too), folders searched
+ * recursively for `*.drplan.yaml` / `*.drplan.yml` (skipping node_modules, .git and build
+ * output), sorted. A search takes regular files only: a FIFO would block it, a device or a link
+ * could lead anywhere.
  */
 export async function findPlans(paths: readonly string[]): Promise<{ files: string[]; problems: PathProblem[] }> {
   const files: string[] = [];
@@ -34,7 +36,7 @@ async function searchFolder(folder: string): Promise<string[]> {
     const path = join(folder, entry.name);
     if (entry.isDirectory()) {
       if (!SKIPPED_FOLDERS.has(entry.name)) found.push(...(await searchFolder(path)));
-    } else if (PLAN_FILE.test(entry.name)) {
+    } else if (entry.isFile() && PLAN_FILE.test(entry.name)) {
       found.push(path);
     }
   }

@@ -5,7 +5,7 @@
  * size limit (nothing written, an earlier file left as it was).
  */
 import { randomBytes } from 'node:crypto';
-import { access, link, open, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { access, link, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
@@ -13,6 +13,7 @@ import type { Locale } from '../core';
 import { describeWriteFailure } from '../core/i18n/fileMessages';
 import type { Message } from '../core/i18n/messages';
 import { commonDefaults, readArguments, readCommonOption, unknownOption, UsageError } from './arguments';
+import { readPlanFile } from './checkFiles';
 import { describeError } from './findPlans';
 import { writeOut } from './output';
 import { cliLanguageService } from './languageService';
@@ -164,14 +165,8 @@ export async function runRender(args: readonly string[]): Promise<number> {
  * not read to be told it is too large.
  */
 async function readPlan(file: string, maxFileSize: number): Promise<{ readonly text: string } | { readonly size: number }> {
-  const handle = await open(file, 'r');
-  try {
-    const { size } = await handle.stat();
-    if (size > maxFileSize) return { size };
-    return { text: await handle.readFile('utf8') };
-  } finally {
-    await handle.close();
-  }
+  const { bytes, size } = await readPlanFile(file, maxFileSize);
+  return size === undefined ? { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8') } : { size };
 }
 
 /**
