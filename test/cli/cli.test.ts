@@ -129,6 +129,13 @@ describe('drplan check', () => {
     assert.equal(drplan('check', '--today', '2028-02-29', EXAMPLE).code, 0);
   });
 
+  it('without arguments shows the usage on standard error, exit 2', () => {
+    const { code, stdout, stderr } = drplan();
+    assert.equal(code, 2);
+    assert.equal(stdout, '');
+    assert.match(stderr, /^drplan \d+\.\d+\.\d+: check disaster-recovery plans/);
+  });
+
   it('answers --help and --version', () => {
     const help = drplan('--help');
     assert.equal(help.code, 0);
