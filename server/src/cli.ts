@@ -15,7 +15,8 @@ import { runRender } from './cli/render';
 const USAGE = `drplan ${version}: check disaster-recovery plans (*.drplan.yaml) and render them as documents
 
 Usage:
-  drplan check [options] PATH...   check plan files; folders are searched for *.drplan.yaml/.yml
+  drplan check [options] PATH...   check plan files (- for standard input); folders are
+                                   searched for *.drplan.yaml/.yml
   drplan render [options] FILE     the plan as a German document (PDF or HTML)
   drplan --help                    show this help
   drplan --version                 show the version

@@ -134,6 +134,18 @@ describe('drplan check on FIFOs, devices and links', () => {
     assert.deepEqual(codes(result.stdout), codes(direct.stdout));
   });
 
+  it('reads a plan from standard input for -, up to the size limit', () => {
+    const piped = spawnSync('bash', ['-c', `cat '${EXAMPLE}' | node '${CLI}' check --format json --today ${TODAY_ISO} -`], { encoding: 'utf8', timeout: 60_000 });
+    assert.equal(piped.status, 0, piped.stderr);
+    const direct = spawnSync('node', [CLI, 'check', '--format', 'json', '--today', TODAY_ISO, EXAMPLE], { encoding: 'utf8' });
+    const found = JSON.parse(piped.stdout) as { code: string; range: unknown; file: string }[];
+    assert.deepEqual(found.map((d) => [d.code, d.range]), (JSON.parse(direct.stdout) as { code: string; range: unknown }[]).map((d) => [d.code, d.range]));
+    assert.ok(found.every((d) => d.file === '-'));
+    const endless = spawnSync('bash', ['-c', `head -c 3000000 /dev/zero | tr '\\0' 'a' | node '${CLI}' check --max-file-size 1 -`], { encoding: 'utf8', timeout: 60_000 });
+    assert.equal(endless.status, 1, endless.stderr);
+    assert.match(endless.stdout, /^-:1:1: error yaml-syntax: .*too large/i);
+  });
+
   it('reads an endless device named on the command line only up to the size limit', { skip: process.getuid?.() !== 0 && 'mknod needs root' }, () => {
     const zero = device('endless.drplan.yaml', 5) as string;
     const result = spawnSync('node', [CLI, 'check', '--max-file-size', '1', '--today', TODAY_ISO, zero], { encoding: 'utf8', timeout: 60_000 });

@@ -4,7 +4,7 @@
  * worker threads, one per core; the results come back in the order of the files, so the output
  * is the same as a sequential run's.
  */
-import { open, readFile, stat, type FileHandle } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -25,6 +25,9 @@ export interface CheckOptions {
 export type CheckOutcome =
   | { readonly file: string; readonly diagnostics: readonly PlanDiagnostic[] }
   | { readonly file: string; readonly problem: string };
+
+/** The name of standard input on the command line: `drplan check -`. */
+export const STDIN = '-';
 
 /** Of a file too large to check, only this much is read: its first line carries the diagnostic. */
 const HEAD_BYTES = 64 * 1024;
@@ -65,11 +68,12 @@ export async function checkFile(file: string, options: CheckOptions): Promise<Ch
  * large it is, so a 5 GB file is not loaded to be told it is too large.
  */
 export async function readPlanFile(file: string, limit: number): Promise<{ bytes: Uint8Array; size: number | undefined }> {
+  if (file === STDIN) return readBounded(process.stdin, limit);
   const handle = await open(file, 'r');
   try {
     const info = await handle.stat();
     // A FIFO or a device has no size to trust (/dev/zero: 0, and endless): read up to the limit.
-    if (!info.isFile()) return await readBounded(handle, limit);
+    if (!info.isFile()) return await readBounded(handle.createReadStream({ autoClose: false }), limit);
     if (info.size <= limit) return { bytes: await readFile(handle), size: undefined };
     const head = new Uint8Array(Math.min(HEAD_BYTES, info.size));
     const { bytesRead } = await handle.read(head, 0, head.length, 0);
@@ -83,15 +87,12 @@ export async function readPlanFile(file: string, limit: number): Promise<{ bytes
  * Reads what a FIFO or a device gives until its end or until it is larger than `limit`: then its
  * beginning, and as its size the bytes read so far (more than the limit; the rest is not read).
  */
-async function readBounded(handle: FileHandle, limit: number): Promise<{ bytes: Uint8Array; size: number | undefined }> {
+async function readBounded(source: AsyncIterable<Uint8Array>, limit: number): Promise<{ bytes: Uint8Array; size: number | undefined }> {
   const chunks: Uint8Array[] = [];
   let total = 0;
-  for (;;) {
-    const chunk = new Uint8Array(64 * 1024);
-    const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
-    if (bytesRead === 0) break;
-    chunks.push(chunk.subarray(0, bytesRead));
-    total += bytesRead;
+  for await (const chunk of source) {
+    chunks.push(chunk);
+    total += chunk.length;
     if (total > limit) return { bytes: wholeLines(concat(chunks).subarray(0, HEAD_BYTES)), size: total };
   }
   return { bytes: concat(chunks), size: undefined };
@@ -108,7 +109,8 @@ function concat(chunks: readonly Uint8Array[]): Uint8Array {
  */
 export async function checkFiles(files: readonly string[], options: CheckOptions, jobs?: number): Promise<CheckOutcome[]> {
   const threads = jobs ?? ((await totalSize(files)) >= MIN_BYTES_FOR_WORKERS ? availableParallelism() : 1);
-  const workers = Math.min(threads, files.length);
+  // Standard input is this process's: a plan read from it is checked here.
+  const workers = files.includes(STDIN) ? 1 : Math.min(threads, files.length);
   if (workers <= 1) {
     const outcomes: CheckOutcome[] = [];
     for (const file of files) outcomes.push(await checkFile(file, options));

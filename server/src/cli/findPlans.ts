@@ -17,6 +17,10 @@ export async function findPlans(paths: readonly string[]): Promise<{ files: stri
   const files: string[] = [];
   const problems: PathProblem[] = [];
   for (const path of paths) {
+    if (path === '-') {
+      files.push(path); // standard input (checkFiles.ts reads it)
+      continue;
+    }
     try {
       const info = await stat(path);
       if (info.isDirectory()) files.push(...(await searchFolder(path)));
