@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { Locale, PlanDiagnostic } from '../core';
-import { describeError } from './findPlans';
+import { describeError, STDIN } from './findPlans';
 import { cliLanguageService } from './languageService';
 
 export interface CheckOptions {
@@ -25,9 +25,6 @@ export interface CheckOptions {
 export type CheckOutcome =
   | { readonly file: string; readonly diagnostics: readonly PlanDiagnostic[] }
   | { readonly file: string; readonly problem: string };
-
-/** The name of standard input on the command line: `drplan check -`. */
-export const STDIN = '-';
 
 /** Of a file too large to check, only this much is read: its first line carries the diagnostic. */
 const HEAD_BYTES = 64 * 1024;

@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import type { Locale } from '../core';
 
 export const PLAN_FILE = /\.drplan\.ya?ml$/i;
+
+/** The name of standard input on the command line: `drplan check -`. */
+export const STDIN = '-';
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', 'dist', 'out']);
 
 export type PathProblem = { readonly path: string; readonly reason: string };
@@ -17,8 +20,8 @@ export async function findPlans(paths: readonly string[]): Promise<{ files: stri
   const files: string[] = [];
   const problems: PathProblem[] = [];
   for (const path of paths) {
-    if (path === '-') {
-      files.push(path); // standard input (checkFiles.ts reads it)
+    if (path === STDIN) {
+      files.push(path); // checkFiles.ts reads it
       continue;
     }
     try {
