@@ -19,10 +19,13 @@ describe('drplan check', () => {
   const scratch = mkdtempSync(join(tmpdir(), 'drplan-cli-'));
   after(() => rmSync(scratch, { recursive: true, force: true }));
 
-  it('exits 0 for the example and prints only information', () => {
+  it('exits 0 for the example and prints only information, then the summary', () => {
     const { code, stdout } = drplan('check', '--today', TODAY_ISO, EXAMPLE);
     assert.equal(code, 0);
-    for (const line of stdout.trim().split('\n')) assert.match(line, /: information untested: /);
+    const lines = stdout.trim().split('\n');
+    const summary = lines.pop();
+    for (const line of lines) assert.match(line, /: information untested: /);
+    assert.equal(summary, `1 file checked: ${lines.length} infos`);
   });
 
   it('prints file:line:col: severity code: message, 1-based', () => {

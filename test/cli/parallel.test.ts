@@ -56,12 +56,12 @@ describe('drplan check on a folder of 200 plans', () => {
     assert.equal(sequential.code, 2);
     assert.equal(parallel.stderr, sequential.stderr);
     assert.equal(parallel.stdout, sequential.stdout);
-    assert.match(sequential.stderr, /fehlt-1\.drplan\.yaml: no such file or folder\n.*fehlt-2\.drplan\.yaml: no such file or folder/);
+    assert.match(sequential.stderr, /fehlt-1\.drplan\.yaml: Datei oder Ordner nicht gefunden\n.*fehlt-2\.drplan\.yaml: Datei oder Ordner nicht gefunden/);
   });
 
   it('rejects a number of jobs that is none', () => {
     const result = drplan('--jobs', '0', folder);
     assert.equal(result.code, 2);
-    assert.match(result.stderr, /--jobs wants a number of threads/);
+    assert.match(result.stderr, /--jobs erwartet eine Anzahl von Threads, nicht '0'/);
   });
 });

@@ -55,6 +55,9 @@ describe('drplan on pipes', () => {
       assert.equal(result.status, 2, args.join(' '));
       assert.equal(result.stderr, 'drplan: cannot write to standard output: ENOSPC: no space left on device, write\n');
     }
+    const german = spawnSync('bash', ['-c', `node '${CLI}' check --lang de --today ${TODAY_ISO} '${EXAMPLE}' > '${device}'`], { encoding: 'utf8' });
+    assert.equal(german.status, 2);
+    assert.equal(german.stderr, 'drplan: die Standardausgabe kann nicht geschrieben werden: ENOSPC: no space left on device, write\n');
   });
 });
 

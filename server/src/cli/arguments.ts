@@ -1,10 +1,16 @@
 import type { Locale } from '../core';
 import { parseDate } from '../core/date';
+import type { Message } from '../core/i18n/messages';
 import { DEFAULT_MAX_FILE_SIZE, megabytesToBytes } from '../core/limits';
-import { localeFrom } from '../locale';
+import { localeOfEnvironment } from '../locale';
+import { usageMessages } from './cliMessages';
 
-/** A problem with the command line: exit status 2 and a hint to --help. */
-export class UsageError extends Error {}
+/** A problem with the command line: exit status 2 and a hint to --help, in either language. */
+export class UsageError extends Error {
+  constructor(readonly text: Message) {
+    super(text.en);
+  }
+}
 
 /** What `check` and `render` both take. */
 export interface CommonOptions {
@@ -15,7 +21,7 @@ export interface CommonOptions {
 }
 
 export function commonDefaults(): CommonOptions {
-  return { locale: localeFrom(process.env.LC_ALL || process.env.LANG), today: undefined, maxFileSize: DEFAULT_MAX_FILE_SIZE };
+  return { locale: localeOfEnvironment(), today: undefined, maxFileSize: DEFAULT_MAX_FILE_SIZE };
 }
 
 /** One option as given: its name, and its value when asked for (`--x=v`, or the next argument). */
@@ -51,7 +57,7 @@ export function readArguments(
       written: arg,
       value: () => {
         const next = inline ?? args[++i];
-        if (next === undefined) throw new UsageError(`${name} needs a value`);
+        if (next === undefined) throw new UsageError(usageMessages.needsValue(name));
         return next;
       },
     });
@@ -63,21 +69,21 @@ export function readCommonOption(option: Option, options: CommonOptions): boolea
   switch (option.name) {
     case '--lang': {
       const lang = option.value();
-      if (lang !== 'de' && lang !== 'en') throw new UsageError(`unknown language '${lang}' (use de or en)`);
+      if (lang !== 'de' && lang !== 'en') throw new UsageError(usageMessages.unknownLanguage(lang));
       options.locale = lang;
       return true;
     }
     case '--today': {
       const day = option.value();
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new UsageError(`--today wants YYYY-MM-DD, not '${day}'`);
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new UsageError(usageMessages.todayFormat(day));
       // The same reading as a date in a plan: 2026-02-30 is no day, not 2 March.
-      if (parseDate(day) === undefined) throw new UsageError(`--today: '${day}' is no day of the calendar`);
+      if (parseDate(day) === undefined) throw new UsageError(usageMessages.todayNoDay(day));
       options.today = new Date(day);
       return true;
     }
     case '--max-file-size': {
       const megabytes = option.value();
-      if (!/^\d+(\.\d+)?$/.test(megabytes)) throw new UsageError(`--max-file-size wants megabytes (0 for no limit), not '${megabytes}'`);
+      if (!/^\d+(\.\d+)?$/.test(megabytes)) throw new UsageError(usageMessages.maxFileSize(megabytes));
       options.maxFileSize = megabytesToBytes(Number(megabytes));
       return true;
     }
@@ -87,5 +93,62 @@ export function readCommonOption(option: Option, options: CommonOptions): boolea
 }
 
 export function unknownOption(option: Option): UsageError {
-  return new UsageError(`unknown option '${option.written}'`);
+  return new UsageError(usageMessages.unknownOption(option.written));
+}
+
+/** The options of both commands, which may also stand before the command; each takes a value. */
+const COMMON_OPTIONS: readonly string[] = ['--lang', '--today', '--max-file-size'];
+
+/** The command line read as far as the command. */
+export type CommandLine =
+  | { readonly wants: 'help' }
+  | { readonly wants: 'version' }
+  /** `command` undefined: none given (`drplan`, `drplan --lang de`). */
+  | { readonly wants: 'command'; readonly command: string | undefined; readonly args: readonly string[] };
+
+/**
+ * What the command line asks for. `--help` or `-h` anywhere (before `--`) asks for help, whatever
+ * else is wrong; `--version` anywhere, or `-v` before the command, for the version. The options
+ * of both commands may stand before the command as well as after it: `args` holds them, then
+ * what follows the command. Any other option before the command is a usage error.
+ */
+export function readCommandLine(argv: readonly string[]): CommandLine {
+  const options = optionsPart(argv);
+  if (options.includes('--help') || options.includes('-h')) return { wants: 'help' };
+  if (options.includes('--version')) return { wants: 'version' };
+  const before: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === '-v') return { wants: 'version' };
+    if (!arg.startsWith('-') || arg === '-' || arg === '--') {
+      if (arg === 'help') return { wants: 'help' };
+      return { wants: 'command', command: arg, args: [...before, ...argv.slice(i + 1)] };
+    }
+    const name = arg.includes('=') ? arg.slice(0, arg.indexOf('=')) : arg;
+    if (!COMMON_OPTIONS.includes(name)) throw new UsageError(usageMessages.notBeforeCommand(arg));
+    before.push(arg);
+    if (name === arg && i + 1 < argv.length) before.push(argv[++i] as string);
+  }
+  return { wants: 'command', command: undefined, args: before };
+}
+
+/**
+ * The language of the messages: the last `--lang de|en` on the line, else the environment's.
+ * The same choice as the commands' own reading of `--lang` (readCommonOption), made without
+ * parsing, so that a command line that does not parse is answered in that language too.
+ */
+export function messageLocale(argv: readonly string[]): Locale {
+  let locale = localeOfEnvironment();
+  const options = optionsPart(argv);
+  options.forEach((arg, i) => {
+    const lang = arg === '--lang' ? options[i + 1] : arg.startsWith('--lang=') ? arg.slice('--lang='.length) : undefined;
+    if (lang === 'de' || lang === 'en') locale = lang;
+  });
+  return locale;
+}
+
+/** The arguments before `--`, where options are. */
+function optionsPart(argv: readonly string[]): readonly string[] {
+  const end = argv.indexOf('--');
+  return end < 0 ? argv : argv.slice(0, end);
 }

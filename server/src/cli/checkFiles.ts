@@ -10,6 +10,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { Locale, PlanDiagnostic } from '../core';
+import { commandMessages } from './cliMessages';
 import { describeError, STDIN } from './findPlans';
 import { cliLanguageService } from './languageService';
 
@@ -44,7 +45,7 @@ export async function checkFile(file: string, options: CheckOptions): Promise<Ch
   try {
     ({ bytes, size } = await readPlanFile(file, options.maxFileSize));
   } catch (error) {
-    return { file, problem: describeError(error) };
+    return { file, problem: describeError(error, options.locale) };
   }
   try {
     const { text, invalidUtf8 } = decodeUtf8(bytes);
@@ -55,7 +56,7 @@ export async function checkFile(file: string, options: CheckOptions): Promise<Ch
     return { file, diagnostics: service.diagnostics(analysis, uri) };
   } catch (error) {
     // A bug in drplan, not in the plan: say so for this file and go on with the others.
-    return { file, problem: `internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}` };
+    return { file, problem: commandMessages.internalError(error instanceof Error ? (error.stack ?? error.message) : String(error))[options.locale] };
   }
 }
 

@@ -13,10 +13,10 @@ export type PathProblem = { readonly path: string; readonly reason: string };
 /**
  * The plan files named by the command line: files as given (a FIFO too), folders searched
  * recursively for `*.drplan.yaml` / `*.drplan.yml` (skipping node_modules, .git and build
- * output), sorted. A search takes regular files only: a FIFO would block it, a device or a link
- * could lead anywhere.
+ * output), sorted; and the paths it cannot read, with the reason in `locale`. A search takes
+ * regular files only: a FIFO would block it, a device or a link could lead anywhere.
  */
-export async function findPlans(paths: readonly string[]): Promise<{ files: string[]; problems: PathProblem[] }> {
+export async function findPlans(paths: readonly string[], locale: Locale): Promise<{ files: string[]; problems: PathProblem[] }> {
   const files: string[] = [];
   const problems: PathProblem[] = [];
   for (const path of paths) {
@@ -29,7 +29,7 @@ export async function findPlans(paths: readonly string[]): Promise<{ files: stri
       if (info.isDirectory()) files.push(...(await searchFolder(path)));
       else files.push(path);
     } catch (error) {
-      problems.push({ path, reason: describeError(error) });
+      problems.push({ path, reason: describeError(error, locale) });
     }
   }
   return { files, problems };
@@ -50,8 +50,8 @@ async function searchFolder(folder: string): Promise<string[]> {
   return found;
 }
 
-/** Why a file or folder could not be read, in words (`locale`: check's --lang, render's). */
-export function describeError(error: unknown, locale: Locale = 'en'): string {
+/** Why a file or folder could not be read, in words, in the language of the messages. */
+export function describeError(error: unknown, locale: Locale): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   const german = locale === 'de';
   switch (code) {

@@ -1,6 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { DIAGNOSTIC_CODES, type PlanDiagnostic } from '../core';
+import { DIAGNOSTIC_CODES, type Locale, type PlanDiagnostic } from '../core';
+import { SEVERITY_WORDS, summary } from './cliMessages';
 
 /** The diagnostics of one checked file. */
 export interface FileResult {
@@ -36,15 +37,23 @@ export function visible(text: string): string {
     });
 }
 
-/** `file:line:col: severity code: message`, 1-based, one line per diagnostic. */
-export function formatText(results: readonly FileResult[]): string {
+/**
+ * `file:line:col: severity code: message`, 1-based, one line per diagnostic, the severity in the
+ * language of the messages; then a summary line (`3 files checked: 2 errors, 1 warning`), as
+ * eslint and tsc end theirs. Nothing when no file was checked: standard error says why.
+ */
+export function formatText(results: readonly FileResult[], locale: Locale): string {
   const lines: string[] = [];
+  const findings = new Map<DiagnosticSeverity, number>();
   for (const { file, diagnostics } of results) {
     const shown = visible(file);
     for (const d of diagnostics) {
-      lines.push(`${shown}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${severityName(d)} ${d.code}: ${visible(d.message)}`);
+      const severity = d.severity ?? DiagnosticSeverity.Error;
+      findings.set(severity, (findings.get(severity) ?? 0) + 1);
+      lines.push(`${shown}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${SEVERITY_WORDS[severity][locale]} ${d.code}: ${visible(d.message)}`);
     }
   }
+  if (results.length > 0) lines.push(summary(results.length, findings)[locale]);
   return lines.length ? `${lines.join('\n')}\n` : '';
 }
 

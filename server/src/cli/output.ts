@@ -4,10 +4,17 @@
  * it has anyway. Any other failure to write (`> /dev/full`: ENOSPC) is an OutputFailed, which the
  * command line reports in one line with exit status 2, instead of claiming success.
  */
+import type { Message } from '../core/i18n/messages';
+import { commandMessages } from './cliMessages';
 
 export class OutputFailed extends Error {
+  /** What the command line says, in either language. */
+  readonly text: Message;
+
   constructor(cause: unknown) {
-    super(`cannot write to standard output: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    const text = commandMessages.stdoutFailed(cause instanceof Error ? cause.message : String(cause));
+    super(text.en, { cause });
+    this.text = text;
   }
 }
 

@@ -13,6 +13,7 @@ import type { Locale } from '../core';
 import { describeWriteFailure } from '../core/i18n/fileMessages';
 import type { Message } from '../core/i18n/messages';
 import { commonDefaults, readArguments, readCommonOption, unknownOption, UsageError } from './arguments';
+import { usageMessages } from './cliMessages';
 import { readPlanFile } from './checkFiles';
 import { describeError } from './findPlans';
 import { writeOut } from './output';
@@ -48,7 +49,7 @@ export function parseRenderArguments(args: readonly string[]): RenderOptions {
       switch (option.name) {
         case '--format': {
           const wanted = option.value();
-          if (wanted !== 'pdf' && wanted !== 'html') throw new UsageError(`unknown format '${wanted}' (use pdf or html)`);
+          if (wanted !== 'pdf' && wanted !== 'html') throw new UsageError(usageMessages.unknownFormat(wanted, ['pdf', 'html']));
           format = wanted;
           break;
         }
@@ -65,11 +66,11 @@ export function parseRenderArguments(args: readonly string[]): RenderOptions {
       }
     },
   });
-  if (files.length === 0) throw new UsageError('no plan given: drplan render FILE --format pdf|html');
-  if (files.length > 1) throw new UsageError(`render takes one plan, not ${files.length}`);
+  if (files.length === 0) throw new UsageError(usageMessages.noPlanToRender);
+  if (files.length > 1) throw new UsageError(usageMessages.renderTakesOne(files.length));
   // `-o plan.html` asks for HTML: the name's ending picks the format, unless --format says otherwise.
   const named = output === undefined || output === '-' ? undefined : formatOfName(output);
-  if (format && named && format !== named) throw new UsageError(`--format ${format} contradicts the output file ${output} (a .${named} file)`);
+  if (format && named && format !== named) throw new UsageError(usageMessages.formatContradictsOutput(format, output as string, named));
   return { file: files[0] as string, format: format ?? named ?? 'pdf', output, force, ...options };
 }
 
@@ -87,14 +88,8 @@ export function defaultOutput(file: string, format: RenderFormat): string {
 }
 
 export async function runRender(args: readonly string[]): Promise<number> {
-  let options: RenderOptions;
-  try {
-    options = parseRenderArguments(args);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`drplan: ${error.message}\nTry 'drplan --help'.\n`);
-    return 2;
-  }
+  // A usage error goes to the command line's handler (cli.ts), as check's do.
+  const options = parseRenderArguments(args);
 
   const { locale } = options;
   const say = (message: Message) => process.stderr.write(`${message[locale]}\n`);
