@@ -27,8 +27,8 @@ Options of both commands, before or after the command:
 Options of check:
   --format text|json|sarif   output format (default: text: one line per finding, then
                              how many files were checked and what was found)
-  --jobs N                   check files in N worker threads (default: one per core
-                             when the plans add up to 2 MB or more)
+  --jobs N                   check files in N threads, at most one per core
+                             (default: one per 150 files, at most one per core)
 
 Options of render:
   --format pdf|html          document format (default: from OUT's ending, else pdf)
@@ -59,8 +59,8 @@ Optionen beider Befehle, vor oder hinter dem Befehl:
 Optionen von check:
   --format text|json|sarif   Ausgabeformat (Vorgabe: text: eine Zeile je Befund, dann
                              wie viele Dateien geprüft wurden und was sich fand)
-  --jobs N                   prüft die Dateien in N Worker-Threads (Vorgabe: einer je
-                             Kern, wenn die Pläne zusammen 2 MB oder mehr haben)
+  --jobs N                   prüft die Dateien in N Threads, höchstens einem je Kern
+                             (Vorgabe: einer je 150 Dateien, höchstens einer je Kern)
 
 Optionen von render:
   --format pdf|html          Format des Dokuments (Vorgabe: nach der Endung von AUS,
