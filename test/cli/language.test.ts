@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -107,6 +107,14 @@ describe('the language of the command line', () => {
     assert.equal(stderr, `drplan: keine *.drplan.yaml-Dateien in ${empty} gefunden\n`);
     const render = drplanIn({ LC_ALL: 'de_DE.UTF-8' }, 'render', missing);
     assert.equal(render.stderr, `drplan: ${missing}: Datei oder Ordner nicht gefunden\n`);
+    // under a file, as if it were a folder; a loop of links
+    const underFile = join(EXAMPLE, 'plan.drplan.yaml');
+    const loop = join(scratch, 'schleife.drplan.yaml');
+    symlinkSync(loop, loop);
+    const both = drplanIn({ LANG: 'de_DE.UTF-8' }, 'check', underFile, loop);
+    assert.equal(both.stderr, `drplan: ${underFile}: ein Teil des Pfads ist kein Ordner\ndrplan: ${loop}: zu viele symbolische Links (eine Schleife?)\n`);
+    const english = drplanIn({ LANG: 'C' }, 'check', underFile, loop);
+    assert.equal(english.stderr, `drplan: ${underFile}: part of the path is not a folder\ndrplan: ${loop}: too many symbolic links (a loop?)\n`);
   });
 
   it('prints the severity words and the summary of text output in the language of the messages; JSON and SARIF keep their English words', () => {

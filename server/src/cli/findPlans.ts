@@ -62,6 +62,12 @@ export function describeError(error: unknown, locale: Locale): string {
       return german ? 'keine Berechtigung' : 'permission denied';
     case 'EISDIR':
       return german ? 'ist ein Ordner' : 'is a folder';
+    case 'ENOTDIR':
+      return german ? 'ein Teil des Pfads ist kein Ordner' : 'part of the path is not a folder';
+    case 'ELOOP':
+      return german ? 'zu viele symbolische Links (eine Schleife?)' : 'too many symbolic links (a loop?)';
+    case 'ENAMETOOLONG':
+      return german ? 'der Name ist zu lang' : 'the name is too long';
     default:
       return error instanceof Error ? error.message : String(error);
   }
