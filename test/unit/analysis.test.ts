@@ -28,14 +28,21 @@ describe('the example plan', () => {
 });
 
 describe('bad input gets a diagnostic, never a crash or a hang', () => {
-  it('an empty file', () => {
+  it('an empty file is one finding that names every missing key', () => {
     const diagnostics = analyze('', { today: TODAY }).diagnostics('en');
-    assert.deepEqual(diagnostics.map((d) => d.code), ['missing-field', 'missing-field', 'missing-field']);
+    assert.deepEqual(diagnostics.map((d) => d.code), ['missing-field']);
     assert.deepEqual(diagnostics[0]?.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
     assert.match(diagnostics[0]?.message ?? '', /empty/);
+    assert.deepEqual(diagnostics[0]?.data, { field: 'drplan', path: '', fields: ['drplan', 'plan', 'scenarios'] });
   });
-  it('a file of comments only', () => {
-    assert.deepEqual(analyze('# nur ein Kommentar\n').diagnostics('en').map((d) => d.code), ['missing-field', 'missing-field', 'missing-field']);
+  it('a file of comments, blanks, a lone --- or ~ is empty too: one finding', () => {
+    for (const text of ['# nur ein Kommentar\n', '   \n\n\t\n', '---\n', '--- # Plan\n...\n', '~\n', '\r\n# a\r\n']) {
+      const diagnostics = analyze(text, { today: TODAY }).diagnostics('de');
+      assert.deepEqual(diagnostics.map((d) => [d.code, d.message]), [['missing-field', 'Die Datei ist leer. Ein DR-Plan beginnt mit drplan: "1", plan: und scenarios:.']], JSON.stringify(text));
+    }
+  });
+  it('a mapping without keys is not empty: each missing key is its own finding', () => {
+    assert.deepEqual(analyze('{}\n', { today: TODAY }).diagnostics('en').map((d) => d.code), ['missing-field', 'missing-field', 'missing-field']);
   });
   it('a root that is not a mapping', () => {
     for (const text of ['- a\n- b\n', 'nur Text\n', '42\n']) {
