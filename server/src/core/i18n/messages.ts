@@ -104,6 +104,10 @@ export const messages = {
       `The file is not valid UTF-8 (byte 0x${byte} at byte offset ${byteOffset}); invalid bytes are read as '�'. Please save it as UTF-8.`,
     );
   },
+  utf16: both(
+    'Die Datei ist in UTF-16 kodiert; drplan liest Pläne als UTF-8. Bitte die Datei als UTF-8 speichern.',
+    'The file is encoded as UTF-16; drplan reads plans as UTF-8. Please save the file as UTF-8.',
+  ),
   moreDiagnostics(omitted: number, shown: number): Message {
     const de = new Intl.NumberFormat('de-DE');
     const en = new Intl.NumberFormat('en-US');
