@@ -161,6 +161,17 @@ describe('codeActions', () => {
     }
   });
 
+  it("offers both readings of an open 'm' (an RTO of 2 m), neither preferred, and fix-all leaves it alone", () => {
+    const text = PLAN.replace('rto: 2h', 'rto: 2 m').replace('30m', '30 min');
+    const open = analyze(text, { today: TODAY });
+    const found = open.diagnostics('en', URI).filter((d) => d.code === 'invalid-duration');
+    const actions = codeActions(open, WHOLE, found, 'en', options(['quickfix']));
+    assert.deepEqual(actions.map((a) => [a.title, a.isPreferred === true]), [["Replace with '2 min'", false], ["Replace with '2 Monate'", false]]);
+    assert.equal(apply(text, actions[1] as CodeAction), text.replace('rto: 2 m', 'rto: 2 Monate'));
+    const [fixAll] = codeActions(open, WHOLE, [], 'en', options([FIX_ALL_KIND]));
+    assert.ok(!(fixAll?.diagnostics ?? []).some((d) => d.code === 'invalid-duration'));
+  });
+
   it('still finds the fix when the client dropped the diagnostic’s data', () => {
     const [diagnostic] = diagnostics('unknown-field');
     const withoutData = { ...(diagnostic as Diagnostic), data: undefined };

@@ -187,12 +187,13 @@ export const messages = {
   ),
   clientsRange: both('Die Anzahl der Clients ist eine ganze Zahl ab 1.', 'The number of clients is a whole number from 1 on.'),
 
-  invalidDuration(field: string, value: string, reason: Message, suggestion: string | undefined): Message {
+  /** `suggestions`: what the author may have meant, the likely one alone where one is. */
+  invalidDuration(field: string, value: string, reason: Message, suggestions: readonly string[]): Message {
     return both(
       `${quote(value)} ist keine gültige Dauer für ${quote(field)}: ${reason.de}` +
-        (suggestion ? ` Meinten Sie ${quote(suggestion)}?` : ' Beispiele: 30 min, 4h, 2 Tage, PT4H.'),
+        (suggestions.length > 0 ? ` Meinten Sie ${either(suggestions, 'de')}?` : ' Beispiele: 30 min, 4h, 2 Tage, PT4H.'),
       `${q(value)} is not a valid duration for ${q(field)}: ${reason.en}` +
-        (suggestion ? ` Did you mean ${q(suggestion)}?` : ' Examples: 30 min, 4h, 2 days, PT4H.'),
+        (suggestions.length > 0 ? ` Did you mean ${either(suggestions, 'en')}?` : ' Examples: 30 min, 4h, 2 days, PT4H.'),
     );
   },
   /** An empty duration (the new plan's placeholders), rather than "'' is not a valid duration". */

@@ -95,7 +95,7 @@ function translate(yaml: YamlDocument, error: SchemaError): Finding | undefined 
         return {
           code: 'invalid-duration',
           span: valueSpan,
-          message: actual === 'null' ? messages.emptyDuration(field) : messages.invalidDuration(field, display(error.data), messages.durationNotScalar, undefined),
+          message: actual === 'null' ? messages.emptyDuration(field) : messages.invalidDuration(field, display(error.data), messages.durationNotScalar, []),
           data: { field },
         };
       }
