@@ -57,6 +57,16 @@ export const messages = {
   ),
   yamlIndentation: both('Die Einrückung passt nicht zur Struktur.', 'The indentation does not fit the structure.'),
   yamlTab: both('Tabulatoren sind als Einrückung nicht erlaubt; bitte Leerzeichen verwenden.', 'Tabs are not allowed as indentation; use spaces.'),
+  /** `\B` in double quotes (a Windows path): the way out is single quotes, `singleQuoted` when known. */
+  yamlBadEscape(sequence: string, singleQuoted: string | undefined): Message {
+    const example = singleQuoted ?? "'C:\\Backup'";
+    return both(
+      `Ungültige Escape-Sequenz ${sequence}: In doppelten Anführungszeichen leitet \\ eine Escape-Sequenz ein (wie \\n oder \\"). ` +
+        `Einen Windows-Pfad in einfache Anführungszeichen setzen (${example}) oder ganz ohne, oder jeden \\ verdoppeln.`,
+      `Invalid escape sequence ${sequence}: in double quotes, \\ starts an escape sequence (such as \\n or \\"). ` +
+        `Put a Windows path in single quotes (${example}) or none at all, or double each \\.`,
+    );
+  },
   yamlUnknownTag(tag: string): Message {
     return both(`Unbekanntes YAML-Tag ${quote(tag)}.`, `Unknown YAML tag ${q(tag)}.`);
   },
