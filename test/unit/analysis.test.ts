@@ -51,6 +51,15 @@ describe('bad input gets a diagnostic, never a crash or a hang', () => {
       assert.match(diagnostics[0]?.message ?? '', /mapping/);
     }
   });
+  it('names the kind of a value in plain words: "a text value" / "ein Text"', () => {
+    const messages = (text: string, locale: 'de' | 'en') => analyze(text).diagnostics(locale).filter((d) => d.code === 'invalid-value').map((d) => d.message);
+    assert.deepEqual(messages('nur Text\n', 'en'), ['A DR plan is a YAML mapping of keys (drplan, plan, scenarios, …); the content of this file is a text value.']);
+    assert.deepEqual(messages('nur Text\n', 'de'), ['Ein DR-Plan ist ein YAML-Abschnitt mit Schlüsseln (drplan, plan, scenarios, …); der Inhalt dieser Datei ist ein Text.']);
+    assert.deepEqual(messages('- a\n', 'en'), ['A DR plan is a YAML mapping of keys (drplan, plan, scenarios, …); the content of this file is a list.']);
+    const plan = 'drplan: "1"\nplan: {title: [a, b], organisation: b, system: c, version: "1"}\nscenarios:\n  - {id: s, category: hardware, type: vm-server, prevention: Zweiter Host, recovery: [a], recovery_time: 1h, rto: 4h, rpo: 0}\n';
+    assert.deepEqual(messages(plan, 'en'), ["'title' must be a text value, but is a list.", "'prevention' must be a list, but is a text value."]);
+    assert.deepEqual(messages(plan, 'de'), ['„title“ muss ein Text sein, ist aber eine Liste.', '„prevention“ muss eine Liste sein, ist aber ein Text.']);
+  });
   it('binary garbage', () => {
     const bytes = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256));
     const diagnostics = analyze(bytes.toString('latin1')).diagnostics('en');

@@ -28,8 +28,9 @@ function both(de: string, en: string): Message {
 /** The kind of YAML value, in words. */
 export type ValueKind = 'string' | 'number' | 'integer' | 'boolean' | 'mapping' | 'list' | 'null';
 
+/** As in "must be a list, but is a text value" / "muss eine Liste sein, ist aber ein Text". */
 const KIND_WORDS: Record<ValueKind, Message> = {
-  string: both('ein Text', 'a text'),
+  string: both('ein Text', 'a text value'),
   number: both('eine Zahl', 'a number'),
   integer: both('eine ganze Zahl', 'a whole number'),
   boolean: both('ein Wahrheitswert (true/false)', 'a boolean (true/false)'),
@@ -151,8 +152,8 @@ export const messages = {
   },
   rootNotMapping(actual: ValueKind): Message {
     return both(
-      `Ein DR-Plan ist ein YAML-Abschnitt mit Schlüsseln (drplan, plan, scenarios, …), diese Datei ist ${KIND_WORDS[actual].de}.`,
-      `A DR plan is a YAML mapping of keys (drplan, plan, scenarios, …); this file is ${KIND_WORDS[actual].en}.`,
+      `Ein DR-Plan ist ein YAML-Abschnitt mit Schlüsseln (drplan, plan, scenarios, …); der Inhalt dieser Datei ist ${KIND_WORDS[actual].de}.`,
+      `A DR plan is a YAML mapping of keys (drplan, plan, scenarios, …); the content of this file is ${KIND_WORDS[actual].en}.`,
     );
   },
   notInEnum(field: string, value: string, allowed: readonly string[], suggestion: string | undefined): Message {
