@@ -12,11 +12,14 @@ import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { writeAtomically } from '../../server/src/cli/render';
+import { nodeOutputFiles } from '../../server/src/io/nodeOutputFiles';
+import { writeAtomically as writeAtomicallyTo } from '../../server/src/io/outputFile';
 import { describeWriteFailure } from '../../server/src/core/i18n/fileMessages';
 import { EXAMPLES, ROOT } from '../support/fixtures';
 
 const CLI = join(ROOT, 'dist', 'cli.js');
+/** The atomic step of drplan render's writer, on the disk. */
+const writeAtomically = (target: string, content: Uint8Array, force: boolean) => writeAtomicallyTo(nodeOutputFiles, target, content, force);
 const EXAMPLE = join(EXAMPLES, 'plone-intranet.drplan.yaml');
 const EARLIER = '<!DOCTYPE html><title>Stand vom Vormonat</title>';
 
