@@ -283,6 +283,16 @@ echo "link=$(readlink "$SCRATCH/onto-disk.pdf")"
   });
 });
 
+describe('drplan render -o: a folder that takes no new files', () => {
+  it('/proc/version.pdf: "No file can be created in /proc", not that /proc does not exist', () => {
+    const refused = drplan('-o', '/proc/version.pdf', plan);
+    assert.equal(refused.code, 2);
+    assert.equal(refused.stderr, 'drplan: cannot write /proc/version.pdf: No file can be created in /proc.\n');
+    const missing = drplan('-o', join(scratch, 'no-such-folder', 'plan.pdf'), plan);
+    assert.equal(missing.stderr, `drplan: cannot write ${join(scratch, 'no-such-folder', 'plan.pdf')}: The folder ${join(scratch, 'no-such-folder')} does not exist.\n`);
+  });
+});
+
 describe('drplan render -o: never over the plan itself', () => {
   it('refuses the plan as output by its path, via ./, via a symbolic link, via a hard link: exit 2, the plan unchanged', () => {
     symlinkSync('plan.drplan.yaml', join(scratch, 'plan-link.pdf'));

@@ -72,6 +72,11 @@ describe('why a write failed, in words', () => {
     assert.deepEqual(writeFailure(nodeError('ECONNREFUSED'), DEVICE), { de: 'Am Socket /tmp/x/full lauscht kein Programm.', en: 'No program is listening on the socket /tmp/x/full.' });
     assert.deepEqual(writeFailure(nodeError('ENXIO'), DEVICE), { de: 'Hinter /tmp/x/full steht kein Gerät.', en: 'There is no device behind /tmp/x/full.' });
     assert.deepEqual(writeFailure(nodeError('ELOOP'), WHERE), { de: '/srv/plaene/plan.pdf ist eine Schleife symbolischer Links.', en: '/srv/plaene/plan.pdf is a loop of symbolic links.' });
+    // A folder that is there but takes no new files (/proc) is not said to be missing.
+    assert.deepEqual(writeFailure(nodeError('ENOENT'), { file: '/proc/version.pdf', folder: '/proc', folderExists: true }), {
+      de: 'In /proc lässt sich keine Datei anlegen.',
+      en: 'No file can be created in /proc.',
+    });
     // Nothing was replaced, so nothing is said about an earlier file.
     assert.equal(describeWriteFailure(nodeError('ENOSPC'), { ...DEVICE, existed: false }, 'en'), 'There is no space left on /tmp/x/full.');
   });

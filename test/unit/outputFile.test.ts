@@ -177,7 +177,7 @@ describe('output files: the writer', () => {
     fs.failInto = Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
     const error = await failure(writeOutput(fs, '/tmp/x/full', PDF, options));
     assert.ok(error instanceof OutputNotWritten);
-    assert.deepEqual(error.where, { file: '/tmp/x/full', existed: false, special: true });
+    assert.deepEqual(error.where, { file: '/tmp/x/full', existed: false, special: true, folderExists: false });
     assert.equal(describeOutputFailure(fs, error, 'en'), 'There is no space left on /tmp/x/full.');
     assert.equal(describeOutputFailure(fs, error, 'de'), 'Auf /tmp/x/full ist kein Platz mehr frei.');
     assert.equal(fs.entries.get('/tmp/x/full')?.kind, 'characterDevice');

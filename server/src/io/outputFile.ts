@@ -154,7 +154,9 @@ export async function writeOutput<U>(fs: OutputFileSystem<U>, target: U, content
     if (writeErrorCode(error) === 'EEXIST' && plan.write === 'atomic' && !plan.replace) {
       throw new OutputRefused({ refuse: 'exists', target: { named: target, resolved: plan.file, throughLink: false, kind: 'file', identity: undefined } });
     }
-    throw new OutputNotWritten(error, where);
+    // ENOENT in a folder that is there: one that takes no new files (/proc), not a missing one.
+    const folderExists = writeErrorCode(error) === 'ENOENT' && (await fs.inspect(fs.folder(where.file)).catch(() => undefined))?.kind === 'folder';
+    throw new OutputNotWritten(error, { ...where, folderExists });
   }
   return plan;
 }
@@ -197,7 +199,7 @@ export class OutputRefused<U> extends Error {
 export class OutputNotWritten<U> extends Error {
   constructor(
     override readonly cause: unknown,
-    readonly where: { readonly file: U; readonly existed: boolean; readonly special: boolean },
+    readonly where: { readonly file: U; readonly existed: boolean; readonly special: boolean; readonly folderExists?: boolean },
   ) {
     super(cause instanceof Error ? cause.message : String(cause), { cause });
   }
@@ -216,8 +218,8 @@ export function describeOutputFailure<U>(fs: OutputFileSystem<U>, error: unknown
     return reason?.[locale];
   }
   if (error instanceof OutputNotWritten) {
-    const { file, existed, special } = (error as OutputNotWritten<U>).where;
-    return describeWriteFailure(error.cause, { file: fs.label(file), folder: fs.label(fs.folder(file)), existed, special }, locale);
+    const { file, existed, special, folderExists } = (error as OutputNotWritten<U>).where;
+    return describeWriteFailure(error.cause, { file: fs.label(file), folder: fs.label(fs.folder(file)), existed, special, folderExists }, locale);
   }
   return error instanceof Error ? error.message : String(error);
 }

@@ -17,6 +17,8 @@ export interface WriteTarget {
    * not its folder (`/dev/full` is full, not `/dev`).
    */
   readonly special?: boolean;
+  /** The folder is there (ENOENT then means it takes no new files: /proc, /sys). */
+  readonly folderExists?: boolean;
 }
 
 /** Node's error codes for a failed write that have a reason in words below. */
@@ -78,6 +80,7 @@ export function writeFailure(error: unknown, where: WriteTarget): Message | unde
     case 'EPERM':
       return { de: `Keine Schreibberechtigung für ${folder}.`, en: `No permission to write in ${folder}.` };
     case 'ENOENT':
+      if (where.folderExists) return { de: `In ${folder} lässt sich keine Datei anlegen.`, en: `No file can be created in ${folder}.` };
       return { de: `Der Ordner ${folder} existiert nicht.`, en: `The folder ${folder} does not exist.` };
     case 'EISDIR':
       return { de: `${file} ist ein Ordner, keine Datei.`, en: `${file} is a folder, not a file.` };
