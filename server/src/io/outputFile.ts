@@ -131,11 +131,7 @@ export async function planOutput<U>(fs: OutputFileSystem<U>, target: U, options:
   } catch (error) {
     throw new OutputNotWritten(error, { file: target, existed: false, special: false });
   }
-  return decideOutput(
-    found,
-    options.force,
-    inputs.filter((input) => input !== undefined),
-  );
+  return decideOutput(found, options.force, inputs.filter((input) => input !== undefined));
 }
 
 /**
