@@ -189,7 +189,20 @@ connection.onCodeAction(({ textDocument, range, context }) =>
 // The plan document (preview, exports) from the same cached analysis: renderRequests.ts.
 connection.onRequest(PREVIEW_REQUEST, (params: RenderParams) => language().render.preview(params));
 connection.onRequest(EXPORT_HTML_REQUEST, (params: RenderParams) => language().render.exportHtml(params));
-connection.onRequest(EXPORT_PDF_REQUEST, (params: RenderParams) => language().render.exportPdf(params));
+connection.onRequest(EXPORT_PDF_REQUEST, async (params: RenderParams) => {
+  // A large plan takes a while: the client hears how far it is ($/progress, in percent).
+  const reporter = connection.window.attachWorkDoneProgress(params?.workDoneToken);
+  reporter.begin('PDF', 0);
+  let shown = 0;
+  try {
+    return await language().render.exportPdf(params, (done) => {
+      const percent = Math.floor(done * 100);
+      if (percent > shown) reporter.report((shown = percent));
+    });
+  } finally {
+    reporter.done();
+  }
+});
 
 // The text of a new plan, for the client's command (newPlanProtocol.ts).
 connection.onRequest(NEW_PLAN_REQUEST, (): NewPlanResult | ResponseError<void> => {

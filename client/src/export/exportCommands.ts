@@ -88,8 +88,14 @@ async function exportPlan(client: LanguageClient, previews: PreviewManager, form
     const file = output;
     const outcome = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting {0} …', fileName(chosen)) },
-      async (): Promise<ExportOutcome | undefined> => {
-        const document = await requestExport(client, source, format);
+      async (progress): Promise<ExportOutcome | undefined> => {
+        // The bar fills as the server lays out and renders the PDF (a large plan takes a while).
+        let reported = 0;
+        const document = await requestExport(client, source, format, (done) => {
+          const percent = Math.round(done * 100);
+          if (percent > reported) progress.report({ increment: percent - reported });
+          reported = Math.max(reported, percent);
+        });
         try {
           await file.write(document.bytes, overwrite);
         } catch (error) {

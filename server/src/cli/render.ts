@@ -17,6 +17,7 @@ import { describeError } from './findPlans';
 import { writeOut } from './output';
 import { cliLanguageService } from './languageService';
 import { renderMessages } from './renderMessages';
+import { terminalProgress } from './progress';
 
 export type RenderFormat = 'pdf' | 'html';
 
@@ -132,7 +133,14 @@ export async function runRender(args: readonly string[]): Promise<number> {
   const analysis = service.analyze(read.text, { uri });
   // The document is German whatever the language of the messages (the service's).
   const document = service.planDocument(analysis);
-  const content: Uint8Array = options.format === 'pdf' ? await service.pdfFile(document) : Buffer.from(service.htmlFile(document), 'utf8');
+  let content: Uint8Array;
+  if (options.format === 'pdf') {
+    const progress = terminalProgress(process.stderr, 'PDF', locale);
+    content = await service.pdfFile(document, progress.update);
+    progress.done();
+  } else {
+    content = Buffer.from(service.htmlFile(document), 'utf8');
+  }
   const errors = service.diagnostics(analysis, uri).filter((d) => d.severity === DiagnosticSeverity.Error).length;
 
   if (toStandardOutput) {
