@@ -272,7 +272,7 @@ export class PdfEmitter {
       make: (from, to) => {
         const nodes = items.slice(from, to).map((item) => ({ text: this.text(item.content), margin: [0, 0, 0, 2] as [number, number, number, number] }));
         const node: Content = list.ordered ? { ol: nodes, start: skip + from + 1, style: 'list' } : { ul: nodes, style: 'list' };
-        return { node, rows: nodes };
+        return { node, rows: nodes.map((item) => [item]) };
       },
     };
   }
@@ -284,7 +284,8 @@ export class PdfEmitter {
   private contentsRows(): Extract<FlowItem, { kind: 'rows' }> {
     const headings = headingsOf(this.doc.blocks).filter((heading) => heading.toc);
     const title = this.doc.blocks.flatMap((block) => (block.kind === 'section' ? block.children : [block])).find((block) => block.kind === 'toc');
-    const rows = headings.map((heading): TableCell[] => {
+    // Made afresh for each window: pdfmake changes the cells it lays out.
+    const row = (heading: Heading): TableCell[] => {
       const margin = tocMargin(heading.level);
       const style: Style = TOC_STYLES[heading.level];
       return [
@@ -299,17 +300,17 @@ export class PdfEmitter {
           _pageRef: { _nodeRef: this.headingPages.get(heading.id) },
         } as TableCell,
       ];
-    });
+    };
     return {
       kind: 'rows',
-      rowLines: [2, ...rows.map(() => 1)],
+      rowLines: [2, ...headings.map(() => 1)],
       make: (from, to) => {
         // Row 0 is the title; a window may begin the contents anywhere after it.
-        const body = rows.slice(Math.max(0, from - 1), to - 1);
+        const body = headings.slice(Math.max(0, from - 1), to - 1).map(row);
         const stack: Content[] = [];
         if (from === 0 && title?.kind === 'toc') stack.push({ text: neutralise(title.title), style: 'tocTitle' });
         if (body.length > 0) stack.push({ table: { dontBreakRows: true, widths: ['*', 'auto'], body }, layout: 'noBorders' });
-        return { node: { stack }, rows: [...(from === 0 ? [stack[0] as object] : []), ...body] };
+        return { node: { stack }, rows: [...(from === 0 ? [[stack[0] as object]] : []), ...body] };
       },
     };
   }
@@ -356,7 +357,8 @@ export class PdfEmitter {
           table: { headerRows: 1, keepWithHeaderRows, dontBreakRows, widths: [...widths], body: [header, ...rows] },
           layout: TABLE_LAYOUT,
           style: table.size === 'compact' ? 'tableCompact' : 'tableNormal',
-          margin: [0, 2, 0, 10],
+          // Continued on a new page (a window begins in it), as pdfmake continues a table: no space above.
+          margin: [0, from > 0 ? 0 : 2, 0, 10],
         };
         return { node, rows };
       },

@@ -10,7 +10,7 @@
  * window into one pdfkit document. The parts are pdfmake 0.3's `js/` modules.
  */
 import type { Content, DynamicContent, Style, TDocumentDefinitions } from 'pdfmake/interfaces';
-import { PAGES, ROOM_BELOW, TRACK_PAGES } from './pdfLayout';
+import { PAGES, ROOM_BELOW, ROW_ID_PREFIX, TRACK_PAGES } from './pdfLayout';
 
 /** Where a laid-out node landed: pdfmake's positions, one per line or cell. */
 export interface Positioned {
@@ -107,7 +107,13 @@ export function loadPdfEngine(): Promise<PdfEngine> {
             return { pages, nodes: builder.linearNodeList };
           },
           render(layout, count) {
-            if (count > 0) renderer.renderPages(layout.pages.slice(0, count));
+            if (count <= 0) return;
+            const pages = layout.pages.slice(0, count) as { items: { type: string; item: { id?: unknown } }[] }[];
+            // The rows' ids only told the paging where rows are: no named destination for them.
+            for (const page of pages) {
+              for (const { type, item } of page.items) if (type === 'line' && typeof item.id === 'string' && item.id.startsWith(ROW_ID_PREFIX)) delete item.id;
+            }
+            renderer.renderPages(pages);
           },
           finish() {
             return new Promise((resolve, reject) => {
@@ -207,7 +213,6 @@ interface LayoutBuilderInstance {
 type LayoutBuilderClass = (new (pageSize: object, margins: object, svgMeasure: object) => LayoutBuilderInstance) & {
   prototype: {
     processNode(this: LayoutBuilderThis, node: Record<string, unknown>, ...rest: unknown[]): unknown;
-    processRow(this: LayoutBuilderThis, row: { cells: Record<string, unknown> }): unknown;
   };
 };
 interface LayoutBuilderThis {
@@ -245,13 +250,12 @@ function forgetWordLayouts(pdf: PdfKitDocument): void {
  * - a node with `ROOM_BELOW` starts a new page when less room is left below it (a heading before
  *   a long table must not end a page alone). pdfmake's own hook for this (`pageBreakBefore`)
  *   lays the whole document out again after every page break it inserts: quadratic.
- * - a node or table row with `TRACK_PAGES` gets its first and last page in `PAGES`.
+ * - a top-level node with `TRACK_PAGES` gets its first and last page in `PAGES`.
  */
 function extendLayout(builder: LayoutBuilderClass): void {
   const prototype = builder.prototype;
   if ((prototype.processNode as { drplan?: true }).drplan) return;
   const processNode = prototype.processNode;
-  const processRow = prototype.processRow;
   prototype.processNode = Object.assign(
     function (this: LayoutBuilderThis, node: Record<string, unknown>, ...rest: unknown[]) {
       const room = node[ROOM_BELOW];
@@ -264,9 +268,6 @@ function extendLayout(builder: LayoutBuilderClass): void {
     },
     { drplan: true as const },
   );
-  prototype.processRow = function (this: LayoutBuilderThis, row: { cells: Record<string, unknown> }) {
-    return row.cells[TRACK_PAGES] === true ? tracked(this, row.cells, () => processRow.call(this, row)) : processRow.call(this, row);
-  };
 }
 
 /** Lays out with `layout` and notes on `target` the first and last page that got anything. */

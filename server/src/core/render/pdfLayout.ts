@@ -21,12 +21,19 @@ export const START_OF_NEXT = 90;
  */
 export const ROOM_BELOW = 'drplanRoomBelow';
 /**
- * A pdfmake node or table row marked with `TRACK_PAGES: true` gets the first and last page it is
+ * A top-level pdfmake node marked with `TRACK_PAGES: true` gets the first and last page it is
  * on in `PAGES` when laid out (pdfmake's own `positions` are relative to the block inside an
- * unbreakable block or row, so they cannot say that).
+ * unbreakable block, so they cannot say that).
  */
 export const TRACK_PAGES = 'drplanTrackPages';
 export const PAGES = 'drplanPages';
+/**
+ * Ids of the first text of each table row or list item of a window: pdfmake corrects the page of
+ * a node with an id when it moves an unbreakable row to the next page (it must know it for page
+ * references), so the id's first position says the row's page. Not link targets: taken off the
+ * lines before they are rendered.
+ */
+export const ROW_ID_PREFIX = 'drplan-row-';
 
 export function keepsNext(block: Block): boolean {
   return block.kind === 'heading' || (block.kind === 'paragraph' && block.style === 'label');

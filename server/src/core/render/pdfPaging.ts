@@ -9,7 +9,7 @@
  */
 import type { Content } from 'pdfmake/interfaces';
 import type { Layout } from './pdfEngine';
-import { PAGES, TRACK_PAGES } from './pdfLayout';
+import { PAGES, ROW_ID_PREFIX, TRACK_PAGES } from './pdfLayout';
 
 /** One node of the document's flow, made afresh for each layout (pdfmake changes the nodes). */
 export type FlowItem =
@@ -17,10 +17,10 @@ export type FlowItem =
   /** A table or list, laid out from row `from` to `to` (exclusive): rows of the node made. */
   | { readonly kind: 'rows'; readonly rowLines: readonly number[]; make(from: number, to: number): RowsNode };
 
-/** A node of rows, and its rows as pdfmake lays them out (a table's row array, a list's item). */
+/** A node of rows, and the nodes of each row as pdfmake lays them out (a table row's cells, a list item). */
 export interface RowsNode {
   readonly node: Content;
-  readonly rows: readonly object[];
+  readonly rows: readonly (readonly object[])[];
 }
 
 /** About 45 pages: small enough to hold, large enough that little is laid out twice. */
@@ -59,7 +59,7 @@ export async function paginate(
   let budget = windowLines;
   while (cursor.item < flow.length) {
     const pieces = windowFrom(flow, cursor, budget);
-    for (const piece of pieces) for (const tracked of piece.rows?.rows ?? [piece.content]) (tracked as Record<string, unknown>)[TRACK_PAGES] = true;
+    track(pieces);
     const laidOut = layout(
       pieces.map((piece) => piece.content),
       offset,
@@ -133,13 +133,59 @@ function lastCut(pieces: readonly Piece[], pageCount: number): { pages: number; 
     if (start !== undefined && start > reached && start >= 2 && start <= pageCount) best = { pages: start - 1, next };
   };
   for (const piece of pieces) {
-    const from = piece.from ?? 0;
-    (piece.rows?.rows ?? [piece.content]).forEach((row, index) => {
-      const pages = (row as { [PAGES]?: [number, number] })[PAGES];
+    if (!piece.rows || piece.from === undefined) {
+      const pages = (piece.content as { [PAGES]?: [number, number] })[PAGES];
+      if (!pages) continue;
+      consider(pages[0], { item: piece.item, row: 0 });
+      reached = Math.max(reached, pages[1]);
+      continue;
+    }
+    const from = piece.from;
+    piece.rows.rows.forEach((cells, index) => {
+      const pages = rowPages(cells);
       if (!pages) return;
       consider(pages[0], { item: piece.item, row: from + index });
       reached = Math.max(reached, pages[1]);
     });
   }
   return best;
+}
+
+interface Laid {
+  id?: string;
+  text?: unknown;
+  positions?: { pageNumber: number }[];
+}
+
+/** Marks what the cut needs to find: top-level nodes, and the first text of every row. */
+function track(pieces: readonly Piece[]): void {
+  let row = 0;
+  for (const piece of pieces) {
+    if (!piece.rows) {
+      (piece.content as unknown as Record<string, unknown>)[TRACK_PAGES] = true;
+      continue;
+    }
+    for (const cells of piece.rows.rows) {
+      const first = cells.find((cell) => (cell as Laid).text !== undefined) as Laid | undefined;
+      if (first && first.id === undefined) first.id = `${ROW_ID_PREFIX}${row++}`;
+    }
+  }
+}
+
+/**
+ * The first and last page of a laid-out row: the first from its text with an id (see
+ * ROW_ID_PREFIX), the last from the positions of its cells, which are the page's for a row that
+ * may break (one that may not is on one page).
+ */
+function rowPages(cells: readonly object[]): [number, number] | undefined {
+  const first = cells.find((cell) => typeof (cell as Laid).id === 'string' && (cell as Laid).id!.startsWith(ROW_ID_PREFIX)) as Laid | undefined;
+  const start = first?.positions?.[0]?.pageNumber;
+  if (start === undefined) return undefined;
+  let end = start;
+  for (const cell of cells) {
+    const positions = (cell as Laid).positions;
+    const last = positions?.[positions.length - 1]?.pageNumber;
+    if (last !== undefined && last > end) end = last;
+  }
+  return [start, end];
 }
