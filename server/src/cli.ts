@@ -11,6 +11,7 @@ import { formatJson, formatSarif, formatText, visible, type FileResult, type For
 import { isoDay } from './core/date';
 import { OutputFailed, writeOut } from './cli/output';
 import { runRender } from './cli/render';
+import { isRenderWorker, serveRenderWorker } from './cli/renderWorker';
 
 const USAGE = `drplan ${version}: check disaster-recovery plans (*.drplan.yaml) and render them as documents
 
@@ -132,8 +133,9 @@ async function main(argv: readonly string[]): Promise<number> {
   return check(parseCheckArguments(rest));
 }
 
-// The bundle is also the script of the check's worker threads (cli/checkFiles.ts).
+// The bundle is also the script of the worker threads of check and render (cli/checkFiles.ts, cli/renderWorker.ts).
 if (isCheckWorker()) serveCheckWorker();
+else if (isRenderWorker()) void serveRenderWorker();
 else main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

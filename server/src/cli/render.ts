@@ -6,7 +6,6 @@
  */
 import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { Locale } from '../core';
 import type { Message } from '../core/i18n/messages';
 import { descriptorOf, nodeOutputFiles } from '../io/nodeOutputFiles';
@@ -15,9 +14,10 @@ import { commonDefaults, readArguments, readCommonOption, unknownOption, UsageEr
 import { readPlanFile } from './checkFiles';
 import { describeError } from './findPlans';
 import { writeOut } from './output';
-import { cliLanguageService } from './languageService';
 import { renderMessages } from './renderMessages';
 import { terminalProgress } from './progress';
+import { RenderOutOfMemory, renderInWorker, type Rendered } from './renderWorker';
+import { isoDay } from '../core/date';
 
 export type RenderFormat = 'pdf' | 'html';
 
@@ -129,19 +129,18 @@ export async function runRender(args: readonly string[]): Promise<number> {
     return 2;
   }
   const uri = pathToFileURL(resolve(options.file)).href;
-  const service = cliLanguageService({ locale, today: options.today, maxFileSize: options.maxFileSize });
-  const analysis = service.analyze(read.text, { uri });
-  // The document is German whatever the language of the messages (the service's).
-  const document = service.planDocument(analysis);
-  let content: Uint8Array;
-  if (options.format === 'pdf') {
-    const progress = terminalProgress(process.stderr, 'PDF', locale);
-    content = await service.pdfFile(document, progress.update);
+  const progress = terminalProgress(process.stderr, options.format === 'pdf' ? 'PDF' : 'HTML', locale);
+  let rendered: Rendered;
+  try {
+    rendered = await renderInWorker({ text: read.text, uri, format: options.format, locale, today: options.today && isoDay(options.today), maxFileSize: options.maxFileSize }, progress.update);
+  } catch (error) {
+    if (!(error instanceof RenderOutOfMemory)) throw error;
+    say(renderMessages.outOfMemory(options.file, error.limitMb));
+    return 2;
+  } finally {
     progress.done();
-  } else {
-    content = Buffer.from(service.htmlFile(document), 'utf8');
   }
-  const errors = service.diagnostics(analysis, uri).filter((d) => d.severity === DiagnosticSeverity.Error).length;
+  const { content, errors } = rendered;
 
   if (toStandardOutput) {
     await writeOut(content);
