@@ -77,8 +77,7 @@ export function generatePlan(count: number): string {
  * number of scenarios a plan under the size limit can hold, for the PDF's figures at scale.
  */
 export function generateShortPlan(count: number): string {
-  const full = generatePlan(0);
-  const lines: string[] = [full.trimEnd()];
+  const lines: string[] = [generatePlan(0).trimEnd().replace('mit 0 Szenarien', `mit ${count} Szenarien`)];
   for (let i = 0; i < count; i++) {
     const type = SCENARIO_TYPES[i % SCENARIO_TYPES.length]!;
     lines.push(
