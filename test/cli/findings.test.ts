@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -81,6 +81,16 @@ describe('drplan check: one finding per problem, saying what to do', () => {
         assert.deepEqual(findings(file, 'de').map((f) => f.message), ['Die Datei ist in UTF-16 kodiert; drplan liest Pläne als UTF-8. Bitte die Datei als UTF-8 speichern.']);
       }
     }
+  });
+
+  it('drplan render refuses a UTF-16 file (exit 2, nothing written) instead of an empty draft', () => {
+    const bytes = Buffer.from(`${VALID}scenarios: []\n`, 'utf16le');
+    const file = planFile('utf16-render.drplan.yaml', Buffer.concat([Buffer.from([0xff, 0xfe]), bytes]));
+    const output = join(scratch, 'utf16-render.pdf');
+    const { code, stderr } = drplan('render', '--lang', 'en', '-o', output, file);
+    assert.equal(code, 2);
+    assert.equal(stderr, `drplan: ${file} is encoded as UTF-16; drplan reads plans as UTF-8. Please save it as UTF-8; nothing was written.\n`);
+    assert.ok(!existsSync(output));
   });
 
   it("reads 'm' alone by the field: a review interval of 12 m is months, an RTO of 30 m minutes", () => {

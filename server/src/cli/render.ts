@@ -18,6 +18,7 @@ import { renderMessages } from './renderMessages';
 import { terminalProgress } from './progress';
 import { RenderOutOfMemory, renderInWorker, type Rendered } from './renderWorker';
 import { isoDay } from '../core/date';
+import { readAsUtf16 } from '../core/parse/encoding';
 
 export type RenderFormat = 'pdf' | 'html';
 
@@ -126,6 +127,11 @@ export async function runRender(args: readonly string[]): Promise<number> {
   // Over the limit the plan is not parsed, and a document of nothing would look like an empty plan.
   if ('size' in read) {
     say(renderMessages.tooLarge(options.file, read.size, options.maxFileSize));
+    return 2;
+  }
+  // A UTF-16 file read as UTF-8 is no plan: a document of it would be an empty draft.
+  if (readAsUtf16(read.text)) {
+    say(renderMessages.utf16(options.file));
     return 2;
   }
   const uri = pathToFileURL(resolve(options.file)).href;
