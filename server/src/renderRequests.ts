@@ -24,6 +24,8 @@ export interface RenderSources {
    */
   readonly service: LanguageService;
   log(feature: string, uri: string, error: unknown): void;
+  /** Makes the PDF of a tree: in a worker in the server (pdfWorkerClient.ts); default: the service, in-process. */
+  pdf?(document: PlanDocument, progress?: (done: number) => void): Promise<Uint8Array>;
 }
 
 export interface RenderRequests {
@@ -76,7 +78,8 @@ export function renderRequests(sources: RenderSources): RenderRequests {
       const pending = render(params, 'PDF export', (version, tree) => ({ version, tree }), refuseExport);
       if (pending === null || pending instanceof ResponseError) return pending;
       try {
-        const data = Buffer.from(await service.pdfFile(pending.tree, progress)).toString('base64');
+        const bytes = await (sources.pdf ? sources.pdf(pending.tree, progress) : service.pdfFile(pending.tree, progress));
+        const data = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
         return { version: pending.version, draft: service.isDraft(pending.tree), data };
       } catch (error) {
         sources.log('PDF export', params.textDocument.uri, error);

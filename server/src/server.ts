@@ -28,6 +28,8 @@ import { handleServerCommandLine } from './serverCommandLine';
 import type { Analysis } from './core';
 import type { LanguageService, LanguageServiceFactory, LanguageServiceOptions } from './core/languageService';
 import { version } from '../../package.json';
+import { join } from 'node:path';
+import { pdfWorker } from './pdfWorkerClient';
 
 /** What a client may pass in `initializationOptions`. */
 interface InitializationOptions {
@@ -69,7 +71,15 @@ function language(): Loaded {
     const { createLanguageService } = require('./core/languageService') as { createLanguageService: LanguageServiceFactory };
     const service = createLanguageService(serviceOptions);
     const analyses = new DocumentAnalyses(service);
-    const render = renderRequests({ document: (uri) => documents.get(uri), analysis: (document) => analyses.get(document), service, log: logFailure });
+    // PDFs are made in a worker thread (pdfWorkerClient.ts), started on the first export.
+    const pdfMaker = pdfWorker(join(__dirname, 'pdf-worker.js'), () => service.locale);
+    const render = renderRequests({
+      document: (uri) => documents.get(uri),
+      analysis: (document) => analyses.get(document),
+      service,
+      log: logFailure,
+      pdf: (document, progress) => pdfMaker.pdf(document, progress),
+    });
     loaded = { service, analyses, render };
   }
   return loaded;
