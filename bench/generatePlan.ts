@@ -71,3 +71,27 @@ export function generatePlan(count: number): string {
   }
   return `${lines.join('\n')}\n`;
 }
+
+/**
+ * A plan of `count` short scenarios (about 240 bytes each: ids, a step, times, a backup): the largest
+ * number of scenarios a plan under the size limit can hold, for the PDF's figures at scale.
+ */
+export function generateShortPlan(count: number): string {
+  const lines: string[] = [generatePlan(0).trimEnd().replace('mit 0 Szenarien', `mit ${count} Szenarien`)];
+  for (let i = 0; i < count; i++) {
+    const type = SCENARIO_TYPES[i % SCENARIO_TYPES.length]!;
+    lines.push(
+      `  - id: s-${i}`,
+      `    category: ${type.category}`,
+      `    type: ${type.id}`,
+      `    title: ${type.label.de} ${i}`,
+      '    prevention: [Monitoring]',
+      '    recovery: [{step: Wiederherstellen, duration: 4h}]',
+      '    recovery_time: 4h',
+      '    rto: 8h',
+      '    rpo: 4h',
+      '    backup: snapshot',
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}

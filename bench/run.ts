@@ -19,6 +19,7 @@ import { generatePlan } from './generatePlan';
 import { drplan, yamlLanguageServer, type ServerUnderTest } from './servers';
 import { SERVER_NODE_OPTIONS } from '../server/src/nodeOptions';
 import { measureDocuments } from './documents';
+import { measurePdfScale } from './pdfScale';
 import { median, ms, percentile, ratio, timeSync } from './stats';
 
 const ROOT = join(__dirname, '..');
@@ -223,6 +224,9 @@ async function main(): Promise<void> {
   const schema = measureSchemaCompilation(generatePlan(500));
   const documents = await measureDocuments({ example: plans[0]![1], hundred: generatePlan(100), fiveHundred: generatePlan(500) });
   console.log(`preview update at 100 scenarios ${ms(documents.previewUpdate)} ms; PDF ${documents.pdf.map((p) => `${p.name} ${ms(p.drplanMs)} / chromium ${ms(p.chromiumMs)}`).join(', ')}`);
+  // The PDF up to the size limit: 20,000 short scenarios are a plan just under 5 MB.
+  const pdfScale = await measurePdfScale([500, 3000, 20000]);
+  console.log(`PDF at scale: ${pdfScale.map((f) => `${f.scenarios} scenarios ${f.pages} pages ${ms(f.ms)} ms ${f.peakMb.toFixed(0)} MB`).join('; ')}`);
   console.log(`ajv: compile ${ms(schema.compile)} ms, standalone load ${ms(schema.loadStandalone)} ms; validate 500: ${ms(schema.validateCompiled)} / ${ms(schema.validateStandalone)} ms`);
   // Last, when no other server of this run is busy: the extension in a real VS Code (code-server).
   const shipped = packagedExtension();
@@ -303,6 +307,15 @@ ${table((r) => [r.ours.rss.toFixed(0), r.peer.rss.toFixed(0)])}
 | plan | pages | drplan PDF | Chromium prints the HTML | drplan / Chromium |
 | --- | --- | --- | --- | --- |
 ${documents.pdf.map((p) => `| ${p.name} | ${p.pages} | ${ms(p.drplanMs)} | ${ms(p.chromiumMs)} | ${ratio(p.drplanMs, p.chromiumMs)} |`).join('\n')}
+
+- The PDF up to the size limit: \`drplan render\` as a user runs it (a fresh process of the CLI),
+  on plans of short scenarios (\`generateShortPlan\`: 20,000 of them are a plan just under the
+  5 MB limit), one run each. Peak memory is the process's peak resident memory, every thread
+  included. Targets: well under 1 GB at any size under the limit, time in proportion to the plan.
+
+| scenarios | plan | pages | time | per 1,000 pages | peak memory |
+| --- | --- | --- | --- | --- | --- |
+${pdfScale.map((f) => `| ${f.scenarios} | ${(f.bytes / 1024 / 1024).toFixed(2)} MB | ${f.pages} | ${(f.ms / 1000).toFixed(1)} s | ${((f.ms / 1000 / f.pages) * 1000).toFixed(1)} s | ${f.peakMb.toFixed(0)} MB |`).join('\n')}
 
 ## The extension in VS Code
 

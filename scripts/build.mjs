@@ -67,6 +67,8 @@ const builds = [
   { ...common, entryPoints: [LANGUAGE_SERVICE], outfile: 'dist/language-service.js', plugins: [...common.plugins, pdfEngineApart] },
   { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [...common.plugins, pdfEngineApart] },
   { ...common, entryPoints: [PDF_ENGINE], outfile: 'dist/pdf-engine.js' },
+  // The language server's PDF worker (server/src/pdfWorker.ts), which requires the engine too.
+  { ...common, entryPoints: ['server/src/pdfWorker.ts'], outfile: 'dist/pdf-worker.js', plugins: [...common.plugins, pdfEngineApart] },
   {
     ...common,
     entryPoints: [

@@ -53,6 +53,28 @@ function assert(ok, message) {
   if (!ok) throw new AssertionError(message);
 }
 
+/** drplan/exportPdf of `plan` from the language server at `server`, over stdio: the PDF's bytes. */
+async function exportOverStdio(server, plan, env, cwd) {
+  const { spawn } = await import('node:child_process');
+  const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = await import('vscode-jsonrpc/node.js');
+  const child = spawn(process.execPath, [server, '--stdio'], { env, cwd, stdio: ['pipe', 'pipe', 'inherit'] });
+  const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  connection.onRequest(() => null);
+  connection.onNotification(() => undefined);
+  connection.listen();
+  try {
+    await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+    await connection.sendNotification('initialized', {});
+    const uri = `file://${plan}`;
+    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'drplan', version: 1, text: readFileSync(plan, 'utf8') } });
+    const result = await connection.sendRequest('drplan/exportPdf', { textDocument: { uri } });
+    return Buffer.from(result?.data ?? '', 'base64');
+  } finally {
+    connection.dispose();
+    child.kill();
+  }
+}
+
 async function group(name, fn) {
   const t0 = Date.now();
   try {
@@ -153,6 +175,7 @@ async function main() {
         'extension/dist/server.js',
         'extension/dist/language-service.js',
         'extension/dist/pdf-engine.js',
+        'extension/dist/pdf-worker.js',
         'extension/dist/cli.js',
         'extension/language-configuration.json',
         'extension/LICENSE.txt',
@@ -221,6 +244,9 @@ async function main() {
         const render = run(process.execPath, [path.join(installedDir, 'dist', 'cli.js'), 'render', '--format', 'pdf', '-o', pdf, path.join(folder, 'plone-intranet.drplan.yaml')], { env, cwd: tmp });
         assert(render.status === 0, `cli.js render --format pdf on the example: exit ${render.status}\n${render.stdout}${render.stderr}`);
         assert(readFileSync(pdf).subarray(0, 5).toString('latin1') === '%PDF-', 'cli.js render wrote no PDF');
+        // The language server makes PDFs in its worker (dist/pdf-worker.js, which requires the engine).
+        const exported = await exportOverStdio(path.join(installedDir, 'dist', 'server.js'), path.join(folder, 'plone-intranet.drplan.yaml'), env, tmp);
+        assert(exported.subarray(0, 5).toString('latin1') === '%PDF-', 'server.js answered drplan/exportPdf without a PDF');
       });
 
     // 4-6 ---------------------------------------------------------------

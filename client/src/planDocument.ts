@@ -4,7 +4,8 @@
  * document's current version; the client never renders plan text itself.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import { randomUUID } from 'node:crypto';
+import { WorkDoneProgress, type LanguageClient } from 'vscode-languageclient/node';
 import {
   EXPORT_HTML_REQUEST,
   EXPORT_PDF_REQUEST,
@@ -25,8 +26,9 @@ export interface ExportedFile {
 /** A plan the server does not have open (closed meanwhile, or not a drplan document). */
 export class NotOpenError extends Error {}
 
-function params(uri: vscode.Uri, client: LanguageClient): RenderParams {
-  return { textDocument: { uri: client.code2ProtocolConverter.asUri(uri) } };
+function params(uri: vscode.Uri, client: LanguageClient, workDoneToken?: string): RenderParams {
+  const textDocument = { uri: client.code2ProtocolConverter.asUri(uri) };
+  return workDoneToken === undefined ? { textDocument } : { textDocument, workDoneToken };
 }
 
 /**
@@ -34,9 +36,9 @@ function params(uri: vscode.Uri, client: LanguageClient): RenderParams {
  * restored after a reload shows one that no editor has open) is opened again, which sends it to
  * the server, and asked once more.
  */
-async function ask<T>(client: LanguageClient, uri: vscode.Uri, method: string, token?: vscode.CancellationToken): Promise<T> {
+async function ask<T>(client: LanguageClient, uri: vscode.Uri, method: string, token?: vscode.CancellationToken, workDoneToken?: string): Promise<T> {
   for (let attempt = 0; ; attempt++) {
-    const result = await client.sendRequest<T | null>(method, params(uri, client), token);
+    const result = await client.sendRequest<T | null>(method, params(uri, client, workDoneToken), token);
     if (result !== null) return result;
     if (attempt > 0) throw new NotOpenError(vscode.l10n.t('The language server does not have {0} open.', uri.toString(true)));
     const document = await vscode.workspace.openTextDocument(uri);
@@ -48,10 +50,20 @@ export function requestPreview(client: LanguageClient, uri: vscode.Uri, token?: 
   return ask<PreviewResult>(client, uri, PREVIEW_REQUEST, token);
 }
 
-export async function requestExport(client: LanguageClient, uri: vscode.Uri, format: ExportFormat): Promise<ExportedFile> {
+/** The exported file; `progress` hears the part of a PDF done (0 to 1) while the server makes it. */
+export async function requestExport(client: LanguageClient, uri: vscode.Uri, format: ExportFormat, progress?: (done: number) => void): Promise<ExportedFile> {
   if (format === 'pdf') {
-    const result = await ask<ExportPdfResult>(client, uri, EXPORT_PDF_REQUEST);
-    return { bytes: Buffer.from(result.data, 'base64'), version: result.version, draft: result.draft };
+    // LSP work-done progress: the server reports percentages under this token ($/progress).
+    const workDoneToken = `drplan-export-${randomUUID()}`;
+    const listening = client.onProgress(WorkDoneProgress.type, workDoneToken, (value) => {
+      if (value.kind === 'report' && value.percentage !== undefined) progress?.(value.percentage / 100);
+    });
+    try {
+      const result = await ask<ExportPdfResult>(client, uri, EXPORT_PDF_REQUEST, undefined, workDoneToken);
+      return { bytes: Buffer.from(result.data, 'base64'), version: result.version, draft: result.draft };
+    } finally {
+      listening.dispose();
+    }
   }
   const result = await ask<ExportHtmlResult>(client, uri, EXPORT_HTML_REQUEST);
   return { bytes: new TextEncoder().encode(result.html), version: result.version, draft: result.draft };

@@ -37,11 +37,11 @@ const CODE_DOCS: Readonly<Record<DiagnosticCode, CodeDoc>> = {
       'The text is not read as a plan, or not all of it: a YAML syntax error, a duplicate key in a mapping, a tab used for indentation, ' +
       'more than one document (`---`), an unknown tag, an alias without its anchor, an alias or a merge (`<<`) that would blow the file up (alias bomb), ' +
       `a control character, bytes that are not UTF-8, nesting deeper than ${MAX_NESTING_DEPTH} levels, or a file over the size limit (see [Limits](limits.md)). ` +
-      'The rest of the plan is still checked where it can be read.',
-    range: 'where the parser stops; a duplicate key: the whole key; a file too large: its first line',
+      'The rest of the plan is still checked where it can be read. A file in UTF-16 is not read at all: one finding asks to save it as UTF-8.',
+    range: 'where the parser stops; a duplicate key: the whole key; a file too large or in UTF-16: its first line',
   },
   'missing-field': {
-    when: 'A required key is missing (see [Fields](#fields)), or the file is empty.',
+    when: 'A required key is missing (see [Fields](#fields)), or the file is empty (no content but comments, blanks or `---`: one finding for all its keys).',
     range: "the key of the mapping that lacks it; in a list item: the item's first line; at the top level: the first line",
     fix: 'insert the key with a placeholder; with several keys missing from one mapping, also: insert them all; in an empty file: insert the skeleton of a plan',
   },
@@ -61,7 +61,7 @@ const CODE_DOCS: Readonly<Record<DiagnosticCode, CodeDoc>> = {
   'invalid-duration': {
     when: 'A duration field that is not `0`, an ISO 8601 duration or a number and a unit (see [Durations](#durations)), or is empty.',
     range: 'the value',
-    fix: '`m` alone: `min` (`30 m` → `30 min`)',
+    fix: "`m` alone, read as the field's typical values suggest: minutes (`rto: 30 m` → `30 min`) or months (`review_interval: 12 m` → `12 Monate`); where they leave it open, both",
   },
   'invalid-date': {
     when: 'A date field that is not a real calendar date `YYYY-MM-DD` (see [Dates](#dates)), or is empty.',

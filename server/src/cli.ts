@@ -23,6 +23,7 @@ import { usage } from './cli/help';
 import { isoDay } from './core/date';
 import { OutputFailed, writeOut } from './cli/output';
 import { runRender } from './cli/render';
+import { isRenderWorker, serveRenderWorker } from './cli/renderWorker';
 
 interface CheckOptions extends CommonOptions {
   format: Format;
@@ -111,8 +112,9 @@ async function main(argv: readonly string[], locale: Locale): Promise<number> {
   }
 }
 
-// The bundle is also the script of the check's worker threads (cli/checkFiles.ts).
+// The bundle is also the script of the worker threads of check and render (cli/checkFiles.ts, cli/renderWorker.ts).
 if (isCheckWorker()) serveCheckWorker();
+else if (isRenderWorker()) void serveRenderWorker();
 else {
   const argv = process.argv.slice(2);
   const locale = messageLocale(argv);

@@ -18,6 +18,11 @@ export const EXPORT_HTML_REQUEST = 'drplan/exportHtml';
 
 export interface RenderParams {
   readonly textDocument: { readonly uri: string };
+  /**
+   * LSP work-done progress (`$/progress` with this token): the PDF export reports the part done
+   * as a percentage while it lays out and renders a large plan.
+   */
+  readonly workDoneToken?: string | number;
 }
 
 interface Rendered {

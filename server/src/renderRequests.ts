@@ -24,12 +24,15 @@ export interface RenderSources {
    */
   readonly service: LanguageService;
   log(feature: string, uri: string, error: unknown): void;
+  /** Makes the PDF of a tree: in a worker in the server (pdfWorkerClient.ts); default: the service, in-process. */
+  pdf?(document: PlanDocument, progress?: (done: number) => void): Promise<Uint8Array>;
 }
 
 export interface RenderRequests {
   preview(params: RenderParams): PreviewResult | null | ResponseError<void>;
   exportHtml(params: RenderParams): ExportHtmlResult | null | ResponseError<void>;
-  exportPdf(params: RenderParams): Promise<ExportPdfResult | null | ResponseError<void>>;
+  /** `progress` hears the part done (0 to 1) while the PDF is made. */
+  exportPdf(params: RenderParams, progress?: (done: number) => void): Promise<ExportPdfResult | null | ResponseError<void>>;
 }
 
 export function renderRequests(sources: RenderSources): RenderRequests {
@@ -70,12 +73,13 @@ export function renderRequests(sources: RenderSources): RenderRequests {
         (version, limits) => ({ version, draft: false, html: service.tooLargeFragment(limits) }),
       ),
     exportHtml: (params) => render(params, 'HTML export', (version, tree) => ({ version, draft: service.isDraft(tree), html: service.htmlFile(tree) }), refuseExport),
-    exportPdf: async (params) => {
+    exportPdf: async (params, progress) => {
       // The tree is built now, from this version; the PDF is made from it while edits go on.
       const pending = render(params, 'PDF export', (version, tree) => ({ version, tree }), refuseExport);
       if (pending === null || pending instanceof ResponseError) return pending;
       try {
-        const data = Buffer.from(await service.pdfFile(pending.tree)).toString('base64');
+        const bytes = await (sources.pdf ? sources.pdf(pending.tree, progress) : service.pdfFile(pending.tree, progress));
+        const data = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
         return { version: pending.version, draft: service.isDraft(pending.tree), data };
       } catch (error) {
         sources.log('PDF export', params.textDocument.uri, error);

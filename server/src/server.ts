@@ -28,6 +28,8 @@ import { handleServerCommandLine } from './serverCommandLine';
 import type { Analysis } from './core';
 import type { LanguageService, LanguageServiceFactory, LanguageServiceOptions } from './core/languageService';
 import { version } from '../../package.json';
+import { join } from 'node:path';
+import { pdfWorker } from './pdfWorkerClient';
 
 /** What a client may pass in `initializationOptions`. */
 interface InitializationOptions {
@@ -69,7 +71,15 @@ function language(): Loaded {
     const { createLanguageService } = require('./core/languageService') as { createLanguageService: LanguageServiceFactory };
     const service = createLanguageService(serviceOptions);
     const analyses = new DocumentAnalyses(service);
-    const render = renderRequests({ document: (uri) => documents.get(uri), analysis: (document) => analyses.get(document), service, log: logFailure });
+    // PDFs are made in a worker thread (pdfWorkerClient.ts), started on the first export.
+    const pdfMaker = pdfWorker(join(__dirname, 'pdf-worker.js'), () => service.locale);
+    const render = renderRequests({
+      document: (uri) => documents.get(uri),
+      analysis: (document) => analyses.get(document),
+      service,
+      log: logFailure,
+      pdf: (document, progress) => pdfMaker.pdf(document, progress),
+    });
     loaded = { service, analyses, render };
   }
   return loaded;
@@ -189,7 +199,20 @@ connection.onCodeAction(({ textDocument, range, context }) =>
 // The plan document (preview, exports) from the same cached analysis: renderRequests.ts.
 connection.onRequest(PREVIEW_REQUEST, (params: RenderParams) => language().render.preview(params));
 connection.onRequest(EXPORT_HTML_REQUEST, (params: RenderParams) => language().render.exportHtml(params));
-connection.onRequest(EXPORT_PDF_REQUEST, (params: RenderParams) => language().render.exportPdf(params));
+connection.onRequest(EXPORT_PDF_REQUEST, async (params: RenderParams) => {
+  // A large plan takes a while: the client hears how far it is ($/progress, in percent).
+  const reporter = connection.window.attachWorkDoneProgress(params?.workDoneToken);
+  reporter.begin('PDF', 0);
+  let shown = 0;
+  try {
+    return await language().render.exportPdf(params, (done) => {
+      const percent = Math.floor(done * 100);
+      if (percent > shown) reporter.report((shown = percent));
+    });
+  } finally {
+    reporter.done();
+  }
+});
 
 // The text of a new plan, for the client's command (newPlanProtocol.ts).
 connection.onRequest(NEW_PLAN_REQUEST, (): NewPlanResult | ResponseError<void> => {

@@ -7,11 +7,15 @@ import { after, before, describe, it } from 'node:test';
 import { analyze } from '../../server/src/core';
 import { buildDocument } from '../../server/src/core/render';
 import { headingsOf } from '../../server/src/core/render/tree';
-import { defaultOutput, writeAtomically } from '../../server/src/cli/render';
+import { defaultOutput } from '../../server/src/cli/render';
+import { nodeOutputFiles } from '../../server/src/io/nodeOutputFiles';
+import { writeAtomically as writeAtomicallyTo } from '../../server/src/io/outputFile';
 import { generatePlan } from '../../bench/generatePlan';
 import { EXAMPLES, FIXTURES, ROOT, TODAY, TODAY_ISO, read } from '../support/fixtures';
 
 const CLI = join(ROOT, 'dist', 'cli.js');
+/** The atomic step of drplan render's writer, on the disk. */
+const writeAtomically = (target: string, content: Uint8Array, force: boolean) => writeAtomicallyTo(nodeOutputFiles, target, content, force);
 const EXAMPLE = join(EXAMPLES, 'plone-intranet.drplan.yaml');
 const RTO = join(FIXTURES, 'codes', 'rto-exceeded.drplan.yaml');
 

@@ -12,11 +12,15 @@ import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { writeAtomically } from '../../server/src/cli/render';
+import { nodeOutputFiles } from '../../server/src/io/nodeOutputFiles';
+import { writeAtomically as writeAtomicallyTo } from '../../server/src/io/outputFile';
 import { describeWriteFailure } from '../../server/src/core/i18n/fileMessages';
 import { EXAMPLES, ROOT } from '../support/fixtures';
+import { inMountNamespace } from '../support/mountNamespace';
 
 const CLI = join(ROOT, 'dist', 'cli.js');
+/** The atomic step of drplan render's writer, on the disk. */
+const writeAtomically = (target: string, content: Uint8Array, force: boolean) => writeAtomicallyTo(nodeOutputFiles, target, content, force);
 const EXAMPLE = join(EXAMPLES, 'plone-intranet.drplan.yaml');
 const EARLIER = '<!DOCTYPE html><title>Stand vom Vormonat</title>';
 
@@ -28,20 +32,6 @@ function drplan(...args: string[]) {
 function drplanIn(lang: string, ...args: string[]) {
   const result = spawnSync('node', [CLI, ...args], { env: { ...process.env, LANG: lang, LC_ALL: '' }, encoding: 'utf8' });
   return { code: result.status, stderr: result.stderr };
-}
-
-/**
- * Runs `script` with sh as root of a mount namespace of its own (unshare: as root, or as a
- * user with user namespaces), so its tmpfs mounts disappear with it even if the test dies; its
- * output lines `name=value` come back as a record.
- */
-function inMountNamespace(script: string, env: Record<string, string>): Record<string, string> {
-  const result = spawnSync('unshare', ['--user', '--map-root-user', '--mount', 'sh', '-c', script], {
-    env: { ...process.env, LANG: 'C', LC_ALL: '', CLI, EARLIER, ...env },
-    encoding: 'utf8',
-  });
-  assert.equal(result.status, 0, `unshare and mount -t tmpfs must work here: ${result.stderr}`);
-  return Object.fromEntries(result.stdout.trim().split('\n').map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]));
 }
 
 /**
@@ -129,7 +119,7 @@ echo "earlier=$(cat "$DISK/plone-intranet.html")"
 echo "files=$(ls -A "$DISK" | tr '\\n' ' ')"
 echo "free=$(df -k "$DISK" | awk 'NR==2 {print $4}')"
 `,
-      { DISK: disk, PLAN: plan, SCRATCH: scratch },
+      { CLI, EARLIER, DISK: disk, PLAN: plan, SCRATCH: scratch },
     );
     assert.equal(report.free, '0', 'the disk was full');
     assert.deepEqual([report.html, report.pdf, report.de], ['2', '2', '2']);
@@ -163,7 +153,7 @@ echo "pdf=$?"
 echo "earlier=$(cat "$SHARE/plone-intranet.html")"
 echo "files=$(ls -A "$SHARE" | tr '\\n' ' ')"
 `,
-      { SHARE: share, PLAN: EXAMPLE, SCRATCH: scratch },
+      { CLI, EARLIER, SHARE: share, PLAN: EXAMPLE, SCRATCH: scratch },
     );
     assert.notEqual(report.probe, '0', 'the file system refuses writes');
     assert.deepEqual([report.html, report.pdf], ['2', '2']);

@@ -207,7 +207,7 @@ describe('a person writes a new plan in VS Code', { timeout: 600_000 }, () => {
     await page.keyboard.press('Control+Shift+M');
     // The Problems panel lists the problems under the plan's name.
     await page.locator('.markers-panel .monaco-list-row .file-icon .label-name', { hasText: new RegExp(`^${escapeRegExp(PLAN)}$`) }).first().waitFor({ timeout: STEP_TIMEOUT });
-    const organisation = page.locator('.markers-panel .monaco-list-row', { hasText: "'organisation' must be a text, but is empty." }).first();
+    const organisation = page.locator('.markers-panel .monaco-list-row', { hasText: "'organisation' must be a text value, but is empty." }).first();
     await organisation.waitFor({ timeout: STEP_TIMEOUT });
     await page.locator('.markers-panel .monaco-list-row', { hasText: "'rto' must be a duration, but is empty." }).first().waitFor({ timeout: STEP_TIMEOUT });
     await screenshot('problems-of-the-empty-fields');
@@ -228,7 +228,7 @@ describe('a person writes a new plan in VS Code', { timeout: 600_000 }, () => {
       if (turn === 0) await screenshot('f8-first-problem');
       // VS Code visits errors before infos, but an `untested` is no job for this pass either.
       if (/\(untested\)/.test(message)) continue;
-      const empty = /^'([a-z_]+)' must be a (text|duration), but is empty/.exec(message);
+      const empty = /^'([a-z_]+)' must be a (text value|duration), but is empty/.exec(message);
       assert.ok(empty, `a problem the person did not expect: ${message}`);
       const field = empty[1];
       await closeWidgets();

@@ -4,7 +4,8 @@
 //
 //   npm run test:e2e        (builds first; installs code-server and Chromium on first use)
 import assert from 'node:assert/strict';
-import { cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -294,5 +295,53 @@ describe('a person checks a plan in VS Code', { timeout: 240_000 }, () => {
     assert.match(await preview().locator('.doc-title').innerText(), /^Notfallplan Plone-Intranet/);
     await page.locator('.tabs-container .tab', { hasText: `Preview: ${PLAN}` }).first().waitFor({ timeout: STEP_TIMEOUT });
     await screenshot('preview-restored');
+  });
+
+  it('shows how far the export of a large plan is, in its notification', async () => {
+    // A plan of 400 scenarios: its PDF (about 300 pages) takes some seconds.
+    const large = 'gross.drplan.yaml';
+    const text = execFileSync(process.execPath, ['--import', 'tsx', '-e', "import('./bench/generatePlan.ts').then((m) => process.stdout.write((m.generatePlan ?? m.default.generatePlan)(400)))"], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    await writeFile(path.join(workspace, large), text);
+    // The example and its preview are closed: the export takes the plan in front.
+    await page.keyboard.press('F1');
+    await page.locator('.quick-input-widget .quick-input-box input').fill('>View: Close All Editors');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Close All Editors' }).first().waitFor({ timeout: STEP_TIMEOUT });
+    await page.keyboard.press('Enter');
+    await page.locator('.tabs-container .tab').first().waitFor({ state: 'detached', timeout: STEP_TIMEOUT });
+    await page.keyboard.press('Control+P');
+    await page.locator('.quick-input-widget .quick-input-box input').fill(large);
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: large }).first().waitFor({ timeout: STEP_TIMEOUT });
+    await page.keyboard.press('Enter');
+    await page.locator('.tabs-container .tab.active', { hasText: large }).waitFor({ timeout: STEP_TIMEOUT });
+    await screenshot('large-plan-open');
+    await page.keyboard.press('F1');
+    await page.locator('.quick-input-widget .quick-input-box input').fill('>DR Plan: Export as PDF');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Export as PDF' }).first().waitFor({ timeout: STEP_TIMEOUT });
+    await page.keyboard.press('Enter');
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await poll(() => input.inputValue(), (value) => value.endsWith('/gross.pdf'), 'the proposed file name');
+    await screenshot('export-large-dialog');
+    await page.keyboard.press('Enter');
+    // The notification's bar is determinate (a width in percent) once the server reports progress.
+    const exporting = page.locator('.notifications-toasts .notification-toast', { hasText: 'Exporting gross.pdf' }).first();
+    await exporting.waitFor({ timeout: STEP_TIMEOUT });
+    const bar = exporting.locator('.monaco-progress-container .progress-bit');
+    const widths = [];
+    await poll(
+      async () => {
+        const style = (await bar.getAttribute('style').catch(() => '')) ?? '';
+        const width = /width:\s*([\d.]+)%/.exec(style);
+        if (width) widths.push(Number(width[1]));
+        return widths.filter((w) => w > 0 && w < 100).length;
+      },
+      (count) => count >= 2,
+      'a progress bar that fills',
+    );
+    await screenshot('export-progress');
+    await page.locator('.notifications-toasts .notification-list-item', { hasText: 'gross.pdf was exported' }).first().waitFor({ timeout: 120_000 });
+    assert.deepEqual([...widths].sort((a, b) => a - b), widths, `the bar only grows: ${widths.join(', ')}`);
+    const pdf = await readFile(path.join(workspace, 'gross.pdf'));
+    assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
+    await screenshot('export-progress-done');
   });
 });

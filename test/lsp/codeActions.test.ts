@@ -85,6 +85,19 @@ describe('code actions over stdio', () => {
     assert.deepEqual(ofCode(await german.diagnosticsOfVersion(uri, 2), 'missing-field'), []);
   });
 
+  it('gives an empty document one finding, whose action inserts the skeleton of a plan', async () => {
+    const uri = 'untitled:empty.drplan.yaml';
+    await english.open(uri, '');
+    const first = await english.diagnosticsOfVersion(uri, 1);
+    assert.deepEqual(first.map((d) => [d.code, d.message]), [['missing-field', 'The file is empty. A DR plan starts with drplan: "1", plan: and scenarios:.']]);
+    const actions = await codeActionsOf(english, uri, first, ['quickfix']);
+    assert.deepEqual(actions.map((a) => a.title), ['Insert the skeleton of a DR plan']);
+    const fixed = apply('', uri, actions[0] as CodeAction);
+    assert.match(fixed, /^drplan: "1"\nplan:\n/);
+    await english.change(uri, 2, [{ text: fixed }]);
+    assert.deepEqual(ofCode(await english.diagnosticsOfVersion(uri, 2), 'missing-field'), []);
+  });
+
   it('answers source.fixAll with the unambiguous fixes, in the client’s language', async () => {
     const uri = 'untitled:fixall.drplan.yaml';
     await english.open(uri, PLAN);

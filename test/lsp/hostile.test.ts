@@ -81,6 +81,17 @@ describe('the server on hostile input', () => {
     await client.close(uri);
   });
 
+  it('gives a UTF-16 file the editor read as UTF-8 (NUL after each letter) one diagnostic, also after an edit', async () => {
+    const uri = 'file:///hostile/utf16.drplan.yaml';
+    const text = new TextDecoder('utf-8').decode(Buffer.from('drplan: "1"\nplan:\n  title: Notfallplan\nscenarios: []\n', 'utf16le'));
+    await client.open(uri, text);
+    const expected = [['yaml-syntax', 0, 'The file is encoded as UTF-16; drplan reads plans as UTF-8. Please save the file as UTF-8.']];
+    assert.deepEqual((await client.diagnosticsOfVersion(uri, 1)).map((d) => [d.code, d.range.start.line, d.message]), expected);
+    await client.change(uri, 2, [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: ' \u0000' }]);
+    assert.deepEqual((await client.diagnosticsOfVersion(uri, 2)).map((d) => [d.code, d.range.start.line, d.message]), expected);
+    await client.close(uri);
+  });
+
   it('answers a small plan opened next to a 50 MB one', async (t) => {
     const huge = 'file:///hostile/fifty-megabytes.drplan.yaml';
     const small = 'file:///hostile/small.drplan.yaml';

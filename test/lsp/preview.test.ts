@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
+import { WorkDoneProgress } from 'vscode-languageserver-protocol';
+import { generatePlan } from '../../bench/generatePlan';
 import type { ExportHtmlResult, ExportPdfResult, PreviewResult } from '../../server/src/renderProtocol';
 import { EXAMPLES, FIXTURES, read, ROOT, TODAY_ISO } from '../support/fixtures';
 import { LspClient } from '../support/lspClient';
@@ -64,6 +66,37 @@ describe('plan document requests over stdio (drplan/preview, drplan/exportPdf, d
     assert.ok(html.html.startsWith('<!DOCTYPE html>'));
     assert.match(html.html, /<style>[\s\S]*@media print/);
     assert.match(html.html, /<title>Notfallplan &lt;Intranet&gt; &amp; Co<\/title>/);
+  });
+
+  it('reports the progress of a PDF export as LSP work-done progress, and answers other requests meanwhile', async () => {
+    const uri = pathToFileURL(join(FIXTURES, 'large-export.drplan.yaml')).href;
+    await client.open(uri, generatePlan(150));
+    const token = 'export-progress-test';
+    const progress: string[] = [];
+    const percentages: number[] = [];
+    const listening = client.connection.onProgress(WorkDoneProgress.type, token, (value) => {
+      progress.push(value.kind);
+      if (value.kind === 'report' && value.percentage !== undefined) percentages.push(value.percentage);
+    });
+    const order: string[] = [];
+    const exported = client.connection.sendRequest<ExportPdfResult>('drplan/exportPdf', { textDocument: { uri }, workDoneToken: token }).then((result) => {
+      order.push('export');
+      return result;
+    });
+    // The export pauses between windows of pages: a preview asked meanwhile is answered first.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const preview = await request<PreviewResult>(client, 'drplan/preview', uri);
+    order.push('preview');
+    const pdf = await exported;
+    listening.dispose();
+    assert.equal(preview.version, 1);
+    assert.equal(Buffer.from(pdf.data, 'base64').subarray(0, 5).toString('latin1'), '%PDF-');
+    assert.deepEqual(order, ['preview', 'export']);
+    assert.equal(progress[0], 'begin');
+    assert.equal(progress[progress.length - 1], 'end');
+    assert.ok(percentages.length >= 5, `reports: ${percentages.join(', ')}`);
+    assert.deepEqual([...percentages].sort((a, b) => a - b), percentages, 'only growing');
+    assert.ok((percentages[percentages.length - 1] ?? 0) >= 90);
   });
 
   it('answers null for a document the server does not have, and an error for a request without one', async () => {

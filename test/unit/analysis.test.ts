@@ -28,14 +28,21 @@ describe('the example plan', () => {
 });
 
 describe('bad input gets a diagnostic, never a crash or a hang', () => {
-  it('an empty file', () => {
+  it('an empty file is one finding that names every missing key', () => {
     const diagnostics = analyze('', { today: TODAY }).diagnostics('en');
-    assert.deepEqual(diagnostics.map((d) => d.code), ['missing-field', 'missing-field', 'missing-field']);
+    assert.deepEqual(diagnostics.map((d) => d.code), ['missing-field']);
     assert.deepEqual(diagnostics[0]?.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
     assert.match(diagnostics[0]?.message ?? '', /empty/);
+    assert.deepEqual(diagnostics[0]?.data, { field: 'drplan', path: '', fields: ['drplan', 'plan', 'scenarios'] });
   });
-  it('a file of comments only', () => {
-    assert.deepEqual(analyze('# nur ein Kommentar\n').diagnostics('en').map((d) => d.code), ['missing-field', 'missing-field', 'missing-field']);
+  it('a file of comments, blanks, a lone --- or ~ is empty too: one finding', () => {
+    for (const text of ['# nur ein Kommentar\n', '   \n\n\t\n', '---\n', '--- # Plan\n...\n', '~\n', '\r\n# a\r\n']) {
+      const diagnostics = analyze(text, { today: TODAY }).diagnostics('de');
+      assert.deepEqual(diagnostics.map((d) => [d.code, d.message]), [['missing-field', 'Die Datei ist leer. Ein DR-Plan beginnt mit drplan: "1", plan: und scenarios:.']], JSON.stringify(text));
+    }
+  });
+  it('a mapping without keys is not empty: each missing key is its own finding', () => {
+    assert.deepEqual(analyze('{}\n', { today: TODAY }).diagnostics('en').map((d) => d.code), ['missing-field', 'missing-field', 'missing-field']);
   });
   it('a root that is not a mapping', () => {
     for (const text of ['- a\n- b\n', 'nur Text\n', '42\n']) {
@@ -43,6 +50,15 @@ describe('bad input gets a diagnostic, never a crash or a hang', () => {
       assert.deepEqual(diagnostics.map((d) => d.code), ['invalid-value'], text);
       assert.match(diagnostics[0]?.message ?? '', /mapping/);
     }
+  });
+  it('names the kind of a value in plain words: "a text value" / "ein Text"', () => {
+    const messages = (text: string, locale: 'de' | 'en') => analyze(text).diagnostics(locale).filter((d) => d.code === 'invalid-value').map((d) => d.message);
+    assert.deepEqual(messages('nur Text\n', 'en'), ['A DR plan is a YAML mapping of keys (drplan, plan, scenarios, …); the content of this file is a text value.']);
+    assert.deepEqual(messages('nur Text\n', 'de'), ['Ein DR-Plan ist ein YAML-Abschnitt mit Schlüsseln (drplan, plan, scenarios, …); der Inhalt dieser Datei ist ein Text.']);
+    assert.deepEqual(messages('- a\n', 'en'), ['A DR plan is a YAML mapping of keys (drplan, plan, scenarios, …); the content of this file is a list.']);
+    const plan = 'drplan: "1"\nplan: {title: [a, b], organisation: b, system: c, version: "1"}\nscenarios:\n  - {id: s, category: hardware, type: vm-server, prevention: Zweiter Host, recovery: [a], recovery_time: 1h, rto: 4h, rpo: 0}\n';
+    assert.deepEqual(messages(plan, 'en'), ["'title' must be a text value, but is a list.", "'prevention' must be a list, but is a text value."]);
+    assert.deepEqual(messages(plan, 'de'), ['„title“ muss ein Text sein, ist aber eine Liste.', '„prevention“ muss eine Liste sein, ist aber ein Text.']);
   });
   it('binary garbage', () => {
     const bytes = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256));

@@ -148,6 +148,30 @@ describe('codeActions', () => {
     assert.equal(actions[0]?.isPreferred, undefined, 'a placeholder is never applied without a look');
   });
 
+  it('offers the skeleton of a plan, and only that, for the one finding of an empty file', () => {
+    for (const text of ['', '# nur ein Kommentar\n', '---\n']) {
+      const empty = analyze(text, { today: TODAY });
+      const found = empty.diagnostics('en', URI);
+      assert.equal(found.length, 1, JSON.stringify(text));
+      const actions = codeActions(empty, WHOLE, found, 'en', options(['quickfix']));
+      assert.deepEqual(actions.map((a) => a.title), ['Insert the skeleton of a DR plan'], JSON.stringify(text));
+      const fixed = apply(text, actions[0] as CodeAction);
+      assert.match(fixed, /^drplan: "1"\nplan:\n  title: Notfallplan\n[^]*\nscenarios: \[\]\n$/m);
+      assert.deepEqual(analyze(fixed, { today: TODAY }).diagnostics('en').filter((d) => d.code === 'missing-field'), []);
+    }
+  });
+
+  it("offers both readings of an open 'm' (an RTO of 2 m), neither preferred, and fix-all leaves it alone", () => {
+    const text = PLAN.replace('rto: 2h', 'rto: 2 m').replace('30m', '30 min');
+    const open = analyze(text, { today: TODAY });
+    const found = open.diagnostics('en', URI).filter((d) => d.code === 'invalid-duration');
+    const actions = codeActions(open, WHOLE, found, 'en', options(['quickfix']));
+    assert.deepEqual(actions.map((a) => [a.title, a.isPreferred === true]), [["Replace with '2 min'", false], ["Replace with '2 Monate'", false]]);
+    assert.equal(apply(text, actions[1] as CodeAction), text.replace('rto: 2 m', 'rto: 2 Monate'));
+    const [fixAll] = codeActions(open, WHOLE, [], 'en', options([FIX_ALL_KIND]));
+    assert.ok(!(fixAll?.diagnostics ?? []).some((d) => d.code === 'invalid-duration'));
+  });
+
   it('still finds the fix when the client dropped the diagnostic’s data', () => {
     const [diagnostic] = diagnostics('unknown-field');
     const withoutData = { ...(diagnostic as Diagnostic), data: undefined };

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { analyze } from '../../server/src/core';
 import { formatDuration, parseDuration } from '../../server/src/core/duration';
 
 const minutes = (value: unknown) => {
@@ -69,9 +70,17 @@ describe('parseDuration', () => {
     assert.equal(minutes('4'), 'bare-number');
     assert.equal(minutes(1.5), 'bare-number');
   });
-  it("calls 'm' alone ambiguous and suggests minutes", () => {
-    const result = parseDuration('30m');
-    assert.deepEqual(result, { ok: false, problem: 'ambiguous-m', suggestion: '30 min' });
+  it("calls 'm' alone ambiguous and gives both readings (the field decides: durationSyntax)", () => {
+    assert.deepEqual(parseDuration('30m'), {
+      ok: false,
+      problem: 'ambiguous-m',
+      readings: [
+        { minutes: 30, written: '30 min' },
+        { minutes: 30 * 30 * 1440, written: '30 Monate' },
+      ],
+    });
+    assert.deepEqual(parseDuration('1 m'), { ok: false, problem: 'ambiguous-m', readings: [{ minutes: 1, written: '1 min' }, { minutes: 30 * 1440, written: '1 Monat' }] });
+    assert.deepEqual(parseDuration('1,5m'), { ok: false, problem: 'ambiguous-m', readings: [{ minutes: 1.5, written: '1,5 min' }, { minutes: 45 * 1440, written: '1,5 Monate' }] });
     assert.equal(minutes('5 M'), 'ambiguous-m');
   });
   it('rejects unknown units, negatives and non-scalars', () => {
@@ -102,5 +111,31 @@ describe('formatDuration', () => {
     assert.equal(formatDuration(480, 'en'), '8 hours');
     assert.equal(formatDuration(1, 'en'), '1 minute');
     assert.equal(formatDuration(365 * 2 * 1440, 'en'), '2 years');
+  });
+});
+
+describe("invalid-duration for 'm' alone: the field's typical values decide between minutes and months", () => {
+  const plan = (fields: string) =>
+    `drplan: "1"\nplan: {title: a, organisation: b, system: c, version: "1"${fields.startsWith('review') ? `, ${fields}` : ''}}\n` +
+    `backups: [{id: b, what: x, method: repozo, interval: 4h, retention: ${fields.startsWith('retention') ? fields.split(': ')[1] : '30 Tage'}}]\n` +
+    `scenarios:\n  - {id: s, category: hardware, type: vm-server, prevention: [a], recovery: [a], recovery_time: 1h, rto: ${fields.startsWith('rto') ? fields.split(': ')[1] : '4h'}, rpo: 0, backup: b}\n`;
+  const found = (fields: string, locale: 'de' | 'en' = 'en') => analyze(plan(fields)).diagnostics(locale).filter((d) => d.code === 'invalid-duration');
+
+  it('a review interval of 12 m is 12 months', () => {
+    const [d] = found('review_interval: 12 m');
+    assert.equal(d?.message, "'12 m' is not a valid duration for 'review_interval': 'm' alone is ambiguous (minutes or months?). Did you mean '12 Monate'?");
+    assert.deepEqual(d?.data, { field: 'review_interval', problem: 'ambiguous-m', suggestion: '12 Monate' });
+    assert.equal(found('review_interval: 1m', 'de')[0]?.message, '„1m“ ist keine gültige Dauer für „review_interval“: „m“ allein ist mehrdeutig (Minuten oder Monate?). Meinten Sie „1 Monat“?');
+  });
+
+  it('a retention of 3 m is 3 months; an RTO of 30 m is 30 minutes', () => {
+    assert.equal(found('retention: 3 m')[0]?.data?.suggestion, '3 Monate');
+    assert.equal(found('rto: 30 m')[0]?.data?.suggestion, '30 min');
+  });
+
+  it('names both readings, and suggests neither, where the field leaves it open (an RTO of 2 m)', () => {
+    const [d] = found('rto: 2 m', 'de');
+    assert.match(d?.message ?? '', /Meinten Sie „2 min“ oder „2 Monate“\?$/);
+    assert.deepEqual(d?.data, { field: 'rto', problem: 'ambiguous-m', alternatives: ['2 min', '2 Monate'] });
   });
 });

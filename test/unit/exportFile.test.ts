@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { writeAtomically, type AtomicFileSystem } from '../../client/src/export/atomicWrite';
+import { writeAtomically, type AtomicFileSystem } from '../../server/src/io/outputFile';
 import { exportFileName, saveDialogAsksBeforeReplacing, type DialogEnvironment } from '../../client/src/export/exportTarget';
 
 describe('export: file names', () => {

@@ -231,6 +231,9 @@ describe('the model reads what the field table names', () => {
     const at = (entries: string[]) => entries.map((entry) => Number(entry.split('@')[1])).sort((a, b) => a - b);
     assert.deepEqual(spans([...durationFields(analysis.model)].map(({ value }) => value)).sort((a, b) => a - b), at(written(['duration'])));
     assert.deepEqual(spans([...dateFields(analysis.model)].map(({ value }) => value)).sort((a, b) => a - b), at(written(['date'])));
+    // Each names its entry of the table, whose typical values the duration checks read.
+    for (const { field, definition } of durationFields(analysis.model)) assert.equal(FIELDS.find((spec) => spec.definition === definition && spec.key === field)?.kind, 'duration', `${definition}.${field}`);
+    for (const { field, definition } of dateFields(analysis.model)) assert.equal(FIELDS.find((spec) => spec.definition === definition && spec.key === field)?.kind, 'date', `${definition}.${field}`);
   });
 
   it('every reference is in the model, with its list', () => {

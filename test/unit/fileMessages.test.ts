@@ -61,6 +61,26 @@ describe('why a write failed, in words', () => {
     }
   });
 
+  it('names a device, FIFO or socket written into, not its folder; links, sockets and pipes have their reasons too', () => {
+    const DEVICE = { file: '/tmp/x/full', folder: '/tmp/x', special: true };
+    assert.deepEqual(writeFailure(nodeError('ENOSPC'), DEVICE), { de: 'Auf /tmp/x/full ist kein Platz mehr frei.', en: 'There is no space left on /tmp/x/full.' });
+    assert.deepEqual(writeFailure(nodeError('EACCES'), DEVICE), { de: 'Keine Schreibberechtigung für /tmp/x/full.', en: 'No permission to write to /tmp/x/full.' });
+    assert.deepEqual(writeFailure(nodeError('EPIPE'), DEVICE), {
+      de: 'Die lesende Seite von /tmp/x/full wurde geschlossen, bevor das Dokument ganz geschrieben war.',
+      en: 'The reading end of /tmp/x/full was closed before the document was written in full.',
+    });
+    assert.deepEqual(writeFailure(nodeError('ECONNREFUSED'), DEVICE), { de: 'Am Socket /tmp/x/full lauscht kein Programm.', en: 'No program is listening on the socket /tmp/x/full.' });
+    assert.deepEqual(writeFailure(nodeError('ENXIO'), DEVICE), { de: 'Hinter /tmp/x/full steht kein Gerät.', en: 'There is no device behind /tmp/x/full.' });
+    assert.deepEqual(writeFailure(nodeError('ELOOP'), WHERE), { de: '/srv/plaene/plan.pdf ist eine Schleife symbolischer Links.', en: '/srv/plaene/plan.pdf is a loop of symbolic links.' });
+    // A folder that is there but takes no new files (/proc) is not said to be missing.
+    assert.deepEqual(writeFailure(nodeError('ENOENT'), { file: '/proc/version.pdf', folder: '/proc', folderExists: true }), {
+      de: 'In /proc lässt sich keine Datei anlegen.',
+      en: 'No file can be created in /proc.',
+    });
+    // Nothing was replaced, so nothing is said about an earlier file.
+    assert.equal(describeWriteFailure(nodeError('ENOSPC'), { ...DEVICE, existed: false }, 'en'), 'There is no space left on /tmp/x/full.');
+  });
+
   it('leaves an existing file to the caller, and shows the message of an error it has no words for', () => {
     assert.equal(writeFailure(nodeError('EEXIST'), WHERE), undefined);
     assert.equal(describeWriteFailure(new Error('Verbindung zum Server verloren'), { ...WHERE, existed: true }, 'de'), 'Verbindung zum Server verloren');

@@ -1,9 +1,10 @@
 /**
  * "Als PDF exportieren" / "Als HTML exportieren": the plan document from the language server,
  * written where the user says. A save dialog proposes `<plan>.pdf` beside the plan; replacing
- * an existing file is confirmed exactly once; the file is written atomically (a failed export
- * leaves an earlier file intact and says why); a progress notification runs meanwhile, and an
- * "Öffnen" action follows.
+ * an existing file is confirmed exactly once; the file is written by the rules `drplan render`
+ * keeps (atomically, through links to their file, into devices and FIFOs, never over the plan:
+ * exportFiles.ts); a failed export leaves an earlier file intact and says why; a progress
+ * notification runs meanwhile, and an "Öffnen" action follows.
  *
  * For automation (tests, other extensions) the commands take `{ target, overwrite?, source? }`:
  * no dialog, no question; an existing target is replaced only with `overwrite: true`; a failure
@@ -11,11 +12,11 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { describeWriteFailure, writeErrorCode } from '../../../server/src/core/i18n/fileMessages';
+import { refusalOf, type OutputFile } from '../../../server/src/io/outputFile';
 import { localeFrom } from '../../../server/src/locale';
 import { requestExport } from '../planDocument';
 import type { PreviewManager } from '../preview/previewManager';
-import { writeAtomically, type AtomicFileSystem } from './atomicWrite';
+import { exportFile, fileName, folderOf, label } from './exportFiles';
 import { exportFileName, saveDialogAsksBeforeReplacing, type ExportFormat } from './exportTarget';
 
 /** The automation argument of drplan.exportPdf and drplan.exportHtml. */
@@ -49,8 +50,7 @@ export function registerExportCommands(client: LanguageClient, previews: Preview
 async function exportPlan(client: LanguageClient, previews: PreviewManager, format: ExportFormat, argument: unknown): Promise<ExportOutcome | undefined> {
   const automation = automationArguments(argument);
   let target: vscode.Uri | undefined;
-  /** A file was at the target before: a failed write leaves it as it was, and says so. */
-  let existed = false;
+  let output: OutputFile | undefined;
   try {
     const source = (argument instanceof vscode.Uri ? argument : automation?.source) ?? previews.activePreviewUri() ?? planOfActiveEditor() ?? previews.anyPreviewUri();
     if (!source) throw new ExportRefused(vscode.l10n.t('Open a DR plan (*.drplan.yaml) first.'));
@@ -60,10 +60,9 @@ async function exportPlan(client: LanguageClient, previews: PreviewManager, form
       target = automation.target;
       overwrite = automation.overwrite;
       await checkFolder(target);
-      existed = await existing(target);
-      if (existed && !overwrite) {
-        throw new ExportRefused(vscode.l10n.t('{0} already exists; it is replaced only with overwrite: true.', fileName(target)));
-      }
+      output = exportFile(target, source);
+      const problem = await output.check(overwrite);
+      if (problem) throw problem;
     } else {
       target = await vscode.window.showSaveDialog({
         defaultUri: defaultTarget(source, format),
@@ -74,34 +73,44 @@ async function exportPlan(client: LanguageClient, previews: PreviewManager, form
       if (!target) return undefined;
       await checkFolder(target);
       overwrite = false;
-      existed = await existing(target);
-      if (existed) {
+      output = exportFile(target, source);
+      const problem = await output.check(overwrite);
+      if (refusalOf(problem) === 'exists') {
         // The dialog has asked on most platforms; where it has not, ask here, so: once.
         overwrite = dialogAskedBeforeReplacing(target) || (await confirmReplace(target));
         if (!overwrite) return undefined;
+      } else if (problem) {
+        throw problem;
       }
     }
 
     const chosen = target;
+    const file = output;
     const outcome = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting {0} …', fileName(chosen)) },
-      async (): Promise<ExportOutcome | undefined> => {
-        const file = await requestExport(client, source, format);
+      async (progress): Promise<ExportOutcome | undefined> => {
+        // The bar fills as the server lays out and renders the PDF (a large plan takes a while).
+        let reported = 0;
+        const document = await requestExport(client, source, format, (done) => {
+          const percent = Math.round(done * 100);
+          if (percent > reported) progress.report({ increment: percent - reported });
+          reported = Math.max(reported, percent);
+        });
         try {
-          await writeAtomically(workspaceFileSystem, chosen, file.bytes, overwrite);
+          await file.write(document.bytes, overwrite);
         } catch (error) {
           // Someone made the file while the document was rendered: nobody has agreed to replace it.
-          if (automation || overwrite || !isFileExists(error)) throw error;
+          if (automation || overwrite || refusalOf(error) !== 'exists') throw error;
           if (!(await confirmReplace(chosen))) return undefined;
-          await writeAtomically(workspaceFileSystem, chosen, file.bytes, true);
+          await file.write(document.bytes, true);
         }
-        return { target: chosen, bytes: file.bytes.byteLength, version: file.version, draft: file.draft };
+        return { target: chosen, bytes: document.bytes.byteLength, version: document.version, draft: document.draft };
       },
     );
     if (outcome && !automation) void offerToOpen(outcome);
     return outcome;
   } catch (error) {
-    const message = vscode.l10n.t('The DR plan could not be exported: {0}', describe(error, target, existed));
+    const message = vscode.l10n.t('The DR plan could not be exported: {0}', describe(error, target, output));
     if (automation) throw new Error(message);
     void vscode.window.showErrorMessage(message);
     return undefined;
@@ -126,14 +135,6 @@ function toUri(value: unknown): vscode.Uri | undefined {
 function planOfActiveEditor(): vscode.Uri | undefined {
   const editor = vscode.window.activeTextEditor;
   return editor?.document.languageId === 'drplan' ? editor.document.uri : undefined;
-}
-
-function fileName(uri: vscode.Uri): string {
-  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
-}
-
-function folderOf(uri: vscode.Uri): vscode.Uri {
-  return vscode.Uri.joinPath(uri, '..');
 }
 
 /** `<plan>.pdf` beside the plan; for an unsaved plan in the workspace's first folder. */
@@ -176,43 +177,23 @@ async function checkFolder(target: vscode.Uri): Promise<void> {
   if (!stat || (stat.type & vscode.FileType.Directory) === 0) throw new ExportRefused(vscode.l10n.t('The folder {0} does not exist.', label(folder)));
 }
 
-/** Whether a file is at `target`; a folder there is an error. */
-async function existing(target: vscode.Uri): Promise<boolean> {
-  const stat = await vscode.workspace.fs.stat(target).then(
-    (found) => found,
-    () => undefined,
-  );
-  if (stat && (stat.type & vscode.FileType.Directory) !== 0) throw new ExportRefused(vscode.l10n.t('{0} is a folder.', label(target)));
-  return stat !== undefined;
-}
-
-const workspaceFileSystem: AtomicFileSystem<vscode.Uri> = {
-  sibling: (target, name) => vscode.Uri.joinPath(folderOf(target), name),
-  name: fileName,
-  writeFile: (uri, content) => Promise.resolve(vscode.workspace.fs.writeFile(uri, content)),
-  rename: (from, to, overwrite) => Promise.resolve(vscode.workspace.fs.rename(from, to, { overwrite })),
-  delete: (uri) => Promise.resolve(vscode.workspace.fs.delete(uri, { useTrash: false })),
-};
-
-function isFileExists(error: unknown): boolean {
-  return writeErrorCode(error) === 'EEXIST';
-}
-
-function label(uri: vscode.Uri): string {
-  return uri.scheme === 'file' ? uri.fsPath : uri.toString(true);
-}
-
 /**
- * The reason, in words: a file that exists by the automation's rule, file system errors in the
- * words `drplan render` uses (a full disk, a read-only file system, no permission, …; VS Code's
- * file system passes some of them on only in Node's message), else the error's message (the
- * server's, for a plan too large to export).
+ * The reason, in words: a file that exists by the automation's rule, a folder, the other
+ * refusals of the output-file rules and file system errors in the words `drplan render` uses (a
+ * full disk, a read-only file system, no permission, …; VS Code's file system passes some of
+ * them on only in Node's message), else the error's message (the server's, for a plan too large
+ * to export).
  */
-function describe(error: unknown, target: vscode.Uri | undefined, existed: boolean): string {
-  if (error instanceof ExportRefused) return error.message;
-  if (!target) return error instanceof Error ? error.message : String(error);
-  if (isFileExists(error)) return vscode.l10n.t('{0} already exists; it is replaced only with overwrite: true.', fileName(target));
-  return describeWriteFailure(error, { file: label(target), folder: label(folderOf(target)), existed }, localeFrom(vscode.env.language));
+function describe(error: unknown, target: vscode.Uri | undefined, output: OutputFile | undefined): string {
+  if (error instanceof ExportRefused || !target || !output) return error instanceof Error ? error.message : String(error);
+  switch (refusalOf(error)) {
+    case 'exists':
+      return vscode.l10n.t('{0} already exists; it is replaced only with overwrite: true.', fileName(target));
+    case 'folder':
+      return vscode.l10n.t('{0} is a folder.', label(target));
+    default:
+      return output.describe(error, localeFrom(vscode.env.language)) ?? String(error);
+  }
 }
 
 async function offerToOpen(outcome: ExportOutcome): Promise<void> {

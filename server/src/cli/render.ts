@@ -4,21 +4,22 @@
  * but the plan has errors (the document says ENTWURF), 2 usage or I/O problem or a plan over the
  * size limit (nothing written, an earlier file left as it was).
  */
-import { randomBytes } from 'node:crypto';
-import { access, link, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { Locale } from '../core';
-import { describeWriteFailure } from '../core/i18n/fileMessages';
 import type { Message } from '../core/i18n/messages';
+import { descriptorOf, nodeOutputFiles } from '../io/nodeOutputFiles';
+import { outputFile, refusalOf, type OutputFile } from '../io/outputFile';
 import { commonDefaults, readArguments, readCommonOption, unknownOption, UsageError } from './arguments';
 import { usageMessages } from './cliMessages';
 import { readPlanFile } from './checkFiles';
 import { describeError } from './findPlans';
 import { writeOut } from './output';
-import { cliLanguageService } from './languageService';
 import { renderMessages } from './renderMessages';
+import { terminalProgress } from './progress';
+import { RenderOutOfMemory, renderInWorker, type Rendered } from './renderWorker';
+import { isoDay } from '../core/date';
+import { readAsUtf16 } from '../core/parse/encoding';
 
 export type RenderFormat = 'pdf' | 'html';
 
@@ -94,23 +95,21 @@ export async function runRender(args: readonly string[]): Promise<number> {
   const { locale } = options;
   const say = (message: Message) => process.stderr.write(`${message[locale]}\n`);
   const output = options.output ?? defaultOutput(options.file, options.format);
-  if (output === '-' && process.stdout.isTTY) {
+  // `-o /dev/stdout` is `-o -`: the same refusal of a terminal, the same quiet end on EPIPE.
+  const toStandardOutput = output === '-' || descriptorOf(output) === 1;
+  if (toStandardOutput && process.stdout.isTTY) {
     say(renderMessages.terminal(options.format));
     return 2;
   }
-  let existed = false;
-  if (output !== '-') {
+  // The output-file rules (io/outputFile.ts); the plan itself is never written over.
+  const target = outputFile(nodeOutputFiles, output, [options.file]);
+  if (!toStandardOutput) {
     // Checked before rendering too, so a refusal costs no time; the write checks again.
-    const existing = await stat(output).catch(() => undefined);
-    if (existing?.isDirectory()) {
-      say(renderMessages.isFolder(output));
+    const problem = await target.check(options.force);
+    if (problem) {
+      process.stderr.write(`${outputFailure(target, problem, output, locale)}\n`);
       return 2;
     }
-    if (existing && !options.force) {
-      say(renderMessages.exists(output));
-      return 2;
-    }
-    existed = existing !== undefined;
   }
 
   let read: { readonly text: string } | { readonly size: number };
@@ -125,25 +124,32 @@ export async function runRender(args: readonly string[]): Promise<number> {
     say(renderMessages.tooLarge(options.file, read.size, options.maxFileSize));
     return 2;
   }
+  // A UTF-16 file read as UTF-8 is no plan: a document of it would be an empty draft.
+  if (readAsUtf16(read.text)) {
+    say(renderMessages.utf16(options.file));
+    return 2;
+  }
   const uri = pathToFileURL(resolve(options.file)).href;
-  const service = cliLanguageService({ locale, today: options.today, maxFileSize: options.maxFileSize });
-  const analysis = service.analyze(read.text, { uri });
-  // The document is German whatever the language of the messages (the service's).
-  const document = service.planDocument(analysis);
-  const content: Uint8Array = options.format === 'pdf' ? await service.pdfFile(document) : Buffer.from(service.htmlFile(document), 'utf8');
-  const errors = service.diagnostics(analysis, uri).filter((d) => d.severity === DiagnosticSeverity.Error).length;
+  const progress = terminalProgress(process.stderr, options.format === 'pdf' ? 'PDF' : 'HTML', locale);
+  let rendered: Rendered;
+  try {
+    rendered = await renderInWorker({ text: read.text, uri, format: options.format, locale, today: options.today && isoDay(options.today), maxFileSize: options.maxFileSize }, progress.update);
+  } catch (error) {
+    if (!(error instanceof RenderOutOfMemory)) throw error;
+    say(renderMessages.outOfMemory(options.file, error.limitMb));
+    return 2;
+  } finally {
+    progress.done();
+  }
+  const { content, errors } = rendered;
 
-  if (output === '-') {
+  if (toStandardOutput) {
     await writeOut(content);
   } else {
     try {
-      await writeAtomically(output, content, options.force);
+      await target.write(content, options.force);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-        say(renderMessages.exists(output));
-      } else {
-        say(renderMessages.notWritten(output, describeWriteFailure(error, { file: output, folder: dirname(resolve(output)), existed }, locale)));
-      }
+      process.stderr.write(`${outputFailure(target, error, output, locale)}\n`);
       return 2;
     }
     say(renderMessages.wrote(output));
@@ -164,44 +170,14 @@ async function readPlan(file: string, maxFileSize: number): Promise<{ readonly t
   return size === undefined ? { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8') } : { size };
 }
 
-/**
- * Writes a temporary file beside the target, then puts it in place in one step: a failed or
- * interrupted write leaves any earlier file untouched. Without `force`, `link` refuses to
- * replace an existing file (EEXIST) even if one appeared while rendering.
- */
-export async function writeAtomically(target: string, content: Uint8Array, force: boolean): Promise<void> {
-  const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    await writeFile(temporary, content, { flag: 'wx' });
-    if (force) {
-      await rename(temporary, target);
-    } else {
-      // linked: the temporary name is a second name of the file now, and goes.
-      if (await linkUnlessExists(temporary, target)) await unlink(temporary);
-    }
-  } catch (error) {
-    await unlink(temporary).catch(() => undefined);
-    throw error;
-  }
-}
-
-/**
- * `link` where the file system has hard links (true: linked); elsewhere a check and a rename
- * (false: the temporary file is gone).
- */
-async function linkUnlessExists(temporary: string, target: string): Promise<boolean> {
-  try {
-    await link(temporary, target);
-    return true;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EOPNOTSUPP') throw error;
-    const exists = await access(target).then(
-      () => true,
-      () => false,
-    );
-    if (exists) throw Object.assign(new Error(`${target} exists`), { code: 'EEXIST' });
-    await rename(temporary, target);
-    return false;
+/** Why `output` is not written: refused by the rules, or the file system's reason. */
+function outputFailure(target: OutputFile, error: unknown, output: string, locale: Locale): string {
+  switch (refusalOf(error)) {
+    case 'exists':
+      return renderMessages.exists(output)[locale];
+    case 'folder':
+      return renderMessages.isFolder(output)[locale];
+    default:
+      return renderMessages.notWritten(output, target.describe(error, locale) ?? '')[locale];
   }
 }

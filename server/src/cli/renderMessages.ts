@@ -38,6 +38,18 @@ export const renderMessages = {
       en: `drplan: ${file} is too large to render (${formatMegabytes(size, 'en')}, limit ${formatMegabytes(limit, 'en')}); nothing was written. --max-file-size raises the limit (in MB; 0 for none).`,
     };
   },
+  utf16(file: string): Message {
+    return {
+      de: `drplan: ${file} ist als UTF-16 gespeichert; drplan liest Pläne als UTF-8. Bitte als UTF-8 speichern; es wurde nichts geschrieben.`,
+      en: `drplan: ${file} is encoded as UTF-16; drplan reads plans as UTF-8. Please save it as UTF-8; nothing was written.`,
+    };
+  },
+  outOfMemory(file: string, limitMb: number): Message {
+    return {
+      de: `drplan: Das Dokument zu ${file} braucht mehr als ${limitMb} MB Arbeitsspeicher; es wurde nichts geschrieben.`,
+      en: `drplan: the document of ${file} needs more than ${limitMb} MB of memory; nothing was written.`,
+    };
+  },
   hasErrors(file: string, errors: number): Message {
     return {
       de: `drplan: ${file} hat ${errors} Fehler; das Dokument ist als ENTWURF gekennzeichnet (siehe 'drplan check ${file}')`,

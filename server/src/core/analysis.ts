@@ -3,6 +3,7 @@ import { messages } from './i18n/messages';
 import { DEFAULT_MAX_FILE_SIZE, formatMegabytes, sizeAbove } from './limits';
 import { buildPlanModel, type ModelReuse } from './model/build';
 import type { PlanModel } from './model/plan';
+import { readAsUtf16 } from './parse/encoding';
 import { patchYaml } from './parse/incremental';
 import { toPlainValue, type ItemValues } from './parse/toValue';
 import { YamlDocument } from './parse/yamlDocument';
@@ -60,7 +61,9 @@ export interface Analysis {
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const limit = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const size = options.size === undefined ? sizeAbove(text, limit) : options.size > limit ? options.size : undefined;
-  if (size !== undefined) return unparsed(text, size, limit, options);
+  if (size !== undefined) return tooLargeToParse(text, size, limit, options);
+  // One finding says what to do; read as YAML, the text would give several misleading ones.
+  if (readAsUtf16(text)) return unparsed(text, { message: messages.utf16, data: { utf16: true } }, options);
   return check(new YamlDocument(text), undefined, new WeakMap(), options);
 }
 
@@ -73,7 +76,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
  */
 export function reanalyze(previous: Analysis, text: string, options: AnalyzeOptions = {}): Analysis {
   if (previous.text === text) return previous;
-  if (sizeAbove(text, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE) !== undefined) return analyze(text, options);
+  if (sizeAbove(text, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE) !== undefined || readAsUtf16(text)) return analyze(text, options);
   const itemValues = carried.get(previous);
   const patch = itemValues ? patchYaml(previous.yaml, text) : undefined;
   if (!patch || !itemValues) return analyze(text, options);
@@ -119,25 +122,35 @@ function analysisOf(yaml: YamlDocument, model: PlanModel, findings: readonly Fin
   };
 }
 
-/**
- * The analysis of a text too large to parse: no YAML, no model, one yaml-syntax finding on the
- * first line. (format.md has no code of its own for it, and its codes are a contract; the text
- * is not read as YAML, which yaml-syntax is about.)
- */
-function unparsed(text: string, size: number, limit: number, options: AnalyzeOptions): Analysis {
-  const yaml = YamlDocument.unparsed(text);
-  const firstLine = yaml.index.restOfLine(0);
-  const finding: Finding = {
-    code: 'yaml-syntax',
-    span: { start: 0, end: Math.max(1, Math.min(firstLine.end, 200)) },
+/** The analysis of a text too large to parse. */
+function tooLargeToParse(text: string, size: number, limit: number, options: AnalyzeOptions): Analysis {
+  const why = {
     message: messages.fileTooLarge(
       { de: formatMegabytes(size, 'de'), en: formatMegabytes(size, 'en') },
       { de: formatMegabytes(limit, 'de'), en: formatMegabytes(limit, 'en') },
     ),
     data: { tooLarge: true, size, limit },
   };
-  const findings = options.invalidUtf8 ? [finding, invalidUtf8Finding(options.invalidUtf8)] : [finding];
-  return analysisOf(yaml, buildPlanModel(yaml), findings, options, { size, limit });
+  return unparsed(text, why, options, options.invalidUtf8 ? [invalidUtf8Finding(options.invalidUtf8)] : [], { size, limit });
+}
+
+/**
+ * The analysis of a text that is not read as YAML (too large, or UTF-16 read as UTF-8): no YAML,
+ * no model, one yaml-syntax finding on the first line that says why, then `more`. (format.md has
+ * no code of its own for it, and its codes are a contract; the text is not read as YAML, which
+ * yaml-syntax is about.)
+ */
+function unparsed(
+  text: string,
+  why: Pick<Finding, 'message' | 'data'>,
+  options: AnalyzeOptions,
+  more: readonly Finding[] = [],
+  tooLarge?: Analysis['tooLarge'],
+): Analysis {
+  const yaml = YamlDocument.unparsed(text);
+  const firstLine = yaml.index.restOfLine(0);
+  const finding: Finding = { code: 'yaml-syntax', span: { start: 0, end: Math.max(1, Math.min(firstLine.end, 200)) }, ...why };
+  return analysisOf(yaml, buildPlanModel(yaml), [finding, ...more], options, tooLarge);
 }
 
 function invalidUtf8Finding(at: NonNullable<AnalyzeOptions['invalidUtf8']>): Finding {

@@ -41,9 +41,16 @@ export type DurationProblem =
   | 'syntax'
   | 'not-scalar';
 
+/** A way to read a duration that is not valid as written: how long it would be, and how to write it. */
+export interface DurationReading {
+  readonly minutes: number;
+  readonly written: string;
+}
+
 export type DurationResult =
   | { readonly ok: true; readonly minutes: number }
-  | { readonly ok: false; readonly problem: DurationProblem; readonly suggestion?: string };
+  /** `readings`: what the author may have meant (`12 m`: 12 minutes or 12 months). */
+  | { readonly ok: false; readonly problem: DurationProblem; readonly readings?: readonly DurationReading[] };
 
 /** Plans repeat the same few durations ("4h", "24h") thousands of times: read each once. */
 const readDurations = new Map<string, DurationResult>();
@@ -85,7 +92,13 @@ function readDuration(value: unknown): DurationResult {
     const amount = unit[1] as string;
     const name = (unit[2] as string).toLowerCase();
     if (name === 'm') {
-      return { ok: false, problem: 'ambiguous-m', suggestion: `${amount} min` };
+      // Which one the field's typical values make likely, the check decides (durationSyntax.ts).
+      const n = toNumber(amount);
+      const readings = [
+        { minutes: n * MINUTE, written: `${amount} min` },
+        { minutes: n * MONTH, written: `${amount} ${n === 1 ? 'Monat' : 'Monate'}` },
+      ];
+      return { ok: false, problem: 'ambiguous-m', readings };
     }
     const factor = UNIT_WORDS.get(name);
     if (factor !== undefined) return { ok: true, minutes: toNumber(amount) * factor };

@@ -104,8 +104,8 @@ export interface LanguageService {
   previewFragment(document: PlanDocument): string;
   /** The document as one self-contained HTML file. */
   htmlFile(document: PlanDocument): string;
-  /** The document as a PDF file. */
-  pdfFile(document: PlanDocument): Promise<Uint8Array>;
+  /** The document as a PDF file; `progress` hears the part done (0 to 1) as it goes on. */
+  pdfFile(document: PlanDocument, progress?: (done: number) => void): Promise<Uint8Array>;
   /** What the preview shows for a plan over the size limit instead of its document. */
   tooLargeFragment(tooLarge: TooLarge): string;
 }

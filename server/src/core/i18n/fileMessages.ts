@@ -12,10 +12,17 @@ import type { Message } from './messages';
 export interface WriteTarget {
   readonly file: string;
   readonly folder: string;
+  /**
+   * The file is a device, a FIFO or a socket, written into as it is: a reason names the file,
+   * not its folder (`/dev/full` is full, not `/dev`).
+   */
+  readonly special?: boolean;
+  /** The folder is there (ENOENT then means it takes no new files: /proc, /sys). */
+  readonly folderExists?: boolean;
 }
 
 /** Node's error codes for a failed write that have a reason in words below. */
-const NODE_CODES = ['ENOSPC', 'EDQUOT', 'EROFS', 'EACCES', 'EPERM', 'ENOENT', 'EISDIR', 'ENOTDIR', 'EEXIST'] as const;
+const NODE_CODES = ['ENOSPC', 'EDQUOT', 'EROFS', 'EACCES', 'EPERM', 'ENOENT', 'EISDIR', 'ENOTDIR', 'EEXIST', 'ELOOP', 'ENXIO', 'ECONNREFUSED', 'EPIPE', 'ECONNRESET'] as const;
 type NodeCode = (typeof NODE_CODES)[number];
 const NAMED_CODE = new RegExp(`\\b(${NODE_CODES.join('|')})\\b`);
 
@@ -51,7 +58,12 @@ export function writeErrorCode(error: unknown): string | undefined {
  */
 export function writeFailure(error: unknown, where: WriteTarget): Message | undefined {
   const { file, folder } = where;
-  switch (writeErrorCode(error)) {
+  const code = writeErrorCode(error);
+  if (where.special) {
+    const reason = specialWriteFailure(code, file);
+    if (reason) return reason;
+  }
+  switch (code) {
     case 'ENOSPC':
       return { de: `Der Datenträger ist voll, in ${folder} ist kein Platz mehr frei.`, en: `The disk is full; there is no space left in ${folder}.` };
     case 'EDQUOT':
@@ -68,11 +80,76 @@ export function writeFailure(error: unknown, where: WriteTarget): Message | unde
     case 'EPERM':
       return { de: `Keine Schreibberechtigung für ${folder}.`, en: `No permission to write in ${folder}.` };
     case 'ENOENT':
+      if (where.folderExists) return { de: `In ${folder} lässt sich keine Datei anlegen.`, en: `No file can be created in ${folder}.` };
       return { de: `Der Ordner ${folder} existiert nicht.`, en: `The folder ${folder} does not exist.` };
     case 'EISDIR':
       return { de: `${file} ist ein Ordner, keine Datei.`, en: `${file} is a folder, not a file.` };
     case 'ENOTDIR':
       return { de: `Ein Teil des Pfads ${folder} ist eine Datei, kein Ordner.`, en: `Part of the path ${folder} is a file, not a folder.` };
+    case 'ELOOP':
+      return { de: `${file} ist eine Schleife symbolischer Links.`, en: `${file} is a loop of symbolic links.` };
+    case 'ENXIO':
+      return { de: `Hinter ${file} steht kein Gerät.`, en: `There is no device behind ${file}.` };
+    case 'ECONNREFUSED':
+      return { de: `Am Socket ${file} lauscht kein Programm.`, en: `No program is listening on the socket ${file}.` };
+    case 'EPIPE':
+    case 'ECONNRESET':
+      return {
+        de: `Die lesende Seite von ${file} wurde geschlossen, bevor das Dokument ganz geschrieben war.`,
+        en: `The reading end of ${file} was closed before the document was written in full.`,
+      };
+    default:
+      return undefined;
+  }
+}
+
+/** The reasons that name a device, FIFO or socket itself rather than its folder. */
+function specialWriteFailure(code: string | undefined, file: string): Message | undefined {
+  switch (code) {
+    case 'ENOSPC':
+      return { de: `Auf ${file} ist kein Platz mehr frei.`, en: `There is no space left on ${file}.` };
+    case 'EACCES':
+    case 'EPERM':
+      return { de: `Keine Schreibberechtigung für ${file}.`, en: `No permission to write to ${file}.` };
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Why drplan does not write to an output file at all (the rules in server/src/io/outputFile.ts).
+ * `exists` and `folder` are worded by each writer, which says how to replace a file (`--force`,
+ * VS Code's question).
+ */
+export type OutputRefusal = 'exists' | 'folder' | 'input' | 'danglingLink' | 'blockDevice' | 'foreign' | 'notAFile';
+
+/** The names in an output refusal: where the named file's links end, the input it is, its folder. */
+export interface RefusedOutput {
+  readonly resolved: string;
+  readonly input: string;
+  readonly folder: string;
+}
+
+/** An output refusal as a sentence (undefined for `exists` and `folder`: see OutputRefusal). */
+export function outputRefusal(refusal: OutputRefusal, where: RefusedOutput): Message | undefined {
+  const { resolved, input, folder } = where;
+  switch (refusal) {
+    case 'input':
+      return { de: `Das ist die Plandatei ${input} selbst; das Dokument würde den Plan ersetzen.`, en: `This is the plan file ${input} itself; the document would replace the plan.` };
+    case 'danglingLink':
+      return {
+        de: `Das ist ein symbolischer Link auf ${resolved}, das es nicht gibt; durch einen Link schreibt drplan nur in eine vorhandene Datei.`,
+        en: `This is a symbolic link to ${resolved}, which does not exist; drplan writes through a link only into an existing file.`,
+      };
+    case 'blockDevice':
+      return { de: 'Das ist ein Blockgerät (ein Datenträger); darauf schreibt drplan kein Dokument.', en: 'This is a block device (a disk); drplan writes no document onto it.' };
+    case 'foreign':
+      return {
+        de: `Das gehört einem anderen Benutzer und liegt im gemeinsamen Ordner ${folder}; dort schreibt drplan nicht, so wie Linux dort keinem fremden Link folgt (fs.protected_symlinks).`,
+        en: `This belongs to another user and is in the shared folder ${folder}; drplan does not write there, as Linux follows no one else's link there (fs.protected_symlinks).`,
+      };
+    case 'notAFile':
+      return { de: 'Das ist weder eine Datei noch ein Gerät, eine FIFO oder ein Socket.', en: 'This is neither a file nor a device, a FIFO or a socket.' };
     default:
       return undefined;
   }

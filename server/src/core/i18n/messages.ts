@@ -28,8 +28,9 @@ function both(de: string, en: string): Message {
 /** The kind of YAML value, in words. */
 export type ValueKind = 'string' | 'number' | 'integer' | 'boolean' | 'mapping' | 'list' | 'null';
 
+/** As in "must be a list, but is a text value" / "muss eine Liste sein, ist aber ein Text". */
 const KIND_WORDS: Record<ValueKind, Message> = {
-  string: both('ein Text', 'a text'),
+  string: both('ein Text', 'a text value'),
   number: both('eine Zahl', 'a number'),
   integer: both('eine ganze Zahl', 'a whole number'),
   boolean: both('ein Wahrheitswert (true/false)', 'a boolean (true/false)'),
@@ -57,6 +58,16 @@ export const messages = {
   ),
   yamlIndentation: both('Die Einrückung passt nicht zur Struktur.', 'The indentation does not fit the structure.'),
   yamlTab: both('Tabulatoren sind als Einrückung nicht erlaubt; bitte Leerzeichen verwenden.', 'Tabs are not allowed as indentation; use spaces.'),
+  /** `\B` in double quotes (a Windows path): the way out is single quotes, `singleQuoted` when known. */
+  yamlBadEscape(sequence: string, singleQuoted: string | undefined): Message {
+    const example = singleQuoted ?? "'C:\\Backup'";
+    return both(
+      `Ungültige Escape-Sequenz ${sequence}: In doppelten Anführungszeichen leitet \\ eine Escape-Sequenz ein (wie \\n oder \\"). ` +
+        `Einen Windows-Pfad in einfache Anführungszeichen setzen (${example}) oder ganz ohne, oder jeden \\ verdoppeln.`,
+      `Invalid escape sequence ${sequence}: in double quotes, \\ starts an escape sequence (such as \\n or \\"). ` +
+        `Put a Windows path in single quotes (${example}) or none at all, or double each \\.`,
+    );
+  },
   yamlUnknownTag(tag: string): Message {
     return both(`Unbekanntes YAML-Tag ${quote(tag)}.`, `Unknown YAML tag ${q(tag)}.`);
   },
@@ -104,6 +115,10 @@ export const messages = {
       `The file is not valid UTF-8 (byte 0x${byte} at byte offset ${byteOffset}); invalid bytes are read as '�'. Please save it as UTF-8.`,
     );
   },
+  utf16: both(
+    'Die Datei ist in UTF-16 kodiert; drplan liest Pläne als UTF-8. Bitte die Datei als UTF-8 speichern.',
+    'The file is encoded as UTF-16; drplan reads plans as UTF-8. Please save the file as UTF-8.',
+  ),
   moreDiagnostics(omitted: number, shown: number): Message {
     const de = new Intl.NumberFormat('de-DE');
     const en = new Intl.NumberFormat('en-US');
@@ -137,8 +152,8 @@ export const messages = {
   },
   rootNotMapping(actual: ValueKind): Message {
     return both(
-      `Ein DR-Plan ist ein YAML-Abschnitt mit Schlüsseln (drplan, plan, scenarios, …), diese Datei ist ${KIND_WORDS[actual].de}.`,
-      `A DR plan is a YAML mapping of keys (drplan, plan, scenarios, …); this file is ${KIND_WORDS[actual].en}.`,
+      `Ein DR-Plan ist ein YAML-Abschnitt mit Schlüsseln (drplan, plan, scenarios, …); der Inhalt dieser Datei ist ${KIND_WORDS[actual].de}.`,
+      `A DR plan is a YAML mapping of keys (drplan, plan, scenarios, …); the content of this file is ${KIND_WORDS[actual].en}.`,
     );
   },
   notInEnum(field: string, value: string, allowed: readonly string[], suggestion: string | undefined): Message {
@@ -183,12 +198,13 @@ export const messages = {
   ),
   clientsRange: both('Die Anzahl der Clients ist eine ganze Zahl ab 1.', 'The number of clients is a whole number from 1 on.'),
 
-  invalidDuration(field: string, value: string, reason: Message, suggestion: string | undefined): Message {
+  /** `suggestions`: what the author may have meant, the likely one alone where one is. */
+  invalidDuration(field: string, value: string, reason: Message, suggestions: readonly string[]): Message {
     return both(
       `${quote(value)} ist keine gültige Dauer für ${quote(field)}: ${reason.de}` +
-        (suggestion ? ` Meinten Sie ${quote(suggestion)}?` : ' Beispiele: 30 min, 4h, 2 Tage, PT4H.'),
+        (suggestions.length > 0 ? ` Meinten Sie ${either(suggestions, 'de')}?` : ' Beispiele: 30 min, 4h, 2 Tage, PT4H.'),
       `${q(value)} is not a valid duration for ${q(field)}: ${reason.en}` +
-        (suggestion ? ` Did you mean ${q(suggestion)}?` : ' Examples: 30 min, 4h, 2 days, PT4H.'),
+        (suggestions.length > 0 ? ` Did you mean ${either(suggestions, 'en')}?` : ' Examples: 30 min, 4h, 2 days, PT4H.'),
     );
   },
   /** An empty duration (the new plan's placeholders), rather than "'' is not a valid duration". */

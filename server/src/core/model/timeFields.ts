@@ -10,29 +10,31 @@ import type { DateField, DurationField, PlanModel } from './plan';
 export interface NamedField<T> {
   /** The key, as messages name it. */
   readonly field: string;
+  /** The schema definition of the mapping it stands in: with `field`, its entry in the field table. */
+  readonly definition: string;
   readonly value: T;
 }
 
 /** Every duration field of the plan, in document order within each section. */
 export function* durationFields(model: PlanModel): Generator<NamedField<DurationField>> {
   const plan = model.plan;
-  if (plan?.reviewInterval) yield { field: 'review_interval', value: plan.reviewInterval };
+  if (plan?.reviewInterval) yield { field: 'review_interval', definition: 'plan', value: plan.reviewInterval };
   for (const measurement of model.availability?.measurements ?? []) {
-    if (measurement.interval) yield { field: 'interval', value: measurement.interval };
+    if (measurement.interval) yield { field: 'interval', definition: 'measurement', value: measurement.interval };
   }
   for (const backup of model.backups) {
-    if (backup.interval) yield { field: 'interval', value: backup.interval };
-    if (backup.retention) yield { field: 'retention', value: backup.retention };
+    if (backup.interval) yield { field: 'interval', definition: 'backup', value: backup.interval };
+    if (backup.retention) yield { field: 'retention', definition: 'backup', value: backup.retention };
   }
   for (const scenario of model.scenarios) {
-    for (const step of scenario.recovery) if (step.duration) yield { field: 'duration', value: step.duration };
-    if (scenario.recoveryTime) yield { field: 'recovery_time', value: scenario.recoveryTime };
-    if (scenario.rto) yield { field: 'rto', value: scenario.rto };
-    if (scenario.rpo) yield { field: 'rpo', value: scenario.rpo };
-    if (scenario.mtpd) yield { field: 'mtpd', value: scenario.mtpd };
+    for (const step of scenario.recovery) if (step.duration) yield { field: 'duration', definition: 'recoveryStep', value: step.duration };
+    if (scenario.recoveryTime) yield { field: 'recovery_time', definition: 'scenario', value: scenario.recoveryTime };
+    if (scenario.rto) yield { field: 'rto', definition: 'scenario', value: scenario.rto };
+    if (scenario.rpo) yield { field: 'rpo', definition: 'scenario', value: scenario.rpo };
+    if (scenario.mtpd) yield { field: 'mtpd', definition: 'scenario', value: scenario.mtpd };
     for (const exercise of scenario.exercises) {
-      if (exercise.recoveryTime) yield { field: 'recovery_time', value: exercise.recoveryTime };
-      if (exercise.dataLoss) yield { field: 'data_loss', value: exercise.dataLoss };
+      if (exercise.recoveryTime) yield { field: 'recovery_time', definition: 'exercise', value: exercise.recoveryTime };
+      if (exercise.dataLoss) yield { field: 'data_loss', definition: 'exercise', value: exercise.dataLoss };
     }
   }
 }
@@ -40,11 +42,11 @@ export function* durationFields(model: PlanModel): Generator<NamedField<Duration
 /** Every date field of the plan. */
 export function* dateFields(model: PlanModel): Generator<NamedField<DateField>> {
   const plan = model.plan;
-  if (plan?.validFrom) yield { field: 'valid_from', value: plan.validFrom };
-  if (plan?.lastReview) yield { field: 'last_review', value: plan.lastReview };
-  for (const backup of model.backups) if (backup.lastRestoreTest) yield { field: 'last_restore_test', value: backup.lastRestoreTest };
+  if (plan?.validFrom) yield { field: 'valid_from', definition: 'plan', value: plan.validFrom };
+  if (plan?.lastReview) yield { field: 'last_review', definition: 'plan', value: plan.lastReview };
+  for (const backup of model.backups) if (backup.lastRestoreTest) yield { field: 'last_restore_test', definition: 'backup', value: backup.lastRestoreTest };
   for (const scenario of model.scenarios) {
-    for (const exercise of scenario.exercises) if (exercise.date) yield { field: 'date', value: exercise.date };
+    for (const exercise of scenario.exercises) if (exercise.date) yield { field: 'date', definition: 'exercise', value: exercise.date };
   }
-  for (const entry of model.history) if (entry.date) yield { field: 'date', value: entry.date };
+  for (const entry of model.history) if (entry.date) yield { field: 'date', definition: 'historyEntry', value: entry.date };
 }

@@ -105,6 +105,12 @@ export class YamlDocument {
     return contents ?? null;
   }
 
+  /** A document without content: empty, only comments or blanks, a lone `---` or `~`. */
+  get isBlank(): boolean {
+    const root = this.root;
+    return root == null || (isScalar(root) && (root.value === null || root.value === ''));
+  }
+
   /** The node an alias stands for, or null when its anchor is unknown. */
   resolve(node: Node | null | undefined): Node | null {
     if (node == null) return null;

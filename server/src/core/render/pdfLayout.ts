@@ -15,6 +15,25 @@ export const ROW_KEPT_WHOLE = 20;
 /** Items of a long list kept with its heading. */
 export const LIST_HEAD = 2;
 export const START_OF_NEXT = 90;
+/**
+ * The property of a pdfmake node that asks for this many points left on the page below its top,
+ * else the node starts the next page (pdfEngine.ts reads it while laying out).
+ */
+export const ROOM_BELOW = 'drplanRoomBelow';
+/**
+ * A top-level pdfmake node marked with `TRACK_PAGES: true` gets the first and last page it is
+ * on in `PAGES` when laid out (pdfmake's own `positions` are relative to the block inside an
+ * unbreakable block, so they cannot say that).
+ */
+export const TRACK_PAGES = 'drplanTrackPages';
+export const PAGES = 'drplanPages';
+/**
+ * Ids of the first text of each table row or list item of a window: pdfmake corrects the page of
+ * a node with an id when it moves an unbreakable row to the next page (it must know it for page
+ * references), so the id's first position says the row's page. Not link targets: taken off the
+ * lines before they are rendered.
+ */
+export const ROW_ID_PREFIX = 'drplan-row-';
 
 export function keepsNext(block: Block): boolean {
   return block.kind === 'heading' || (block.kind === 'paragraph' && block.style === 'label');

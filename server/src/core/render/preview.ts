@@ -43,7 +43,7 @@ export function htmlFile(document: PlanDocument): string {
   return toHtml(document);
 }
 
-/** The PDF file (A4, embedded fonts), made in-process. */
-export function pdfFile(document: PlanDocument): Promise<Uint8Array> {
-  return toPdf(document);
+/** The PDF file (A4, embedded fonts), made in-process; `progress` hears how far it is. */
+export function pdfFile(document: PlanDocument, progress?: (done: number) => void): Promise<Uint8Array> {
+  return toPdf(document, { progress });
 }

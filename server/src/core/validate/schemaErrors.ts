@@ -23,18 +23,24 @@ interface Located {
  */
 export function checkSchema(yaml: YamlDocument, value: unknown): Finding[] {
   const errors = validatePlanShape(value ?? {});
+  // A file without content lacks every required key: one finding says the plan is empty, and
+  // names them all for the quick fix that inserts the skeleton.
+  if ((value == null || isEmptyObject(value)) && yaml.isBlank) {
+    const fields = errors.filter((error) => error.keyword === 'required' && error.instancePath === '').map((error) => String(error.params.missingProperty));
+    if (fields.length > 0) return [{ code: 'missing-field', span: documentStart(yaml), message: messages.emptyPlan, data: { field: fields[0], path: '', fields } }];
+  }
   // A value of the wrong type fails its enumeration too ('null' is not 'hardware'): say it once.
   const wrongType = new Set(errors.filter((error) => error.keyword === 'type').map((error) => error.instancePath));
   const findings: Finding[] = [];
   for (const error of errors) {
     if ((error.keyword === 'enum' || error.keyword === 'const') && wrongType.has(error.instancePath)) continue;
-    const finding = translate(yaml, error, value);
+    const finding = translate(yaml, error);
     if (finding) findings.push(finding);
   }
   return findings;
 }
 
-function translate(yaml: YamlDocument, error: SchemaError, rootValue: unknown): Finding | undefined {
+function translate(yaml: YamlDocument, error: SchemaError): Finding | undefined {
   if (error.keyword === 'if') return undefined; // the then/else branch reports the real problem
   const at = locate(yaml, error.instancePath);
   if (!at || (at.written && yaml.brokenAliases.has(at.written))) return undefined;
@@ -44,9 +50,6 @@ function translate(yaml: YamlDocument, error: SchemaError, rootValue: unknown): 
   switch (error.keyword) {
     case 'required': {
       const missing = String(error.params.missingProperty);
-      if (at.path.length === 0 && (rootValue == null || isEmptyObject(rootValue)) && isBlank(yaml)) {
-        return { code: 'missing-field', span: documentStart(yaml), message: messages.emptyPlan, data: { field: missing, path: '' } };
-      }
       return {
         code: 'missing-field',
         span: containerSpan(yaml, at),
@@ -92,7 +95,7 @@ function translate(yaml: YamlDocument, error: SchemaError, rootValue: unknown): 
         return {
           code: 'invalid-duration',
           span: valueSpan,
-          message: actual === 'null' ? messages.emptyDuration(field) : messages.invalidDuration(field, display(error.data), messages.durationNotScalar, undefined),
+          message: actual === 'null' ? messages.emptyDuration(field) : messages.invalidDuration(field, display(error.data), messages.durationNotScalar, []),
           data: { field },
         };
       }
@@ -243,8 +246,4 @@ function display(value: unknown): string {
 
 function isEmptyObject(value: unknown): boolean {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0;
-}
-
-function isBlank(yaml: YamlDocument): boolean {
-  return yaml.root == null || (isScalar(yaml.root) && (yaml.root.value === null || yaml.root.value === ''));
 }

@@ -5,17 +5,29 @@ import type { Finding } from './diagnostic';
 
 /** yaml-syntax: what the parser found, and aliases that are unknown or would explode. */
 export function yamlProblems(yaml: YamlDocument): Finding[] {
-  return yaml.problems.map((problem) => ({
-    code: 'yaml-syntax',
-    span: { start: problem.start, end: endOf(yaml.text, problem) },
-    // Too deep is a limit of drplan's (parse/yamlDocument.ts), not a fault of the YAML: said
-    // without "syntax error".
-    message: problem.yamlCode === 'RESOURCE_EXHAUSTION' ? messages.nestedTooDeeply(MAX_NESTING_DEPTH) : messages.yamlSyntax(describe(problem)),
-    data: problem.yamlCode ? { yamlCode: problem.yamlCode } : undefined,
-  }));
+  const findings: Finding[] = [];
+  let escapesIn: DoubleQuoted | undefined;
+  for (const problem of yaml.problems) {
+    let quoted: DoubleQuoted | undefined;
+    if (problem.yamlCode === 'BAD_DQ_ESCAPE') {
+      // `"C:\Backup\Daten"` is one mistake, not one per backslash.
+      if (escapesIn && problem.start > escapesIn.open && problem.start < escapesIn.close) continue;
+      quoted = doubleQuotedAround(yaml.text, problem.start);
+      escapesIn = quoted;
+    }
+    findings.push({
+      code: 'yaml-syntax',
+      span: { start: problem.start, end: endOf(yaml.text, problem) },
+      // Too deep is a limit of drplan's (parse/yamlDocument.ts), not a fault of the YAML: said
+      // without "syntax error".
+      message: problem.yamlCode === 'RESOURCE_EXHAUSTION' ? messages.nestedTooDeeply(MAX_NESTING_DEPTH) : messages.yamlSyntax(describe(problem, quoted)),
+      data: problem.yamlCode ? { yamlCode: problem.yamlCode } : undefined,
+    });
+  }
+  return findings;
 }
 
-function describe(problem: YamlProblem): Message {
+function describe(problem: YamlProblem, quoted: DoubleQuoted | undefined): Message {
   switch (problem.kind) {
     case 'unknown-anchor':
       return messages.unknownAnchor(problem.detail);
@@ -37,6 +49,10 @@ function describe(problem: YamlProblem): Message {
       return messages.yamlIndentation;
     case 'TAB_AS_INDENT':
       return messages.yamlTab;
+    case 'BAD_DQ_ESCAPE': {
+      const sequence = /escape sequence (\S+)/.exec(problem.detail)?.[1] ?? problem.detail;
+      return messages.yamlBadEscape(sequence, quoted?.singleQuoted);
+    }
     case 'TAG_RESOLVE_FAILED':
       return messages.yamlUnknownTag(problem.detail.replace(/^Unresolved tag:\s*/, ''));
     default:
@@ -52,4 +68,33 @@ function endOf(text: string, problem: YamlProblem): number {
     if (key) return problem.start + key[0].length;
   }
   return Math.max(problem.end, problem.start + 1);
+}
+
+/** A double-quoted string on one line: where its quotes stand, and how it is written in single quotes. */
+interface DoubleQuoted {
+  readonly open: number;
+  readonly close: number;
+  readonly singleQuoted: string | undefined;
+}
+
+/**
+ * The double-quoted string that holds the escape at `offset`, if it stands on one line (a
+ * Windows path, typically). In single quotes a backslash is just a backslash.
+ */
+function doubleQuotedAround(text: string, offset: number): DoubleQuoted | undefined {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  let open = offset - 1;
+  while (open >= lineStart && !(text[open] === '"' && text[open - 1] !== '\\')) open--;
+  if (open < lineStart) return undefined;
+  for (let i = open + 1; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n' || c === '\r') return undefined;
+    if (c === '\\') i++;
+    else if (c === '"') {
+      // A long text is no example: the message then shows a short one.
+      const content = text.slice(open + 1, i);
+      return { open, close: i, singleQuoted: content.length <= 80 ? `'${content.replace(/'/g, "''")}'` : undefined };
+    }
+  }
+  return undefined;
 }

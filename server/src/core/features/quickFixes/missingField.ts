@@ -1,16 +1,15 @@
-import { isMap, isScalar, type YAMLMap } from 'yaml';
-import type { Analysis } from '../../analysis';
+import { isMap } from 'yaml';
 import { insertIntoEmptyDocument, insertIntoMapping } from '../../yaml/edit';
 import type { OffsetEdit } from '../../yaml/offsetEdits';
 import { nodeAtPointer } from '../../yaml/pointer';
 import type { YamlEntry } from '../../yaml/write';
 import { mappingKindOf, placeholderEntries } from '../placeholders';
 import type { Fix, QuickFixProvider } from './provider';
-import { dataString, quoted } from './shared';
+import { dataString, dataStrings, quoted } from './shared';
 
 /**
  * missing-field: insert the field with a placeholder (../placeholders.ts); all missing fields of
- * that mapping at once; in an empty document, the skeleton of a plan.
+ * that mapping at once; in an empty document (one finding for all its keys), the skeleton of a plan.
  */
 export const missingField: QuickFixProvider = {
   code: 'missing-field',
@@ -21,17 +20,26 @@ export const missingField: QuickFixProvider = {
     const kind = mappingKindOf(path);
     if (!kind) return [];
     const yaml = context.analysis.yaml;
-    const blankDocument = path === '' && isBlankDocument(context.analysis);
-    let map: YAMLMap | undefined;
-    if (!blankDocument) {
-      const target = nodeAtPointer(yaml, path);
-      if (!target?.own || !isMap(target.value)) return [];
-      map = target.value;
+    if (path === '' && yaml.isBlank) {
+      // One finding stands for every key an empty file lacks (data.fields): the skeleton.
+      const fields = dataStrings(finding, 'fields') ?? [field];
+      const entries = placeholderEntries(kind, undefined, fields, context.placeholders);
+      if (entries.length === 0) return [];
+      return [
+        {
+          title: { de: 'Grundgerüst eines Notfallplans einfügen', en: 'Insert the skeleton of a DR plan' },
+          edits: [insertIntoEmptyDocument(yaml, entries, context.layout, context.eol)],
+          findings: [finding],
+          preferred: false,
+        },
+      ];
     }
+    const target = nodeAtPointer(yaml, path);
+    if (!target?.own || !isMap(target.value)) return [];
+    const map = target.value;
     const insert = (entries: YamlEntry[]): OffsetEdit[] => {
       if (entries.length === 0) return [];
-      if (blankDocument) return [insertIntoEmptyDocument(yaml, entries, context.layout, context.eol)];
-      const edit = insertIntoMapping(yaml, map as YAMLMap, entries, context.layout, context.eol);
+      const edit = insertIntoMapping(yaml, map, entries, context.layout, context.eol);
       return edit ? [edit] : [];
     };
 
@@ -50,9 +58,7 @@ export const missingField: QuickFixProvider = {
       const entries = placeholderEntries(kind, map, fields, context.placeholders);
       const names = entries.map((e) => e.key).join(', ');
       return {
-        title: blankDocument
-          ? { de: 'Grundgerüst eines Notfallplans einfügen', en: 'Insert the skeleton of a DR plan' }
-          : { de: `Alle fehlenden Pflichtfelder einfügen (${names})`, en: `Insert all missing required fields (${names})` },
+        title: { de: `Alle fehlenden Pflichtfelder einfügen (${names})`, en: `Insert all missing required fields (${names})` },
         edits: insert(entries),
         findings: siblings,
         preferred: false,
@@ -62,9 +68,3 @@ export const missingField: QuickFixProvider = {
     return fixes.filter((fix) => fix.edits.length > 0);
   },
 };
-
-/** A document without content (empty, only comments, or a lone `~`). */
-function isBlankDocument(analysis: Analysis): boolean {
-  const root = analysis.yaml.root;
-  return root == null || (isScalar(root) && (root.value === null || root.value === ''));
-}

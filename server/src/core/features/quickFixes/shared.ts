@@ -9,6 +9,12 @@ export function dataString(finding: Finding, key: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
+/** A list of strings in the finding's `data`. */
+export function dataStrings(finding: Finding, key: string): readonly string[] | undefined {
+  const value = finding.data?.[key];
+  return Array.isArray(value) && value.every((item) => typeof item === 'string') ? value : undefined;
+}
+
 /** `„x“` in German, `'x'` in English; text that brings its own quotes (`"1"`) keeps them. */
 export function quoted(value: string): Message {
   return /^["']/.test(value) ? { de: value, en: value } : { de: `„${value}“`, en: `'${value}'` };

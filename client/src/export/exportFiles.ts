@@ -1,0 +1,54 @@
+/**
+ * Where the export writes, under the output-file rules `drplan render` keeps
+ * (server/src/io/outputFile.ts): files on disk (`file:`) through Node's fs, as the CLI writes
+ * them (the extension host is Node: a link, a device, a FIFO, the plan itself are what they are
+ * there); a virtual workspace through vscode.workspace.fs, which knows files and folders only. A
+ * build for VS Code in the browser replaces nodeOutputFiles here: the rules stay.
+ */
+import * as vscode from 'vscode';
+import { nodeOutputFiles } from '../../../server/src/io/nodeOutputFiles';
+import { outputFile, type OutputFile, type OutputFileSystem, type OutputKind } from '../../../server/src/io/outputFile';
+
+/** The export's target, with the plan it is made from (never written over). */
+export function exportFile(target: vscode.Uri, plan: vscode.Uri): OutputFile {
+  if (target.scheme === 'file') return outputFile(nodeOutputFiles, target.fsPath, plan.scheme === 'file' ? [plan.fsPath] : []);
+  return outputFile(workspaceOutputFiles, target, [plan]);
+}
+
+export function fileName(uri: vscode.Uri): string {
+  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
+}
+
+export function folderOf(uri: vscode.Uri): vscode.Uri {
+  return vscode.Uri.joinPath(uri, '..');
+}
+
+export function label(uri: vscode.Uri): string {
+  return uri.scheme === 'file' ? uri.fsPath : uri.toString(true);
+}
+
+/** vscode.workspace.fs: no links it would tell of, no devices; a URI is one file. */
+const workspaceOutputFiles: OutputFileSystem<vscode.Uri> = {
+  sibling: (target, name) => vscode.Uri.joinPath(folderOf(target), name),
+  name: fileName,
+  folder: folderOf,
+  label,
+  async inspect(target) {
+    const found = await vscode.workspace.fs.stat(target).then(
+      (stat) => stat,
+      () => undefined,
+    );
+    return { named: target, resolved: target, throughLink: false, kind: kindOf(found), identity: found ? target.toString() : undefined };
+  },
+  writeFile: (uri, content) => Promise.resolve(vscode.workspace.fs.writeFile(uri, content)),
+  rename: (from, to, overwrite) => Promise.resolve(vscode.workspace.fs.rename(from, to, { overwrite })),
+  delete: (uri) => Promise.resolve(vscode.workspace.fs.delete(uri, { useTrash: false })),
+  writeInto: (target) => Promise.reject(new Error(`${label(target.named)}: a virtual file system has no devices`)),
+};
+
+function kindOf(stat: vscode.FileStat | undefined): OutputKind {
+  if (!stat) return 'none';
+  if ((stat.type & vscode.FileType.Directory) !== 0) return 'folder';
+  if ((stat.type & vscode.FileType.File) !== 0) return 'file';
+  return 'other';
+}

@@ -1,0 +1,98 @@
+/**
+ * `drplan render` makes the document in a worker thread with a bounded heap. V8 lets a heap grow
+ * far beyond what it holds alive when nothing limits it: a 5 MB plan, whose PDF needs about
+ * 300 MB at any time, made the process 1.7 GB large. In a worker with a heap limit the
+ * collector keeps to it, and a plan that needs more than the limit ends with a clear message
+ * (exit status 2, nothing written) instead of the process dying without one.
+ */
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import type { Locale } from '../core';
+import { cliLanguageService } from './languageService';
+
+export type RenderFormat = 'pdf' | 'html';
+
+export interface RenderJob {
+  readonly text: string;
+  readonly uri: string;
+  readonly format: RenderFormat;
+  readonly locale: Locale;
+  /** YYYY-MM-DD, or undefined for today. */
+  readonly today: string | undefined;
+  /** Bytes; Infinity for no limit. */
+  readonly maxFileSize: number;
+}
+
+export interface Rendered {
+  readonly content: Uint8Array;
+  /** Errors in the plan: the document says ENTWURF. */
+  readonly errors: number;
+}
+
+/** The worker's heap ran out: the plan needs more memory than `limitMb` to be rendered. */
+export class RenderOutOfMemory extends Error {
+  constructor(readonly limitMb: number) {
+    super(`the document needs more than ${limitMb} MB of memory`);
+  }
+}
+
+const WORKER_ROLE = 'drplan-render-worker';
+
+/**
+ * Enough for a plan at the default size limit (5 MB: 200 MB of analysis, then 120 MB of
+ * document and a window of pages), and more for a larger plan where the limit was raised.
+ */
+export function heapLimitMb(textLength: number): number {
+  return Math.max(512, Math.ceil((textLength / 1024 / 1024) * 100));
+}
+
+export function isRenderWorker(): boolean {
+  return !isMainThread && (workerData as { role?: string } | null)?.role === WORKER_ROLE;
+}
+
+type FromWorker = { readonly progress: number } | { readonly content: Uint8Array; readonly errors: number };
+
+/** Renders in a worker (the running bundle, dist/cli.js, serves as its script); `progress` hears the PDF's part done. */
+export function renderInWorker(job: RenderJob, progress: (done: number) => void): Promise<Rendered> {
+  const limitMb = heapLimitMb(job.text.length);
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(__filename, { workerData: { role: WORKER_ROLE, job }, resourceLimits: { maxOldGenerationSizeMb: limitMb } });
+    let answered = false;
+    worker.on('message', (message: FromWorker) => {
+      if ('progress' in message) return progress(message.progress);
+      answered = true;
+      resolve({ content: message.content, errors: message.errors });
+      void worker.terminate();
+    });
+    worker.on('error', (error: NodeJS.ErrnoException) => {
+      answered = true;
+      reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new RenderOutOfMemory(limitMb) : error);
+    });
+    worker.on('exit', (code) => {
+      if (!answered) reject(new Error(`the render worker ended with status ${code}`));
+    });
+  });
+}
+
+/** In the worker: analyses the plan, builds the document and makes the file. */
+export async function serveRenderWorker(): Promise<void> {
+  const port = parentPort;
+  if (!port) return;
+  const { job } = workerData as { job: RenderJob };
+  const today = job.today === undefined ? undefined : new Date(job.today);
+  const service = cliLanguageService({ locale: job.locale, today, maxFileSize: job.maxFileSize });
+  // The analysis is let go before the file is made: the document alone is needed then.
+  const { document, errors } = (() => {
+    const analysis = service.analyze(job.text, { uri: job.uri });
+    const count = service.diagnostics(analysis, job.uri).filter((d) => d.severity === DiagnosticSeverity.Error).length;
+    // The document is German whatever the language of the messages (the service's).
+    return { document: service.planDocument(analysis), errors: count };
+  })();
+  const content =
+    job.format === 'pdf'
+      ? await service.pdfFile(document, (done) => port.postMessage({ progress: done } satisfies FromWorker))
+      : new TextEncoder().encode(service.htmlFile(document));
+  // Handed over, not copied, where the bytes are a buffer of their own.
+  const own = content.byteOffset === 0 && content.byteLength === content.buffer.byteLength;
+  port.postMessage({ content, errors } satisfies FromWorker, own ? [content.buffer as ArrayBuffer] : []);
+}

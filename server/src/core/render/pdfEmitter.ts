@@ -1,0 +1,461 @@
+import type { Content, DynamicContent, Style, TableCell } from 'pdfmake/interfaces';
+import type { PdfSetup } from './pdfEngine';
+import {
+  estimateLines,
+  fitTitle,
+  keepsNext,
+  KEEP_WITH_NEXT_MAX_LINES,
+  LINE_HEIGHT,
+  LIST_HEAD,
+  ROOM_BELOW,
+  ROW_KEPT_WHOLE,
+  rowLines,
+  START_OF_NEXT,
+} from './pdfLayout';
+import type { FlowItem, RowsNode } from './pdfPaging';
+import { COLOR, CONTENT_WIDTH, FIELDS_LAYOUT, MARGINS, NOTE_FILL, noteLayout, statusMark, STYLES, TABLE_LAYOUT, TOC_STYLES } from './pdfStyle';
+import { neutralise } from './safeText';
+import { headingsOf, type Block, type Heading, type Inline, type List, type PlanDocument, type Section, type Table } from './tree';
+
+/** A heading as pdfmake reads it: a link target and a bookmark. */
+interface HeadingNode {
+  text: string;
+  style: string;
+  id: string;
+  outline: boolean;
+  outlineParentId?: string;
+}
+
+/**
+ * Where a heading of the contents is: pdfmake's renderer reads a page number from the
+ * `positions` of the node a line refers to (`_pageRef`), as it does for its own contents. The
+ * paging fills it in when the heading's page is final, before the contents are rendered.
+ */
+export interface PageHolder {
+  positions: [{ pageNumber: number }];
+}
+
+/**
+ * The plan document as pdfmake content: a flow of nodes for pdfPaging.ts to lay out window by
+ * window, the running header and footer, and the document's settings.
+ */
+export class PdfEmitter {
+  /** Ids of headings: the only link targets. */
+  private readonly targets: ReadonlySet<string>;
+  /** The latest heading per level, for the bookmark tree. */
+  private readonly parents: (string | undefined)[] = [undefined, undefined, undefined];
+  /** The page of each heading in the contents. */
+  readonly headingPages = new Map<string, PageHolder>();
+
+  constructor(private readonly doc: PlanDocument) {
+    const headings = headingsOf(doc.blocks);
+    this.targets = new Set(headings.map((heading) => heading.id));
+    for (const heading of headings) if (heading.toc) this.headingPages.set(heading.id, { positions: [{ pageNumber: 0 }] });
+  }
+
+  setup(): PdfSetup {
+    const { meta } = this.doc;
+    return {
+      info: {
+        Title: neutralise(meta.title),
+        Author: neutralise(meta.author),
+        Subject: neutralise(meta.subject),
+        Keywords: meta.keywords.join(', '),
+        Creator: 'drplan',
+        Producer: 'drplan (pdfmake)',
+      },
+      language: meta.language,
+      version: '1.7',
+      displayTitle: true,
+      margins: MARGINS,
+      styles: STYLES,
+      defaultStyle: { font: 'Roboto', fontSize: 9.5, lineHeight: 1.2, color: COLOR.fg },
+      watermark: meta.watermark ? { text: meta.watermark, color: COLOR.failed, opacity: 0.08, bold: true, fontSize: 96, angle: -45 } : undefined,
+    };
+  }
+
+  /** The running header of the document's page `page` (none on the cover). */
+  header(page: number): ReturnType<DynamicContent> {
+    const { meta } = this.doc;
+    const running = [meta.version ? `Version ${meta.version}` : '', meta.classification].filter(Boolean).join(' · ');
+    if (page === 1) return null;
+    return {
+      columns: [
+        { text: neutralise(meta.title), width: '*' },
+        { text: neutralise(running), width: 'auto', alignment: 'right' },
+      ],
+      style: 'running',
+      margin: [MARGINS[0], 28, MARGINS[2], 0],
+    };
+  }
+
+  footer(page: number, pages: number): ReturnType<DynamicContent> {
+    const { meta } = this.doc;
+    if (page === 1) return null;
+    return {
+      columns: [
+        { text: meta.classification ? neutralise(`Klassifizierung: ${meta.classification}`) : '', width: '*' },
+        { text: `Seite ${page} von ${pages}`, width: 'auto', alignment: 'right' },
+      ],
+      style: 'running',
+      margin: [MARGINS[0], 20, MARGINS[2], 0],
+    };
+  }
+
+  /** The document as a flow of top-level nodes; chapters are taken apart into their blocks. */
+  flow(): FlowItem[] {
+    const flow: FlowItem[] = [];
+    let afterContents = false;
+    for (const block of this.doc.blocks) {
+      // The contents, the first chapter after them and the sections that ask for it begin on a
+      // new page; their first heading needs no room check there.
+      const newPage = block.kind === 'section' && (block.role === 'contents' || block.newPage === true || afterContents);
+      const items = block.kind === 'section' ? this.sectionFlow(block, newPage) : this.items([block]);
+      const first = items[0];
+      if (newPage && first) items[0] = startingPage(first);
+      flow.push(...items);
+      afterContents = block.kind === 'section' && block.role === 'contents';
+    }
+    return flow;
+  }
+
+  private sectionFlow(section: Section, atPageTop: boolean): FlowItem[] {
+    const items = this.items(section.children, atPageTop);
+    return section.role === 'card' ? items.map((item) => styled(item, 'card')) : items;
+  }
+
+  private section(section: Section, atPageTop: boolean): Content {
+    return { stack: whole(this.items(section.children, atPageTop)), style: section.role === 'card' ? 'card' : undefined };
+  }
+
+  /**
+   * A heading never ends a page alone: it is kept, unbreakable, with what follows it as far as
+   * that is short (a heading with its introduction and first fields, a label with its list).
+   * Only before a long table or list, which cannot be part of an unbreakable block, does the
+   * heading carry the room it needs (`ROOM_BELOW`, read while laying out: pdfEngine.ts). Inside
+   * a note (a table cell) nothing may start a page, so there the heading goes as it is.
+   */
+  private items(blocks: readonly Block[], atPageTop = false, inCell = false): FlowItem[] {
+    const result: FlowItem[] = [];
+    for (let index = 0; index < blocks.length; index++) {
+      const block = blocks[index] as Block;
+      if (!keepsNext(block)) {
+        result.push(this.item(block));
+        continue;
+      }
+      const start = index;
+      const group: Block[] = [block];
+      let lines = estimateLines(block);
+      let next = index + 1;
+      while (next < blocks.length) {
+        const candidate = blocks[next] as Block;
+        if (candidate.kind === 'section' || lines + estimateLines(candidate) > KEEP_WITH_NEXT_MAX_LINES) break;
+        const previous = group[group.length - 1] as Block;
+        const introduction = previous.kind === 'paragraph' && group.length >= 2 && keepsNext(group[group.length - 2] as Block);
+        if (!keepsNext(previous) && !introduction) break;
+        group.push(candidate);
+        lines += estimateLines(candidate);
+        next++;
+      }
+      // A short table or list after the introduction goes with it as well; of a long list, its
+      // first items do (the rest continues below, numbered on).
+      const after = blocks[next];
+      const onlyTextSoFar = group.every((member) => member.kind === 'heading' || member.kind === 'paragraph');
+      if ((after?.kind === 'table' || after?.kind === 'list') && lines + estimateLines(after) <= KEEP_WITH_NEXT_MAX_LINES) {
+        group.push(after);
+        lines += estimateLines(after);
+        next++;
+      } else if (
+        after?.kind === 'list' &&
+        onlyTextSoFar &&
+        after.items.length > LIST_HEAD &&
+        lines + estimateLines({ ...after, items: after.items.slice(0, LIST_HEAD) }) <= KEEP_WITH_NEXT_MAX_LINES
+      ) {
+        index = next;
+        const head = { ...after, items: after.items.slice(0, LIST_HEAD) };
+        const groupLines = lines + estimateLines(head);
+        result.push(node(groupLines, () => ({ stack: [...group.map((member) => this.block(member)), this.block(head)], unbreakable: true })));
+        result.push(this.listRows(after, LIST_HEAD));
+        continue;
+      }
+      index = next - 1;
+      const following = blocks[next];
+      const onlyText = group.every((member) => member.kind === 'heading' || member.kind === 'paragraph');
+      if (onlyText && !inCell && !(atPageTop && start === 0) && (following?.kind === 'table' || following?.kind === 'list')) {
+        // The group and the first lines of the long table or list need this much room.
+        const room = lines * LINE_HEIGHT + START_OF_NEXT;
+        group.forEach((member, position) =>
+          result.push(
+            node(estimateLines(member), () => {
+              const content = this.block(member);
+              if (position === 0) (content as { [ROOM_BELOW]?: number })[ROOM_BELOW] = room;
+              return content;
+            }),
+          ),
+        );
+        continue;
+      }
+      const members = [...group];
+      result.push(
+        members.length === 1 ? this.item(block) : node(lines, () => ({ stack: members.map((member) => this.block(member)), unbreakable: true })),
+      );
+    }
+    return result;
+  }
+
+  /** A block as an item of the flow: tables and lists as rows a window may begin in. */
+  private item(block: Block): FlowItem {
+    if (block.kind === 'table') return this.tableRows(block);
+    if (block.kind === 'list') return this.listRows(block, 0);
+    if (block.kind === 'toc') return this.contentsRows();
+    return node(estimateLines(block), () => this.block(block));
+  }
+
+  private block(block: Block): Content {
+    switch (block.kind) {
+      case 'section':
+        return this.section(block, false);
+      case 'title':
+        return {
+          stack: [
+            { text: neutralise(block.text), style: 'title' },
+            { text: neutralise(block.subtitle), style: 'subtitle' },
+          ],
+          margin: [0, 150, 0, 0],
+        };
+      case 'heading':
+        return this.heading(block) as unknown as Content;
+      case 'paragraph':
+        return this.paragraph(block.content, block.style === 'label' ? 'label' : block.style === 'small' ? 'small' : 'paragraph');
+      case 'list':
+        return this.listRows(block, 0).make(0, block.items.length).node;
+      case 'fields':
+        return {
+          table: {
+            // A fixed label column: pdfmake's 'auto' wraps long labels beside long values.
+            widths: [Math.min(210, Math.max(60, ...block.items.map((item) => item.label.length * 5.1 + 6))), '*'],
+            body: block.items.map((item) => [
+              { text: neutralise(item.label), style: 'fieldLabel' },
+              { text: this.text(item.value) },
+            ]),
+          },
+          layout: FIELDS_LAYOUT,
+          margin: [0, 0, 0, 8],
+        };
+      case 'table':
+        return this.tableRows(block).make(0, block.rows.length).node;
+      case 'note':
+        return {
+          table: {
+            widths: ['*'],
+            body: [[{ stack: [{ text: neutralise(block.title), style: 'noteTitle' }, ...whole(this.items(block.content, false, true))], fillColor: NOTE_FILL[block.tone] }]],
+          },
+          layout: noteLayout(block.tone),
+          margin: [0, 2, 0, 10],
+          unbreakable: estimateLines(block) <= KEEP_WITH_NEXT_MAX_LINES,
+        };
+      case 'toc': {
+        const rows = this.contentsRows();
+        return rows.make(0, rows.rowLines.length).node;
+      }
+      case 'pageBreak':
+        return { text: '', pageBreak: 'after' };
+    }
+  }
+
+  /** A list whose items from `skip` on are rows; numbering goes on from the items before. */
+  private listRows(list: List, skip: number): Extract<FlowItem, { kind: 'rows' }> {
+    const items = list.items.slice(skip);
+    return {
+      kind: 'rows',
+      rowLines: items.map((item) => estimateLines({ kind: 'paragraph', content: item.content })),
+      make: (from, to) => {
+        const nodes = items.slice(from, to).map((item) => ({ text: this.text(item.content), margin: [0, 0, 0, 2] as [number, number, number, number] }));
+        const node: Content = list.ordered ? { ol: nodes, start: skip + from + 1, style: 'list' } : { ul: nodes, style: 'list' };
+        return { node, rows: nodes.map((item) => [item]) };
+      },
+    };
+  }
+
+  /**
+   * The contents: a line per heading with its page, laid out as pdfmake lays out its own
+   * contents (a borderless table, titles left, page numbers right, both links).
+   */
+  private contentsRows(): Extract<FlowItem, { kind: 'rows' }> {
+    const headings = headingsOf(this.doc.blocks).filter((heading) => heading.toc);
+    const title = this.doc.blocks.flatMap((block) => (block.kind === 'section' ? block.children : [block])).find((block) => block.kind === 'toc');
+    // Made afresh for each window: pdfmake changes the cells it lays out.
+    const row = (heading: Heading): TableCell[] => {
+      const margin = tocMargin(heading.level);
+      const style: Style = TOC_STYLES[heading.level];
+      return [
+        { text: headingLabel(heading), linkToDestination: heading.id, alignment: 'left', style, margin },
+        {
+          // Replaced by the page number when rendered (pdfmake's page references), and as wide.
+          text: '00000',
+          linkToDestination: heading.id,
+          alignment: 'right',
+          style: { ...style, bold: false, color: COLOR.muted },
+          margin: [0, margin[1], 0, margin[3]],
+          _pageRef: { _nodeRef: this.headingPages.get(heading.id) },
+        } as TableCell,
+      ];
+    };
+    return {
+      kind: 'rows',
+      rowLines: [2, ...headings.map(() => 1)],
+      make: (from, to) => {
+        // Row 0 is the title; a window may begin the contents anywhere after it.
+        const body = headings.slice(Math.max(0, from - 1), to - 1).map(row);
+        const stack: Content[] = [];
+        if (from === 0 && title?.kind === 'toc') stack.push({ text: neutralise(title.title), style: 'tocTitle' });
+        if (body.length > 0) stack.push({ table: { dontBreakRows: true, widths: ['*', 'auto'], body }, layout: 'noBorders' });
+        return { node: { stack }, rows: [...(from === 0 ? [[stack[0] as object]] : []), ...body] };
+      },
+    };
+  }
+
+  private heading(heading: Heading): HeadingNode {
+    const node: HeadingNode = { text: headingLabel(heading), style: `h${heading.level}`, id: heading.id, outline: heading.toc };
+    this.parents[heading.level - 1] = heading.id;
+    for (let deeper = heading.level; deeper < this.parents.length; deeper++) this.parents[deeper] = undefined;
+    const parent = heading.level > 1 ? this.parents[heading.level - 2] : undefined;
+    if (parent) node.outlineParentId = parent;
+    return node;
+  }
+
+  private paragraph(content: readonly Inline[], style: string): Content {
+    const first = content[0];
+    if (first?.kind === 'status') {
+      // Roboto has no ✓/✗: the mark is drawn, the words follow beside it.
+      return { columns: [{ ...statusMark(first.ok), margin: [0, 1, 0, 0] }, { text: this.text(content.slice(1)), width: '*' }], columnGap: 4, style };
+    }
+    return { text: this.text(content), style };
+  }
+
+  private tableRows(table: Table): Extract<FlowItem, { kind: 'rows' }> {
+    const total = table.columns.reduce((sum, column) => sum + column.width, 0) || 1;
+    const widths = table.columns.map((column) => Math.max(18, (column.width / total) * (CONTENT_WIDTH - table.columns.length * 8.5)));
+    const fontSize = table.size === 'compact' ? 7.5 : 9;
+    const lines = table.rows.map(rowLines);
+    // Rows stay whole on one page, and the header with the first row, unless a row is too long
+    // for that (a long author text): pdfmake would cut what does not fit on the page.
+    const dontBreakRows = lines.every((count) => count <= ROW_KEPT_WHOLE);
+    const keepWithHeaderRows = lines[0] !== undefined && lines[0] <= ROW_KEPT_WHOLE ? 1 : 0;
+    return {
+      kind: 'rows',
+      rowLines: lines,
+      make: (from, to) => {
+        const header: TableCell[] = table.columns.map((column, index) => ({
+          text: fitTitle(neutralise(column.title), (widths[index] ?? 40) - 8, fontSize),
+          style: 'tableHeader',
+          alignment: column.align ?? 'left',
+        }));
+        const rows = table.rows.slice(from, to).map((row) => this.tableRow(table, row));
+        const node: Content = {
+          // A fresh array: pdfmake turns the widths it is given into its own objects.
+          table: { headerRows: 1, keepWithHeaderRows, dontBreakRows, widths: [...widths], body: [header, ...rows] },
+          layout: TABLE_LAYOUT,
+          style: table.size === 'compact' ? 'tableCompact' : 'tableNormal',
+          // Continued on a new page (a window begins in it), as pdfmake continues a table: no space above.
+          margin: [0, from > 0 ? 0 : 2, 0, 10],
+        };
+        return { node, rows };
+      },
+    };
+  }
+
+  private tableRow(table: Table, row: Table['rows'][number]): TableCell[] {
+    if (row.kind === 'group') {
+      return [
+        { text: neutralise(row.text), colSpan: table.columns.length, style: 'groupRow', fillColor: COLOR.groupBg },
+        ...table.columns.slice(1).map((): TableCell => ({})),
+      ];
+    }
+    return table.columns.map((column, index): TableCell => {
+      const cell = row.cells[index] ?? [];
+      const only = cell.length === 1 ? cell[0] : undefined;
+      if (only?.kind === 'status') return { ...statusMark(only.ok), alignment: 'center' };
+      return { text: this.text(cell), alignment: column.align ?? 'left' };
+    });
+  }
+
+  /** Inline content as pdfmake text: a plain string where it is one (pdfmake styles every run). */
+  private text(content: readonly Inline[]): string | Content[] {
+    const only = content.length === 1 ? content[0] : undefined;
+    return only?.kind === 'text' ? neutralise(only.text) : this.inlines(content);
+  }
+
+  /** Inline content as pdfmake text runs; links only to headings of this document. */
+  private inlines(content: readonly Inline[], inherited: { bold?: boolean; italics?: boolean; link?: string } = {}): Content[] {
+    const runs: Content[] = [];
+    for (const inline of content) {
+      switch (inline.kind) {
+        case 'text': {
+          const run: { text: string; bold?: boolean; italics?: boolean; linkToDestination?: string; color?: string } = { text: neutralise(inline.text) };
+          if (inherited.bold) run.bold = true;
+          if (inherited.italics) run.italics = true;
+          if (inherited.link) {
+            run.linkToDestination = inherited.link;
+            run.color = COLOR.accent;
+          }
+          runs.push(run);
+          break;
+        }
+        case 'strong':
+          runs.push(...this.inlines(inline.children, { ...inherited, bold: true }));
+          break;
+        case 'emphasis':
+          runs.push(...this.inlines(inline.children, { ...inherited, italics: true }));
+          break;
+        case 'link':
+          runs.push(...this.inlines(inline.children, this.targets.has(inline.target) ? { ...inherited, link: inline.target } : inherited));
+          break;
+        case 'status':
+          // Inside running text the mark becomes its words, in its colour.
+          runs.push({ text: inline.label, bold: true, color: inline.ok ? COLOR.ok : COLOR.failed });
+          break;
+      }
+    }
+    return runs;
+  }
+}
+
+function headingLabel(heading: Heading): string {
+  return neutralise(heading.number ? `${heading.number}  ${heading.text}` : heading.text);
+}
+
+function tocMargin(level: 1 | 2 | 3): [number, number, number, number] {
+  return [(level - 1) * 14, level === 1 ? 5 : 1.5, 0, 0];
+}
+
+function node(lines: number, make: () => Content): FlowItem {
+  return { kind: 'node', lines, make };
+}
+
+/** Every node of items, each whole. */
+function whole(items: readonly FlowItem[]): Content[] {
+  return items.map((item) => (item.kind === 'node' ? item.make() : item.make(0, item.rowLines.length).node));
+}
+
+/** The item, starting a new page. */
+function startingPage(item: FlowItem): FlowItem {
+  if (item.kind === 'node') return node(item.lines, () => ({ stack: [item.make()], pageBreak: 'before' }));
+  return {
+    ...item,
+    make: (from, to) => {
+      const rows = item.make(from, to);
+      return from === 0 ? { node: { stack: [rows.node], pageBreak: 'before' }, rows: rows.rows } : rows;
+    },
+  };
+}
+
+/** The item in a style (the emergency card's smaller type). */
+function styled(item: FlowItem, style: string): FlowItem {
+  if (item.kind === 'node') return node(item.lines, () => ({ stack: [item.make()], style }));
+  return { ...item, make: (from, to): RowsNode => {
+    const rows = item.make(from, to);
+    return { node: { stack: [rows.node], style }, rows: rows.rows };
+  } };
+}
+

@@ -1,0 +1,81 @@
+/**
+ * The PDF exports of the language server, made in a worker thread (pdfWorker.ts) with a heap
+ * limit: the server's own thread only sends the document tree and receives the file. The worker
+ * is started on the first export and ends after a minute without one, so a server that never
+ * exports never pays for it. A worker that runs out of memory fails the exports it was making
+ * with a clear reason; the next export starts a new one.
+ */
+import { Worker } from 'node:worker_threads';
+import type { Locale } from './core';
+import type { PlanDocument } from './core/render/tree';
+import type { PdfJob, PdfWorkerMessage } from './pdfWorker';
+
+/** Enough for the document of a plan at the size limit (5 MB: 120 MB of tree) and a window of pages. */
+const HEAP_LIMIT_MB = 512;
+const IDLE_MS = 60_000;
+
+export interface PdfMaker {
+  pdf(document: PlanDocument, progress?: (done: number) => void): Promise<Uint8Array>;
+  dispose(): void;
+}
+
+interface Pending {
+  readonly resolve: (data: Uint8Array) => void;
+  readonly reject: (error: Error) => void;
+  readonly progress: ((done: number) => void) | undefined;
+}
+
+export function pdfWorker(script: string, locale: () => Locale): PdfMaker {
+  let worker: Worker | undefined;
+  let idle: NodeJS.Timeout | undefined;
+  let next = 0;
+  const pending = new Map<number, Pending>();
+
+  const fail = (error: Error) => {
+    for (const job of pending.values()) job.reject(error);
+    pending.clear();
+  };
+  const start = (): Worker => {
+    const started = new Worker(script, { resourceLimits: { maxOldGenerationSizeMb: HEAP_LIMIT_MB } });
+    started.on('message', (message: PdfWorkerMessage) => {
+      const job = pending.get(message.id);
+      if (!job) return;
+      if ('progress' in message) return job.progress?.(message.progress);
+      pending.delete(message.id);
+      if ('data' in message) job.resolve(message.data);
+      else job.reject(new Error(message.error));
+      if (pending.size === 0) idle = setTimeout(stop, IDLE_MS).unref();
+    });
+    started.on('error', (error: NodeJS.ErrnoException) => {
+      worker = undefined;
+      fail(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new Error(outOfMemory[locale()]) : error);
+    });
+    started.on('exit', () => {
+      if (worker === started) worker = undefined;
+      fail(new Error('the PDF worker ended'));
+    });
+    return started;
+  };
+  const stop = () => {
+    const stopping = worker;
+    worker = undefined;
+    void stopping?.terminate();
+  };
+  return {
+    pdf(document, progress) {
+      clearTimeout(idle);
+      worker ??= start();
+      const id = next++;
+      return new Promise((resolve, reject) => {
+        pending.set(id, { resolve, reject, progress });
+        worker?.postMessage({ id, document } satisfies PdfJob);
+      });
+    },
+    dispose: stop,
+  };
+}
+
+const outOfMemory: Record<Locale, string> = {
+  de: `Das Dokument braucht mehr als ${HEAP_LIMIT_MB} MB Arbeitsspeicher`,
+  en: `the document needs more than ${HEAP_LIMIT_MB} MB of memory`,
+};
