@@ -34,17 +34,20 @@ describe('PDF paging', () => {
   it('lays a document out in small windows exactly as at once', async () => {
     const whole = await pagesOf(plan, { windowLines: Infinity });
     const progress: number[] = [];
-    const windowed = await pagesOf(plan, { windowLines: 120, progress: (done) => progress.push(done) });
+    // Kept after the first pass and rendered from it, and laid out a second time.
+    const windowed = await pagesOf(plan, { windowLines: 120, progress: (done) => progress.push(done), keptPages: 0 });
+    const kept = await pagesOf(plan, { windowLines: 120 });
     assert.ok(whole.length > 20, `a document of many windows (${whole.length} pages)`);
     assert.equal(windowed.length, whole.length);
     windowed.forEach((page, index) => assert.equal(page, whole[index], `page ${index + 1}`));
+    assert.deepEqual(kept, whole);
     assert.ok(progress.length > 10, 'progress after each window');
     assert.deepEqual([...progress].sort((a, b) => a - b), progress, 'progress only grows');
     assert.equal(progress[progress.length - 1], 1);
   });
 
   it('numbers the pages and points the contents at them', async () => {
-    const pages = await pagesOf(plan, { windowLines: 120 });
+    const pages = await pagesOf(plan, { windowLines: 120, keptPages: 0 });
     pages.slice(1).forEach((page, index) => assert.match(page, new RegExp(`Seite ${index + 2} von ${pages.length}\\s*$`)));
     const contents = pages.slice(1, 4).join('\n');
     let checked = 0;

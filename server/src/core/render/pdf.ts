@@ -1,6 +1,7 @@
 import type { Content } from 'pdfmake/interfaces';
+import type { PdfWriter } from './pdfEngine';
 import { PdfEmitter } from './pdfEmitter';
-import { paginate } from './pdfPaging';
+import { paginate, type FlowItem, type Window } from './pdfPaging';
 import type { PlanDocument } from './tree';
 
 export interface PdfOptions {
@@ -8,7 +9,16 @@ export interface PdfOptions {
   readonly progress?: (done: number) => void;
   /** Lines of the plan laid out at a time (pdfPaging.ts), about 45 pages by default. */
   readonly windowLines?: number;
+  /**
+   * A document of up to this many pages is kept laid out after the first pass and rendered from
+   * it (about 0.2 MB a page); a longer one is laid out a second time. Default 500.
+   */
+  readonly keptPages?: number;
 }
+
+const KEPT_PAGES = 500;
+/** Estimated lines a page holds, to guess how many digits the number of pages has. */
+const LINES_PER_PAGE = 45;
 
 /**
  * The plan document as PDF, made in-process with pdfmake (on pdfkit): A4, Roboto embedded (it
@@ -16,10 +26,11 @@ export interface PdfOptions {
  * header and footer, tables that repeat their header row across pages, metadata in German.
  *
  * Laid out a window of pages at a time (pdfPaging.ts), so memory stays bounded and time grows
- * with the plan. A document of one window is laid out once. A longer one is laid out twice: the
- * first pass only counts pages (the contents and "Seite x von y" need the page of every heading
- * and the number of pages before the first page is written), the second renders. Between
- * windows the event loop runs, so a language server exporting a large plan keeps answering.
+ * with the plan. The contents and "Seite x von y" need the page of every heading and the number
+ * of pages before the first page is written: pdfmake fills them in as it renders (page
+ * references), so a document of up to `keptPages` is laid out once, kept, and rendered. A
+ * longer one is laid out twice: first only to count, then rendered window by window. Between
+ * windows the event loop runs.
  */
 export async function toPdf(doc: PlanDocument, options: PdfOptions = {}): Promise<Uint8Array> {
   // Its own bundle (dist/pdf-engine.js, 2 MB of fonts and pdfkit): loaded on the first export.
@@ -28,46 +39,52 @@ export async function toPdf(doc: PlanDocument, options: PdfOptions = {}): Promis
   const emitter = new PdfEmitter(doc);
   const flow = emitter.flow();
   const report = options.progress ?? (() => undefined);
-  const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
-  const run = async (writer: ReturnType<typeof engine.writer>, total: number | undefined, share: [number, number]) => {
-    let offset = 0;
-    let pages = 0;
-    let single = true;
-    const layout = (content: Content[], before: number) => {
-      offset = before;
-      return writer.layout(
-        content,
-        (page) => emitter.header(offset + page),
-        (page, count) => emitter.footer(offset + page, total ?? offset + count),
-      );
-    };
-    pages = await paginate(
+  const pass = (writer: PdfWriter, digits: number, take: (window: Window) => void) =>
+    paginate(
       flow,
-      layout,
+      (content: Content[], offset: number) =>
+        writer.layout(
+          content,
+          (page) => emitter.header(offset + page),
+          (page) => emitter.footer(offset + page, digits),
+        ),
       (window) => {
         recordHeadingPages(emitter, window.layout.nodes, window.pages, window.offset);
-        if (window.offset > 0 || window.done < flow.length) single = false;
-        if (total !== undefined || (window.offset === 0 && window.done === flow.length)) writer.render(window.layout, window.pages);
-        report(share[0] + (share[1] - share[0]) * (window.done / Math.max(1, flow.length)));
+        take(window);
       },
-      pause,
+      () => new Promise<void>((resolve) => setTimeout(resolve, 0)),
       options.windowLines,
     );
-    return { pages, single };
-  };
 
-  // First pass: one window makes the whole document, rendered at once; more count the pages.
+  const guess = String(Math.max(1, Math.round(estimatedLines(flow) / LINES_PER_PAGE))).length;
   const first = engine.writer(emitter.setup());
-  const counted = await run(first, undefined, [0, 0.35]);
-  if (counted.single) {
-    report(1);
+  let kept: Window[] | undefined = [];
+  let keptPages = 0;
+  const pages = await pass(first, guess, (window) => {
+    keptPages += window.layout.pages.length;
+    if (kept && keptPages <= (options.keptPages ?? KEPT_PAGES)) kept.push(window);
+    else kept = undefined;
+    report((0.4 * window.done) / Math.max(1, flow.length));
+  });
+  emitter.pageCount.positions[0].pageNumber = pages;
+  const digits = String(pages).length;
+  if (kept && digits === guess) {
+    kept.forEach((window, index) => {
+      first.render(window.layout, window.pages);
+      report(0.4 + (0.6 * (index + 1)) / (kept?.length ?? 1));
+    });
     return first.finish();
   }
   const writer = engine.writer(emitter.setup());
-  await run(writer, counted.pages, [0.35, 1]);
-  report(1);
+  await pass(writer, digits, (window) => {
+    writer.render(window.layout, window.pages);
+    report(0.4 + (0.6 * window.done) / Math.max(1, flow.length));
+  });
   return writer.finish();
+}
+
+function estimatedLines(flow: readonly FlowItem[]): number {
+  return flow.reduce((sum, item) => sum + (item.kind === 'node' ? item.lines : item.rowLines.reduce((rows, lines) => rows + lines, 0)), 0);
 }
 
 /** The page of each heading of the contents on the window's final pages. */

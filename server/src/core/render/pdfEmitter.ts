@@ -46,6 +46,8 @@ export class PdfEmitter {
   private readonly parents: (string | undefined)[] = [undefined, undefined, undefined];
   /** The page of each heading in the contents. */
   readonly headingPages = new Map<string, PageHolder>();
+  /** The number of pages, for "Seite x von y": known after the first layout, read when rendered. */
+  readonly pageCount: PageHolder = { positions: [{ pageNumber: 0 }] };
 
   constructor(private readonly doc: PlanDocument) {
     const headings = headingsOf(doc.blocks);
@@ -89,13 +91,18 @@ export class PdfEmitter {
     };
   }
 
-  footer(page: number, pages: number): ReturnType<DynamicContent> {
+  /**
+   * The running footer of page `page`. The number of pages is filled in when the page is rendered
+   * (`pageCount`); it is laid out as `digits` digits, which are all as wide in Roboto.
+   */
+  footer(page: number, digits: number): ReturnType<DynamicContent> {
     const { meta } = this.doc;
     if (page === 1) return null;
+    const count = { text: '0'.repeat(digits), _pageRef: { _nodeRef: this.pageCount } } as Content;
     return {
       columns: [
         { text: meta.classification ? neutralise(`Klassifizierung: ${meta.classification}`) : '', width: '*' },
-        { text: `Seite ${page} von ${pages}`, width: 'auto', alignment: 'right' },
+        { text: [`Seite ${page} von `, count], width: 'auto', alignment: 'right' },
       ],
       style: 'running',
       margin: [MARGINS[0], 20, MARGINS[2], 0],
