@@ -93,6 +93,34 @@ describe('the core on hostile input', () => {
   });
 });
 
+describe('keys that are names of JavaScript itself', () => {
+  it('__proto__ hides no field: it is an unknown field, and a missing title is missing', () => {
+    const text = 'drplan: "1"\nplan:\n  __proto__:\n    title: X\n  organisation: O\n  system: S\n  version: "1"\nscenarios: []\n';
+    const found = analyze(text, { today: TODAY }).diagnostics('en').filter((d) => d.code !== 'missing-scenario');
+    assert.deepEqual(
+      found.map((d) => [d.code, d.message]),
+      [
+        ['missing-field', "Required field 'title' is missing in 'plan'."],
+        ['unknown-field', "Unknown field '__proto__'. Custom fields start with 'x-'."],
+      ],
+    );
+    assert.equal(({} as { title?: unknown }).title, undefined, 'Object.prototype untouched');
+  });
+
+  it('constructor, prototype and toString as keys and ids are plain names', () => {
+    const text = generatePlan(1)
+      .replace('  title: Notfallplan mit 1 Szenarien\n', '  constructor: {title: X}\n  prototype: 1\n  toString: 2\n')
+      .replace('id: szenario-0', 'id: constructor');
+    const found = analyze(text, { today: TODAY }).diagnostics('en');
+    assert.deepEqual(found.filter((d) => d.code === 'unknown-field').map((d) => d.message), [
+      "Unknown field 'constructor'. Custom fields start with 'x-'.",
+      "Unknown field 'prototype'. Custom fields start with 'x-'.",
+      "Unknown field 'toString'. Custom fields start with 'x-'.",
+    ]);
+    assert.ok(found.some((d) => d.code === 'missing-field' && d.message.includes("'title'")));
+  });
+});
+
 describe('the size limit', () => {
   it('does not parse a text over the limit, and says so once, on the first line', () => {
     const text = generatePlan(40);

@@ -68,11 +68,11 @@ export function toPlainValue(yaml: YamlDocument, itemValues?: ItemValues): unkno
               const [start, end] = yaml.span(mergeKeyOf(node) ?? node);
               yaml.problems.push({ kind: 'merge-expansion', detail: key, start, end });
             }
-            object[key] = null;
+            setOwn(object, key, null);
             continue;
           }
         }
-        object[key] = convert(entry.written, depth + 1);
+        setOwn(object, key, convert(entry.written, depth + 1));
       }
       return object;
     }
@@ -110,3 +110,13 @@ function mergeKeyOf(map: YAMLMap): Node | undefined {
  * values never depend on the expansion budget.
  */
 export type ItemValues = WeakMap<Node, unknown>;
+
+/**
+ * `object[key] = value`, but a key `__proto__` becomes an own property like any other key (an
+ * assignment would set the object's prototype instead, and `__proto__: {title: X}` would make a
+ * missing `title` look present to the schema).
+ */
+function setOwn(object: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+  else object[key] = value;
+}
