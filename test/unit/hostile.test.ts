@@ -93,6 +93,25 @@ describe('the core on hostile input', () => {
   });
 });
 
+describe('long runs of blanks beside the cursor', () => {
+  // Patterns with a lazy key before `\s*:` took 50 s beside 200,000 blanks (yaml/keyLine.ts).
+  const blanks = ' '.repeat(200_000);
+  const plan = generatePlan(3).replace('contacts:\n', `contacts:\n  - id: leer\n    name: Leer\n    availability: "a${blanks}b"\n  - a${blanks}b # ${blanks}x\n`);
+
+  it('completion, hover and the layout answer in well under a second at every place of the line', () => {
+    const analysis = analyze(plan, { today: TODAY });
+    const value = plan.indexOf('availability: "a');
+    const item = plan.indexOf('  - a ');
+    for (const offset of [value + 100_000, plan.indexOf('b"', value) + 2, plan.indexOf('\n', value) + 1, item + 100_000, plan.indexOf('x\n', item), plan.indexOf('\n', item) + 1]) {
+      const start = performance.now();
+      complete(analysis, plan, offset, 'de', { today: TODAY });
+      hover(analysis, offset, 'de');
+      const took = performance.now() - start;
+      assert.ok(took < 1000, `at ${offset}: ${took.toFixed(0)} ms`);
+    }
+  });
+});
+
 describe('keys that are names of JavaScript itself', () => {
   it('__proto__ hides no field: it is an unknown field, and a missing title is missing', () => {
     const text = 'drplan: "1"\nplan:\n  __proto__:\n    title: X\n  organisation: O\n  system: S\n  version: "1"\nscenarios: []\n';

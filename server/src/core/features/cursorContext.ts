@@ -1,6 +1,7 @@
 import type { Span } from '../types';
 import { TextLines } from '../yaml/lines';
 import { unquoted } from '../yaml/scalar';
+import { isBlank, keyLine } from '../yaml/keyLine';
 
 /**
  * Where the cursor is, structurally: which mapping it writes into, whether it types a key or a
@@ -41,29 +42,21 @@ interface Shape {
   readonly value: string | undefined;
 }
 
-const SHAPE = /^( *)((?:- +)*)(?:("[^"]*"|'[^']*'|[^\s#:'"{}[\],&*!|>-][^:#]*?)\s*:(?:\s+(.*?))?\s*)?$/;
-
 function shapeOf(text: string): Shape | undefined {
   const withoutComment = stripComment(text);
   if (withoutComment.trim() === '') return undefined;
-  const match = SHAPE.exec(withoutComment);
-  if (!match) {
+  // `key:` followed by nothing or by a blank and the value (yaml/keyLine.ts reads the key in one pass).
+  const line = keyLine(withoutComment);
+  const value = line && (line.rest === '' || isBlank(line.rest.charCodeAt(0))) ? line.rest.trim() : undefined;
+  if (!line || value === undefined || /[\n\r\u2028\u2029]/.test(value)) {
     // A line without a key; `- text` is still an item of its list (prevention steps, affects).
     const [, blanks = '', dashText = ''] = /^( *)((?:- +|-$)*)/.exec(withoutComment) ?? [];
     const dashes = (dashText.match(/-/g) ?? []).length;
     return { indent: blanks.length, keyColumn: blanks.length + dashText.length, dashes, key: undefined, value: undefined };
   }
-  const indent = (match[1] as string).length;
-  const dashText = match[2] ?? '';
+  const { indent, dashText, rawKey } = line;
   const dashes = (dashText.match(/-/g) ?? []).length;
-  const rawKey = match[3];
-  return {
-    indent,
-    keyColumn: indent + dashText.length,
-    dashes,
-    key: rawKey === undefined ? undefined : unquoted(rawKey.trim()),
-    value: rawKey === undefined ? undefined : (match[4] ?? ''),
-  };
+  return { indent, keyColumn: indent + dashText.length, dashes, key: unquoted(rawKey.trim()), value };
 }
 
 function stripComment(text: string): string {

@@ -1,4 +1,5 @@
 import { TextLines } from './lines';
+import { keyLine } from './keyLine';
 
 /**
  * How a document lays out its block collections, so that inserted text looks as if the author
@@ -30,8 +31,8 @@ const LAYOUT_SAMPLES = 64;
 /** Distances beyond this are no habit but an accident (or a block scalar's text). */
 const MAX_DISTANCE = 16;
 
-/** `key:` (after any dashes) with nothing but a comment after it: a key whose value follows below. */
-const PARENT_KEY = /^( *)((?:- +)*)(?:"[^"]*"|'[^']*'|[^\s#:'"{}[\],&*!|>-][^:#]*?)\s*:\s*(?:#.*)?$/;
+/** After a key's colon, nothing but a comment: a key whose value follows below. */
+const NOTHING_BUT_COMMENT = /^\s*(?:#.*)?$/;
 /** A line that starts with a key (`key:`, `key: value`), as the first line of a nested mapping does. */
 const KEY_LINE = /^ *(?:"[^"]*" *|'[^']*' *|[^\s#:'"{}[\],&*!|>-][^:#]*):(?:\s|$)/;
 /** `-   key:`: a list item that is a block mapping with its first key on the dash's line. */
@@ -63,9 +64,9 @@ export function layoutOf(text: string | TextLines): Layout {
       blockScalarColumn = /^ *(?:- +)*[|>]/.test(text) ? indent : indent + dashes.length;
       continue;
     }
-    const parent = PARENT_KEY.exec(text);
-    if (!parent) continue;
-    const keyColumn = (parent[1] as string).length + (parent[2] ?? '').length;
+    const parent = keyLine(text);
+    if (!parent || !NOTHING_BUT_COMMENT.test(parent.rest)) continue;
+    const keyColumn = parent.indent + parent.dashText.length;
     let childIndex = i + 1;
     while (childIndex < lines.length && lines.indent(childIndex) < 0) childIndex++;
     if (childIndex >= lines.length) break;
