@@ -30,6 +30,7 @@ import type { LanguageService, LanguageServiceFactory, LanguageServiceOptions } 
 import { version } from '../../package.json';
 import { join } from 'node:path';
 import { pdfWorker } from './pdfWorkerClient';
+import { maxFileSizeFrom, validationDelayFrom } from './settings';
 
 /** What a client may pass in `initializationOptions`. */
 interface InitializationOptions {
@@ -94,9 +95,11 @@ connection.onInitialize((params): InitializeResult => {
     ...serviceOptions,
     locale: localeFrom(options.locale ?? params.locale),
     ...(options.today ? { today: new Date(options.today) } : {}),
-    ...(typeof options.maxFileSize === 'number' ? { maxFileSize: megabytesToBytes(options.maxFileSize) } : {}),
   };
-  if (typeof options.validationDelay === 'number') scheduler.setDelay(options.validationDelay);
+  const maxFileSize = maxFileSizeFrom(options.maxFileSize);
+  if (maxFileSize !== undefined) serviceOptions = { ...serviceOptions, maxFileSize: megabytesToBytes(maxFileSize) };
+  const delay = validationDelayFrom(options.validationDelay);
+  if (delay !== undefined) scheduler.setDelay(delay);
   hasConfigurationCapability = params.capabilities.workspace?.configuration === true;
   return {
     capabilities: {
@@ -124,11 +127,11 @@ connection.onInitialized(() => {
 connection.onDidChangeConfiguration(async () => {
   if (!hasConfigurationCapability) return;
   const settings = (await connection.workspace.getConfiguration('drplan')) as { validation?: { delay?: number }; maxFileSize?: number } | null;
-  const delay = settings?.validation?.delay;
-  if (typeof delay === 'number') scheduler.setDelay(delay);
+  const delay = validationDelayFrom(settings?.validation?.delay);
+  if (delay !== undefined) scheduler.setDelay(delay);
   // Whether a plan is read at all depends on the limit: check every open plan again.
-  const limit = settings?.maxFileSize;
-  if (typeof limit === 'number' && language().analyses.setMaxFileSize(megabytesToBytes(limit))) {
+  const limit = maxFileSizeFrom(settings?.maxFileSize);
+  if (limit !== undefined && language().analyses.setMaxFileSize(megabytesToBytes(limit))) {
     for (const document of documents.all()) scheduler.now(document.uri);
   }
 });

@@ -131,4 +131,27 @@ describe('the language server in German', () => {
       await client.stop();
     }
   });
+
+  it('clamps settings to their range: a delay of 2,000,000,000 ms waits 2 s at most, a negative size limit is no limit lifted', async () => {
+    const settings = { drplan: { validation: { delay: 2_000_000_000 }, maxFileSize: -1 } };
+    const client = await LspClient.start('node', [SERVER, '--stdio'], { validationDelay: 2_000_000_000, maxFileSize: -1 }, { settings });
+    try {
+      const uri = 'untitled:clamped.drplan.yaml';
+      await client.open(uri, 'drplan: "1"\n');
+      await client.diagnosticsOfVersion(uri, 1);
+      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings });
+      await client.change(uri, 2, [{ text: 'drplan: "2"\n' }]);
+      const start = performance.now();
+      const diagnostics = await client.diagnosticsOfVersion(uri, 2, 10_000);
+      assert.ok(performance.now() - start < 5000, 'the delay is held to its maximum of 2 s');
+      assert.ok(diagnostics.some((d) => d.code === 'invalid-value'));
+      // The default limit (5 MB) still holds: a 6 MB plan is not parsed.
+      await client.open('untitled:big.drplan.yaml', `# ${'x'.repeat(6 * 1024 * 1024)}\n`);
+      const big = await client.diagnosticsOfVersion('untitled:big.drplan.yaml', 1, 10_000);
+      assert.equal(big.length, 1);
+      assert.match(big[0]?.message ?? '', /5 MB/);
+    } finally {
+      await client.stop();
+    }
+  });
 });

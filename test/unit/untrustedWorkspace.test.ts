@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { maxFileSizeFrom, VALIDATION_DELAY_RANGE, validationDelayFrom } from '../../server/src/settings';
 import { ROOT } from '../support/fixtures';
 
 interface Setting {
@@ -21,9 +22,25 @@ const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as
 };
 
 describe('untrusted workspaces', () => {
-  it('are declared supported, fully, with no setting held back', () => {
-    assert.equal(manifest.capabilities?.untrustedWorkspaces?.supported, true);
-    assert.equal(manifest.capabilities?.untrustedWorkspaces?.restrictedConfigurations, undefined);
+  it('are supported, with every setting a repository could abuse held back (restrictedConfigurations)', () => {
+    assert.equal(manifest.capabilities?.untrustedWorkspaces?.supported, 'limited');
+    // A repository's .vscode/settings.json must not stop diagnostics (a delay of 2,000,000,000 ms)
+    // nor lift the size limit (0); in Restricted Mode VS Code gives the user's values instead.
+    assert.deepEqual(manifest.capabilities?.untrustedWorkspaces?.restrictedConfigurations, ['drplan.validation.delay', 'drplan.maxFileSize']);
+  });
+
+  it('the server clamps every setting to its documented range, whatever the client sends', () => {
+    assert.equal(validationDelayFrom(2_000_000_000), 2000);
+    assert.equal(validationDelayFrom(-5), 0);
+    assert.equal(validationDelayFrom(15), 15);
+    assert.equal(validationDelayFrom(Number.NaN), undefined);
+    assert.equal(validationDelayFrom('0'), undefined);
+    assert.equal(maxFileSizeFrom(-1), undefined);
+    assert.equal(maxFileSizeFrom(0), 0);
+    assert.equal(maxFileSizeFrom(12.5), 12.5);
+    assert.equal(maxFileSizeFrom(Number.NaN), undefined);
+    const delay = (manifest.contributes.configuration as { properties: Record<string, { minimum?: number; maximum?: number }> }).properties['drplan.validation.delay'];
+    assert.deepEqual([delay?.minimum, delay?.maximum], [VALIDATION_DELAY_RANGE.minimum, VALIDATION_DELAY_RANGE.maximum]);
   });
 
   it('no setting can name a program, a path or a command', () => {
