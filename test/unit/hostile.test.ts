@@ -112,6 +112,21 @@ describe('long runs of blanks beside the cursor', () => {
   });
 });
 
+describe('markdown from the plan', () => {
+  it('a markdown image in a scenario id stays text in completion documentation', () => {
+    const plan = generatePlan(1).replace('id: szenario-0', 'id: "![t](https://evil.example/t.png)"');
+    const offset = plan.length;
+    const text = `${plan}  - `;
+    const items = complete(analyze(text, { today: TODAY }), text, offset + 4, 'de', { today: TODAY });
+    const docs = items.map((item) => (typeof item.documentation === 'object' ? item.documentation.value : '')).filter((doc) => doc.includes('evil'));
+    assert.ok(docs.length > 0, 'the covered scenario is named');
+    for (const doc of docs) {
+      assert.ok(doc.includes('!\\[t\\](https\\://evil.example/t.png)'), doc);
+      assert.doesNotMatch(doc, /\]\(https:\/\//);
+    }
+  });
+});
+
 describe('keys that are names of JavaScript itself', () => {
   it('__proto__ hides no field: it is an unknown field, and a missing title is missing', () => {
     const text = 'drplan: "1"\nplan:\n  __proto__:\n    title: X\n  organisation: O\n  system: S\n  version: "1"\nscenarios: []\n';

@@ -310,7 +310,7 @@ describe('hover: catalog values', () => {
 
 describe('hover: references', () => {
   it('a contact (plan owner, scenario, recovery step, alert)', () => {
-    const expected = /^\*\*Kontakt `it-leitung`\*\*: Erika Mustermann\n\n- Rolle: IT-Leitung\n- Telefon: \+49 30 1234567-10\n- E-Mail: erika@beispiel\.de\n- Erreichbarkeit: werktags 8-18 Uhr$/;
+    const expected = /^\*\*Kontakt `it-leitung`\*\*: Erika Mustermann\n\n- Rolle: IT-Leitung\n- Telefon: \+49 30 1234567-10\n- E-Mail: erika\\@beispiel\.de\n- Erreichbarkeit: werktags 8-18 Uhr$/;
     assert.match(markdown(hoverAt('owner: it-|leitung')), expected);
     assert.match(markdown(hoverAt('    responsible: it-|leitung\n    exercises')), expected);
     assert.match(markdown(hoverAt('        responsible: it-|leitung')), expected);
@@ -346,6 +346,12 @@ describe('hover: references', () => {
   it('escapes markdown in what the author wrote', () => {
     const text = PLAN.replace('name: Erika Mustermann', 'name: "Erika *fett* [Link](x) <b>"');
     assert.match(markdown(hoverAt('owner: it-|leitung', { text })), /: Erika \\\*fett\\\* \\\[Link\\\]\(x\) \\<b\\>\n/);
+  });
+
+  it('leaves no bare URL, www name or e-mail address for the renderer to turn into a link', () => {
+    const text = PLAN.replace('name: Erika Mustermann', 'name: "https://evil.example/x www.evil.example a@evil.example ![t](https://evil.example/t.png)"');
+    const shown = markdown(hoverAt('owner: it-|leitung', { text }));
+    assert.ok(shown.includes('https\\://evil.example/x www\\.evil.example a\\@evil.example !\\[t\\](https\\://evil.example/t.png)'), shown);
   });
 });
 

@@ -21,6 +21,7 @@ import { partitionPoint } from '../search';
 import type { DiagnosticCode, Locale } from '../types';
 import type { Finding } from '../validate/diagnostic';
 import { nodeAtOffset, type NodeAtOffset } from './nodeAtOffset';
+import { codeSpan, escapeMarkdown } from './markdown';
 
 type Path = readonly (string | number)[];
 
@@ -438,15 +439,8 @@ function findingsAt(findings: readonly Finding[], start: number, end: number): F
 // ---------------------------------------------------------------------------
 // markdown
 
-/** Author text in markdown: characters that would format, link or start HTML are escaped. */
-function escape(text: string): string {
-  return text.replace(/[\\`*_[\]<>~|&]/g, '\\$&').replace(/\r?\n/g, ' ');
-}
-
-/** An id in a code span (backticks inside cannot be escaped there, so such text is escaped plainly). */
-function code(text: string): string {
-  return text.includes('`') || text.includes('\n') ? escape(text) : `\`${text}\``;
-}
+const escape = escapeMarkdown;
+const code = codeSpan;
 
 function quoted(id: string): Message {
   return { de: `„${escape(id)}“`, en: `'${escape(id)}'` };

@@ -6,6 +6,7 @@ import { isBlankOrComment } from '../../yaml/lines';
 import { blockEntryLines, choice, tabStop, text, verbatim } from '../../yaml/write';
 import { catalogScenario } from '../scenarioSkeleton';
 import { labelWithGerman, markdown, order, spaces, type Request } from './request';
+import { escapeMarkdown } from '../markdown';
 
 /** Whole scenarios from the catalog, at an item position of `scenarios`. */
 export function scenarioItems(request: Request): CompletionItem[] {
@@ -31,7 +32,7 @@ export function scenarioItems(request: Request): CompletionItem[] {
       request.say(type.explanation),
       `**${request.say(texts.prevention)}:**\n${type.prevention.map((step) => `- ${step}`).join('\n')}`,
       `**${request.say(texts.recovery)}:**\n${type.recovery.map((step) => `- ${step}`).join('\n')}`,
-      ...(covered.length > 0 ? [`_${request.say(texts.alreadyCovered(covered))}_`] : []),
+      ...(covered.length > 0 ? [`_${request.say(texts.alreadyCovered(covered.map(escapeMarkdown)))}_`] : []),
     ];
     return {
       label,
