@@ -7,6 +7,7 @@
 import { parentPort } from 'node:worker_threads';
 import { toPdf } from './core/render/pdf';
 import type { PlanDocument } from './core/render/tree';
+import { transferOf } from './transferable';
 
 export interface PdfJob {
   readonly id: number;
@@ -21,10 +22,7 @@ export type PdfWorkerMessage =
 const port = parentPort;
 port?.on('message', (job: PdfJob) => {
   toPdf(job.document, { progress: (done) => port.postMessage({ id: job.id, progress: done } satisfies PdfWorkerMessage) }).then(
-    (data) => {
-      const own = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength;
-      port.postMessage({ id: job.id, data } satisfies PdfWorkerMessage, own ? [data.buffer as ArrayBuffer] : []);
-    },
+    (data) => port.postMessage({ id: job.id, data } satisfies PdfWorkerMessage, transferOf(data)),
     (error: unknown) => port.postMessage({ id: job.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies PdfWorkerMessage),
   );
 });

@@ -8,6 +8,7 @@
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { Locale } from '../core';
+import { transferOf } from '../transferable';
 import { cliLanguageService } from './languageService';
 
 export type RenderFormat = 'pdf' | 'html';
@@ -92,7 +93,5 @@ export async function serveRenderWorker(): Promise<void> {
     job.format === 'pdf'
       ? await service.pdfFile(document, (done) => port.postMessage({ progress: done } satisfies FromWorker))
       : new TextEncoder().encode(service.htmlFile(document));
-  // Handed over, not copied, where the bytes are a buffer of their own.
-  const own = content.byteOffset === 0 && content.byteLength === content.buffer.byteLength;
-  port.postMessage({ content, errors } satisfies FromWorker, own ? [content.buffer as ArrayBuffer] : []);
+  port.postMessage({ content, errors } satisfies FromWorker, transferOf(content));
 }

@@ -73,7 +73,7 @@ class HoverContext {
     const [start, end] = this.analysis.yaml.span(node);
     return findingsAt(this.analysis.findings, start, end)
       .filter((finding) => !except.has(finding.code))
-      .map((finding) => `⚠ ${escape(this.say(finding.message))}`);
+      .map((finding) => `⚠ ${escapeMarkdown(this.say(finding.message))}`);
   }
 }
 
@@ -317,14 +317,14 @@ function describeValue(c: HoverContext, spec: FieldSpec, text: string): string[]
 function entryHover(c: HoverContext, entry: CatalogEntry | undefined, what?: Message): string[] | undefined {
   if (!entry) return undefined;
   const kind = what ? `${c.say(what)} ` : '';
-  return [`**${escape(c.say(entry.label))}** · ${kind}\`${entry.id}\``, escape(c.say(entry.explanation))];
+  return [`**${escapeMarkdown(c.say(entry.label))}** · ${kind}\`${entry.id}\``, escapeMarkdown(c.say(entry.explanation))];
 }
 
 function categoryHover(c: HoverContext, text: string): string[] | undefined {
   const category = categoryById(text);
   const parts = entryHover(c, category, hoverTexts.category);
   if (!parts) return undefined;
-  const types = scenarioTypesOf(text).map((type) => `${escape(c.say(type.label))} (\`${type.id}\`)`);
+  const types = scenarioTypesOf(text).map((type) => `${escapeMarkdown(c.say(type.label))} (\`${type.id}\`)`);
   return [...parts, `${c.say(hoverTexts.typesOfCategory)}: ${types.join(' · ')}`];
 }
 
@@ -333,11 +333,11 @@ function scenarioTypeHover(c: HoverContext, text: string): string[] | undefined 
   const parts = entryHover(c, type, hoverTexts.scenarioType);
   if (!type || !parts) return undefined;
   const category = categoryById(type.category);
-  if (category) parts[0] += ` (${escape(c.say(category.label))})`;
+  if (category) parts[0] += ` (${escapeMarkdown(c.say(category.label))})`;
   return [
     ...parts,
-    `**${c.say(hoverTexts.suggestedPrevention)}**\n${type.prevention.map((step) => `- ${escape(step)}`).join('\n')}`,
-    `**${c.say(hoverTexts.suggestedRecovery)}**\n${type.recovery.map((step, i) => `${i + 1}. ${escape(step)}`).join('\n')}`,
+    `**${c.say(hoverTexts.suggestedPrevention)}**\n${type.prevention.map((step) => `- ${escapeMarkdown(step)}`).join('\n')}`,
+    `**${c.say(hoverTexts.suggestedRecovery)}**\n${type.recovery.map((step, i) => `${i + 1}. ${escapeMarkdown(step)}`).join('\n')}`,
   ];
 }
 
@@ -350,7 +350,7 @@ function referenceHover(c: HoverContext, id: string, list: ReferenceList): strin
   const lines = list === 'contacts' ? contactLines(item as ContactModel) : list === 'components' ? componentLines(c, item as ComponentModel) : backupLines(c, item as BackupModel);
   const what = { contacts: hoverTexts.contact, components: hoverTexts.component, backups: hoverTexts.backup }[list];
   const name = list === 'backups' ? undefined : item.name?.value;
-  const heading = `**${c.say(what)} ${code(id)}**${name ? `: ${escape(name)}` : ''}`;
+  const heading = `**${c.say(what)} ${codeSpan(id)}**${name ? `: ${escapeMarkdown(name)}` : ''}`;
   const parts = [heading];
   if (lines.length > 0) parts.push(lines.map(([label, value]) => `- ${c.say(label)}: ${value}`).join('\n'));
   return parts;
@@ -373,7 +373,7 @@ function componentLines(c: HoverContext, component: ComponentModel): Line[] {
   const kind = component.kind?.value;
   if (kind !== undefined) {
     const entry = componentKindById(kind);
-    lines.push([hoverTexts.fields.kind, entry ? `${escape(c.say(entry.label))} (${code(kind)})` : escape(kind)]);
+    lines.push([hoverTexts.fields.kind, entry ? `${escapeMarkdown(c.say(entry.label))} (${codeSpan(kind)})` : escapeMarkdown(kind)]);
   }
   return [...lines, ...textLines([[hoverTexts.fields.location, component.location]])];
 }
@@ -384,10 +384,10 @@ function backupLines(c: HoverContext, backup: BackupModel): Line[] {
   const method = backup.method?.value;
   if (method !== undefined) {
     const entry = enumEntryById('backupMethod', method);
-    lines.push([f.method, entry ? `${escape(c.say(entry.label))} (${code(method)})` : escape(method)]);
+    lines.push([f.method, entry ? `${escapeMarkdown(c.say(entry.label))} (${codeSpan(method)})` : escapeMarkdown(method)]);
   }
   const duration = (label: Message, field: BackupModel['interval']) => {
-    if (field) lines.push([label, field.minutes !== undefined ? formatDuration(field.minutes, c.locale) : escape(String(field.value))]);
+    if (field) lines.push([label, field.minutes !== undefined ? formatDuration(field.minutes, c.locale) : escapeMarkdown(String(field.value))]);
   };
   duration(f.interval, backup.interval);
   duration(f.retention, backup.retention);
@@ -395,13 +395,13 @@ function backupLines(c: HoverContext, backup: BackupModel): Line[] {
   const offsite = backup.offsite?.value;
   if (offsite !== undefined) lines.push([f.offsite, c.say(offsite ? hoverTexts.yes : hoverTexts.no)]);
   const test = backup.lastRestoreTest;
-  if (test) lines.push([f.lastRestoreTest, test.day !== undefined ? formatDate(test.day, c.locale) : escape(String(test.value))]);
+  if (test) lines.push([f.lastRestoreTest, test.day !== undefined ? formatDate(test.day, c.locale) : escapeMarkdown(String(test.value))]);
   return lines;
 }
 
 /** The text fields of an item that are written (and not empty), as lines. */
 function textLines(fields: readonly (readonly [Message, TextField | undefined])[]): Line[] {
-  return fields.flatMap(([label, field]) => (field && field.value !== '' ? [[label, escape(field.value)] as const] : []));
+  return fields.flatMap(([label, field]) => (field && field.value !== '' ? [[label, escapeMarkdown(field.value)] as const] : []));
 }
 
 // ---------------------------------------------------------------------------
@@ -417,7 +417,7 @@ function keyDescription(c: HoverContext): string[] {
   if (typeof key !== 'string') return [];
   const doc = fieldDoc(path.slice(0, -1), key, c.locale);
   if (!doc) return [];
-  const parts = [`**${escape(doc.title)}** · ${code(key)}`];
+  const parts = [`**${escapeMarkdown(doc.title)}** · ${codeSpan(key)}`];
   if (doc.description) parts.push(doc.description);
   return parts;
 }
@@ -439,11 +439,8 @@ function findingsAt(findings: readonly Finding[], start: number, end: number): F
 // ---------------------------------------------------------------------------
 // markdown
 
-const escape = escapeMarkdown;
-const code = codeSpan;
-
 function quoted(id: string): Message {
-  return { de: `„${escape(id)}“`, en: `'${escape(id)}'` };
+  return { de: `„${escapeMarkdown(id)}“`, en: `'${escapeMarkdown(id)}'` };
 }
 
 /** Made on the first hover: an Intl.NumberFormat costs the server's start about 10 ms. */
