@@ -24,9 +24,12 @@ export function fuzzParameters<T>(shortRuns: number): fc.Parameters<T> {
   };
 }
 
-/** Runs a property like fc.assert, and in long runs says how many cases it tried. */
-export async function checkProperty<T>(name: string, property: fc.IAsyncProperty<T> | fc.IProperty<T>, shortRuns: number): Promise<void> {
-  const details = await fc.check(property as fc.IAsyncProperty<T>, fuzzParameters<T>(shortRuns));
+/**
+ * Runs a property like fc.assert, and in long runs says how many cases it tried. `parameters`
+ * adds to fuzzParameters (`endOnFailure` for a property too slow to shrink).
+ */
+export async function checkProperty<T>(name: string, property: fc.IAsyncProperty<T> | fc.IProperty<T>, shortRuns: number, parameters: fc.Parameters<T> = {}): Promise<void> {
+  const details = await fc.check(property as fc.IAsyncProperty<T>, { ...fuzzParameters<T>(shortRuns), ...parameters });
   if (LONG) console.log(`# fuzz: ${name}: ${details.numRuns} cases (seed ${details.seed})`);
   if (details.failed) {
     const cause = details.errorInstance instanceof Error ? `\n\n${details.errorInstance.stack ?? details.errorInstance.message}` : '';

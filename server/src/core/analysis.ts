@@ -1,6 +1,6 @@
 import { todayInDays } from './date';
 import { messages } from './i18n/messages';
-import { DEFAULT_MAX_FILE_SIZE, formatMegabytes, sizeAbove } from './limits';
+import { DEFAULT_MAX_FILE_SIZE, formatMegabytes, formatSizeOver, sizeAbove } from './limits';
 import { buildPlanModel, type ModelReuse } from './model/build';
 import type { PlanModel } from './model/plan';
 import { readAsUtf16 } from './parse/encoding';
@@ -92,9 +92,10 @@ function check(yaml: YamlDocument, reuse: ModelReuse | undefined, itemValues: It
   const value = toPlainValue(yaml, carry ? itemValues : undefined);
   const model = buildPlanModel(yaml, reuse);
   const today = todayInDays(options.today);
-  const findings = [...checkSchema(yaml, value), ...checkRules(model, today)].map((finding) => atEmptyValue(finding, yaml.text));
-  // yaml problems last: toPlainValue may add alias problems while converting.
-  findings.unshift(...yamlProblems(yaml));
+  const checked = [...checkSchema(yaml, value), ...checkRules(model, today)].map((finding) => atEmptyValue(finding, yaml.text));
+  // yaml problems taken last: toPlainValue may add alias problems while converting. (Joined
+  // without spreading them into arguments: a hostile plan has more than a call takes.)
+  const findings = yamlProblems(yaml).concat(checked);
   if (options.invalidUtf8) findings.push(invalidUtf8Finding(options.invalidUtf8));
   findings.sort((a, b) => a.span.start - b.span.start);
   const analysis = analysisOf(yaml, model, findings, options);
@@ -126,7 +127,7 @@ function analysisOf(yaml: YamlDocument, model: PlanModel, findings: readonly Fin
 function tooLargeToParse(text: string, size: number, limit: number, options: AnalyzeOptions): Analysis {
   const why = {
     message: messages.fileTooLarge(
-      { de: formatMegabytes(size, 'de'), en: formatMegabytes(size, 'en') },
+      { de: formatSizeOver(size, limit, 'de'), en: formatSizeOver(size, limit, 'en') },
       { de: formatMegabytes(limit, 'de'), en: formatMegabytes(limit, 'en') },
     ),
     data: { tooLarge: true, size, limit },

@@ -26,6 +26,14 @@ export const MAX_NESTING_DEPTH = 256;
  */
 export const MAX_PUBLISHED_DIAGNOSTICS = 1000;
 
+/**
+ * Most YAML problems reported for one text. A text that is not YAML has one for every few
+ * characters (a run of `"` is one per two: 2.4 million in 5 MB), and each costs memory and time
+ * in every answer that carries it (diagnostics, the document, the CLI's output): 5 MB of them took
+ * 4 GB and minutes. The first thousand say enough.
+ */
+export const MAX_YAML_PROBLEMS = 1000;
+
 /** A size limit in bytes from megabytes as the setting and the CLI give it; 0 (or less) is none. */
 export function megabytesToBytes(megabytes: number): number {
   return megabytes > 0 ? Math.round(megabytes * MEGABYTE) : Number.POSITIVE_INFINITY;
@@ -36,6 +44,18 @@ export function formatMegabytes(bytes: number, locale: 'de' | 'en'): string {
   const [amount, unit] = bytes < MEGABYTE ? [Math.max(1, Math.round(bytes / 1024)), 'kB'] : [Math.round((bytes / MEGABYTE) * 100) / 100, 'MB'];
   const text = String(amount);
   return `${locale === 'de' ? text.replace('.', ',') : text} ${unit}`;
+}
+
+/**
+ * The size of what is over `limit`, as people read it: "more than 5 MB" where the size would read
+ * as the limit itself (the CLI stops reading one byte past the limit where a file's size says
+ * nothing, and "6 MB (limit 5 MB)" would not be true).
+ */
+export function formatSizeOver(size: number, limit: number, locale: 'de' | 'en'): string {
+  const shown = formatMegabytes(size, locale);
+  const limitShown = formatMegabytes(limit, locale);
+  if (shown !== limitShown) return shown;
+  return locale === 'de' ? `mehr als ${limitShown}` : `more than ${limitShown}`;
 }
 
 /**

@@ -84,7 +84,9 @@ export function cursorContext(source: string | TextLines, offset: number): Curso
   if (/(^|\s)#/.test(before) && !/["'][^"']*#/.test(before)) return undefined;
 
   const flow = /^( *)((?:- +)*)([\w-]+):\s*\[([^\]]*)$/.exec(before);
-  const value = /^( *)((?:- +)*)("[^"]*"|'[^']*'|[\w-]+)\s*:(\s*)(.*)$/.exec(before);
+  // `\s*(\S.*)?$`, not `\s*.*$`: both match blanks, and a line break after a run of them made
+  // the engine try each split of the run (quadratic; 200,000 blanks and a U+2028: seconds).
+  const value = /^( *)((?:- +)*)("[^"]*"|'[^']*'|[\w-]+)\s*:\s*(\S.*)?$/.exec(before);
   const key = /^( *)((?:- +)*)([\w-]*)$/.exec(before);
 
   let position: 'key' | 'value';
@@ -106,7 +108,7 @@ export function cursorContext(source: string | TextLines, offset: number): Curso
     dashText = value[2] ?? '';
     column = (value[1] as string).length + dashText.length;
     keyName = unquoted(value[3] as string);
-    prefix = value[5] as string;
+    prefix = value[4] ?? '';
   } else if (key) {
     position = 'key';
     dashText = key[2] ?? '';

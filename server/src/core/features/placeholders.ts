@@ -219,7 +219,7 @@ export function slug(name: string): string {
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+    .replace(/^-|-$/g, ''); // one dash at most (the line above); `-+$` would retry each dash of a run
 }
 
 function scalarsOf(yaml: YamlDocument, map: YAMLMap): Map<string, unknown> {

@@ -172,7 +172,7 @@ class OutlineBuilder {
     const children = [...groups.values()].map(({ category, members }) => {
       const scenarios = members.map((item) => this.scenario(item));
       const first = members[0] as ListItem;
-      const span = { start: first.span.start, end: Math.max(...members.map((member) => member.span.end)) };
+      const span = { start: first.span.start, end: members.reduce((end, member) => Math.max(end, member.span.end), first.span.end) };
       const name =
         category === undefined ? say(outlineWords.noCategory, this.locale) : (categoryById(category)?.label[this.locale] ?? category);
       const categoryValue = first.entries.get('category')?.written;

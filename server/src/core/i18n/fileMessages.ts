@@ -4,7 +4,7 @@
  * plan over the size limit gets no preview and no document. Pure: the reason comes from the
  * error's code, never from looking at the file system.
  */
-import { formatMegabytes } from '../limits';
+import { formatMegabytes, formatSizeOver } from '../limits';
 import type { Locale } from '../types';
 import type { Message } from './messages';
 
@@ -178,8 +178,8 @@ export const fileMessages = {
   /** The preview's title for a plan over the limit. */
   tooLargeForPreview({ size, limit }: TooLarge): Message {
     return {
-      de: `Die Datei ist zu groß für die Vorschau (${formatMegabytes(size, 'de')}, Grenze ${formatMegabytes(limit, 'de')})`,
-      en: `The file is too large for the preview (${formatMegabytes(size, 'en')}, limit ${formatMegabytes(limit, 'en')})`,
+      de: `Die Datei ist zu groß für die Vorschau (${formatSizeOver(size, limit, 'de')}, Grenze ${formatMegabytes(limit, 'de')})`,
+      en: `The file is too large for the preview (${formatSizeOver(size, limit, 'en')}, limit ${formatMegabytes(limit, 'en')})`,
     };
   },
   tooLargeExplained: {
@@ -194,8 +194,8 @@ export const fileMessages = {
   /** The export commands' refusal: no empty document is written instead. */
   tooLargeForExport({ size, limit }: TooLarge): Message {
     return {
-      de: `Die Datei ist zu groß für den Export (${formatMegabytes(size, 'de')}, Grenze ${formatMegabytes(limit, 'de')}); es wird kein Dokument geschrieben. Die Grenze lässt sich mit der Einstellung drplan.maxFileSize anheben.`,
-      en: `The file is too large to export (${formatMegabytes(size, 'en')}, limit ${formatMegabytes(limit, 'en')}); no document is written. The setting drplan.maxFileSize raises the limit.`,
+      de: `Die Datei ist zu groß für den Export (${formatSizeOver(size, limit, 'de')}, Grenze ${formatMegabytes(limit, 'de')}); es wird kein Dokument geschrieben. Die Grenze lässt sich mit der Einstellung drplan.maxFileSize anheben.`,
+      en: `The file is too large to export (${formatSizeOver(size, limit, 'en')}, limit ${formatMegabytes(limit, 'en')}); no document is written. The setting drplan.maxFileSize raises the limit.`,
     };
   },
 };

@@ -119,6 +119,14 @@ export const messages = {
     'Die Datei ist in UTF-16 kodiert; drplan liest Pläne als UTF-8. Bitte die Datei als UTF-8 speichern.',
     'The file is encoded as UTF-16; drplan reads plans as UTF-8. Please save the file as UTF-8.',
   ),
+  moreYamlProblems(omitted: number, shown: number): Message {
+    const de = new Intl.NumberFormat('de-DE');
+    const en = new Intl.NumberFormat('en-US');
+    return both(
+      `(Und ${de.format(omitted)} weitere YAML-Fehler: drplan meldet höchstens ${de.format(shown)} je Datei. Ist das überhaupt YAML?)`,
+      `(And ${en.format(omitted)} more YAML errors: drplan reports at most ${en.format(shown)} per file. Is this YAML at all?)`,
+    );
+  },
   moreDiagnostics(omitted: number, shown: number): Message {
     const de = new Intl.NumberFormat('de-DE');
     const en = new Intl.NumberFormat('en-US');

@@ -6,6 +6,7 @@ import {
   isSeq,
   Composer,
   CST,
+  Lexer,
   LineCounter,
   Parser,
   YAMLParseError,
@@ -313,18 +314,70 @@ export function parseYaml(text: string): Document.Parsed {
   const composer = new Composer({ merge: true, uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
   const cuts: number[] = [];
   let doc: Document.Parsed | undefined;
-  for (const next of composer.compose(shallow(new Parser().parse(text), cuts), true, text.length)) {
-    if (!doc) {
-      doc = next as Document.Parsed;
-    } else {
-      const [start, end] = next.range;
-      doc.errors.push(new YAMLParseError([start, end], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
-      break;
+  // yaml's errors are Errors, each capturing a call stack: of no use here, and most of the time
+  // taken by a plan of a hundred thousand errors (a run of `"`: 3.3 s of 6 for 320 kB).
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    for (const next of composer.compose(shallow(parseTokens(text, cuts), cuts), true, text.length)) {
+      if (!doc) {
+        doc = next as Document.Parsed;
+      } else {
+        const [start, end] = next.range;
+        doc.errors.push(new YAMLParseError([start, end], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+        break;
+      }
     }
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
   }
   const parsed = doc as Document.Parsed; // compose(…, true) ends with a document, an empty one at least
   checkTree(parsed, cuts);
   return parsed;
+}
+
+/**
+ * How deep yaml's parser may nest. It closes levels by recursion (pop, then step again), so a
+ * line that closes thousands at once overflowed the call stack: `: : : …` or `- - - …` on one
+ * line, or thousands of lines each indented one more, followed by a line indented less. Twice
+ * the nesting limit: what lies deeper than that limit is cut off anyway (cutDeep), so a plan is
+ * read the same up to here.
+ */
+const PARSER_DEPTH = 2 * MAX_NESTING_DEPTH;
+
+/** The lexemes that open a collection, and those that close one. */
+const OPENS = new Set(['-', '?', ':', '[', '{']);
+const CLOSES = new Set([']', '}']);
+
+/**
+ * yaml's parser, fed lexeme by lexeme (as its own `parse` does), never nesting deeper than
+ * PARSER_DEPTH: there a lexeme that would open a collection is passed on as a blank (positions
+ * stay), and so is every opening and closing bracket until the brackets blanked are closed; the
+ * first such place goes to `cuts`. The deep part becomes text that opens nothing, inside a
+ * collection cutDeep cuts off.
+ */
+function* parseTokens(text: string, cuts: number[]): Generator<CST.Token> {
+  const parser = new Parser();
+  let openBrackets = 0;
+  let cut = false;
+  let previous = '';
+  for (const lexeme of new Lexer().lex(text)) {
+    // The lexeme after CST.SCALAR is a scalar's text, whatever it looks like.
+    const structural = previous !== CST.SCALAR;
+    previous = lexeme;
+    if (structural && OPENS.has(lexeme) && (openBrackets > 0 || parser.stack.length >= PARSER_DEPTH)) {
+      if (!cut) cuts.push(parser.offset);
+      cut = true;
+      if (lexeme === '[' || lexeme === '{') openBrackets++;
+      yield* parser.next(' ');
+    } else if (structural && CLOSES.has(lexeme) && openBrackets > 0) {
+      openBrackets--;
+      yield* parser.next(' ');
+    } else {
+      yield* parser.next(lexeme);
+    }
+  }
+  yield* parser.end();
 }
 
 /** The parser's tokens, each document's collections cut off below MAX_NESTING_DEPTH levels. */
@@ -394,7 +447,7 @@ function checkTree(doc: Document.Parsed, cuts: readonly number[]): void {
     }
   }
   if (duplicates.length > 0) {
-    doc.errors.push(...duplicates);
+    for (const duplicate of duplicates) doc.errors.push(duplicate); // not spread: there may be millions
     doc.errors.sort((a, b) => a.pos[0] - b.pos[0]);
   }
   const exhausted = doc.errors.find((error) => error.code === 'RESOURCE_EXHAUSTION');

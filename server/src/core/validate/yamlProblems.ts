@@ -1,13 +1,22 @@
 import { messages, type Message } from '../i18n/messages';
-import { MAX_NESTING_DEPTH } from '../limits';
+import { MAX_NESTING_DEPTH, MAX_YAML_PROBLEMS } from '../limits';
 import type { YamlDocument, YamlProblem } from '../parse/yamlDocument';
 import type { Finding } from './diagnostic';
 
-/** yaml-syntax: what the parser found, and aliases that are unknown or would explode. */
+/**
+ * yaml-syntax: what the parser found, and aliases that are unknown or would explode; at most
+ * MAX_YAML_PROBLEMS, the last with a note of how many more there are.
+ */
 export function yamlProblems(yaml: YamlDocument): Finding[] {
   const findings: Finding[] = [];
   let escapesIn: DoubleQuoted | undefined;
-  for (const problem of yaml.problems) {
+  for (const [i, problem] of yaml.problems.entries()) {
+    if (findings.length === MAX_YAML_PROBLEMS) {
+      const last = findings[MAX_YAML_PROBLEMS - 1] as Finding;
+      const more = messages.moreYamlProblems(yaml.problems.length - i, MAX_YAML_PROBLEMS);
+      findings[MAX_YAML_PROBLEMS - 1] = { ...last, message: { de: `${last.message.de} ${more.de}`, en: `${last.message.en} ${more.en}` } };
+      break;
+    }
     let quoted: DoubleQuoted | undefined;
     if (problem.yamlCode === 'BAD_DQ_ESCAPE') {
       // `"C:\Backup\Daten"` is one mistake, not one per backslash.

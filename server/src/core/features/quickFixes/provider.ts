@@ -54,6 +54,7 @@ export class FixContext {
   private rendered: readonly Diagnostic[] | undefined;
   private readonly byCode = new Map<DiagnosticCode, Finding[]>();
   private readonly memos = new Map<string, unknown>();
+  private byPlace: Map<string, number[]> | undefined;
 
   constructor(
     readonly analysis: Analysis,
@@ -108,15 +109,35 @@ export class FixContext {
     }
     for (const diagnostic of diagnostics) {
       const code = diagnostic.code === undefined ? undefined : String(diagnostic.code);
-      findings.forEach((finding, i) => {
-        if (finding.code !== code || !sameRange((rendered[i] as Diagnostic).range, diagnostic.range)) return;
-        if (!sameData(diagnostic.data, finding)) return;
+      for (const i of this.findingsAt(code, diagnostic.range)) {
+        const finding = findings[i] as Finding;
+        if (!sameData(diagnostic.data, finding)) continue;
         const shown = result.get(finding) ?? [];
         shown.push(diagnostic);
         result.set(finding, shown);
-      });
+      }
     }
     return [...result].map(([finding, shown]) => ({ finding, shown }));
+  }
+
+  /**
+   * The indices of the findings of `code` at `range`, from an index made once: a client sends up
+   * to 1,000 diagnostics, and a hostile plan has millions of findings.
+   */
+  private findingsAt(code: string | undefined, range: Range): readonly number[] {
+    let byPlace = this.byPlace;
+    if (!byPlace) {
+      const index = new Map<string, number[]>();
+      const rendered = this.diagnostics;
+      this.analysis.findings.forEach((finding, i) => {
+        const key = placeKey(finding.code, (rendered[i] as Diagnostic).range);
+        const found = index.get(key);
+        if (found) found.push(i);
+        else index.set(key, [i]);
+      });
+      byPlace = this.byPlace = index;
+    }
+    return code === undefined ? [] : (byPlace.get(placeKey(code, range)) ?? []);
   }
 
   /** The diagnostics a combined fix resolves, as this server published them. */
@@ -126,8 +147,9 @@ export class FixContext {
   }
 }
 
-function sameRange(a: Range, b: Range): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+/** A finding's code and range as one key: a client's diagnostic matches a finding with the same. */
+function placeKey(code: string, range: Range): string {
+  return `${code} ${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}`;
 }
 
 function touches(a: Range, b: Range): boolean {
