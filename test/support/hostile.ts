@@ -78,6 +78,20 @@ export function scenariosWithErrors(count = 20_000): string {
   return `${lines.join('\n')}\n`;
 }
 
+/**
+ * `levels` mappings opened on one line (`: : : …`) and closed at once by the next line: yaml's
+ * parser closes levels by recursion, and overflowed the call stack at about 2,500 (issue 13's
+ * timing property found it).
+ */
+export function deepOnOneLine(levels = LEVELS, unit = ': '): string {
+  return `drplan: "1"\nplan:\n  ${unit.repeat(levels)}x\nscenarios: []\n`;
+}
+
+/** A value of `count` double quotes: one YAML error for every two, more than drplan reports. */
+export function manyYamlErrors(count = 200_000): string {
+  return `drplan: "1"\nplan:\n  title: ${'"'.repeat(count)}\nscenarios: []\n`;
+}
+
 /** A valid plan of `megabytes` MB, give or take a scenario (1 kB). */
 export function planOfSize(megabytes: number): string {
   const bytes = megabytes * 1024 * 1024;
@@ -95,6 +109,10 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   { name: 'NUL bytes', text: nulBytes, expect: /control character \(U\+0000\)/ },
   { name: 'a line of a million characters', text: millionCharacterLine, expect: /No scenario covers/ },
   { name: 'a flow list of 20,000 items on one line', text: () => millionCharacterFlowLine(20_000), expect: /Required field 'plan' is missing/ },
+  { name: '10,000 mappings opened on one line and closed by the next', text: () => deepOnOneLine(), expect: /Nested too deeply: more than 256 levels/ },
+  { name: '10,000 block lists opened on one line and closed by the next', text: () => deepOnOneLine(LEVELS, '- '), expect: /Nested too deeply/ },
+  // A server publishes 1,000 diagnostics of the 1,014, with its own note (publishedDiagnostics.ts).
+  { name: '100,000 YAML errors', text: () => manyYamlErrors(), expect: /\((And 98,999 more YAML errors: drplan reports at most 1,000 per file\. Is this YAML at all\?|And 14 more findings the editor does not show)/ },
 ];
 
 /**

@@ -4,7 +4,7 @@
  * words it.
  */
 import type { Message } from '../core/i18n/messages';
-import { formatMegabytes } from '../core/limits';
+import { formatMegabytes, formatSizeOver } from '../core/limits';
 
 export const renderMessages = {
   terminal(format: string): Message {
@@ -34,8 +34,8 @@ export const renderMessages = {
   },
   tooLarge(file: string, size: number, limit: number): Message {
     return {
-      de: `drplan: ${file} ist zu groß für ein Dokument (${formatMegabytes(size, 'de')}, Grenze ${formatMegabytes(limit, 'de')}); es wurde nichts geschrieben. --max-file-size hebt die Grenze an (in MB; 0 für keine).`,
-      en: `drplan: ${file} is too large to render (${formatMegabytes(size, 'en')}, limit ${formatMegabytes(limit, 'en')}); nothing was written. --max-file-size raises the limit (in MB; 0 for none).`,
+      de: `drplan: ${file} ist zu groß für ein Dokument (${formatSizeOver(size, limit, 'de')}, Grenze ${formatMegabytes(limit, 'de')}); es wurde nichts geschrieben. --max-file-size hebt die Grenze an (in MB; 0 für keine).`,
+      en: `drplan: ${file} is too large to render (${formatSizeOver(size, limit, 'en')}, limit ${formatMegabytes(limit, 'en')}); nothing was written. --max-file-size raises the limit (in MB; 0 for none).`,
     };
   },
   utf16(file: string): Message {
