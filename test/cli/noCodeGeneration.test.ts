@@ -2,13 +2,13 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, describe, it } from 'node:test';
 import type { CompletionItem, CompletionList, Hover } from 'vscode-languageserver-types';
 import type { ExportHtmlResult, ExportPdfResult, PreviewResult } from '../../server/src/renderProtocol';
 import { SERVER_NODE_OPTIONS } from '../../server/src/nodeOptions';
-import { EXAMPLES, fixtureFiles, read, ROOT, TODAY_ISO } from '../support/fixtures';
+import { EXAMPLES, FIXTURES, fixtureFiles, read, ROOT, TODAY_ISO } from '../support/fixtures';
 import { LspClient } from '../support/lspClient';
 
 /**
@@ -39,7 +39,7 @@ function bundles(): string[] {
 /** The files a bundle was made of, from its source map, relative to the repository. */
 function sourcesOf(bundle: string): string[] {
   const map = JSON.parse(readFileSync(`${bundle}.map`, 'utf8')) as { sources: string[] };
-  return map.sources.map((source) => relative(ROOT, join(DIST, relative(DIST, join(bundle, '..')), source)).split('\\').join('/'));
+  return map.sources.map((source) => relative(ROOT, join(dirname(bundle), source)).split('\\').join('/'));
 }
 
 function node(flags: readonly string[], args: readonly string[]) {
@@ -108,7 +108,7 @@ describe('no code generated from strings at run time', () => {
   it('the language server works under the flag: diagnostics, completion, hover, preview, PDF and HTML export', async () => {
     const client = await LspClient.start('node', [NO_CODE_GENERATION, ...SERVER_NODE_OPTIONS, SERVER, '--stdio'], { today: TODAY_ISO }, { locale: 'en' });
     try {
-      const broken = join(EXAMPLES, '..', 'test', 'fixtures', 'codes', 'invalid-duration.drplan.yaml');
+      const broken = join(FIXTURES, 'codes', 'invalid-duration.drplan.yaml');
       const brokenUri = pathToFileURL(broken).href;
       await client.open(brokenUri, read(broken));
       const diagnostics = await client.diagnosticsOfVersion(brokenUri, 1);
