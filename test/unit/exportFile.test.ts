@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
-import { writeAtomically, type AtomicFileSystem } from '../../server/src/io/outputFile';
+import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it, mock } from 'node:test';
+import { nodeOutputFiles } from '../../server/src/io/nodeOutputFiles';
+import { describeOutputFailure, OutputNotWritten, TemporaryNamesTaken, writeAtomically, type AtomicFileSystem } from '../../server/src/io/outputFile';
 import { exportFileName, saveDialogAsksBeforeReplacing, type DialogEnvironment } from '../../client/src/export/exportTarget';
 
 describe('export: file names', () => {
@@ -49,6 +53,8 @@ class MemoryFs implements AtomicFileSystem<string> {
 
   async writeFile(uri: string, content: Uint8Array): Promise<void> {
     this.calls.push(`write ${uri}`);
+    // Created exclusively, as the contract says: what is there already stays as it is.
+    if (this.files.has(uri)) throw Object.assign(new Error(`${uri} exists`), { code: 'FileExists' });
     // A failing write may leave part of the file behind, as a full disk does.
     this.files.set(uri, content.slice(0, Math.floor(content.length / 2)));
     if (this.failWrite) throw this.failWrite;
@@ -122,5 +128,92 @@ describe('export: atomic write', () => {
     const temporaries = fs.calls.filter((call) => call.startsWith('write ')).map((call) => call.slice(6));
     assert.equal(new Set(temporaries).size, 2);
     for (const name of temporaries) assert.match(name, /^\/plans\/\.plone-intranet\.pdf\.[a-z0-9]+\.tmp$/);
+  });
+});
+
+describe('export: the temporary file cannot be guessed, and is created exclusively', () => {
+  const TARGET = '/plans/plone-intranet.pdf';
+
+  it('takes its name from the platform\'s cryptographic random source (96 bits, hex), never Math.random', async () => {
+    const sizes: number[] = [];
+    mock.method(globalThis.crypto, 'getRandomValues', <T extends ArrayBufferView | null>(array: T): T => {
+      if (array instanceof Uint8Array) {
+        sizes.push(array.length);
+        array.fill(0xab);
+      }
+      return array;
+    });
+    mock.method(Math, 'random', () => assert.fail('Math.random named a temporary file'));
+    try {
+      const fs = new MemoryFs();
+      await writeAtomically(fs, TARGET, text('a'), false);
+      assert.deepEqual(sizes, [12]);
+      assert.equal(fs.calls[0], `write /plans/.plone-intranet.pdf.${'ab'.repeat(12)}.tmp`);
+    } finally {
+      mock.restoreAll();
+    }
+  });
+
+  it('leaves a name that is taken as it is and takes another', async () => {
+    const fs = new MemoryFs();
+    const planted = '/plans/.plone-intranet.pdf.first.tmp';
+    fs.files.set(planted, text('planted'));
+    const names = ['first', 'second'];
+    await writeAtomically(fs, TARGET, text('%PDF-1.7 new'), false, () => names.shift() ?? assert.fail('a third name'));
+    assert.equal(read(fs, planted), 'planted');
+    assert.equal(read(fs, TARGET), '%PDF-1.7 new');
+    assert.deepEqual(fs.calls, [`write ${planted}`, 'write /plans/.plone-intranet.pdf.second.tmp', `rename /plans/.plone-intranet.pdf.second.tmp ${TARGET}`]);
+  });
+
+  it('gives up after three taken names, removing none of them, and says so in both languages', async () => {
+    const fs = new MemoryFs();
+    const planted = '/plans/.plone-intranet.pdf.same.tmp';
+    fs.files.set(planted, text('planted'));
+    const error = await writeAtomically(fs, TARGET, text('%PDF-1.7 new'), true, () => 'same').then(
+      () => assert.fail('written'),
+      (failure: unknown) => failure,
+    );
+    assert.ok(error instanceof TemporaryNamesTaken);
+    assert.equal(error.names.length, 3);
+    assert.equal((error as { code?: unknown }).code, undefined, 'not the EEXIST of an existing target');
+    assert.deepEqual(fs.calls, [`write ${planted}`, `write ${planted}`, `write ${planted}`]);
+    assert.deepEqual([...fs.files.keys()], [planted]);
+    const failed = new OutputNotWritten(error, { file: TARGET, existed: false, special: false });
+    assert.match(describeOutputFailure(nodeOutputFiles, failed, 'de') ?? '', /^In \/plans gibt es schon Dateien unter den zufälligen Namen, .* Es wurde nichts geschrieben\.$/);
+    assert.match(describeOutputFailure(nodeOutputFiles, failed, 'en') ?? '', /^Files already exist in \/plans under the random names .* Nothing was written\.$/);
+  });
+
+  describe('on disk (Node\'s fs, as drplan render and the export of file: URIs write)', () => {
+    const scratch = mkdtempSync(join(tmpdir(), 'drplan-temporary-'));
+    after(() => rmSync(scratch, { recursive: true, force: true }));
+    const victim = join(scratch, 'victim.txt');
+    const target = join(scratch, 'report.pdf');
+
+    it('does not write through a link planted at the temporary name, nor through a dangling one, nor remove them', async () => {
+      writeFileSync(victim, 'precious');
+      const planted = join(scratch, '.report.pdf.guessed.tmp');
+      symlinkSync(victim, planted);
+      const dangling = join(scratch, '.report.pdf.dangling.tmp');
+      const created = join(scratch, 'made-through-the-link.txt');
+      symlinkSync(created, dangling);
+      const names = ['guessed', 'dangling', 'fresh'];
+      await writeAtomically(nodeOutputFiles, target, Buffer.from('%PDF-1.7 new'), false, () => names.shift() ?? assert.fail('a fourth name'));
+      assert.equal(readFileSync(target, 'utf8'), '%PDF-1.7 new');
+      assert.equal(readFileSync(victim, 'utf8'), 'precious');
+      assert.equal(existsSync(created), false);
+      assert.equal(readlinkSync(planted), victim);
+      assert.ok(lstatSync(dangling).isSymbolicLink());
+      assert.deepEqual(readdirSync(scratch).sort(), ['.report.pdf.dangling.tmp', '.report.pdf.guessed.tmp', 'report.pdf', 'victim.txt']);
+    });
+
+    it('only taken names: nothing is written anywhere, the earlier file stays', async () => {
+      const error = await writeAtomically(nodeOutputFiles, target, Buffer.from('%PDF-1.7 newer'), true, () => 'guessed').then(
+        () => assert.fail('written'),
+        (failure: unknown) => failure,
+      );
+      assert.ok(error instanceof TemporaryNamesTaken);
+      assert.equal(readFileSync(victim, 'utf8'), 'precious');
+      assert.equal(readFileSync(target, 'utf8'), '%PDF-1.7 new');
+    });
   });
 });
