@@ -5,7 +5,19 @@ import { join } from 'node:path';
 import { after, describe, it, mock } from 'node:test';
 import { nodeOutputFiles } from '../../server/src/io/nodeOutputFiles';
 import { describeOutputFailure, OutputNotWritten, TemporaryNamesTaken, writeAtomically, type AtomicFileSystem } from '../../server/src/io/outputFile';
-import { exportFileName, saveDialogAsksBeforeReplacing, type DialogEnvironment } from '../../client/src/export/exportTarget';
+import {
+  exportFileName,
+  isPlanFileName,
+  relativeTargetBase,
+  resolveRelative,
+  saveDialogAsksBeforeReplacing,
+  targetRefusal,
+  targetSchemes,
+  targetTextKind,
+  type DialogEnvironment,
+  type TargetRules,
+  type UriParts,
+} from '../../client/src/export/exportTarget';
 
 describe('export: file names', () => {
   it('names the export after the plan, as drplan render does', () => {
@@ -33,6 +45,73 @@ describe('export: who asks before a file is replaced', () => {
   it('the export asks itself after the native dialog on Linux, which does not', () => {
     assert.equal(saveDialogAsksBeforeReplacing(desktop('linux')), false);
     assert.equal(saveDialogAsksBeforeReplacing(desktop('freebsd')), false);
+  });
+});
+
+const uri = (scheme: string, path: string, authority = ''): UriParts => ({ scheme, authority, path });
+
+describe('export automation: where a target goes', () => {
+  const PLAN = uri('file', '/plans/plone-intranet.drplan.yaml');
+  const rules = (more: Partial<TargetRules> = {}): TargetRules => ({ plan: PLAN, workspaceFolders: [uri('file', '/work')], windows: false, ...more });
+  const beside = (relative: string, more: Partial<TargetRules> = {}) => {
+    const base = relativeTargetBase(rules(more));
+    return base && resolveRelative(base, relative, more.windows ?? false);
+  };
+
+  it('tells a URI from an absolute and a relative path', () => {
+    for (const text of ['file:///plans/x.pdf', 'untitled:x.pdf', 'http://evil.example/x.pdf', 'vscode-vfs://github/o/r/x.pdf', 'command:workbench.action.quit']) {
+      assert.equal(targetTextKind(text, false), 'uri', text);
+    }
+    assert.equal(targetTextKind('/plans/x.pdf', false), 'absolute');
+    for (const text of ['x.pdf', './out/x.pdf', '../x.pdf', '~/x.pdf', 'C:\\x.pdf']) assert.equal(targetTextKind(text, false), 'relative', text);
+    for (const text of ['C:\\plans\\x.pdf', 'c:/plans/x.pdf', '\\\\server\\share\\x.pdf', '/plans/x.pdf']) assert.equal(targetTextKind(text, true), 'absolute', text);
+    assert.equal(targetTextKind('out\\x.pdf', true), 'relative');
+  });
+
+  it('takes a relative path in the plan\'s folder (not at the root, as /x.pdf)', () => {
+    assert.deepEqual(beside('out.pdf'), uri('file', '/plans/out.pdf'));
+    assert.deepEqual(beside('./exports/out.pdf'), uri('file', '/plans/exports/out.pdf'));
+    assert.deepEqual(beside('exports//./a/../out.pdf'), uri('file', '/plans/exports/out.pdf'));
+    assert.deepEqual(beside('../out.pdf'), uri('file', '/out.pdf'));
+    assert.deepEqual(beside('../../../out.pdf'), uri('file', '/out.pdf'), 'never above the root');
+    assert.deepEqual(beside('out.pdf', { plan: uri('vscode-vfs', '/drplan/plans/a.drplan.yaml', 'github') }), uri('vscode-vfs', '/drplan/plans/out.pdf', 'github'));
+  });
+
+  it('on Windows: backslashes separate, and the drive is the root', () => {
+    const plan = uri('file', '/c:/Pläne/a.drplan.yaml');
+    assert.deepEqual(beside('exporte\\a.pdf', { plan, windows: true }), uri('file', '/c:/Pläne/exporte/a.pdf'));
+    assert.deepEqual(beside('..\\..\\..\\a.pdf', { plan, windows: true }), uri('file', '/c:/a.pdf'));
+  });
+
+  it('an unsaved plan: in the first workspace folder, as the save dialog proposes; without one, nowhere', () => {
+    const plan = uri('untitled', 'Untitled-1');
+    assert.deepEqual(beside('out.pdf', { plan }), uri('file', '/work/out.pdf'));
+    assert.equal(relativeTargetBase(rules({ plan, workspaceFolders: [] })), undefined);
+  });
+
+  it('writes to file: and the workspace folders\' schemes only', () => {
+    assert.deepEqual(targetSchemes([uri('file', '/work')]), ['file']);
+    assert.deepEqual(targetSchemes([]), ['file']);
+    assert.deepEqual(targetSchemes([uri('vscode-vfs', '/o/r', 'github'), uri('file', '/w')]), ['file', 'vscode-vfs']);
+    assert.equal(targetRefusal(uri('file', '/tmp/x.pdf'), rules()), undefined, 'a file on disk, in the workspace or not');
+    for (const scheme of ['untitled', 'http', 'https', 'command', 'vscode-userdata', 'git', 'data', 'FILE']) {
+      assert.equal(targetRefusal(uri(scheme, '/x.pdf'), rules()), 'scheme', scheme);
+    }
+    const virtual = rules({ workspaceFolders: [uri('vscode-vfs', '/o/r', 'github')] });
+    assert.equal(targetRefusal(uri('vscode-vfs', '/o/r/x.pdf', 'github'), virtual), undefined);
+    assert.equal(targetRefusal(uri('vscode-vfs', '/o/r/x.pdf', 'github'), rules()), 'scheme', 'not the workspace\'s scheme here');
+    assert.equal(targetRefusal(uri('untitled', 'x.pdf'), rules({ workspaceFolders: [uri('untitled', '/')] })), 'scheme');
+  });
+
+  it('writes over no plan: *.drplan.yaml and *.drplan.yml in any case, also as Windows reads the name', () => {
+    for (const name of ['other.drplan.yaml', 'OTHER.DRPLAN.YML', 'x.Drplan.Yaml', '.drplan.yaml', 'x.drplan.yaml.', 'x.drplan.yml . ', 'x.drplan.yaml::$DATA']) {
+      assert.equal(isPlanFileName(`/plans/${name}`), true, name);
+      assert.equal(targetRefusal(uri('file', `/plans/${name}`), rules()), 'planFile', name);
+    }
+    for (const name of ['x.drplan.yaml.pdf', 'x.yaml', 'drplan.yaml', 'x.drplan.json', 'x.drplan.yaml/out.pdf']) {
+      assert.equal(isPlanFileName(`/plans/${name}`), false, name);
+      assert.equal(targetRefusal(uri('file', `/plans/${name}`), rules()), undefined, name);
+    }
   });
 });
 
