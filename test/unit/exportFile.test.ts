@@ -12,12 +12,12 @@ import {
   resolveRelative,
   saveDialogAsksBeforeReplacing,
   targetRefusal,
-  targetSchemes,
   targetTextKind,
   type DialogEnvironment,
   type TargetRules,
   type UriParts,
 } from '../../client/src/export/exportTarget';
+import { workspaceSchemes } from '../../client/src/workspaceSchemes';
 
 describe('export: file names', () => {
   it('names the export after the plan, as drplan render does', () => {
@@ -90,9 +90,9 @@ describe('export automation: where a target goes', () => {
   });
 
   it('writes to file: and the workspace folders\' schemes only', () => {
-    assert.deepEqual(targetSchemes([uri('file', '/work')]), ['file']);
-    assert.deepEqual(targetSchemes([]), ['file']);
-    assert.deepEqual(targetSchemes([uri('vscode-vfs', '/o/r', 'github'), uri('file', '/w')]), ['file', 'vscode-vfs']);
+    assert.deepEqual(workspaceSchemes([uri('file', '/work')]), ['file']);
+    assert.deepEqual(workspaceSchemes([]), ['file']);
+    assert.deepEqual(workspaceSchemes([uri('vscode-vfs', '/o/r', 'github'), uri('file', '/w')]), ['file', 'vscode-vfs']);
     assert.equal(targetRefusal(uri('file', '/tmp/x.pdf'), rules()), undefined, 'a file on disk, in the workspace or not');
     for (const scheme of ['untitled', 'http', 'https', 'command', 'vscode-userdata', 'git', 'data', 'FILE']) {
       assert.equal(targetRefusal(uri(scheme, '/x.pdf'), rules()), 'scheme', scheme);

@@ -18,6 +18,7 @@ import { refusalOf, type OutputFile } from '../../../server/src/io/outputFile';
 import { localeFrom } from '../../../server/src/locale';
 import { requestExport } from '../planDocument';
 import type { PreviewManager } from '../preview/previewManager';
+import { workspaceSchemes } from '../workspaceSchemes';
 import { exportFile, fileName, folderOf, label } from './exportFiles';
 import {
   exportFileName,
@@ -26,7 +27,6 @@ import {
   resolveRelative,
   saveDialogAsksBeforeReplacing,
   targetRefusal,
-  targetSchemes,
   targetTextKind,
   type ExportFormat,
   type TargetRules,
@@ -144,7 +144,7 @@ function automationTarget(value: vscode.Uri | string, plan: vscode.Uri): vscode.
   const target = typeof value === 'string' && targetTextKind(value, rules.windows) === 'relative' ? relativeTarget(value, rules) : uriOf(value);
   switch (targetRefusal(target, rules)) {
     case 'scheme': {
-      const schemes = targetSchemes(rules.workspaceFolders).map((scheme) => `${scheme}:`);
+      const schemes = workspaceSchemes(rules.workspaceFolders).map((scheme) => `${scheme}:`);
       throw new ExportRefused(vscode.l10n.t('{0} is not a file on disk or in the workspace; the export writes only to {1}.', target.toString(true), schemes.join(', ')));
     }
     case 'planFile':

@@ -2,6 +2,7 @@
  * Where an export goes, where the automation may write, and who asks before an existing file is
  * replaced. Pure (no `vscode`), so test/unit checks it.
  */
+import { workspaceSchemes } from '../workspaceSchemes';
 
 export type ExportFormat = 'pdf' | 'html';
 
@@ -91,15 +92,6 @@ export function resolveRelative(base: UriParts, relative: string, windows: boole
 }
 
 /**
- * The schemes the automation writes to: `file:` (the disk, as `drplan render` writes it) and
- * the workspace folders' own (a virtual workspace); not `untitled:`, a web address, a command,
- * nor any other extension's file system.
- */
-export function targetSchemes(workspaceFolders: readonly UriParts[]): string[] {
-  return [...new Set(['file', ...workspaceFolders.map((folder) => folder.scheme)])].filter((scheme) => scheme !== 'untitled');
-}
-
-/**
  * A plan's file name, `*.drplan.yaml` or `*.drplan.yml` in any case; also with what Windows
  * reads as the same file (trailing dots and blanks, a data stream `::$DATA`).
  */
@@ -109,12 +101,13 @@ export function isPlanFileName(path: string): boolean {
 }
 
 /**
- * Whether the automation refuses `target`: a scheme it does not write to, or a plan's name (a
- * document written over another plan would destroy it; the plan exported itself is refused
- * under any name by the output-file rules, server/src/io/outputFile.ts).
+ * Whether the automation refuses `target`: a scheme other than `file:` and the workspace's
+ * (workspaceSchemes.ts), or a plan's name (a document written over another plan would destroy
+ * it; the plan exported itself is refused under any name by the output-file rules,
+ * server/src/io/outputFile.ts).
  */
 export function targetRefusal(target: UriParts, rules: TargetRules): TargetRefusal | undefined {
-  if (!targetSchemes(rules.workspaceFolders).includes(target.scheme)) return 'scheme';
+  if (!workspaceSchemes(rules.workspaceFolders).includes(target.scheme)) return 'scheme';
   if (isPlanFileName(target.path)) return 'planFile';
   return undefined;
 }
