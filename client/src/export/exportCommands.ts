@@ -26,7 +26,6 @@ import {
   relativeTargetBase,
   resolveRelative,
   saveDialogAsksBeforeReplacing,
-  targetRefusal,
   targetTextKind,
   type ExportFormat,
   type TargetRules,
@@ -74,7 +73,7 @@ async function exportPlan(client: LanguageClient, previews: PreviewManager, form
       overwrite = automation.overwrite;
       await checkFolder(target);
       output = exportFile(target, source);
-      const problem = await output.check(overwrite);
+      const problem = await checkOutput(output, target, overwrite);
       if (problem) throw problem;
     } else {
       target = await vscode.window.showSaveDialog({
@@ -84,11 +83,10 @@ async function exportPlan(client: LanguageClient, previews: PreviewManager, form
         title: format === 'pdf' ? vscode.l10n.t('Export the DR plan as PDF') : vscode.l10n.t('Export the DR plan as HTML'),
       });
       if (!target) return undefined;
-      if (isPlanFileName(target.path)) throw new ExportRefused(planFileRefusal(target));
       await checkFolder(target);
       overwrite = false;
       output = exportFile(target, source);
-      const problem = await output.check(overwrite);
+      const problem = await checkOutput(output, target, overwrite);
       if (refusalOf(problem) === 'exists') {
         // The dialog has asked on most platforms; where it has not, ask here, so: once.
         overwrite = dialogAskedBeforeReplacing(target) || (await confirmReplace(target));
@@ -142,16 +140,12 @@ function automationArguments(argument: unknown): { target: vscode.Uri | string; 
 function automationTarget(value: vscode.Uri | string, plan: vscode.Uri): vscode.Uri {
   const rules: TargetRules = { plan, workspaceFolders: (vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri), windows: process.platform === 'win32' };
   const target = typeof value === 'string' && targetTextKind(value, rules.windows) === 'relative' ? relativeTarget(value, rules) : uriOf(value);
-  switch (targetRefusal(target, rules)) {
-    case 'scheme': {
-      const schemes = workspaceSchemes(rules.workspaceFolders).map((scheme) => `${scheme}:`);
-      throw new ExportRefused(vscode.l10n.t('{0} is not a file on disk or in the workspace; the export writes only to {1}.', target.toString(true), schemes.join(', ')));
-    }
-    case 'planFile':
-      throw new ExportRefused(planFileRefusal(target));
-    case undefined:
-      return target;
+  const schemes = workspaceSchemes(rules.workspaceFolders);
+  if (!schemes.includes(target.scheme)) {
+    const allowed = schemes.map((scheme) => `${scheme}:`).join(', ');
+    throw new ExportRefused(vscode.l10n.t('{0} is not a file on disk or in the workspace; the export writes only to {1}.', target.toString(true), allowed));
   }
+  return target;
 }
 
 /** A relative path in the plan's folder (relativeTargetBase). */
@@ -161,8 +155,17 @@ function relativeTarget(path: string, rules: TargetRules): vscode.Uri {
   return vscode.Uri.from(resolveRelative(base, path, rules.windows));
 }
 
-function planFileRefusal(target: vscode.Uri): string {
-  return vscode.l10n.t('{0} is named like a DR plan (*.drplan.yaml); the export writes no document over a plan.', label(target));
+/**
+ * What stops the write to `target` (undefined: nothing): the plan itself, under any name, in the
+ * words of the output-file rules; else a plan's name (no document over another plan, whatever
+ * `overwrite` says); else what the rules say.
+ */
+async function checkOutput(output: OutputFile, target: vscode.Uri, overwrite: boolean): Promise<unknown> {
+  const problem = await output.check(overwrite);
+  if (refusalOf(problem) !== 'input' && isPlanFileName(target.path)) {
+    return new ExportRefused(vscode.l10n.t('{0} is named like a DR plan (*.drplan.yaml); the export writes no document over a plan.', label(target)));
+  }
+  return problem;
 }
 
 function toUri(value: unknown): vscode.Uri | undefined {

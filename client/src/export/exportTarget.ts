@@ -1,8 +1,7 @@
 /**
- * Where an export goes, where the automation may write, and who asks before an existing file is
- * replaced. Pure (no `vscode`), so test/unit checks it.
+ * Where an export goes (a relative target of the automation too), that it goes over no plan,
+ * and who asks before an existing file is replaced. Pure (no `vscode`), so test/unit checks it.
  */
-import { workspaceSchemes } from '../workspaceSchemes';
 
 export type ExportFormat = 'pdf' | 'html';
 
@@ -53,9 +52,6 @@ export interface TargetRules {
   readonly windows: boolean;
 }
 
-/** Why the automation does not write to a target. */
-export type TargetRefusal = 'scheme' | 'planFile';
-
 /** A target given as text: a URI, an absolute path, or a path relative to the plan's folder. */
 export function targetTextKind(text: string, windows: boolean): 'uri' | 'absolute' | 'relative' {
   // A URI has a scheme of two letters or more ("C:\…" is a Windows path).
@@ -93,21 +89,11 @@ export function resolveRelative(base: UriParts, relative: string, windows: boole
 
 /**
  * A plan's file name, `*.drplan.yaml` or `*.drplan.yml` in any case; also with what Windows
- * reads as the same file (trailing dots and blanks, a data stream `::$DATA`).
+ * reads as the same file (trailing dots and blanks, a data stream `::$DATA`). No export writes
+ * a document over a plan (the plan exported itself is refused under any name by the
+ * output-file rules, server/src/io/outputFile.ts).
  */
 export function isPlanFileName(path: string): boolean {
   const name = path.slice(path.lastIndexOf('/') + 1);
   return /\.drplan\.ya?ml(?::[^/]*)?[. ]*$/i.test(name);
-}
-
-/**
- * Whether the automation refuses `target`: a scheme other than `file:` and the workspace's
- * (workspaceSchemes.ts), or a plan's name (a document written over another plan would destroy
- * it; the plan exported itself is refused under any name by the output-file rules,
- * server/src/io/outputFile.ts).
- */
-export function targetRefusal(target: UriParts, rules: TargetRules): TargetRefusal | undefined {
-  if (!workspaceSchemes(rules.workspaceFolders).includes(target.scheme)) return 'scheme';
-  if (isPlanFileName(target.path)) return 'planFile';
-  return undefined;
 }
