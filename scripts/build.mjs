@@ -3,10 +3,12 @@
 // Also bundles the VS Code suite (test/vscode/, run inside VS Code's extension host) into
 // dist/test/vscode/: index.js (the extensionTestsPath), one *.test.js per test file, and
 // bench/index.js (the activation benchmark); mocha is bundled in, `vscode` is the host's.
+// First it writes the schema validator, generated from the schema (scripts/lib/planValidator.mjs).
 import * as esbuild from 'esbuild';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { chmod, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { PLAN_SCHEMA_FILE, planValidatorSource, writePlanValidator } from './lib/planValidator.mjs';
 
 const watch = process.argv.includes('--watch');
 const minify = process.argv.includes('--minify');
@@ -16,6 +18,34 @@ const withoutBrotli = {
   name: 'without-brotli',
   setup(build) {
     build.onResolve({ filter: /^brotli\/decompress(\.js)?$/ }, () => ({ path: path.resolve('scripts/stubs/brotli-decompress.cjs') }));
+  },
+};
+
+/**
+ * The schema validator ajv generates at build time (server/src/core/schema/planValidator.generated.js,
+ * not committed), so that no bundle compiles code at run time. The file is written before the
+ * bundles are made, for the TypeScript sources (tests through tsx); each bundle takes the code as
+ * generated from the schema file now, so a changed schema is never bundled with an old validator
+ * (and `--watch` rebuilds it).
+ */
+let generated = { schemaText: '', source: '', written: Promise.resolve() };
+function currentPlanValidator() {
+  const schemaText = readFileSync(PLAN_SCHEMA_FILE, 'utf8');
+  if (generated.schemaText !== schemaText) {
+    const source = planValidatorSource();
+    // one write at a time, in order: the file ends as the last schema makes it
+    generated = { schemaText, source, written: generated.written.then(() => writePlanValidator(source)) };
+  }
+  return generated;
+}
+const planValidator = {
+  name: 'plan-validator',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]planValidator\.generated\.js$/ }, async () => {
+      const { source, written } = currentPlanValidator();
+      await written;
+      return { contents: source, loader: 'js', watchFiles: [PLAN_SCHEMA_FILE] };
+    });
   },
 };
 
@@ -56,7 +86,7 @@ const common = {
   minify,
   logLevel: 'info',
   legalComments: 'none',
-  plugins: [withoutBrotli],
+  plugins: [withoutBrotli, planValidator],
 };
 
 const TESTS_OUT = 'dist/test/vscode';
@@ -100,6 +130,8 @@ async function pruneTests(written) {
     if (!written.has(path.resolve(file))) await rm(file, { force: true });
   }
 }
+
+await currentPlanValidator().written;
 
 if (watch) {
   await rm(TESTS_OUT, { recursive: true, force: true });

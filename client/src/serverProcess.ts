@@ -11,18 +11,22 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
-import type { OutputChannel } from 'vscode';
+import { l10n, type OutputChannel } from 'vscode';
 import type { MessageTransports } from 'vscode-languageclient/node';
 import { SERVER_NODE_OPTIONS } from '../../server/src/nodeOptions';
+import { inspectOption } from './serverInspect';
 
 /** dist/server.js, beside this bundle's folder (dist/client/extension.js). */
 export const SERVER_MODULE = path.join(__dirname, '..', 'server.js');
 
+/** DRPLAN_SERVER_INSPECT=6011: the server under the inspector on 127.0.0.1:6011 (serverInspect.ts). */
+const inspect = inspectOption(process.env.DRPLAN_SERVER_INSPECT);
+/** A value that is not a port is said once, in the output channel (which exists only after activation). */
+let inspectIgnoredSaid = false;
+
 function startServer(): ChildProcess {
-  // DRPLAN_SERVER_INSPECT=6011 starts the server under the inspector, to debug it.
-  const inspect = process.env.DRPLAN_SERVER_INSPECT;
   return fork(SERVER_MODULE, ['--node-ipc', `--clientProcessId=${process.pid}`], {
-    execArgv: [...SERVER_NODE_OPTIONS, ...(inspect ? ['--nolazy', `--inspect=${inspect}`] : [])],
+    execArgv: [...SERVER_NODE_OPTIONS, ...inspect.execArgv],
     env: { ...process.env, ELECTRON_RUN_AS_NODE: '1', ELECTRON_NO_ASAR: '1' },
     silent: true,
   });
@@ -37,6 +41,12 @@ let current: ChildProcess | undefined;
  */
 export function serverTransports(output: OutputChannel): () => Promise<MessageTransports> {
   return async () => {
+    if (inspect.ignored !== undefined && !inspectIgnoredSaid) {
+      inspectIgnoredSaid = true;
+      output.appendLine(
+        l10n.t('DRPLAN_SERVER_INSPECT={0} is ignored: it takes a port number from 1024 to 65535, and the inspector listens on 127.0.0.1 only.', JSON.stringify(inspect.ignored.slice(0, 100))),
+      );
+    }
     const child = early && early.exitCode === null && early.signalCode === null ? early : startServer();
     early = undefined;
     current = child;

@@ -9,7 +9,7 @@ import { dateFields, durationFields } from '../../server/src/core/model/timeFiel
 import { ENUMS, CATEGORIES, COMPONENT_KINDS, SCENARIO_TYPES, type EnumName } from '../../server/src/core/catalog';
 import { FIELDS, definitionAt, fieldDoc, fieldOfValue, type FieldSpec } from '../../server/src/core/schema/fields';
 import { resolveSchema, type SchemaNode } from '../../server/src/core/schema/lookup';
-import { planSchema } from '../../server/src/core/schema/validator';
+import { planSchema } from '../../server/src/core/schema/planSchema';
 import { REFERENCE_FIELDS as NAMED_IN_MESSAGES } from '../../server/src/core/i18n/navigation';
 
 interface RawNode {

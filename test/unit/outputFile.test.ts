@@ -114,6 +114,8 @@ class MemoryOutputFs implements OutputFileSystem<string> {
 
   async writeFile(path: string, content: Uint8Array): Promise<void> {
     this.calls.push(`write ${path}`);
+    // Created exclusively, as the contract says.
+    if (this.entries.has(path)) throw Object.assign(new Error(`EEXIST: file already exists, open '${path}'`), { code: 'EEXIST' });
     this.put(path, 'file', new TextDecoder().decode(content));
   }
 

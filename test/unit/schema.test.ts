@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { CATEGORIES, COMPONENT_KINDS, ENUMS, SCENARIO_TYPES } from '../../server/src/core/catalog';
-import { planSchema } from '../../server/src/core/schema/validator';
+import { planSchema } from '../../server/src/core/schema/planSchema';
 
 type SchemaNode = { enum?: string[]; properties?: Record<string, SchemaNode>; items?: SchemaNode };
 const definitions = planSchema.definitions as unknown as Record<string, SchemaNode>;

@@ -8,7 +8,9 @@
  *
  * For automation (tests, other extensions) the commands take `{ target, overwrite?, source? }`:
  * no dialog, no question; an existing target is replaced only with `overwrite: true`; a failure
- * rejects the command's promise with the reason.
+ * rejects the command's promise with the reason. A relative path is taken in the plan's folder;
+ * only `file:` and the workspace's own schemes are written to, and no `*.drplan.yaml`
+ * (exportTarget.ts), whoever calls.
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
@@ -16,12 +18,22 @@ import { refusalOf, type OutputFile } from '../../../server/src/io/outputFile';
 import { localeFrom } from '../../../server/src/locale';
 import { requestExport } from '../planDocument';
 import type { PreviewManager } from '../preview/previewManager';
+import { workspaceSchemes } from '../workspaceSchemes';
 import { exportFile, fileName, folderOf, label } from './exportFiles';
-import { exportFileName, saveDialogAsksBeforeReplacing, type ExportFormat } from './exportTarget';
+import {
+  exportFileName,
+  isPlanFileName,
+  relativeTargetBase,
+  resolveRelative,
+  saveDialogAsksBeforeReplacing,
+  targetTextKind,
+  type ExportFormat,
+  type TargetRules,
+} from './exportTarget';
 
 /** The automation argument of drplan.exportPdf and drplan.exportHtml. */
 export interface ExportArguments {
-  /** The file to write (a URI, or a path). */
+  /** The file to write: a URI, or a path (a relative one in the plan's folder). */
   readonly target: vscode.Uri | string;
   /** Replace an existing target; without it the export refuses. */
   readonly overwrite?: boolean;
@@ -57,11 +69,11 @@ async function exportPlan(client: LanguageClient, previews: PreviewManager, form
 
     let overwrite: boolean;
     if (automation) {
-      target = automation.target;
+      target = automationTarget(automation.target, source);
       overwrite = automation.overwrite;
       await checkFolder(target);
       output = exportFile(target, source);
-      const problem = await output.check(overwrite);
+      const problem = await checkOutput(output, target, overwrite);
       if (problem) throw problem;
     } else {
       target = await vscode.window.showSaveDialog({
@@ -74,7 +86,7 @@ async function exportPlan(client: LanguageClient, previews: PreviewManager, form
       await checkFolder(target);
       overwrite = false;
       output = exportFile(target, source);
-      const problem = await output.check(overwrite);
+      const problem = await checkOutput(output, target, overwrite);
       if (refusalOf(problem) === 'exists') {
         // The dialog has asked on most platforms; where it has not, ask here, so: once.
         overwrite = dialogAskedBeforeReplacing(target) || (await confirmReplace(target));
@@ -117,19 +129,53 @@ async function exportPlan(client: LanguageClient, previews: PreviewManager, form
   }
 }
 
-function automationArguments(argument: unknown): { target: vscode.Uri; overwrite: boolean; source: vscode.Uri | undefined } | undefined {
+function automationArguments(argument: unknown): { target: vscode.Uri | string; overwrite: boolean; source: vscode.Uri | undefined } | undefined {
   if (typeof argument !== 'object' || argument === null || argument instanceof vscode.Uri || !('target' in argument)) return undefined;
   const { target, overwrite, source } = argument as Partial<ExportArguments>;
-  const targetUri = toUri(target);
-  if (!targetUri) throw new Error(vscode.l10n.t('The export needs a target: a URI or a path.'));
-  return { target: targetUri, overwrite: overwrite === true, source: toUri(source) };
+  if (!(target instanceof vscode.Uri) && (typeof target !== 'string' || target === '')) throw new Error(vscode.l10n.t('The export needs a target: a URI or a path.'));
+  return { target, overwrite: overwrite === true, source: toUri(source) };
+}
+
+/** The automation's target as a URI, refused unless the rules of exportTarget.ts allow it. */
+function automationTarget(value: vscode.Uri | string, plan: vscode.Uri): vscode.Uri {
+  const rules: TargetRules = { plan, workspaceFolders: (vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri), windows: process.platform === 'win32' };
+  const target = typeof value === 'string' && targetTextKind(value, rules.windows) === 'relative' ? relativeTarget(value, rules) : uriOf(value);
+  const schemes = workspaceSchemes(rules.workspaceFolders);
+  if (!schemes.includes(target.scheme)) {
+    const allowed = schemes.map((scheme) => `${scheme}:`).join(', ');
+    throw new ExportRefused(vscode.l10n.t('{0} is not a file on disk or in the workspace; the export writes only to {1}.', target.toString(true), allowed));
+  }
+  return target;
+}
+
+/** A relative path in the plan's folder (relativeTargetBase). */
+function relativeTarget(path: string, rules: TargetRules): vscode.Uri {
+  const base = relativeTargetBase(rules);
+  if (!base) throw new ExportRefused(vscode.l10n.t('The relative target {0} needs a saved plan or an open folder to be taken in; give an absolute path or a URI.', path));
+  return vscode.Uri.from(resolveRelative(base, path, rules.windows));
+}
+
+/**
+ * What stops the write to `target` (undefined: nothing): the plan itself, under any name, in the
+ * words of the output-file rules; else a plan's name (no document over another plan, whatever
+ * `overwrite` says); else what the rules say.
+ */
+async function checkOutput(output: OutputFile, target: vscode.Uri, overwrite: boolean): Promise<unknown> {
+  const problem = await output.check(overwrite);
+  if (refusalOf(problem) !== 'input' && isPlanFileName(target.path)) {
+    return new ExportRefused(vscode.l10n.t('{0} is named like a DR plan (*.drplan.yaml); the export writes no document over a plan.', label(target)));
+  }
+  return problem;
 }
 
 function toUri(value: unknown): vscode.Uri | undefined {
+  return value instanceof vscode.Uri || (typeof value === 'string' && value !== '') ? uriOf(value) : undefined;
+}
+
+/** A URI as it is; text as a URI when it has a scheme, else as a path. */
+function uriOf(value: vscode.Uri | string): vscode.Uri {
   if (value instanceof vscode.Uri) return value;
-  if (typeof value !== 'string' || value === '') return undefined;
-  // A URI has a scheme of two letters or more ("C:\…" is a Windows path).
-  return /^[a-z][a-z0-9+.-]+:/i.test(value) ? vscode.Uri.parse(value, true) : vscode.Uri.file(value);
+  return targetTextKind(value, process.platform === 'win32') === 'uri' ? vscode.Uri.parse(value, true) : vscode.Uri.file(value);
 }
 
 function planOfActiveEditor(): vscode.Uri | undefined {

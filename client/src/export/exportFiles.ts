@@ -40,7 +40,18 @@ const workspaceOutputFiles: OutputFileSystem<vscode.Uri> = {
     );
     return { named: target, resolved: target, throughLink: false, kind: kindOf(found), identity: found ? target.toString() : undefined };
   },
-  writeFile: (uri, content) => Promise.resolve(vscode.workspace.fs.writeFile(uri, content)),
+  async writeFile(uri, content) {
+    // workspace.fs.writeFile has no exclusive create (it passes create and overwrite to the
+    // provider, which only FileSystemProvider.writeFile itself could refuse), so a look first is
+    // the best there is. The window between the look and the write is open only to someone who
+    // knows the name, and the name is unguessable (writeAtomically).
+    const found = await vscode.workspace.fs.stat(uri).then(
+      () => true,
+      () => false,
+    );
+    if (found) throw vscode.FileSystemError.FileExists(uri);
+    await vscode.workspace.fs.writeFile(uri, content);
+  },
   rename: (from, to, overwrite) => Promise.resolve(vscode.workspace.fs.rename(from, to, { overwrite })),
   delete: (uri) => Promise.resolve(vscode.workspace.fs.delete(uri, { useTrash: false })),
   writeInto: (target) => Promise.reject(new Error(`${label(target.named)}: a virtual file system has no devices`)),

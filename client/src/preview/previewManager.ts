@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { PlanPreview, PREVIEW_VIEW_TYPE, previewTitle, webviewOptions, type RenderEvent } from './previewPanel';
-import type { PreviewState } from './previewShell';
+import { previewStateOf, restorableScheme } from './pageMessages';
 
 /** What the extension's API offers about the preview (its integration tests use it). */
 export interface PreviewApi {
@@ -55,7 +55,8 @@ export class PreviewManager implements vscode.Disposable {
       vscode.commands.registerCommand('drplan.openPreview', (uri?: unknown) => this.open(uri, false)),
       vscode.commands.registerCommand('drplan.openPreviewToSide', (uri?: unknown) => this.open(uri, true)),
       // A preview open when the window closed comes back after the reload (activation event
-      // onWebviewPanel:drplan.preview), with the plan and the scroll line its page remembered.
+      // onWebviewPanel:drplan.preview), with the plan and the scroll line its page remembered:
+      // a plan on disk, in the workspace or unsaved, no other scheme (pageMessages.ts).
       vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
         deserializeWebviewPanel: async (panel, state: unknown) => this.revive(panel, state),
       }),
@@ -102,14 +103,15 @@ export class PreviewManager implements vscode.Disposable {
   }
 
   private revive(panel: vscode.WebviewPanel, state: unknown): void {
-    const saved = isPreviewState(state) ? state : undefined;
-    const uri = (saved && parseUri(saved.uri)) ?? this.planOfActiveEditor();
+    const saved = previewStateOf(state);
+    const restored = saved && restorableUri(saved.uri);
+    const uri = restored ?? this.planOfActiveEditor();
     if (!uri) {
       // Nothing to show: a page without its plan would only confuse.
       panel.dispose();
       return;
     }
-    this.track(new PlanPreview(panel, { extensionUri: this.extensionUri, client: this.client, renders: this.renders }, uri, saved?.line));
+    this.track(new PlanPreview(panel, { extensionUri: this.extensionUri, client: this.client, renders: this.renders }, uri, restored ? saved?.line : undefined));
   }
 
   private track(preview: PlanPreview): void {
@@ -123,16 +125,13 @@ export class PreviewManager implements vscode.Disposable {
   }
 }
 
-function isPreviewState(value: unknown): value is PreviewState {
-  if (typeof value !== 'object' || value === null) return false;
-  const { uri, line } = value as { uri?: unknown; line?: unknown };
-  return typeof uri === 'string' && uri.length > 0 && (line === undefined || (typeof line === 'number' && Number.isFinite(line)));
-}
-
-function parseUri(value: string): vscode.Uri | undefined {
+/** The plan a saved state names, if a restored preview may open it (pageMessages.ts: restorableScheme). */
+function restorableUri(value: string): vscode.Uri | undefined {
+  let uri: vscode.Uri;
   try {
-    return vscode.Uri.parse(value, true);
+    uri = vscode.Uri.parse(value, true);
   } catch {
     return undefined;
   }
+  return restorableScheme(uri.scheme, (vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri)) ? uri : undefined;
 }

@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { PREVIEW_DOCUMENT_CSS } from '../../../server/src/core/render/previewStyle';
 import { requestPreview } from '../planDocument';
+import { pageMessage, type PageMessage } from './pageMessages';
 import { createNonce, previewShell, type PreviewState } from './previewShell';
 
 export const PREVIEW_VIEW_TYPE = 'drplan.preview';
@@ -27,14 +28,6 @@ export interface RenderEvent {
   /** How many blocks carry a source line. */
   readonly blocks: number;
 }
-
-/** Messages of the page (media/preview.js). */
-type PageMessage =
-  | { readonly type: 'ready'; readonly version: number; readonly line?: number }
-  | { readonly type: 'rendered'; readonly version: number; readonly title: string | null; readonly blocks: number }
-  | { readonly type: 'revealLine'; readonly line: number }
-  | { readonly type: 'openLine'; readonly line: number }
-  | { readonly type: 'export'; readonly format: string };
 
 export interface PreviewContext {
   readonly extensionUri: vscode.Uri;
@@ -101,7 +94,11 @@ export class PlanPreview implements vscode.Disposable {
     panel.title = previewTitle(uri);
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
-      panel.webview.onDidReceiveMessage((message: PageMessage) => this.onMessage(message)),
+      // Only what pageMessages.ts lets through: the page shows plan text.
+      panel.webview.onDidReceiveMessage((value: unknown) => {
+        const message = pageMessage(value);
+        if (message) this.onMessage(message);
+      }),
       panel.onDidChangeViewState(() => {
         if (panel.visible && this.dirty) void this.render();
       }),
@@ -250,10 +247,11 @@ export class PlanPreview implements vscode.Disposable {
   }
 
   private onMessage(message: PageMessage): void {
-    switch (message?.type) {
+    switch (message.type) {
       case 'ready':
-        // A new page (first load, or reloaded after being hidden): it has the body of `version`.
-        this.postedVersion = typeof message.version === 'number' ? message.version : -1;
+        // A new page (first load, or reloaded after being hidden): it has the body of `version`,
+        // which is never newer than the last one the extension had.
+        this.postedVersion = Math.min(message.version, this.latest?.version ?? -1);
         if (this.status) void this.panel.webview.postMessage({ type: 'status', message: this.status });
         if (this.latest && this.latest.version > this.postedVersion) {
           this.postedVersion = this.latest.version;
@@ -262,20 +260,19 @@ export class PlanPreview implements vscode.Disposable {
         void this.render();
         return;
       case 'rendered':
-        if (typeof message.version !== 'number') return;
+        // Only a version sent to this page for this plan (one of an earlier plan is dropped).
+        if (message.version > this.postedVersion) return;
         this.shownVersion = message.version;
-        this.context.renders.fire({ uri: this.documentUri, version: message.version, title: message.title ?? null, blocks: message.blocks });
+        this.context.renders.fire({ uri: this.documentUri, version: message.version, title: message.title, blocks: message.blocks });
         return;
       case 'revealLine':
-        if (typeof message.line === 'number' && Number.isFinite(message.line)) this.scrollEditor(message.line);
+        this.scrollEditor(message.line);
         return;
       case 'openLine':
-        if (typeof message.line === 'number' && Number.isFinite(message.line)) void this.openLine(message.line);
+        void this.openLine(message.line);
         return;
       case 'export':
-        if (message.format === 'pdf' || message.format === 'html') {
-          void vscode.commands.executeCommand(message.format === 'pdf' ? 'drplan.exportPdf' : 'drplan.exportHtml', this.documentUri);
-        }
+        void vscode.commands.executeCommand(message.format === 'pdf' ? 'drplan.exportPdf' : 'drplan.exportHtml', this.documentUri);
         return;
     }
   }

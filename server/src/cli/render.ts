@@ -17,7 +17,7 @@ import { describeError } from './findPlans';
 import { writeOut } from './output';
 import { renderMessages } from './renderMessages';
 import { terminalProgress } from './progress';
-import { RenderOutOfMemory, renderInWorker, type Rendered } from './renderWorker';
+import { RenderOutOfMemory, RenderStalled, renderInWorker, type Rendered } from './renderWorker';
 import { isoDay } from '../core/date';
 import { readAsUtf16 } from '../core/parse/encoding';
 
@@ -135,8 +135,9 @@ export async function runRender(args: readonly string[]): Promise<number> {
   try {
     rendered = await renderInWorker({ text: read.text, uri, format: options.format, locale, today: options.today && isoDay(options.today), maxFileSize: options.maxFileSize }, progress.update);
   } catch (error) {
-    if (!(error instanceof RenderOutOfMemory)) throw error;
-    say(renderMessages.outOfMemory(options.file, error.limitMb));
+    if (error instanceof RenderOutOfMemory) say(renderMessages.outOfMemory(options.file, error.limitMb));
+    else if (error instanceof RenderStalled) say(renderMessages.stalled(options.file, error.seconds));
+    else throw error;
     return 2;
   } finally {
     progress.done();

@@ -5,6 +5,7 @@
  */
 import type { Message } from '../core/i18n/messages';
 import { formatMegabytes, formatSizeOver } from '../core/limits';
+import { stalledMessage } from '../workerWatchdog';
 
 export const renderMessages = {
   terminal(format: string): Message {
@@ -48,6 +49,13 @@ export const renderMessages = {
     return {
       de: `drplan: Das Dokument zu ${file} braucht mehr als ${limitMb} MB Arbeitsspeicher; es wurde nichts geschrieben.`,
       en: `drplan: the document of ${file} needs more than ${limitMb} MB of memory; nothing was written.`,
+    };
+  },
+  stalled(file: string, seconds: number): Message {
+    const reason = stalledMessage(seconds);
+    return {
+      de: `drplan: ${reason.de} (${file}); es wurde nichts geschrieben.`,
+      en: `drplan: ${reason.en} (${file}); nothing was written.`,
     };
   },
   hasErrors(file: string, errors: number): Message {

@@ -9,6 +9,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { Locale } from '../core';
 import { transferOf } from '../transferable';
+import { STALL_SECONDS, watchdog } from '../workerWatchdog';
 import { cliLanguageService } from './languageService';
 
 export type RenderFormat = 'pdf' | 'html';
@@ -37,6 +38,13 @@ export class RenderOutOfMemory extends Error {
   }
 }
 
+/** The worker stopped making progress (workerWatchdog.ts) and was ended. */
+export class RenderStalled extends Error {
+  constructor(readonly seconds: number) {
+    super(`the document made no progress for ${seconds} seconds`);
+  }
+}
+
 const WORKER_ROLE = 'drplan-render-worker';
 
 /**
@@ -53,25 +61,37 @@ export function isRenderWorker(): boolean {
 
 type FromWorker = { readonly progress: number } | { readonly content: Uint8Array; readonly errors: number };
 
-/** Renders in a worker (the running bundle, dist/cli.js, serves as its script); `progress` hears the PDF's part done. */
-export function renderInWorker(job: RenderJob, progress: (done: number) => void): Promise<Rendered> {
+export interface WorkerOptions {
+  /** The worker's script; the running bundle (dist/cli.js) by default. */
+  readonly script?: string;
+  readonly stallSeconds?: number;
+}
+
+/** Renders in a worker; `progress` hears the PDF's part done. A worker silent for `stallSeconds` is ended. */
+export function renderInWorker(job: RenderJob, progress: (done: number) => void, options: WorkerOptions = {}): Promise<Rendered> {
   const limitMb = heapLimitMb(job.text.length);
+  const stallSeconds = options.stallSeconds ?? STALL_SECONDS;
   return new Promise((resolve, reject) => {
-    const worker = new Worker(__filename, { workerData: { role: WORKER_ROLE, job }, resourceLimits: { maxOldGenerationSizeMb: limitMb } });
+    const worker = new Worker(options.script ?? __filename, { workerData: { role: WORKER_ROLE, job }, resourceLimits: { maxOldGenerationSizeMb: limitMb } });
     let answered = false;
-    worker.on('message', (message: FromWorker) => {
-      if ('progress' in message) return progress(message.progress);
+    const answer = (settle: () => void) => {
+      if (answered) return;
       answered = true;
-      resolve({ content: message.content, errors: message.errors });
+      stall.stop();
+      settle();
+    };
+    const stall = watchdog(stallSeconds, () => {
+      answer(() => reject(new RenderStalled(stallSeconds)));
       void worker.terminate();
     });
-    worker.on('error', (error: NodeJS.ErrnoException) => {
-      answered = true;
-      reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new RenderOutOfMemory(limitMb) : error);
+    worker.on('message', (message: FromWorker) => {
+      stall.progress();
+      if ('progress' in message) return progress(message.progress);
+      answer(() => resolve({ content: message.content, errors: message.errors }));
+      void worker.terminate();
     });
-    worker.on('exit', (code) => {
-      if (!answered) reject(new Error(`the render worker ended with status ${code}`));
-    });
+    worker.on('error', (error: NodeJS.ErrnoException) => answer(() => reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new RenderOutOfMemory(limitMb) : error)));
+    worker.on('exit', (code) => answer(() => reject(new Error(`the render worker ended with status ${code}`))));
   });
 }
 
@@ -89,6 +109,8 @@ export async function serveRenderWorker(): Promise<void> {
     // The document is German whatever the language of the messages (the service's).
     return { document: service.planDocument(analysis), errors: count };
   })();
+  // A sign of life for the watchdog between reading the plan and making the file.
+  port.postMessage({ progress: 0 } satisfies FromWorker);
   const content =
     job.format === 'pdf'
       ? await service.pdfFile(document, (done) => port.postMessage({ progress: done } satisfies FromWorker))

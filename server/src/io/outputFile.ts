@@ -19,7 +19,7 @@
  * Pure: no Node module here, so a build for the web keeps it.
  */
 import type { Locale } from '../core';
-import { describeWriteFailure, outputRefusal, writeErrorCode, type OutputRefusal } from '../core/i18n/fileMessages';
+import { describeWriteFailure, fileMessages, outputRefusal, writeErrorCode, type OutputRefusal } from '../core/i18n/fileMessages';
 
 export type { OutputRefusal } from '../core/i18n/fileMessages';
 
@@ -68,7 +68,11 @@ export interface AtomicFileSystem<U> {
   sibling(target: U, name: string): U;
   /** The file name of `target`. */
   name(target: U): string;
-  /** Creates `uri` (a temporary file, whose name nobody else uses) with `content`. */
+  /**
+   * Creates `uri` (a temporary file) with `content`, exclusively: when anything is at `uri`
+   * already, a file or a link (dangling or not), it fails with EEXIST (FileExists) and touches
+   * nothing.
+   */
   writeFile(uri: U, content: Uint8Array): Promise<void>;
   /** Fails (EEXIST, FileExists) when `to` exists and `overwrite` is false, also if it appeared just now. */
   rename(from: U, to: U, overwrite: boolean): Promise<void>;
@@ -157,28 +161,60 @@ export async function writeOutput<U>(fs: OutputFileSystem<U>, target: U, content
   return plan;
 }
 
+/** How many temporary names one write tries: a name already taken means something plants files there. */
+const TEMPORARY_ATTEMPTS = 3;
+
 /**
- * Writes `content` to `target` through a temporary sibling. Without `overwrite` an existing
- * target is left alone and the rename's error (EEXIST, FileExists) is thrown. On any error the
- * temporary file is removed and the target is as it was.
+ * 96 bits from the platform's cryptographic source, as hex: a temporary name nobody can guess
+ * in advance (and so plant a link at). globalThis.crypto is the same in Node 20 and browsers,
+ * so a build for the web keeps it.
  */
-export async function writeAtomically<U>(
-  fs: AtomicFileSystem<U>,
-  target: U,
-  content: Uint8Array,
-  overwrite: boolean,
-  random: () => string = () => Math.random().toString(36).slice(2, 10),
-): Promise<void> {
-  // Hidden (leading dot) and marked, so a left-over after a crash is recognisable.
-  const temporary = fs.sibling(target, `.${fs.name(target)}.${random()}.tmp`);
-  try {
-    await fs.writeFile(temporary, content);
-    // A replaced file keeps its permissions: a report readable by the team stays so.
-    if (overwrite) await fs.adoptAttributes?.(temporary, target);
-    await fs.rename(temporary, target, overwrite);
-  } catch (error) {
-    await fs.delete(temporary).catch(() => undefined);
-    throw error;
+export function unguessableName(): string {
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(12));
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * Writes `content` to `target` through a temporary sibling with an unguessable name, created
+ * exclusively (AtomicFileSystem.writeFile): whatever is at that name already, a link above all,
+ * is neither written through nor removed; the write takes another name, and gives up after a
+ * few (TemporaryNamesTaken). Without `overwrite` an existing target is left alone and the
+ * rename's error (EEXIST, FileExists) is thrown. On any error the temporary file is removed and
+ * the target is as it was.
+ */
+export async function writeAtomically<U>(fs: AtomicFileSystem<U>, target: U, content: Uint8Array, overwrite: boolean, random: () => string = unguessableName): Promise<void> {
+  const taken: U[] = [];
+  for (let attempt = 0; attempt < TEMPORARY_ATTEMPTS; attempt++) {
+    // Hidden (leading dot) and marked, so a left-over after a crash is recognisable.
+    const temporary = fs.sibling(target, `.${fs.name(target)}.${random()}.tmp`);
+    try {
+      await fs.writeFile(temporary, content);
+    } catch (error) {
+      if (writeErrorCode(error) === 'EEXIST') {
+        taken.push(temporary);
+        continue;
+      }
+      // Created and then failed (a full disk): a half file of ours.
+      await fs.delete(temporary).catch(() => undefined);
+      throw error;
+    }
+    try {
+      // A replaced file keeps its permissions: a report readable by the team stays so.
+      if (overwrite) await fs.adoptAttributes?.(temporary, target);
+      await fs.rename(temporary, target, overwrite);
+    } catch (error) {
+      await fs.delete(temporary).catch(() => undefined);
+      throw error;
+    }
+    return;
+  }
+  throw new TemporaryNamesTaken(taken);
+}
+
+/** Every temporary name a write tried was taken (see writeAtomically). No `code`: not the target's EEXIST. */
+export class TemporaryNamesTaken<U> extends Error {
+  constructor(readonly names: readonly U[]) {
+    super(`${names.length} temporary names beside the output file were taken already`);
   }
 }
 
@@ -215,6 +251,7 @@ export function describeOutputFailure<U>(fs: OutputFileSystem<U>, error: unknown
   }
   if (error instanceof OutputNotWritten) {
     const { file, existed, special, folderExists } = (error as OutputNotWritten<U>).where;
+    if (error.cause instanceof TemporaryNamesTaken) return fileMessages.temporaryNamesTaken(fs.label(fs.folder(file)))[locale];
     return describeWriteFailure(error.cause, { file: fs.label(file), folder: fs.label(fs.folder(file)), existed, special, folderExists }, locale);
   }
   return error instanceof Error ? error.message : String(error);

@@ -191,6 +191,14 @@ export const fileMessages = {
     en: 'The setting drplan.maxFileSize raises the limit (in MB; 0 for none).',
   } satisfies Message,
 
+  /** Every unguessable temporary name was taken (server/src/io/outputFile.ts: writeAtomically). */
+  temporaryNamesTaken(folder: string): Message {
+    return {
+      de: `In ${folder} gibt es schon Dateien unter den zufälligen Namen, die drplan für seine temporäre Datei gewählt hat; dort legt jemand Dateien an. Es wurde nichts geschrieben.`,
+      en: `Files already exist in ${folder} under the random names drplan chose for its temporary file; something is placing files there. Nothing was written.`,
+    };
+  },
+
   /** The export commands' refusal: no empty document is written instead. */
   tooLargeForExport({ size, limit }: TooLarge): Message {
     return {

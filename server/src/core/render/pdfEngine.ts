@@ -11,6 +11,7 @@
  */
 import type { Content, DynamicContent, Style, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { PAGES, ROOM_BELOW, ROW_ID_PREFIX, TRACK_PAGES } from './pdfLayout';
+import { linearLineBuilder, type LineClass } from './pdfLines';
 
 /** Where a laid-out node landed: pdfmake's positions, one per line or cell. */
 export interface Positioned {
@@ -52,7 +53,7 @@ let engineLoaded: Promise<PdfEngine> | undefined;
 /** Loaded once: the fonts go into pdfmake's virtual file system on the first export. */
 export function loadPdfEngine(): Promise<PdfEngine> {
   engineLoaded ??= (async () => {
-    const [vfsModule, documentModule, layoutModule, rendererModule, layoutsModule, svgModule] = await Promise.all([
+    const [vfsModule, documentModule, layoutModule, rendererModule, layoutsModule, svgModule, lineModule] = await Promise.all([
       import('pdfmake/build/vfs_fonts'),
       // @ts-expect-error pdfmake's internal modules have no type declarations
       import('pdfmake/js/PDFDocument') as Promise<Module<PdfDocumentClass>>,
@@ -64,6 +65,8 @@ export function loadPdfEngine(): Promise<PdfEngine> {
       import('pdfmake/js/tableLayouts') as Promise<{ tableLayouts: object } | { default: { tableLayouts: object } }>,
       // @ts-expect-error see above
       import('pdfmake/js/SVGMeasure') as Promise<Module<new () => object>>,
+      // @ts-expect-error see above
+      import('pdfmake/js/Line') as Promise<Module<LineClass>>,
     ]);
     const fontData = ('default' in vfsModule ? vfsModule.default : vfsModule) as Record<string, string>;
     // The fonts are handed to pdfkit as bytes: no file is read from disk, nothing fetched, so the
@@ -74,7 +77,7 @@ export function loadPdfEngine(): Promise<PdfEngine> {
     const Renderer = classOf(rendererModule);
     const SvgMeasure = classOf(svgModule);
     const { tableLayouts } = 'tableLayouts' in layoutsModule ? layoutsModule : layoutsModule.default;
-    extendLayout(LayoutBuilder);
+    extendLayout(LayoutBuilder, classOf(lineModule));
     const virtualFs = {
       existsSync: (file: string) => fonts.has(file),
       readFileSync: (file: string) => {
@@ -213,10 +216,11 @@ interface LayoutBuilderInstance {
 type LayoutBuilderClass = (new (pageSize: object, margins: object, svgMeasure: object) => LayoutBuilderInstance) & {
   prototype: {
     processNode(this: LayoutBuilderThis, node: Record<string, unknown>, ...rest: unknown[]): unknown;
+    buildNextLine: ReturnType<typeof linearLineBuilder>;
   };
 };
 interface LayoutBuilderThis {
-  writer: { context(): { availableHeight: number; y: number; page: number; pages: { items: unknown[] }[]; pageMargins: { top: number } } };
+  writer: { context(): { availableHeight: number; availableWidth: number; y: number; page: number; pages: { items: unknown[] }[]; pageMargins: { top: number } } };
 }
 type RendererClass = new (pdf: PdfKitDocument, progress: undefined) => { renderPages(pages: object[]): void };
 
@@ -246,15 +250,17 @@ function forgetWordLayouts(pdf: PdfKitDocument): void {
 }
 
 /**
- * Two additions to pdfmake's layout, made where it knows the page and the room left:
+ * Lines built in time linear in their text (pdfLines.ts), and two additions to pdfmake's layout,
+ * made where it knows the page and the room left:
  * - a node with `ROOM_BELOW` starts a new page when less room is left below it (a heading before
  *   a long table must not end a page alone). pdfmake's own hook for this (`pageBreakBefore`)
  *   lays the whole document out again after every page break it inserts: quadratic.
  * - a top-level node with `TRACK_PAGES` gets its first and last page in `PAGES`.
  */
-function extendLayout(builder: LayoutBuilderClass): void {
+function extendLayout(builder: LayoutBuilderClass, line: LineClass): void {
   const prototype = builder.prototype;
   if ((prototype.processNode as { drplan?: true }).drplan) return;
+  prototype.buildNextLine = linearLineBuilder(line);
   const processNode = prototype.processNode;
   prototype.processNode = Object.assign(
     function (this: LayoutBuilderThis, node: Record<string, unknown>, ...rest: unknown[]) {

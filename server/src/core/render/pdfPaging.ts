@@ -92,10 +92,20 @@ interface Piece {
   readonly rows?: RowsNode;
 }
 
-/** The items from `cursor` on, as far as the window's budget of lines goes (one at least). */
+/**
+ * The items from `cursor` on, as far as the window's budget of lines goes. The first node or row
+ * is not counted: a window holds the budget's lines beyond it, so that one block longer than the
+ * budget (a paragraph of 100 pages) is followed by a page boundary in its first layout, instead of
+ * being laid out again and again in ever larger windows that hold only it.
+ */
 function windowFrom(flow: readonly FlowItem[], cursor: Cursor, budget: number): Piece[] {
   const pieces: Piece[] = [];
   let lines = 0;
+  let first = true;
+  const count = (more: number) => {
+    if (first) first = false;
+    else lines += more;
+  };
   for (let item = cursor.item; item < flow.length && (pieces.length === 0 || lines < budget); item++) {
     const entry = flow[item] as FlowItem;
     if (entry.kind === 'node') {
@@ -103,12 +113,12 @@ function windowFrom(flow: readonly FlowItem[], cursor: Cursor, budget: number): 
       // The window starts on a new page anyway; a page break there would leave one empty.
       if (pieces.length === 0) delete (content as { pageBreak?: unknown }).pageBreak;
       pieces.push({ item, content });
-      lines += entry.lines;
+      count(entry.lines);
       continue;
     }
     const from = item === cursor.item ? cursor.row : 0;
     let to = from;
-    while (to < entry.rowLines.length && (to === from || lines < budget)) lines += entry.rowLines[to++] as number;
+    while (to < entry.rowLines.length && (to === from || lines < budget)) count(entry.rowLines[to++] as number);
     const rows = entry.make(from, to);
     if (pieces.length === 0) delete (rows.node as { pageBreak?: unknown }).pageBreak;
     pieces.push({ item, from, to, content: rows.node, rows });

@@ -1,4 +1,4 @@
-import { planSchema } from './validator';
+import { planSchema } from './planSchema';
 
 /** The part of a JSON Schema drplan reads for help texts and completion. */
 export interface SchemaNode {

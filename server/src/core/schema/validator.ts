@@ -1,21 +1,14 @@
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import schema from '../../../../schemas/drplan.schema.json';
+import type { ErrorObject } from 'ajv';
+import validatePlan from './planValidator.generated';
 
 export type SchemaError = ErrorObject;
 
-/** The plan's JSON Schema, as shipped in schemas/: the one source of the file's shape. */
-export const planSchema = schema;
-
-type Definitions = typeof schema.definitions;
-export const schemaDefinitions: Definitions = schema.definitions;
-
-let compiled: ValidateFunction | undefined;
-
 /**
- * The schema compiled once per process. `verbose` gives each error its parent schema, which
- * tells a duration or a date slot apart from other values without matching schema paths.
+ * The plan checked against its schema (planSchema.ts) by the validator ajv generated at build
+ * time (planValidator.generated.d.ts): nothing is compiled at run time. Its errors are verbose:
+ * each has its data and its parent schema, the very object of `schemaDefinitions`, which tells a
+ * duration or a date slot apart from other values without matching schema paths.
  */
 export function validatePlanShape(value: unknown): readonly SchemaError[] {
-  compiled ??= new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true }).compile(schema);
-  return compiled(value) ? [] : (compiled.errors ?? []);
+  return validatePlan(value) ? [] : (validatePlan.errors ?? []);
 }

@@ -1,0 +1,72 @@
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, it } from 'node:test';
+import { ROOT } from '../support/fixtures';
+
+/**
+ * SECURITY.md's rules on what drplan's own code may reach for: processes, the network, code
+ * made from strings. Each is kept here by a list of the modules allowed to, with the reason, so
+ * that a new use (git for the change history, Prometheus for availability) must come through
+ * the one module SECURITY.md names, and SECURITY.md is changed with it. And SECURITY.md itself
+ * names, for each promise, tests that exist.
+ */
+const SOURCES = ['server/src', 'client/src'];
+
+function sourceFiles(folder: string): string[] {
+  return readdirSync(join(ROOT, folder), { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && /\.(ts|mts|js)$/.test(entry.name))
+    .map((entry) => relative(ROOT, join(entry.parentPath, entry.name)));
+}
+
+const files = [...SOURCES.flatMap(sourceFiles), 'media/preview.js'];
+
+/** The modules whose text matches `pattern`. */
+function using(pattern: RegExp): string[] {
+  return files.filter((file) => pattern.test(readFileSync(join(ROOT, file), 'utf8'))).sort();
+}
+
+describe('SECURITY.md rules in the code', () => {
+  it('starts processes in one place only: the client forks the bundled server', () => {
+    assert.deepEqual(using(/\bchild_process\b|\bexecFile\b|\bexecSync\b|\bspawn\(/), ['client/src/serverProcess.ts']);
+  });
+
+  it('opens no network connection: no HTTP, TLS, UDP or DNS module, no fetch, XMLHttpRequest or WebSocket', () => {
+    assert.deepEqual(using(/['"](node:)?(http|https|http2|tls|dgram|dns|undici)['"]|\bfetch\(|XMLHttpRequest|WebSocket|EventSource|sendBeacon/), []);
+    // node:net only to write into a Unix-domain socket a user names as the output (`-o socket`).
+    assert.deepEqual(using(/['"](node:)?net['"]/), ['server/src/io/nodeOutputFiles.ts']);
+    const net = readFileSync(join(ROOT, 'server/src/io/nodeOutputFiles.ts'), 'utf8');
+    assert.deepEqual(net.match(/createConnection\([^)]*\)/g), ['createConnection({ path })']);
+  });
+
+  it('makes no code from strings: no eval, no new Function; vm only to reach V8\'s collector', () => {
+    assert.deepEqual(using(/\beval\(|new Function\b|\bFunction\(/), []);
+    // The constant `gc`, evaluated in a fresh context that has it (idleCollector.ts): no text from outside.
+    assert.deepEqual(using(/['"](node:)?vm['"]/), ['server/src/idleCollector.ts']);
+    const collector = readFileSync(join(ROOT, 'server/src/idleCollector.ts'), 'utf8');
+    assert.deepEqual(collector.match(/runInNewContext\([^)]*\)/g), ["runInNewContext('gc')"]);
+  });
+
+  it('hands the system only files that an export has just written ("Open")', () => {
+    assert.deepEqual(using(/openExternal/), ['client/src/export/exportCommands.ts']);
+  });
+});
+
+describe('SECURITY.md', () => {
+  const text = readFileSync(join(ROOT, 'SECURITY.md'), 'utf8');
+  const table = text.slice(text.indexOf('## How each promise is tested'), text.indexOf('## Reporting a vulnerability'));
+
+  it('names for every promise the tests that keep it', () => {
+    const sections = [...text.matchAll(/^### (\d+)\. /gm)].map((match) => Number(match[1]));
+    assert.ok(sections.length >= 8, `${sections.length} promises`);
+    // Each row begins with the sections it tests: `| §1, §6 Every author string …`.
+    const tested = new Set(table.split('\n').flatMap((line) => [...(/^\| ((?:§\d+,? )+)/.exec(line)?.[1] ?? '').matchAll(/§(\d+)/g)].map((match) => Number(match[1]))));
+    for (const section of sections) assert.ok(tested.has(section), `§${section} has a row in the table of tests`);
+  });
+
+  it('cites only tests that exist', () => {
+    const cited = [...table.matchAll(/`(test\/[^`]+?\.(?:ts|mjs))`/g)].map((match) => match[1]!);
+    assert.ok(cited.length > 20, `${cited.length} tests cited`);
+    for (const file of cited) assert.ok(existsSync(join(ROOT, file)), `${file} exists`);
+  });
+});
