@@ -120,7 +120,8 @@ export class PdfEmitter {
       const items = block.kind === 'section' ? this.sectionFlow(block, newPage) : this.items([block]);
       const first = items[0];
       if (newPage && first) items[0] = startingPage(first);
-      flow.push(...items);
+      // Not push(...items): a chapter of a plan at the size limit has more items than a call takes arguments.
+      for (const item of items) flow.push(item);
       afterContents = block.kind === 'section' && block.role === 'contents';
     }
     return flow;
