@@ -11,7 +11,8 @@ import { pathToFileURL } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { Locale, PlanDiagnostic } from '../core';
 import { commandMessages } from './cliMessages';
-import { describeError, STDIN } from './findPlans';
+import { STDIN } from './findPlans';
+import { systemErrorReason } from '../core/i18n/fileMessages';
 import { cliLanguageService } from './languageService';
 
 export interface CheckOptions {
@@ -37,7 +38,7 @@ export async function checkFile(file: string, options: CheckOptions): Promise<Ch
   try {
     ({ bytes, size } = await readPlanFile(file, options.maxFileSize));
   } catch (error) {
-    return { file, problem: describeError(error, options.locale) };
+    return { file, problem: systemErrorReason(error)[options.locale] };
   }
   try {
     const { text, invalidUtf8 } = decodeUtf8(bytes);

@@ -1,6 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Locale } from '../core';
+import { systemErrorReason } from '../core/i18n/fileMessages';
 
 export const PLAN_FILE = /\.drplan\.ya?ml$/i;
 
@@ -29,7 +30,7 @@ export async function findPlans(paths: readonly string[], locale: Locale): Promi
       if (info.isDirectory()) files.push(...(await searchFolder(path)));
       else files.push(path);
     } catch (error) {
-      problems.push({ path, reason: describeError(error, locale) });
+      problems.push({ path, reason: systemErrorReason(error)[locale] });
     }
   }
   return { files, problems };
@@ -48,27 +49,4 @@ async function searchFolder(folder: string): Promise<string[]> {
     }
   }
   return found;
-}
-
-/** Why a file or folder could not be read, in words, in the language of the messages. */
-export function describeError(error: unknown, locale: Locale): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  const german = locale === 'de';
-  switch (code) {
-    case 'ENOENT':
-      return german ? 'Datei oder Ordner nicht gefunden' : 'no such file or folder';
-    case 'EACCES':
-    case 'EPERM':
-      return german ? 'keine Berechtigung' : 'permission denied';
-    case 'EISDIR':
-      return german ? 'ist ein Ordner' : 'is a folder';
-    case 'ENOTDIR':
-      return german ? 'ein Teil des Pfads ist kein Ordner' : 'part of the path is not a folder';
-    case 'ELOOP':
-      return german ? 'zu viele symbolische Links (eine Schleife?)' : 'too many symbolic links (a loop?)';
-    case 'ENAMETOOLONG':
-      return german ? 'der Name ist zu lang' : 'the name is too long';
-    default:
-      return error instanceof Error ? error.message : String(error);
-  }
 }
