@@ -81,10 +81,14 @@ describe('the overview’s status column', () => {
       'scenarios:\n' +
       scenario('vm', 'vm-server', exercise('2026-05-01', 'plan-review', 'passed') + exercise('2026-06-01', 'alerting', 'passed')) +
       scenario('storage', 'storage-server', exercise('2026-08-15', 'full-recovery', 'failed') + exercise('2026-10-01', 'plan-review', 'passed'));
-    assert.deepEqual(statuses(documentOf(text)), {
+    const doc = documentOf(text);
+    assert.deepEqual(statuses(doc), {
       'Ausfall des VM-Servers': '○ungeprüft',
       'Ausfall des Storage-Servers': '✗Übung nicht bestanden',
     });
+    // The scenario's own section says so under its exercises.
+    const said = chapter(doc, 'kapitel-dr-plan').children.filter((block) => block.kind === 'paragraph' && /Keine dieser Übungen hat die Wiederherstellung erprobt/.test(plainText(block.content)));
+    assert.equal(said.length, 1);
   });
 
   it('goes by the latest recovery exercise: a failed one repeated and passed is ✓; a passed one failed later is ✗', () => {

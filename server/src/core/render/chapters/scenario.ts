@@ -1,4 +1,4 @@
-import { itemsById } from '../../model/queries';
+import { itemsById, latestRecoveryExercise } from '../../model/queries';
 import { cell, col, dateValue, durationValue, durationWords, enumLabel, fieldLabel, lineReference, methodLabel, shown, short, table } from '../blocks';
 import type { DocumentContext, ScenarioInfo } from '../context';
 import { LABELS } from '../texts';
@@ -116,6 +116,12 @@ export function scenarioBlocks(context: DocumentContext, scenario: ScenarioInfo)
         exercisesLine,
       ),
     );
+    if (!latestRecoveryExercise(model)) {
+      blocks.push({
+        kind: 'paragraph',
+        content: [emphasis(text(`Keine dieser Übungen hat die Wiederherstellung erprobt; eine Planbesprechung oder Alarmierungsübung belegt sie nicht. Die RTA ist ${LABELS.unknownRta}.`))],
+      });
+    }
   }
   return blocks;
 }
