@@ -31,6 +31,9 @@ function scenario(id: string, type: string, exercises = '', times = 'recovery_ti
   return `  - id: ${id}\n    category: ${category}\n    type: ${type}\n    prevention: [p]\n    recovery: [r]\n    ${times}\n    rpo: 0\n${exercises ? `    exercises:\n${exercises}` : ''}`;
 }
 
+/** A plan of these scenarios. */
+const planOf = (...scenarios: string[]) => `${HEAD}scenarios:\n${scenarios.join('')}`;
+
 const exercise = (date: string, kind: string | undefined, result: string, rta = '1h') =>
   `      - date: ${date}\n${kind ? `        kind: ${kind}\n` : ''}        recovery_time: ${rta}\n        result: ${result}\n`;
 
@@ -60,13 +63,12 @@ function statuses(doc: PlanDocument): Record<string, string> {
 
 describe('the overview’s status column', () => {
   it('tells apart: exercised without findings ✓, never exercised ○, latest exercise failed ✗, findings ✗', () => {
-    const text =
-      HEAD +
-      'scenarios:\n' +
-      scenario('vm', 'vm-server', exercise('2026-09-01', 'full-recovery', 'passed')) +
-      scenario('storage', 'storage-server', exercise('2026-08-15', 'functional-test', 'failed')) +
-      scenario('switch', 'network-component') +
-      scenario('strom', 'power-outage', exercise('2026-10-01', undefined, 'passed'), 'recovery_time: 10h\n    rto: 8h');
+    const text = planOf(
+      scenario('vm', 'vm-server', exercise('2026-09-01', 'full-recovery', 'passed')),
+      scenario('storage', 'storage-server', exercise('2026-08-15', 'functional-test', 'failed')),
+      scenario('switch', 'network-component'),
+      scenario('strom', 'power-outage', exercise('2026-10-01', undefined, 'passed'), 'recovery_time: 10h\n    rto: 8h'),
+    );
     assert.deepEqual(statuses(documentOf(text)), {
       'Ausfall des VM-Servers': '✓geprüft ohne Befund',
       'Ausfall des Storage-Servers': '✗Übung nicht bestanden',
@@ -76,11 +78,10 @@ describe('the overview’s status column', () => {
   });
 
   it('counts recovery exercises only: a plan review or an alerting exercise proves no recovery, nor does it hide a failed one', () => {
-    const text =
-      HEAD +
-      'scenarios:\n' +
-      scenario('vm', 'vm-server', exercise('2026-05-01', 'plan-review', 'passed') + exercise('2026-06-01', 'alerting', 'passed')) +
-      scenario('storage', 'storage-server', exercise('2026-08-15', 'full-recovery', 'failed') + exercise('2026-10-01', 'plan-review', 'passed'));
+    const text = planOf(
+      scenario('vm', 'vm-server', exercise('2026-05-01', 'plan-review', 'passed') + exercise('2026-06-01', 'alerting', 'passed')),
+      scenario('storage', 'storage-server', exercise('2026-08-15', 'full-recovery', 'failed') + exercise('2026-10-01', 'plan-review', 'passed')),
+    );
     const doc = documentOf(text);
     assert.deepEqual(statuses(doc), {
       'Ausfall des VM-Servers': '○ungeprüft',
@@ -92,11 +93,10 @@ describe('the overview’s status column', () => {
   });
 
   it('goes by the latest recovery exercise: a failed one repeated and passed is ✓; a passed one failed later is ✗', () => {
-    const text =
-      HEAD +
-      'scenarios:\n' +
-      scenario('vm', 'vm-server', exercise('2026-03-01', 'functional-test', 'failed') + exercise('2026-09-01', 'functional-test', 'passed')) +
-      scenario('storage', 'storage-server', exercise('2026-10-01', 'full-recovery', 'failed') + exercise('2026-03-01', 'full-recovery', 'passed'));
+    const text = planOf(
+      scenario('vm', 'vm-server', exercise('2026-03-01', 'functional-test', 'failed') + exercise('2026-09-01', 'functional-test', 'passed')),
+      scenario('storage', 'storage-server', exercise('2026-10-01', 'full-recovery', 'failed') + exercise('2026-03-01', 'full-recovery', 'passed')),
+    );
     assert.deepEqual(statuses(documentOf(text)), {
       'Ausfall des VM-Servers': '✓geprüft ohne Befund',
       'Ausfall des Storage-Servers': '✗Übung nicht bestanden',
@@ -104,7 +104,7 @@ describe('the overview’s status column', () => {
   });
 
   it('has a legend under the table for every status, and shows the latest recovery exercise’s RTA only', () => {
-    const text = HEAD + 'scenarios:\n' + scenario('vm', 'vm-server', exercise('2026-05-01', 'functional-test', 'passed', '3h') + exercise('2026-06-01', 'plan-review', 'passed', '1h'));
+    const text = planOf(scenario('vm', 'vm-server', exercise('2026-05-01', 'functional-test', 'passed', '3h') + exercise('2026-06-01', 'plan-review', 'passed', '1h')));
     const doc = documentOf(text);
     const blocks = chapter(doc, 'kapitel-dr-plan').children;
     const [overview] = tablesIn(blocks);
