@@ -165,6 +165,15 @@ describe("yaml's findings in drplan's words", () => {
   });
 });
 
+describe('many findings of yaml', () => {
+  it('are each a finding, 200,000 duplicate keys in 1 MB included (once more than a call takes as arguments)', () => {
+    const text = 'a: 1\n'.repeat(200_000);
+    const findings = analyze(text).findings.filter((finding) => finding.code === 'yaml-syntax');
+    assert.equal(findings.length, 199_999);
+    assert.deepEqual(findings[0]?.message, messages.yamlSyntax(y.duplicateKey));
+  });
+});
+
 /** Every yaml-syntax message drplan has, as a pattern: the arguments of a message may be anything. */
 const OURS: readonly RegExp[] = (() => {
   const HOLE = '\u0000';

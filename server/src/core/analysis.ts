@@ -92,9 +92,10 @@ function check(yaml: YamlDocument, reuse: ModelReuse | undefined, itemValues: It
   const value = toPlainValue(yaml, carry ? itemValues : undefined);
   const model = buildPlanModel(yaml, reuse);
   const today = todayInDays(options.today);
-  const findings = [...checkSchema(yaml, value), ...checkRules(model, today)].map((finding) => atEmptyValue(finding, yaml.text));
-  // yaml problems last: toPlainValue may add alias problems while converting.
-  findings.unshift(...yamlProblems(yaml));
+  const checked = [...checkSchema(yaml, value), ...checkRules(model, today)].map((finding) => atEmptyValue(finding, yaml.text));
+  // yaml problems last: toPlainValue may add alias problems while converting. Concatenated, not
+  // spread into a call: a text of 1 MB may have 200,000 of them, more than a call's arguments.
+  const findings = [...yamlProblems(yaml), ...checked];
   if (options.invalidUtf8) findings.push(invalidUtf8Finding(options.invalidUtf8));
   findings.sort((a, b) => a.span.start - b.span.start);
   const analysis = analysisOf(yaml, model, findings, options);

@@ -21,20 +21,25 @@ export interface ProblemPlace {
   readonly atEnd: boolean;
 }
 
+/** How far around the position the text is read: enough for every description, and bounded. */
+const NEAR = 256;
+
 export function placeOf(text: string, start: number): ProblemPlace {
-  const lineStart = Math.max(text.lastIndexOf('\n', start - 1), text.lastIndexOf('\r', start - 1)) + 1;
-  const lineEnd = /[\r\n]/.exec(text.slice(start, start + 4096))?.index;
-  // Long lines are only looked at near the position: the descriptions need no more.
-  const before = text.slice(Math.max(lineStart, start - 4096), start);
-  const rest = text.slice(start, lineEnd === undefined ? start + 4096 : start + lineEnd);
-  return { at: text.charAt(start), before, rest, atEnd: text.slice(start, start + 4096).trim() === '' && start + 4096 >= text.length };
+  // Only the text near the position: a text may have 100,000 problems (each line a tab).
+  const head = text.slice(Math.max(0, start - NEAR), start);
+  const before = head.slice(Math.max(head.lastIndexOf('\n'), head.lastIndexOf('\r')) + 1);
+  const tail = text.slice(start, start + NEAR);
+  const lineEnd = tail.search(/[\r\n]/);
+  const rest = lineEnd < 0 ? tail : tail.slice(0, lineEnd);
+  return { at: text.charAt(start), before, rest, atEnd: start + NEAR >= text.length && tail.trim() === '' };
 }
 
-type Describe = (place: ProblemPlace) => Message;
+/** A code's words: one sentence, or one chosen by the text at the position. */
+type Describe = Message | ((place: ProblemPlace) => Message);
 
 /** Every code yaml 2 knows (`ErrorCode`): a new one in a later yaml fails the type check here. */
 const DESCRIPTIONS: Record<ErrorCode, Describe> = {
-  ALIAS_PROPS: () => says.aliasProperties,
+  ALIAS_PROPS: says.aliasProperties,
   BAD_ALIAS: ({ at }) => (at === ':' ? says.nameEndsInColon : at === '&' ? says.anchorWithoutName : at === '*' ? says.aliasWithoutName : says.badAnchorName),
   BAD_DIRECTIVE: ({ before, rest }) => {
     const line = (before + rest).trim();
@@ -50,19 +55,19 @@ const DESCRIPTIONS: Record<ErrorCode, Describe> = {
     if (at === '-' || /^\s*-(\s|$)/.test(rest)) return says.listAmongKeys;
     return says.valueBecomesKey;
   },
-  BLOCK_IN_FLOW: () => says.blockInBrackets,
-  DUPLICATE_KEY: () => says.duplicateKey,
-  IMPOSSIBLE: () => says.unreadable,
-  KEY_OVER_1024_CHARS: () => says.keyTooLong,
+  BLOCK_IN_FLOW: says.blockInBrackets,
+  DUPLICATE_KEY: says.duplicateKey,
+  IMPOSSIBLE: says.unreadable,
+  KEY_OVER_1024_CHARS: says.keyTooLong,
   MISSING_CHAR: missingCharacter,
-  MULTILINE_IMPLICIT_KEY: () => says.multilineKey,
-  MULTIPLE_ANCHORS: () => says.multipleAnchors,
-  MULTIPLE_DOCS: () => says.multipleDocuments,
-  MULTIPLE_TAGS: () => says.multipleTags,
-  NON_STRING_KEY: () => says.keyNotText,
+  MULTILINE_IMPLICIT_KEY: says.multilineKey,
+  MULTIPLE_ANCHORS: says.multipleAnchors,
+  MULTIPLE_DOCS: says.multipleDocuments,
+  MULTIPLE_TAGS: says.multipleTags,
+  NON_STRING_KEY: says.keyNotText,
   // Said as drplan's limit by yamlProblems.ts; here only for completeness.
-  RESOURCE_EXHAUSTION: () => says.unreadable,
-  TAB_AS_INDENT: () => says.tab,
+  RESOURCE_EXHAUSTION: says.unreadable,
+  TAB_AS_INDENT: says.tab,
   TAG_RESOLVE_FAILED: ({ rest }) => says.tag(tagAt(rest)),
   UNEXPECTED_TOKEN: unexpectedToken,
   BAD_COLLECTION_TYPE: ({ rest }) => says.tag(tagAt(rest)),
@@ -70,8 +75,9 @@ const DESCRIPTIONS: Record<ErrorCode, Describe> = {
 
 /** yaml's problem `code` at `start` of `text`, in words. */
 export function describeYamlCode(code: string | undefined, text: string, start: number): Message {
-  const place = placeOf(text, start);
   const describe = code !== undefined && Object.hasOwn(DESCRIPTIONS, code) ? DESCRIPTIONS[code as ErrorCode] : undefined;
+  if (describe && typeof describe !== 'function') return describe;
+  const place = placeOf(text, start);
   return describe ? describe(place) : says.unexpected(found(place.rest));
 }
 
