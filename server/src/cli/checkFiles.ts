@@ -11,8 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { Locale, PlanDiagnostic } from '../core';
 import { commandMessages } from './cliMessages';
-import { STDIN } from './findPlans';
-import { systemErrorReason } from '../core/i18n/fileMessages';
+import { describeError, STDIN } from './findPlans';
 import { cliLanguageService } from './languageService';
 
 export interface CheckOptions {
@@ -38,7 +37,7 @@ export async function checkFile(file: string, options: CheckOptions): Promise<Ch
   try {
     ({ bytes, size } = await readPlanFile(file, options.maxFileSize));
   } catch (error) {
-    return { file, problem: systemErrorReason(error)[options.locale] };
+    return { file, problem: describeError(error, options.locale) };
   }
   try {
     const { text, invalidUtf8 } = decodeUtf8(bytes);

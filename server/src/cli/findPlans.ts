@@ -30,7 +30,7 @@ export async function findPlans(paths: readonly string[], locale: Locale): Promi
       if (info.isDirectory()) files.push(...(await searchFolder(path)));
       else files.push(path);
     } catch (error) {
-      problems.push({ path, reason: systemErrorReason(error)[locale] });
+      problems.push({ path, reason: describeError(error, locale) });
     }
   }
   return { files, problems };
@@ -49,4 +49,9 @@ async function searchFolder(folder: string): Promise<string[]> {
     }
   }
   return found;
+}
+
+/** Why a file or folder could not be read, in words, in the language of the messages. */
+export function describeError(error: unknown, locale: Locale): string {
+  return systemErrorReason(error)[locale];
 }

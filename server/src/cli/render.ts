@@ -8,12 +8,12 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Locale } from '../core';
 import type { Message } from '../core/i18n/messages';
-import { systemErrorReason } from '../core/i18n/fileMessages';
 import { descriptorOf, nodeOutputFiles } from '../io/nodeOutputFiles';
 import { outputFile, refusalOf, type OutputFile } from '../io/outputFile';
 import { commonDefaults, readArguments, readCommonOption, unknownOption, UsageError } from './arguments';
 import { usageMessages } from './cliMessages';
 import { readPlanFile } from './checkFiles';
+import { describeError } from './findPlans';
 import { writeOut } from './output';
 import { renderMessages } from './renderMessages';
 import { terminalProgress } from './progress';
@@ -116,7 +116,7 @@ export async function runRender(args: readonly string[]): Promise<number> {
   try {
     read = await readPlan(options.file, options.maxFileSize);
   } catch (error) {
-    process.stderr.write(`drplan: ${options.file}: ${systemErrorReason(error)[locale]}\n`);
+    process.stderr.write(`drplan: ${options.file}: ${describeError(error, locale)}\n`);
     return 2;
   }
   // Over the limit the plan is not parsed, and a document of nothing would look like an empty plan.

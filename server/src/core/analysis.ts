@@ -93,9 +93,9 @@ function check(yaml: YamlDocument, reuse: ModelReuse | undefined, itemValues: It
   const model = buildPlanModel(yaml, reuse);
   const today = todayInDays(options.today);
   const checked = [...checkSchema(yaml, value), ...checkRules(model, today)].map((finding) => atEmptyValue(finding, yaml.text));
-  // yaml problems last: toPlainValue may add alias problems while converting. Concatenated, not
-  // spread into a call: a text of 1 MB may have 200,000 of them, more than a call's arguments.
-  const findings = [...yamlProblems(yaml), ...checked];
+  // yaml problems taken last: toPlainValue may add alias problems while converting. (Joined
+  // without spreading them into arguments: a hostile plan has more than a call takes.)
+  const findings = yamlProblems(yaml).concat(checked);
   if (options.invalidUtf8) findings.push(invalidUtf8Finding(options.invalidUtf8));
   findings.sort((a, b) => a.span.start - b.span.start);
   const analysis = analysisOf(yaml, model, findings, options);

@@ -394,8 +394,7 @@ function checkTree(doc: Document.Parsed, cuts: readonly number[]): void {
     }
   }
   if (duplicates.length > 0) {
-    // One by one: spread into push, 200,000 duplicate keys would exceed a call's arguments.
-    for (const duplicate of duplicates) doc.errors.push(duplicate);
+    for (const duplicate of duplicates) doc.errors.push(duplicate); // not spread: there may be millions
     doc.errors.sort((a, b) => a.pos[0] - b.pos[0]);
   }
   const exhausted = doc.errors.find((error) => error.code === 'RESOURCE_EXHAUSTION');
