@@ -1,9 +1,9 @@
 import { messages, type Message } from '../i18n/messages';
-import { yamlMessages } from '../i18n/yamlMessages';
 import { MAX_NESTING_DEPTH } from '../limits';
 import type { YamlDocument, YamlProblem } from '../parse/yamlDocument';
 import type { Finding } from './diagnostic';
 import { describeYamlCode, escapeAt } from './yamlCodes';
+import { yamlMessages } from '../i18n/yamlMessages';
 
 /** yaml-syntax: what the parser found, and aliases that are unknown or would explode. */
 export function yamlProblems(yaml: YamlDocument): Finding[] {
