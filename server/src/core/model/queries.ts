@@ -73,7 +73,10 @@ export function latestRecoveryExercise(
   return latestExercise(scenario, (exercise) => isRecoveryExercise(exercise) && measured(exercise));
 }
 
-/** What the latest exercise measured: the recovery time (RTA) or the data loss (RPA), and when. */
+/**
+ * What the latest recovery exercise measured: the recovery time (RTA) or the data loss (RPA),
+ * and when.
+ */
 export interface Measured {
   readonly exercise: ExerciseModel;
   readonly day: number;
@@ -81,9 +84,9 @@ export interface Measured {
   readonly minutes: number;
 }
 
-/** The latest exercise that measured `what` (as a valid duration), with that measurement. */
+/** The latest recovery exercise that measured `what` (as a valid duration), with that measurement. */
 export function latestMeasured(scenario: ScenarioModel, what: 'recoveryTime' | 'dataLoss'): Measured | undefined {
-  const exercise = latestExercise(scenario, (candidate) => candidate[what]?.minutes !== undefined);
+  const exercise = latestRecoveryExercise(scenario, (candidate) => candidate[what]?.minutes !== undefined);
   const field = exercise?.[what];
   const day = exercise?.date?.day;
   return exercise && field?.minutes !== undefined && day !== undefined ? { exercise, day, field, minutes: field.minutes } : undefined;
