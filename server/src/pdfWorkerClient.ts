@@ -70,7 +70,7 @@ export function pdfWorker(script: string, locale: () => Locale, stallSeconds = S
     started.on('exit', () => {
       if (worker !== started) return;
       worker = undefined;
-      fail(new Error('the PDF worker ended'));
+      fail(new Error(workerEnded[locale()]));
     });
     return started;
   };
@@ -93,10 +93,15 @@ export function pdfWorker(script: string, locale: () => Locale, stallSeconds = S
     },
     dispose() {
       stop();
-      fail(new Error('the PDF worker ended'));
+      fail(new Error(workerEnded[locale()]));
     },
   };
 }
+
+const workerEnded: Record<Locale, string> = {
+  de: 'Die Erstellung des PDF wurde beendet, bevor das Dokument fertig war',
+  en: 'the PDF worker ended before the document was done',
+};
 
 const outOfMemory: Record<Locale, string> = {
   de: `Das Dokument braucht mehr als ${HEAP_LIMIT_MB} MB Arbeitsspeicher`,

@@ -59,6 +59,18 @@ describe('the language of the command line', () => {
     }
   });
 
+  it("says YAML's own errors in German under --lang de, with their lines (issue 14)", () => {
+    const plan = join(scratch, 'kaputt.drplan.yaml');
+    writeFileSync(plan, 'drplan: "1"\nplan:\n  title: Notfall: Server\n');
+    const { code, stdout } = drplanIn({}, 'check', '--lang', 'de', plan);
+    assert.equal(code, 1);
+    const syntax = stdout.split('\n').filter((line) => line.includes('yaml-syntax'));
+    assert.deepEqual(syntax, [
+      `${plan}:3:10: Fehler yaml-syntax: YAML-Syntaxfehler: Nach dem Schlüssel steht auf derselben Zeile ein weiteres „: “, doch ein Abschnitt kann nicht auf der Zeile seines Schlüssels beginnen. Ist ein Text mit Doppelpunkt gemeint, gehört er in Anführungszeichen: "Notfall: Server".`,
+    ]);
+    assert.doesNotMatch(stdout, /Nested mappings|compact mappings/);
+  });
+
   it('follows --lang over the environment, before or after the command', () => {
     for (const args of [['--lang', 'en', 'check', missing], ['check', '--lang=en', missing]]) {
       assert.equal(drplanIn({ LC_ALL: 'de_DE.UTF-8' }, ...args).stderr, `drplan: ${missing}: no such file or folder\n`);

@@ -296,7 +296,7 @@ describe('the PDF through real tools (poppler, mupdf)', () => {
     const largePages = tool('pdftotext', '-layout', large, '-').split('\f');
     const matrixPages = largePages.filter((page) => page.includes('letzte RTA'));
     assert.ok(matrixPages.length >= 2, `the overview matrix of 60 scenarios spans ${matrixPages.length} pages`);
-    for (const page of matrixPages) assert.match(page, /Kategorie +Szenario/);
+    for (const page of matrixPages) assert.match(page, /Szenario +Wiederher/);
     const rows = largePages.join('\n').match(/\(\d+\) +\d+ Stunden/g) ?? [];
     assert.ok(rows.length >= 60, `${rows.length} matrix rows`);
   });
@@ -306,6 +306,24 @@ describe('the PDF through real tools (poppler, mupdf)', () => {
     for (const marker of ['ENDE_BESCHREIBUNG', 'Vorsorge 69', 'ENDE_PRAEVENTION', 'ENDE_HISTORIE', 'b899', 'p599', 'h799']) {
       assert.ok(text.includes(marker), marker);
     }
+  });
+
+  it('says each scenario\'s status in words with a legend, and Offene Punkte for a reader: part, field, message, line, no code (issue 14)', () => {
+    const layout = tool('pdftotext', '-layout', broken, '-');
+    assert.match(layout, /^ *Ausfall des VM-Servers +10 Stunden +8 Stunden +0 Minuten +— +unbekannt +Befund$/m);
+    assert.match(layout, /^ *Stromausfall +4 Stunden +4 Stunden +0 Minuten +— +unbekannt +ungeprüft$/m);
+    const text = normalise(tool('pdftotext', '-raw', broken, '-'));
+    for (const words of [
+      'geprüft ohne Befund: Die Wiederherstellung wurde geübt',
+      'ungeprüft: Die Wiederherstellung wurde noch nie geübt',
+      'Übung nicht bestanden: Die letzte Übung der Wiederherstellung ist gescheitert',
+      'Befund: Die Prüfung des Plans hat für das Szenario Fehler oder Warnungen gefunden',
+      'Szenario „Ausfall des VM-Servers“',
+      'Wiederherstellungszeit Fehler Die Wiederherstellung dauert 10 Stunden und überschreitet damit die RTO, die maximal zulässige Ausfallzeit (8 Stunden). Zeile 14',
+    ]) {
+      assert.ok(text.includes(words), words);
+    }
+    for (const code of ['rto-exceeded', 'untested', 'missing-scenario', 'Prüfungen ohne Befund']) assert.ok(!text.includes(code), code);
   });
 
   it('marks a plan with errors ENTWURF on every page', () => {

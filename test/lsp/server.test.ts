@@ -107,6 +107,20 @@ describe('the language server in German', () => {
       await client.stop();
     }
   });
+  it("says YAML's own errors in German, at yaml's positions", async () => {
+    const client = await LspClient.start('node', [SERVER, '--stdio'], {}, { locale: 'de-DE' });
+    try {
+      await client.open('untitled:yaml.drplan.yaml', 'drplan: "1"\nplan:\n  title: Notfall: Server\n  system x\n  version: "1"\n');
+      const syntax = (await client.diagnosticsOfVersion('untitled:yaml.drplan.yaml', 1)).filter((d) => d.code === 'yaml-syntax');
+      assert.deepEqual(
+        syntax.map((d) => [d.range.start.line, d.range.start.character, /^YAML-Syntaxfehler: (Nach dem Schlüssel steht|Ein Schlüssel muss auf einer Zeile)/.test(d.message)]),
+        [[2, 9, true], [3, 2, true]],
+        JSON.stringify(syntax),
+      );
+    } finally {
+      await client.stop();
+    }
+  });
   it('makes a new plan with German comments', async () => {
     const client = await LspClient.start('node', [SERVER, '--stdio'], {}, { locale: 'de-DE' });
     try {

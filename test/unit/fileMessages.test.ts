@@ -10,7 +10,7 @@ import { describe, it } from 'node:test';
 import { ResponseError } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../../server/src/core';
-import { describeWriteFailure, fileMessages, writeErrorCode, writeFailure } from '../../server/src/core/i18n/fileMessages';
+import { describeWriteFailure, fileMessages, systemErrorReason, writeErrorCode, writeFailure } from '../../server/src/core/i18n/fileMessages';
 import { tooLargeDocument, tooLargeFragment } from '../../server/src/core/render/tooLarge';
 import { createLanguageService } from '../../server/src/core/languageService';
 import { renderRequests } from '../../server/src/renderRequests';
@@ -20,6 +20,26 @@ const WHERE = { file: '/srv/plaene/plan.pdf', folder: '/srv/plaene' };
 const nodeError = (code: string, message = `${code}: something, write`) => Object.assign(new Error(message), { code });
 /** What vscode.workspace.fs throws: a FileSystemError with VS Code's code and the provider's message. */
 const vscodeError = (code: string, message: string) => Object.assign(new Error(message), { code, name: `${code} (FileSystemError)` });
+
+describe('why a file could not be read or written, in a few words', () => {
+  it('says each code Node gives in German and English, and no English sentence of Node\'s in German', () => {
+    for (const code of ['ENOENT', 'EACCES', 'EPERM', 'EISDIR', 'ENOTDIR', 'ELOOP', 'ENAMETOOLONG', 'EIO', 'ENOSPC', 'EDQUOT', 'EROFS', 'EMFILE', 'ENFILE', 'ENXIO', 'EAGAIN', 'EBUSY', 'EINVAL', 'EPIPE']) {
+      const reason = systemErrorReason(nodeError(code, `${code}: some English words, read`));
+      assert.doesNotMatch(reason.de, /English|read|E[A-Z]{3,}/, code);
+      assert.doesNotMatch(reason.en, /English|E[A-Z]{3,}/, code);
+    }
+    assert.deepEqual(systemErrorReason(nodeError('EIO', 'EIO: i/o error, read')), {
+      de: 'Ein-/Ausgabefehler (ist der Datenträger defekt oder nicht mehr verbunden?)',
+      en: 'input/output error (is the disk damaged or no longer connected?)',
+    });
+  });
+
+  it('names a code without words of its own for the German reader, with Node\'s message for the English one', () => {
+    assert.deepEqual(systemErrorReason(nodeError('ESTALE', 'ESTALE: stale file handle, open')), { de: 'Fehler des Betriebssystems ESTALE', en: 'ESTALE: stale file handle, open' });
+    // Not Node's: a file system provider's own words, in whatever language it speaks.
+    assert.deepEqual(systemErrorReason(new Error('Verbindung zum Server verloren')), { de: 'Verbindung zum Server verloren', en: 'Verbindung zum Server verloren' });
+  });
+});
 
 describe('why a write failed, in words', () => {
   it('reads Node\'s code, VS Code\'s code, and Node\'s code in the message of VS Code\'s Unknown', () => {

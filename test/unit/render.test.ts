@@ -14,6 +14,7 @@ import {
   type Heading,
   type Inline,
   type List,
+  type Paragraph,
   type PlanDocument,
   type Section,
   type Table,
@@ -257,23 +258,31 @@ describe('buildDocument on the example plan', () => {
     assert.equal(rowsText(table)[0]?.[6], '—', 'offsite not given');
   });
 
-  it('Disaster-Recovery-Plan: the overview matrix of all scenarios with status marks', () => {
+  it('Disaster-Recovery-Plan: the overview matrix of all scenarios by category, with their status and its legend', () => {
     const chapter = section(doc, 'kapitel-dr-plan');
     const [matrix] = tables(chapter.children);
     assert.ok(matrix);
-    assert.deepEqual(titles(matrix), ['Kategorie', 'Szenario', 'Wiederherstellungszeit', 'RTO', 'RPO', 'MTPD', 'letzte RTA', 'Status']);
-    assert.equal(matrix.rows.length, 11);
-    const storage = rowsText(matrix).find((row) => row[1] === 'Ausfall des Storage-Servers');
-    assert.deepEqual(storage, ['Hardware-Fehler', 'Ausfall des Storage-Servers', '6 Stunden', '8 Stunden', '4 Stunden', '24 Stunden', '5,5 Stunden', '✓']);
-    const rack = rowsText(matrix).find((row) => row[1] === 'Ausfall des Server-Racks');
-    assert.deepEqual(rack, ['Hardware-Fehler', 'Ausfall des Server-Racks', '24 Stunden', '36 Stunden', '24 Stunden', '—', 'unbekannt', '✓']);
+    assert.deepEqual(titles(matrix), ['Szenario', 'Wiederherstellungszeit', 'RTO', 'RPO', 'MTPD', 'letzte RTA', 'Status']);
+    assert.equal(matrix.rows.filter((row) => row.kind === 'row').length, 11);
+    // Exercised (a full recovery) and without findings: ✓.
+    const storage = rowsText(matrix).find((row) => row[0] === 'Ausfall des Storage-Servers');
+    assert.deepEqual(storage, ['Ausfall des Storage-Servers', '6 Stunden', '8 Stunden', '4 Stunden', '24 Stunden', '5,5 Stunden', '✓geprüft ohne Befund']);
+    // Never exercised: no ✓ (issue 14), though the checks find no error or warning in it.
+    const rack = rowsText(matrix).find((row) => row[0] === 'Ausfall des Server-Racks');
+    assert.deepEqual(rack, ['Ausfall des Server-Racks', '24 Stunden', '36 Stunden', '24 Stunden', '—', 'unbekannt', '○ungeprüft']);
     assert.deepEqual(
-      [...new Set(rowsText(matrix).map((row) => row[0]))],
-      ['Hardware-Fehler', 'Höhere Gewalt', 'Software-Fehler', 'Bedienfehler'],
-      'in the seed order of the categories',
+      rowsText(matrix).filter((row) => row[0]?.startsWith('[')).map((row) => row[0]),
+      ['[Hardware-Fehler]', '[Höhere Gewalt]', '[Software-Fehler]', '[Bedienfehler]'],
+      'a row per category, in the seed order of the categories',
     );
     const headings = new Set(headingsOf(doc.blocks).map((h) => h.id));
     for (const target of linkTargets(doc.blocks)) assert.ok(headings.has(target), `link to #${target}`);
+    const legend = chapter.children.filter((block): block is Paragraph => block.kind === 'paragraph' && block.style === 'small').map((block) => plainText(block.content));
+    assert.deepEqual(
+      legend.slice(0, 4).map((line) => line.split(':')[0]),
+      ['✓ geprüft ohne Befund', '○ ungeprüft', '✗ Übung nicht bestanden', '✗ Befund'],
+    );
+    assert.match(legend[1] ?? '', /eine Planbesprechung oder Alarmierungsübung belegt sie nicht/);
   });
 
   it('Disaster-Recovery-Plan: per category and scenario prevention, numbered steps with duration and responsible, times, backup, exercises', () => {
@@ -339,17 +348,23 @@ describe('buildDocument on the example plan', () => {
     assert.match(rowsText(glossary)[2]?.[1] ?? '', /BSI-Standard 200-4/);
   });
 
-  it('Offene Punkte: the open diagnostics in German with their lines', () => {
-    const [points] = tables(section(doc, 'kapitel-offene-punkte').children);
+  it('Offene Punkte: each finding under the part of the plan it concerns, the field\'s German label, the message, its line small and no code', () => {
+    const chapter = section(doc, 'kapitel-offene-punkte');
+    const [points] = tables(chapter.children);
     assert.ok(points);
-    assert.deepEqual(titles(points), ['Zeile', 'Art', 'Meldung', 'Code']);
-    assert.equal(points.rows.length, 9);
-    assert.deepEqual(rowsText(points)[0], [
-      String(lineOf(EXAMPLE, 'id: vm-server') + 1),
-      'Hinweis',
-      'Die Wiederherstellung dieses Szenarios wurde noch nicht geübt: die tatsächliche Wiederherstellungszeit (RTA) ist unbekannt.',
-      'untested',
+    assert.deepEqual(titles(points), ['Feld', 'Art', 'Befund']);
+    assert.equal(points.rows.filter((row) => row.kind === 'row').length, 9);
+    assert.deepEqual(rowsText(points).slice(0, 2), [
+      ['[Szenario „Ausfall des VM-Servers“]'],
+      [
+        '—',
+        'Hinweis',
+        `Die Wiederherstellung dieses Szenarios wurde noch nicht geübt: die tatsächliche Wiederherstellungszeit (RTA) ist unbekannt. Zeile ${lineOf(EXAMPLE, 'id: vm-server') + 1}`,
+      ],
     ]);
+    const message = points.rows[1]?.kind === 'row' ? points.rows[1].cells[2] : [];
+    assert.deepEqual(message?.[message.length - 1], { kind: 'remark', text: `Zeile ${lineOf(EXAMPLE, 'id: vm-server') + 1}` }, 'the line stands small, for the author');
+    assert.doesNotMatch(allText(chapter.children), /untested|\bCode\b/);
   });
 
   it('Notfallkarte: contacts with phone and each scenario’s first steps', () => {
@@ -381,28 +396,34 @@ describe('buildDocument on a plan with errors or in draft', () => {
     assert.match(allText(note.content), /Die Prüfung hat 1 Fehler gefunden; siehe Offene Punkte\./);
     assert.deepEqual(linkTargets(note.content), ['offene-punkte']);
     const [points] = tables(section(doc, 'kapitel-offene-punkte').children);
-    const rto = rowsText(points as Table).find((row) => row[3] === 'rto-exceeded');
-    assert.deepEqual(rto, [
-      '14',
-      'Fehler',
-      'Die Wiederherstellung dauert 10 Stunden und überschreitet damit die RTO, die maximal zulässige Ausfallzeit (8 Stunden).',
-      'rto-exceeded',
+    const rows = rowsText(points as Table);
+    const vm = rows.findIndex((row) => row[0] === '[Szenario „Ausfall des VM-Servers“]');
+    assert.deepEqual(rows.slice(vm, vm + 3), [
+      ['[Szenario „Ausfall des VM-Servers“]'],
+      ['—', 'Hinweis', 'Die Wiederherstellung dieses Szenarios wurde noch nicht geübt: die tatsächliche Wiederherstellungszeit (RTA) ist unbekannt. Zeile 9'],
+      ['Wiederherstellungszeit', 'Fehler', 'Die Wiederherstellung dauert 10 Stunden und überschreitet damit die RTO, die maximal zulässige Ausfallzeit (8 Stunden). Zeile 14'],
     ]);
+    assert.equal(rows[0]?.[0], '[Szenarien]', 'missing scenarios first, at the scenarios key');
   });
 
-  it('gives a scenario with an error ✗ and its finding; the others ✓', () => {
+  it('gives a scenario with an error ✗ Befund and its finding with the field and the line; one never exercised ○ ungeprüft', () => {
     const doc = documentOf(RTO_EXCEEDED);
     const [matrix] = tables(section(doc, 'kapitel-dr-plan').children);
     assert.deepEqual(
-      rowsText(matrix as Table).map((row) => [row[1], row[7]]),
+      rowsText(matrix as Table).filter((row) => row.length > 1).map((row) => [row[0], row[6]]),
       [
-        ['Ausfall des VM-Servers', '✗'],
-        ['Stromausfall', '✓'],
+        ['Ausfall des VM-Servers', '✗Befund'],
+        ['Stromausfall', '○ungeprüft'],
       ],
     );
     const notes = flatten(section(doc, 'kapitel-dr-plan').children).filter((block) => block.kind === 'note');
     assert.equal(notes.length, 1);
-    assert.match(allText(notes.flatMap((n) => (n.kind === 'note' ? n.content : []))), /\(Zeile 14, rto-exceeded\)/);
+    const [finding] = notes.flatMap((n) => (n.kind === 'note' ? n.content : [])).flatMap((block) => (block.kind === 'list' ? block.items : []));
+    assert.deepEqual(finding?.content, [
+      { kind: 'strong', children: [{ kind: 'text', text: 'Wiederherstellungszeit: ' }] },
+      { kind: 'text', text: 'Die Wiederherstellung dauert 10 Stunden und überschreitet damit die RTO, die maximal zulässige Ausfallzeit (8 Stunden). ' },
+      { kind: 'remark', text: 'Zeile 14' },
+    ]);
   });
 
   it('marks a draft ENTWURF even without errors', () => {
@@ -418,7 +439,7 @@ describe('buildDocument on a plan with errors or in draft', () => {
   it('gives warnings ✗ too (rpo-without-backup), informations not (untested)', () => {
     const doc = documentOf(read(join(FIXTURES, 'codes', 'rpo-without-backup.drplan.yaml')));
     const [matrix] = tables(section(doc, 'kapitel-dr-plan').children);
-    assert.ok(rowsText(matrix as Table).some((row) => row[7] === '✗'));
+    assert.ok(rowsText(matrix as Table).some((row) => row[6] === '✗Befund'));
     assert.equal(doc.meta.watermark, undefined, 'warnings alone do not make a draft');
   });
 });
@@ -482,7 +503,7 @@ describe('buildDocument on broken and half-written plans', () => {
     );
     assert.equal(fieldsOf(section(doc, 'deckblatt').children).get('Gültig ab'), '2026-02-30 (ungültig)');
     const [matrix] = tables(section(doc, 'kapitel-dr-plan').children);
-    assert.deepEqual(rowsText(matrix as Table)[0]?.slice(2, 5), ['bald (ungültig)', '4 Stunden', '0 Minuten']);
+    assert.deepEqual(rowsText(matrix as Table)[1]?.slice(1, 4), ['bald (ungültig)', '4 Stunden', '0 Minuten']);
   });
 
   it('makes a PDF of an empty and of a broken plan', async () => {
@@ -580,7 +601,8 @@ describe('toHtml', () => {
     assert.match(example, /<html lang="de">/);
     assert.match(example, /<a href="#szenario-storage">Ausfall des Storage-Servers<\/a>/);
     assert.match(example, /<h4 id="szenario-storage" data-line="\d+"><span class="number">6\.2\.3<\/span> Ausfall des Storage-Servers<\/h4>/);
-    assert.match(example, /<span class="status ok" role="img" aria-label="Prüfungen ohne Befund" title="Prüfungen ohne Befund">✓<\/span>/);
+    assert.match(example, /<span class="status ok" role="img" aria-label="geprüft ohne Befund" title="geprüft ohne Befund">✓<\/span>geprüft ohne Befund<\/td>/);
+    assert.match(example, /<span class="status untested" role="img" aria-label="ungeprüft" title="ungeprüft">○<\/span>ungeprüft<\/td>/);
     assert.equal(example.includes('class="watermark"'), false);
     assert.ok(html.includes('<div class="watermark" aria-hidden="true">ENTWURF</div>'));
   });

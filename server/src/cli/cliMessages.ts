@@ -76,9 +76,9 @@ export const commandMessages = {
   }),
   /** A bug in drplan, not in the plan. */
   internalError: (detail: string): Message => ({ de: `interner Fehler: ${detail}`, en: `internal error: ${detail}` }),
-  stdoutFailed: (reason: string): Message => ({
-    de: `die Standardausgabe kann nicht geschrieben werden: ${reason}`,
-    en: `cannot write to standard output: ${reason}`,
+  stdoutFailed: (reason: Message): Message => ({
+    de: `die Standardausgabe kann nicht geschrieben werden: ${reason.de}`,
+    en: `cannot write to standard output: ${reason.en}`,
   }),
 };
 

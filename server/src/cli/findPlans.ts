@@ -1,6 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Locale } from '../core';
+import { systemErrorReason } from '../core/i18n/fileMessages';
 
 export const PLAN_FILE = /\.drplan\.ya?ml$/i;
 
@@ -62,27 +63,10 @@ export const NOT_REGULAR = 'DRPLAN_NOT_REGULAR';
 
 /** Why a file or folder could not be read, in words, in the language of the messages. */
 export function describeError(error: unknown, locale: Locale): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  const german = locale === 'de';
-  switch (code) {
-    case 'ENOENT':
-      return german ? 'Datei oder Ordner nicht gefunden' : 'no such file or folder';
-    case 'EACCES':
-    case 'EPERM':
-      return german ? 'keine Berechtigung' : 'permission denied';
-    case 'EISDIR':
-      return german ? 'ist ein Ordner' : 'is a folder';
-    case 'ENOTDIR':
-      return german ? 'ein Teil des Pfads ist kein Ordner' : 'part of the path is not a folder';
-    case 'ELOOP':
-      return german ? 'zu viele symbolische Links (eine Schleife?)' : 'too many symbolic links (a loop?)';
-    case NOT_REGULAR:
-      return german
-        ? 'keine gewöhnliche Datei mehr (ein Link, eine FIFO oder ein Gerät); die Suche in einem Ordner liest nur gewöhnliche Dateien'
-        : 'no longer a regular file (a link, a FIFO or a device); a folder search reads regular files only';
-    case 'ENAMETOOLONG':
-      return german ? 'der Name ist zu lang' : 'the name is too long';
-    default:
-      return error instanceof Error ? error.message : String(error);
+  if ((error as NodeJS.ErrnoException | undefined)?.code === NOT_REGULAR) {
+    return locale === 'de'
+      ? 'keine gewöhnliche Datei mehr (ein Link, eine FIFO oder ein Gerät); die Suche in einem Ordner liest nur gewöhnliche Dateien'
+      : 'no longer a regular file (a link, a FIFO or a device); a folder search reads regular files only';
   }
+  return systemErrorReason(error)[locale];
 }

@@ -5,6 +5,7 @@
  * command line reports in one line with exit status 2, instead of claiming success.
  */
 import type { Message } from '../core/i18n/messages';
+import { systemErrorReason } from '../core/i18n/fileMessages';
 import { commandMessages } from './cliMessages';
 
 export class OutputFailed extends Error {
@@ -12,7 +13,7 @@ export class OutputFailed extends Error {
   readonly text: Message;
 
   constructor(cause: unknown) {
-    const text = commandMessages.stdoutFailed(cause instanceof Error ? cause.message : String(cause));
+    const text = commandMessages.stdoutFailed(systemErrorReason(cause));
     super(text.en, { cause });
     this.text = text;
   }

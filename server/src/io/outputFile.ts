@@ -19,7 +19,7 @@
  * Pure: no Node module here, so a build for the web keeps it.
  */
 import type { Locale } from '../core';
-import { describeWriteFailure, fileMessages, outputRefusal, writeErrorCode, type OutputRefusal } from '../core/i18n/fileMessages';
+import { describeWriteFailure, fileMessages, outputRefusal, systemErrorReason, writeErrorCode, type OutputRefusal } from '../core/i18n/fileMessages';
 
 export type { OutputRefusal } from '../core/i18n/fileMessages';
 
@@ -254,7 +254,7 @@ export function describeOutputFailure<U>(fs: OutputFileSystem<U>, error: unknown
     if (error.cause instanceof TemporaryNamesTaken) return fileMessages.temporaryNamesTaken(fs.label(fs.folder(file)))[locale];
     return describeWriteFailure(error.cause, { file: fs.label(file), folder: fs.label(fs.folder(file)), existed, special, folderExists }, locale);
   }
-  return error instanceof Error ? error.message : String(error);
+  return systemErrorReason(error)[locale];
 }
 
 /** The refusal in `error`, if the rules refused. */

@@ -157,14 +157,56 @@ export function outputRefusal(refusal: OutputRefusal, where: RefusedOutput): Mes
 
 /**
  * A write failure in words, in `locale`, and that the earlier file is unchanged where there was
- * one (every writer of drplan writes atomically); the error's own message where there is no
- * plainer one.
+ * one (every writer of drplan writes atomically); the error's code in a few words where there is
+ * no sentence of its own (systemErrorReason).
  */
 export function describeWriteFailure(error: unknown, where: WriteTarget & { readonly existed?: boolean }, locale: Locale): string {
   const reason = writeFailure(error, where);
-  if (!reason) return error instanceof Error ? error.message : String(error);
+  if (!reason) return systemErrorReason(error)[locale];
   return where.existed ? `${reason[locale]} ${fileMessages.earlierFileKept[locale]}` : reason[locale];
 }
+
+/**
+ * Why a file, a folder or standard output could not be read or written, in a few words (for
+ * "drplan: plan.yaml: keine Berechtigung"): from the error's code, as Node names it. Node's own
+ * messages are English: a code without words of its own is named as it is for the German reader
+ * (to look up), with Node's message for the English one. An error without Node's code (a file
+ * system provider of VS Code's, which may speak the user's language) is said in its own words.
+ */
+export function systemErrorReason(error: unknown): Message {
+  const code = writeErrorCode(error);
+  const reason = code === undefined ? undefined : SYSTEM_REASONS[code];
+  if (reason) return reason;
+  const message = error instanceof Error ? error.message : String(error);
+  return code ? { de: `Fehler des Betriebssystems ${code}`, en: message } : { de: message, en: message };
+}
+
+const SYSTEM_REASONS: Readonly<Record<string, Message>> = {
+  ENOENT: { de: 'Datei oder Ordner nicht gefunden', en: 'no such file or folder' },
+  EACCES: { de: 'keine Berechtigung', en: 'permission denied' },
+  EPERM: { de: 'keine Berechtigung', en: 'permission denied' },
+  EISDIR: { de: 'ist ein Ordner', en: 'is a folder' },
+  ENOTDIR: { de: 'ein Teil des Pfads ist kein Ordner', en: 'part of the path is not a folder' },
+  ELOOP: { de: 'zu viele symbolische Links (eine Schleife?)', en: 'too many symbolic links (a loop?)' },
+  ENAMETOOLONG: { de: 'der Name ist zu lang', en: 'the name is too long' },
+  EIO: { de: 'Ein-/Ausgabefehler (ist der Datenträger defekt oder nicht mehr verbunden?)', en: 'input/output error (is the disk damaged or no longer connected?)' },
+  ENOSPC: { de: 'kein Platz mehr frei auf dem Datenträger', en: 'no space left on the device' },
+  EDQUOT: { de: 'das Speicherkontingent ist aufgebraucht', en: 'the disk quota is used up' },
+  EROFS: { de: 'das Dateisystem ist schreibgeschützt', en: 'the file system is read-only' },
+  EMFILE: { de: 'zu viele offene Dateien', en: 'too many open files' },
+  ENFILE: { de: 'zu viele offene Dateien im System', en: 'too many open files in the system' },
+  ENXIO: { de: 'kein Gerät dahinter', en: 'no device behind it' },
+  ENODEV: { de: 'kein Gerät dahinter', en: 'no device behind it' },
+  EAGAIN: { de: 'vorübergehend nicht verfügbar', en: 'temporarily unavailable' },
+  EBUSY: { de: 'wird gerade benutzt', en: 'busy' },
+  ETXTBSY: { de: 'wird gerade benutzt', en: 'busy' },
+  EINVAL: { de: 'lässt sich so nicht lesen oder schreiben', en: 'cannot be read or written this way' },
+  EPIPE: { de: 'die lesende Seite wurde geschlossen', en: 'the reading end was closed' },
+  ECONNRESET: { de: 'die Verbindung wurde getrennt', en: 'the connection was reset' },
+  ECONNREFUSED: { de: 'am Socket lauscht kein Programm', en: 'no program is listening on the socket' },
+  EFBIG: { de: 'die Datei ist zu groß', en: 'the file is too large' },
+  EOVERFLOW: { de: 'die Datei ist zu groß', en: 'the file is too large' },
+};
 
 /** A plan over the size limit: its size and the limit, in bytes. */
 export interface TooLarge {

@@ -51,28 +51,9 @@ export const messages = {
   yamlSyntax(detail: Message): Message {
     return both(`YAML-Syntaxfehler: ${detail.de}`, `YAML syntax error: ${detail.en}`);
   },
-  yamlDuplicateKey: both('Dieser Schlüssel kommt in diesem Abschnitt schon einmal vor.', 'This key already appears in this mapping.'),
-  yamlMultipleDocuments: both(
-    'Die Datei enthält mehrere YAML-Dokumente (---); ein DR-Plan ist genau ein Dokument.',
-    'The file holds several YAML documents (---); a DR plan is exactly one document.',
-  ),
-  yamlIndentation: both('Die Einrückung passt nicht zur Struktur.', 'The indentation does not fit the structure.'),
-  yamlTab: both('Tabulatoren sind als Einrückung nicht erlaubt; bitte Leerzeichen verwenden.', 'Tabs are not allowed as indentation; use spaces.'),
-  /** `\B` in double quotes (a Windows path): the way out is single quotes, `singleQuoted` when known. */
-  yamlBadEscape(sequence: string, singleQuoted: string | undefined): Message {
-    const example = singleQuoted ?? "'C:\\Backup'";
-    return both(
-      `Ungültige Escape-Sequenz ${sequence}: In doppelten Anführungszeichen leitet \\ eine Escape-Sequenz ein (wie \\n oder \\"). ` +
-        `Einen Windows-Pfad in einfache Anführungszeichen setzen (${example}) oder ganz ohne, oder jeden \\ verdoppeln.`,
-      `Invalid escape sequence ${sequence}: in double quotes, \\ starts an escape sequence (such as \\n or \\"). ` +
-        `Put a Windows path in single quotes (${example}) or none at all, or double each \\.`,
-    );
-  },
-  yamlUnknownTag(tag: string): Message {
-    return both(`Unbekanntes YAML-Tag ${quote(tag)}.`, `Unknown YAML tag ${q(tag)}.`);
-  },
-  yamlOther(detail: string): Message {
-    return both(detail, detail);
+  /** A schema error without a message of its own (a keyword schemaErrors.ts does not know yet). */
+  notAllowedValue(field: string): Message {
+    return both(`Dieser Wert ist für ${quote(field)} nicht zulässig.`, `This value is not allowed for ${q(field)}.`);
   },
   unknownAnchor(anchor: string): Message {
     return both(

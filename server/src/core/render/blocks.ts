@@ -71,3 +71,8 @@ export function col(title: string, width: number, align?: TableColumn['align']):
 export function short(title: string, width: number, align?: TableColumn['align']): TableColumn {
   return { ...col(title, width, align), nowrap: true };
 }
+
+/** "Zeile 42": where the author finds a finding in the plan file (shown small, beside the reader's text). */
+export function lineReference(point: { readonly line: number }): string {
+  return `Zeile ${point.line}`;
+}

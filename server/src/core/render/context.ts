@@ -4,7 +4,10 @@ import { formatDate, todayInDays } from '../date';
 import type { ContactModel, PlanModel, ScenarioModel } from '../model/plan';
 import { itemsById } from '../model/queries';
 import type { PlanDiagnostic, Span } from '../types';
+import type { DiagnosticData } from '../validate/diagnostic';
 import { shown } from './blocks';
+import { FindingPlaces, type FindingPlace } from './findingPlace';
+import { scenarioStatus, type ScenarioStatus } from './scenarioStatus';
 import { LABELS } from './texts';
 import type { Block, Heading, Section } from './tree';
 
@@ -22,6 +25,11 @@ export interface OpenPoint {
   readonly code: string;
   readonly message: string;
   readonly start: number;
+  readonly end: number;
+  /** The finding's facts (the field a missing-field names, …). */
+  readonly data: DiagnosticData | undefined;
+  /** Where it lies, in the reader's words: the scenario or backup, the field. */
+  readonly place: FindingPlace;
 }
 
 export interface ScenarioInfo {
@@ -32,6 +40,8 @@ export interface ScenarioInfo {
   readonly type: ScenarioType | undefined;
   /** Errors and warnings inside the scenario: they make its status ✗. */
   readonly problems: readonly OpenPoint[];
+  /** What the overview's status column says of it. */
+  readonly status: ScenarioStatus;
   readonly line: number;
 }
 
@@ -155,13 +165,17 @@ export class DocumentContext {
 
   private collectOpenPoints(diagnostics: readonly PlanDiagnostic[]): OpenPoint[] {
     const findings = this.analysis.findings;
-    return diagnostics.map((diagnostic, index) => ({
-      severity: (diagnostic.severity ?? 1) as OpenPoint['severity'],
-      line: diagnostic.range.start.line + 1,
-      code: diagnostic.code,
-      message: diagnostic.message,
-      start: findings[index]?.span.start ?? 0,
-    }));
+    const places = new FindingPlaces(this.analysis.yaml, this.model, (index) => scenarioTitle(this.model.scenarios[index]));
+    return diagnostics.map((diagnostic, index) => {
+      const finding = { start: findings[index]?.span.start ?? 0, end: findings[index]?.span.end ?? 0, code: diagnostic.code, data: findings[index]?.data };
+      return {
+        ...finding,
+        severity: (diagnostic.severity ?? 1) as OpenPoint['severity'],
+        line: diagnostic.range.start.line + 1,
+        message: diagnostic.message,
+        place: places.of(finding),
+      };
+    });
   }
 
   private collectScenarios(): ScenarioInfo[] {
@@ -170,15 +184,17 @@ export class DocumentContext {
       const { start, end } = model.span;
       const type = model.type ? scenarioTypeById(model.type.value) : undefined;
       const category = model.category ? categoryById(model.category.value) : undefined;
-      const title = model.title?.value.trim() || type?.label.de || model.id?.value || `Szenario ${model.index + 1}`;
+      const title = scenarioTitle(model);
       const slug = model.id && /^[a-z0-9][a-z0-9-]*$/.test(model.id.value) ? model.id.value : String(model.index + 1);
+      const inside = problems.filter((point) => point.start >= start && point.start < end);
       return {
         model,
         headingId: this.uniqueId(`szenario-${slug}`),
         title,
         category,
         type,
-        problems: problems.filter((point) => point.start >= start && point.start < end),
+        problems: inside,
+        status: scenarioStatus(model, inside.length > 0),
         line: this.line(model.firstLine.start),
       };
     });
@@ -195,4 +211,11 @@ export class DocumentContext {
       line: this.line(contact.firstLine.start),
     };
   }
+}
+
+/** A scenario's title in the document: its own, else its type's German title, else its id. */
+function scenarioTitle(model: ScenarioModel | undefined): string {
+  if (!model) return LABELS.missing;
+  const type = model.type ? scenarioTypeById(model.type.value) : undefined;
+  return model.title?.value.trim() || type?.label.de || model.id?.value || `Szenario ${model.index + 1}`;
 }

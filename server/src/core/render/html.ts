@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { neutralise } from './safeText';
-import { headingsOf, type Block, type Heading, type Inline, type PlanDocument, type Table, type TableColumn } from './tree';
+import { headingsOf, STATUS_CHARACTERS, type Block, type Heading, type Inline, type PlanDocument, type Table, type TableColumn } from './tree';
 
 export interface HtmlOptions {
   /**
@@ -197,7 +197,10 @@ function renderInlines(content: readonly Inline[]): string {
           : renderInlines(inline.children);
         break;
       case 'status':
-        html += `<span class="status ${inline.ok ? 'ok' : 'failed'}" role="img" aria-label="${escapeAttribute(inline.label)}" title="${escapeAttribute(inline.label)}">${inline.ok ? '✓' : '✗'}</span>`;
+        html += `<span class="status ${inline.mark}" role="img" aria-label="${escapeAttribute(inline.label)}" title="${escapeAttribute(inline.label)}">${STATUS_CHARACTERS[inline.mark]}</span>`;
+        break;
+      case 'remark':
+        html += `<span class="remark">${escapeText(inline.text)}</span>`;
         break;
     }
   }
@@ -332,6 +335,9 @@ body { margin: 0; background: var(--drplan-bg); color: var(--drplan-fg); }
 .drplan-document .status { font-weight: bold; font-size: 1.15em; }
 .drplan-document .status.ok { color: var(--drplan-ok); }
 .drplan-document .status.failed { color: var(--drplan-failed); }
+.drplan-document .status.untested { color: var(--drplan-muted); }
+.drplan-document td .status { margin-right: 0.3em; }
+.drplan-document .remark { font-size: 0.8em; color: var(--drplan-muted); white-space: nowrap; }
 .drplan-document .note { border-left: 4px solid var(--drplan-accent); background: var(--drplan-info-bg); padding: 0.6rem 0.9rem; margin: 0 0 1rem; break-inside: avoid; }
 .drplan-document .note.warning { border-color: var(--drplan-warning-rule); background: var(--drplan-warning-bg); }
 .drplan-document .note.error { border-color: var(--drplan-failed); background: var(--drplan-error-bg); }

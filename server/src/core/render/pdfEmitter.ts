@@ -13,7 +13,7 @@ import {
   START_OF_NEXT,
 } from './pdfLayout';
 import type { FlowItem, RowsNode } from './pdfPaging';
-import { COLOR, CONTENT_WIDTH, FIELDS_LAYOUT, MARGINS, NOTE_FILL, noteLayout, statusMark, STYLES, TABLE_LAYOUT, TOC_STYLES } from './pdfStyle';
+import { COLOR, CONTENT_WIDTH, FIELDS_LAYOUT, MARGINS, NOTE_FILL, noteLayout, REMARK, STATUS_COLOR, statusMark, STYLES, TABLE_LAYOUT, TOC_STYLES } from './pdfStyle';
 import { neutralise } from './safeText';
 import { headingsOf, type Block, type Heading, type Inline, type List, type PlanDocument, type Section, type Table } from './tree';
 
@@ -336,7 +336,7 @@ export class PdfEmitter {
     const first = content[0];
     if (first?.kind === 'status') {
       // Roboto has no ✓/✗: the mark is drawn, the words follow beside it.
-      return { columns: [{ ...statusMark(first.ok), margin: [0, 1, 0, 0] }, { text: this.text(content.slice(1)), width: '*' }], columnGap: 4, style };
+      return { columns: [{ ...statusMark(first.mark), margin: [0, 1, 0, 0] }, { text: this.text(content.slice(1)), width: '*' }], columnGap: 4, style };
     }
     return { text: this.text(content), style };
   }
@@ -383,7 +383,12 @@ export class PdfEmitter {
     return table.columns.map((column, index): TableCell => {
       const cell = row.cells[index] ?? [];
       const only = cell.length === 1 ? cell[0] : undefined;
-      if (only?.kind === 'status') return { ...statusMark(only.ok), alignment: 'center' };
+      if (only?.kind === 'status') return { ...statusMark(only.mark), alignment: 'center' };
+      const first = cell[0];
+      if (first?.kind === 'status') {
+        // A mark with its words (the overview's status): drawn mark, words beside it.
+        return { columns: [{ ...statusMark(first.mark), width: 7.5, height: 7.5, margin: [0, 1, 0, 0] }, { text: this.text(cell.slice(1)), width: '*' }], columnGap: 3 };
+      }
       return { text: this.text(cell), alignment: column.align ?? 'left' };
     });
   }
@@ -421,7 +426,10 @@ export class PdfEmitter {
           break;
         case 'status':
           // Inside running text the mark becomes its words, in its colour.
-          runs.push({ text: inline.label, bold: true, color: inline.ok ? COLOR.ok : COLOR.failed });
+          runs.push({ text: inline.label, bold: true, color: STATUS_COLOR[inline.mark] });
+          break;
+        case 'remark':
+          runs.push({ text: neutralise(inline.text), ...REMARK });
           break;
       }
     }

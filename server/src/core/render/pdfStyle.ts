@@ -1,6 +1,7 @@
 import type { CustomTableLayout, Style } from 'pdfmake/interfaces';
+import type { StatusMark } from './tree';
 
-/** The look of the PDF: colours, page, type styles, table layouts, the ✓/✗ marks. */
+/** The look of the PDF: colours, page, type styles, table layouts, the ✓/○/✗ marks. */
 
 export const COLOR = {
   fg: '#1d1d1f',
@@ -23,16 +24,24 @@ export const MARGINS: [number, number, number, number] = [56, 62, 56, 58];
 export const CONTENT_WIDTH = PAGE.width - MARGINS[0] - MARGINS[2];
 
 /**
- * ✓ or ✗ drawn as lines, 9 pt high. An SVG, not a pdfmake canvas: pdfmake moves canvas vectors
- * in place while laying out, so a canvas breaks when a page break makes it lay out again.
+ * ✓, ○ or ✗ drawn as lines, 9 pt high. An SVG, not a pdfmake canvas: pdfmake moves canvas
+ * vectors in place while laying out, so a canvas breaks when a page break makes it lay out again.
  */
-export function statusMark(ok: boolean): { svg: string; width: number; height: number } {
-  const color = ok ? COLOR.ok : COLOR.failed;
-  const lines = ok
-    ? `<polyline points="0.8,5.2 3.6,8.4 9.2,0.8" fill="none" stroke="${color}" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"/>`
-    : `<path d="M1,1 L8.5,8.5 M8.5,1 L1,8.5" stroke="${color}" stroke-width="1.6" stroke-linecap="round"/>`;
+export function statusMark(mark: StatusMark): { svg: string; width: number; height: number } {
+  const color = STATUS_COLOR[mark];
+  const lines =
+    mark === 'ok'
+      ? `<polyline points="0.8,5.2 3.6,8.4 9.2,0.8" fill="none" stroke="${color}" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"/>`
+      : mark === 'untested'
+        ? `<circle cx="5" cy="5" r="3.7" fill="none" stroke="${color}" stroke-width="1.3"/>`
+        : `<path d="M1,1 L8.5,8.5 M8.5,1 L1,8.5" stroke="${color}" stroke-width="1.6" stroke-linecap="round"/>`;
   return { svg: `<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10" viewBox="0 0 10 10">${lines}</svg>`, width: 9, height: 9 };
 }
+
+export const STATUS_COLOR: Readonly<Record<StatusMark, string>> = { ok: COLOR.ok, untested: COLOR.muted, failed: COLOR.failed };
+
+/** A remark for the author (a line of the plan file) beside the reader's text: smaller and grey. */
+export const REMARK = { fontSize: 6.5, color: COLOR.muted } as const;
 
 export const STYLES: Record<string, Style> = {
   title: { fontSize: 28, bold: true, color: COLOR.accent, lineHeight: 1.1, margin: [0, 0, 0, 8] },

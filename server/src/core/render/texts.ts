@@ -53,8 +53,6 @@ export const LABELS = {
   unknownRta: 'unbekannt',
   yes: 'ja',
   no: 'nein',
-  statusOk: 'Prüfungen ohne Befund',
-  statusFailed: 'Fehler oder Warnungen der Prüfung',
   watermark: 'ENTWURF',
 } as const;
 

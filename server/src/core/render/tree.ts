@@ -13,8 +13,19 @@ export type Inline =
   | { readonly kind: 'emphasis'; readonly children: readonly Inline[] }
   /** A link to the `id` of a heading of this document; there are no external links. */
   | { readonly kind: 'link'; readonly target: string; readonly children: readonly Inline[] }
-  /** ✓ or ✗: the result of the checks; `label` says it in words (legend, screen readers). */
-  | { readonly kind: 'status'; readonly ok: boolean; readonly label: string };
+  /** A scenario's status as a mark (✓, ○ or ✗); `label` says it in words (legend, screen readers). */
+  | { readonly kind: 'status'; readonly mark: StatusMark; readonly label: string }
+  /** A remark for the plan's author beside the reader's text (the line in the plan file): small and grey. */
+  | { readonly kind: 'remark'; readonly text: string };
+
+/**
+ * ✓ proven and without findings, ○ not proven (never exercised), ✗ failed or with findings
+ * (render/scenarioStatus.ts).
+ */
+export type StatusMark = 'ok' | 'untested' | 'failed';
+
+/** The characters of the marks, where they are text (HTML, plain text). */
+export const STATUS_CHARACTERS: Readonly<Record<StatusMark, string>> = { ok: '✓', untested: '○', failed: '✗' };
 
 interface BlockBase {
   /** 0-based line of the plan this block was rendered from (LSP lines), for scroll sync. */
@@ -149,13 +160,14 @@ export const text = (value: string): Inline => ({ kind: 'text', text: value });
 export const strong = (...children: Inline[]): Inline => ({ kind: 'strong', children });
 export const emphasis = (...children: Inline[]): Inline => ({ kind: 'emphasis', children });
 export const link = (target: string, ...children: Inline[]): Inline => ({ kind: 'link', target, children });
+export const remark = (value: string): Inline => ({ kind: 'remark', text: value });
 
 /** The plain text of inline content (for bookmarks, sizes and tests). */
 export function plainText(content: readonly Inline[]): string {
   let result = '';
   for (const inline of content) {
-    if (inline.kind === 'text') result += inline.text;
-    else if (inline.kind === 'status') result += inline.ok ? '✓' : '✗';
+    if (inline.kind === 'text' || inline.kind === 'remark') result += inline.text;
+    else if (inline.kind === 'status') result += STATUS_CHARACTERS[inline.mark];
     else result += plainText(inline.children);
   }
   return result;

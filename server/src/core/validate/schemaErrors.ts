@@ -136,7 +136,7 @@ function translate(yaml: YamlDocument, error: SchemaError): Finding | undefined 
       return {
         code: 'invalid-value',
         span: valueSpan,
-        message: messages.yamlOther(`${field}: ${error.keyword}`),
+        message: messages.notAllowedValue(field),
         data: { field },
       };
   }

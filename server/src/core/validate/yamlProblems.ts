@@ -2,6 +2,8 @@ import { messages, type Message } from '../i18n/messages';
 import { MAX_NESTING_DEPTH, MAX_YAML_PROBLEMS } from '../limits';
 import type { YamlDocument, YamlProblem } from '../parse/yamlDocument';
 import type { Finding } from './diagnostic';
+import { describeYamlCode, escapeAt } from './yamlCodes';
+import { yamlMessages } from '../i18n/yamlMessages';
 
 /**
  * yaml-syntax: what the parser found, and aliases that are unknown or would explode; at most
@@ -29,14 +31,14 @@ export function yamlProblems(yaml: YamlDocument): Finding[] {
       span: { start: problem.start, end: endOf(yaml.text, problem) },
       // Too deep is a limit of drplan's (parse/yamlDocument.ts), not a fault of the YAML: said
       // without "syntax error".
-      message: problem.yamlCode === 'RESOURCE_EXHAUSTION' ? messages.nestedTooDeeply(MAX_NESTING_DEPTH) : messages.yamlSyntax(describe(problem, quoted)),
+      message: problem.yamlCode === 'RESOURCE_EXHAUSTION' ? messages.nestedTooDeeply(MAX_NESTING_DEPTH) : messages.yamlSyntax(describe(yaml.text, problem, quoted)),
       data: problem.yamlCode ? { yamlCode: problem.yamlCode } : undefined,
     });
   }
   return findings;
 }
 
-function describe(problem: YamlProblem, quoted: DoubleQuoted | undefined): Message {
+function describe(text: string, problem: YamlProblem, quoted: DoubleQuoted | undefined): Message {
   switch (problem.kind) {
     case 'unknown-anchor':
       return messages.unknownAnchor(problem.detail);
@@ -47,26 +49,9 @@ function describe(problem: YamlProblem, quoted: DoubleQuoted | undefined): Messa
     case 'control-character':
       return messages.controlCharacter(problem.detail);
     case 'parser':
-      break;
-  }
-  switch (problem.yamlCode) {
-    case 'DUPLICATE_KEY':
-      return messages.yamlDuplicateKey;
-    case 'MULTIPLE_DOCS':
-      return messages.yamlMultipleDocuments;
-    case 'BAD_INDENT':
-      return messages.yamlIndentation;
-    case 'TAB_AS_INDENT':
-      return messages.yamlTab;
-    case 'BAD_DQ_ESCAPE': {
-      const sequence = /escape sequence (\S+)/.exec(problem.detail)?.[1] ?? problem.detail;
-      return messages.yamlBadEscape(sequence, quoted?.singleQuoted);
-    }
-    case 'TAG_RESOLVE_FAILED':
-      return messages.yamlUnknownTag(problem.detail.replace(/^Unresolved tag:\s*/, ''));
-    default:
-      // yaml's own wording is precise and English; German readers get it with the German prefix.
-      return messages.yamlOther(problem.detail);
+      // yaml's own message (`detail`) is English and never shown: its code says what it found.
+      if (problem.yamlCode === 'BAD_DQ_ESCAPE') return yamlMessages.badEscape(escapeAt(text, problem.start), quoted?.singleQuoted);
+      return describeYamlCode(problem.yamlCode, text, problem.start);
   }
 }
 

@@ -1,8 +1,8 @@
-import { itemsById } from '../../model/queries';
-import { cell, col, dateValue, durationValue, durationWords, enumLabel, fieldLabel, methodLabel, shown, short, table } from '../blocks';
+import { itemsById, latestRecoveryExercise } from '../../model/queries';
+import { cell, col, dateValue, durationValue, durationWords, enumLabel, fieldLabel, lineReference, methodLabel, shown, short, table } from '../blocks';
 import type { DocumentContext, ScenarioInfo } from '../context';
 import { LABELS } from '../texts';
-import { emphasis, link, text, type Block, type Inline } from '../tree';
+import { emphasis, link, remark, strong, text, type Block, type Inline } from '../tree';
 
 /**
  * One scenario of the DR plan: its heading, description and findings, its times, prevention,
@@ -24,7 +24,11 @@ export function scenarioBlocks(context: DocumentContext, scenario: ScenarioInfo)
           kind: 'list',
           ordered: false,
           items: scenario.problems.map((problem) => ({
-            content: [text(`${problem.message} `), emphasis(text(`(Zeile ${problem.line}, ${problem.code})`))],
+            content: [
+              ...(problem.place.field ? [strong(text(`${problem.place.field}: `))] : []),
+              text(`${problem.message} `),
+              remark(lineReference(problem)),
+            ],
             sourceLine: problem.line - 1,
           })),
         },
@@ -112,6 +116,12 @@ export function scenarioBlocks(context: DocumentContext, scenario: ScenarioInfo)
         exercisesLine,
       ),
     );
+    if (!latestRecoveryExercise(model)) {
+      blocks.push({
+        kind: 'paragraph',
+        content: [emphasis(text(`Keine dieser Übungen hat die Wiederherstellung erprobt; eine Planbesprechung oder Alarmierungsübung belegt sie nicht. Die RTA ist ${LABELS.unknownRta}.`))],
+      });
+    }
   }
   return blocks;
 }
