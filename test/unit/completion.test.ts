@@ -244,7 +244,7 @@ describe('completion of catalog values', () => {
     assert.equal(byLabel(at(`${exercise}        kind: |\n`), 'full-recovery').detail, 'Vollübung');
     assert.deepEqual(labels(at(`${exercise}        result: |\n`)), ['passed', 'partial', 'failed']);
     assert.equal(byLabel(at(`${exercise}        result: |\n`, 'en'), 'failed').detail, 'failed (nicht bestanden)');
-    assert.deepEqual(labels(at('backups:\n  - id: b\n    method: |\n')), ['volume-snapshot', 'repozo', 'relstorage-dump', 'file-copy', 'database-dump']);
+    assert.deepEqual(labels(at('backups:\n  - id: b\n    method: |\n')), ['volume-snapshot', 'repozo', 'relstorage-dump', 'file-copy', 'database-dump', 'replication', 'relstorage-replication', 'drbd']);
   });
 
   it('offers the format version and booleans', () => {

@@ -200,10 +200,11 @@ describe('buildDocument on the example plan', () => {
     assert.ok(table);
     assert.deepEqual(titles(table), ['Komponente', 'Standort', 'Redundanz', 'Anmerkungen']);
     const groups = table.rows.filter((row) => row.kind === 'group').map((row) => (row.kind === 'group' ? row.text : ''));
-    assert.deepEqual(groups.slice(0, 3), ['RAID-Storage', 'Redundante Netzteile', 'Ersatzteile']);
+    assert.deepEqual(groups.slice(0, 4), ['Standort', 'RAID-Storage', 'Redundante Netzteile', 'Ersatzteile']);
     assert.ok(groups.includes('USV') && groups.includes('ZEO-Server') && groups.includes('Load-Balancer'));
-    assert.deepEqual(rowsText(table).slice(0, 2), [['[RAID-Storage]'], ['Storage-Server mit RAID 6 und Hot-Spare', 'RZ Berlin, Rack A3', 'RAID 6, zwei Controller', '—']]);
-    const storageRow = table.rows[1];
+    const raid = rowsText(table).findIndex((row) => row[0] === '[RAID-Storage]');
+    assert.deepEqual(rowsText(table).slice(raid, raid + 2), [['[RAID-Storage]'], ['Storage-Server mit RAID 6 und Hot-Spare', 'RZ Berlin, Rack A3', 'RAID 6, zwei Controller', '—']]);
+    const storageRow = table.rows[raid + 1];
     assert.equal(storageRow?.sourceLine, lineOf(EXAMPLE, 'id: storage-1'));
   });
 
@@ -296,17 +297,17 @@ describe('buildDocument on the example plan', () => {
     assert.equal(fields.get('RPO (maximal zulässiger Datenverlust)'), '4 Stunden');
     assert.equal(fields.get('MTPD (maximal tolerierbare Ausfallzeit)'), '24 Stunden');
     assert.equal(fields.get('Verantwortlich'), 'Erika Mustermann');
-    assert.equal(fields.get('Sicherung'), 'ZODB (Data.fs) und Blobs (zodb-snapshot): Snapshot des Volume Managers, alle 4 Stunden');
+    assert.equal(fields.get('Sicherung'), 'Kopie der Snapshots auf dem Backup-Server (zfs send) (zodb-copy): Dateikopie, alle 4 Stunden');
     const lists = blocks.filter((b): b is List => b.kind === 'list');
     assert.deepEqual(
       lists.map((list) => [list.ordered, list.items.map((item) => plainText(item.content))]),
       [
-        [false, ['RAID-Storage mit Hot-Spare', 'Snapshots des Volume Managers alle 4 Stunden']],
+        [false, ['RAID-Storage mit Hot-Spare', 'Snapshots des Volume Managers alle 4 Stunden', 'Kopie der Snapshots alle 4 Stunden auf den Backup-Server in Rack B1']],
         [
           true,
           [
             'Storage tauschen oder Ersatz-Pool bereitstellen (2 Stunden, Hosting Partner AG, Leitstand)',
-            'ZEO-Server mit dem Backup der ZODB aus dem Snapshot neu aufsetzen (3 Stunden, Erika Mustermann)',
+            'ZEO-Server mit dem Backup der ZODB aus der Snapshot-Kopie des Backup-Servers neu aufsetzen (3 Stunden, Erika Mustermann)',
             'Konsistenz der ZODB prüfen (fsrefs) (1 Stunde)',
           ],
         ],
@@ -363,7 +364,7 @@ describe('buildDocument on the example plan', () => {
     assert.deepEqual(storage, [
       'Ausfall des Storage-Servers',
       '8 Stunden',
-      '1. Storage tauschen oder Ersatz-Pool bereitstellen\n2. ZEO-Server mit dem Backup der ZODB aus dem Snapshot neu aufsetzen\n3. Konsistenz der ZODB prüfen (fsrefs)',
+      '1. Storage tauschen oder Ersatz-Pool bereitstellen\n2. ZEO-Server mit dem Backup der ZODB aus der Snapshot-Kopie des Backup-Servers neu aufsetzen\n3. Konsistenz der ZODB prüfen (fsrefs)',
       'Erika Mustermann\n+49 30 1234567-10',
     ]);
   });
