@@ -171,7 +171,7 @@ describe('buildDocument on the example plan', () => {
       Status: 'Freigegeben',
       'Gültig ab': '01.02.2026',
       'Stand (letzte Überprüfung)': '20.01.2026',
-      'Nächste Überprüfung': '15.01.2027',
+      'Nächste Überprüfung': '20.01.2027',
       Verantwortlich: 'Erika Mustermann (IT-Leitung)',
       Klassifizierung: 'intern',
     });

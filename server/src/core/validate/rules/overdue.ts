@@ -1,7 +1,7 @@
 import { dateText } from '../../date';
 import { durationText } from '../../duration';
 import { messages } from '../../i18n/messages';
-import { dueAfter, latestExercise, reviewDueDay, reviewIntervalOf } from '../../model/queries';
+import { isOverdue as overdueOn, latestExercise, reviewDueDay, reviewIntervalOf } from '../../model/queries';
 import type { Rule } from '../rule';
 
 /**
@@ -10,7 +10,7 @@ import type { Rule } from '../rule';
  */
 export const overdue: Rule = ({ model, today, report }) => {
   const interval = reviewIntervalOf(model);
-  const isOverdue = (day: number) => dueAfter(model, day) < today;
+  const isOverdue = (day: number) => overdueOn(model, day, today);
 
   const lastReview = model.plan?.lastReview;
   const reviewDue = reviewDueDay(model);
