@@ -113,26 +113,30 @@ const CODE_DOCS: Readonly<Record<DiagnosticCode, CodeDoc>> = {
     range: "the scenario's first line",
   },
   'rta-exceeded': {
-    when: "The latest exercise (by `date`) that measured a `recovery_time`, the RTA, measured more than the scenario's `rto`.",
+    when: "The latest [recovery exercise](#recovery-exercises) (by `date`) that measured a `recovery_time`, the RTA, measured more than the scenario's `rto`.",
     range: "that exercise's `recovery_time` value",
   },
   'rpa-exceeded': {
-    when: "The latest exercise (by `date`) that measured a `data_loss`, the RPA, measured more than the scenario's `rpo`.",
+    when: "The latest [recovery exercise](#recovery-exercises) (by `date`) that measured a `data_loss`, the RPA, measured more than the scenario's `rpo`.",
     range: "that exercise's `data_loss` value",
   },
   untested: {
-    when: 'No exercise of the scenario has a `recovery_time`: its actual recovery time (RTA) is unknown (BSI 200-4: „unbekannt“).',
+    when: 'No [recovery exercise](#recovery-exercises) of the scenario has a `recovery_time`: its actual recovery time (RTA) is unknown (BSI 200-4: „unbekannt“). A plan review or an alerting exercise measures none.',
     range: "the scenario's first line",
   },
   'restore-test-overdue': {
     when:
-      "A backup's `last_restore_test`, or the date of a scenario's latest exercise of any kind, lies more than the review interval " +
+      "A backup's `last_restore_test`, or the date of a scenario's latest [recovery exercise](#recovery-exercises) (a plan review does not count), lies more than the review interval " +
       '(`plan.review_interval`, 12 months when not given) before today (see [Date arithmetic](#date-arithmetic)).',
     range: 'the date value',
   },
   'review-overdue': {
     when: '`plan.last_review` plus the review interval (`plan.review_interval`, 12 months when not given) lies before today (see [Date arithmetic](#date-arithmetic)).',
     range: 'the `last_review` value',
+  },
+  'exercise-failed': {
+    when: "The scenario's latest [recovery exercise](#recovery-exercises) (by `date`) has `result: failed`: its recovery is not proven. A later plan review or alerting exercise does not change that.",
+    range: "that exercise's `result` value",
   },
 };
 

@@ -329,6 +329,14 @@ export const messages = {
       `The plan's review was due on ${due.en} (last review + review interval).`,
     );
   },
+
+  // Issue 14: what the plan claims (backups that survive, replicas, dates, tests, dependencies).
+  exerciseFailed(date: Message): Message {
+    return both(
+      `Die letzte Wiederherstellungsübung vom ${date.de} ist nicht bestanden: die Wiederherstellung dieses Szenarios ist nicht belegt.`,
+      `The latest recovery exercise, of ${date.en}, failed: the recovery of this scenario is not proven.`,
+    );
+  },
 } as const;
 
 /** "in 'plan'" / "in scenario 'storage'": where a missing field is missing. */

@@ -67,7 +67,31 @@ export function latestExercise(
   return latest;
 }
 
-/** What the latest exercise measured: the recovery time (RTA) or the data loss (RPA), and when. */
+/** The kinds of exercise that prove a recovery; an exercise without a kind counts as one too. */
+const RECOVERY_KINDS: ReadonlySet<string> = new Set(['functional-test', 'full-recovery']);
+
+/**
+ * Whether an exercise is a recovery exercise (format.md): a functional test, a full recovery, or
+ * one without a kind. A plan review or an alerting exercise is documented, but proves no
+ * recovery: it neither times one nor resets the clock of the last one.
+ */
+export function isRecoveryExercise(exercise: ExerciseModel): boolean {
+  const kind = exercise.kind?.value;
+  return kind === undefined || RECOVERY_KINDS.has(kind);
+}
+
+/** The latest recovery exercise (as latestExercise) that has `measured`. */
+export function latestRecoveryExercise(
+  scenario: ScenarioModel,
+  measured: (exercise: ExerciseModel) => boolean = () => true,
+): ExerciseModel | undefined {
+  return latestExercise(scenario, (exercise) => isRecoveryExercise(exercise) && measured(exercise));
+}
+
+/**
+ * What the latest recovery exercise measured: the recovery time (RTA) or the data loss (RPA),
+ * and when.
+ */
 export interface Measured {
   readonly exercise: ExerciseModel;
   readonly day: number;
@@ -75,9 +99,9 @@ export interface Measured {
   readonly minutes: number;
 }
 
-/** The latest exercise that measured `what` (as a valid duration), with that measurement. */
+/** The latest recovery exercise that measured `what` (as a valid duration), with that measurement. */
 export function latestMeasured(scenario: ScenarioModel, what: 'recoveryTime' | 'dataLoss'): Measured | undefined {
-  const exercise = latestExercise(scenario, (candidate) => candidate[what]?.minutes !== undefined);
+  const exercise = latestRecoveryExercise(scenario, (candidate) => candidate[what]?.minutes !== undefined);
   const field = exercise?.[what];
   const day = exercise?.date?.day;
   return exercise && field?.minutes !== undefined && day !== undefined ? { exercise, day, field, minutes: field.minutes } : undefined;

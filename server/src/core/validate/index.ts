@@ -6,6 +6,7 @@ import { dateSyntax } from './rules/dateSyntax';
 import { downtimeBudget } from './rules/downtimeBudget';
 import { duplicateIds } from './rules/duplicateIds';
 import { durationSyntax } from './rules/durationSyntax';
+import { exerciseFailed } from './rules/exerciseFailed';
 import { exerciseResults } from './rules/exerciseResults';
 import { missingScenario } from './rules/missingScenario';
 import { overdue } from './rules/overdue';
@@ -34,6 +35,7 @@ export const RULES: readonly Rule[] = [
   exerciseResults,
   untested,
   overdue,
+  exerciseFailed,
 ];
 
 export function checkRules(model: PlanModel, today: number): Finding[] {
