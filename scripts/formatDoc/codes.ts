@@ -134,6 +134,12 @@ const CODE_DOCS: Readonly<Record<DiagnosticCode, CodeDoc>> = {
     when: '`plan.last_review` plus the review interval (`plan.review_interval`, 12 months when not given) lies before today (see [Date arithmetic](#date-arithmetic)).',
     range: 'the `last_review` value',
   },
+  'future-date': {
+    when:
+      'A date that records something done lies after today: `plan.last_review`, a backup\'s `last_restore_test`, or the `date` of an exercise that has a `result`, ' +
+      'a `recovery_time` or a `data_loss` (an exercise without them may be planned). Usually a typo; it would also hide every overdue check. Today is not in the future.',
+    range: 'the date value',
+  },
   'exercise-failed': {
     when: "The scenario's latest [recovery exercise](#recovery-exercises) (by `date`) has `result: failed`: its recovery is not proven. A later plan review or alerting exercise does not change that.",
     range: "that exercise's `result` value",

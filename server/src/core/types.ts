@@ -32,6 +32,7 @@ export const DIAGNOSTIC_SEVERITIES = {
   untested: DiagnosticSeverity.Information,
   'restore-test-overdue': DiagnosticSeverity.Warning,
   'review-overdue': DiagnosticSeverity.Warning,
+  'future-date': DiagnosticSeverity.Warning,
   'exercise-failed': DiagnosticSeverity.Warning,
 } as const satisfies Record<string, DiagnosticSeverity>;
 

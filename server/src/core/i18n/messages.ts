@@ -331,6 +331,12 @@ export const messages = {
   },
 
   // Issue 14: what the plan claims (backups that survive, replicas, dates, tests, dependencies).
+  futureDate(field: string, date: Message, today: Message): Message {
+    return both(
+      `Das Datum ${date.de} in ${quote(field)} liegt in der Zukunft (heute ist der ${today.de}), hält aber fest, was schon geschehen ist: ein Tippfehler? Ein Datum in der Zukunft verdeckt auch jede Fälligkeit.`,
+      `The date ${date.en} of ${q(field)} lies in the future (today is ${today.en}), yet records something already done: a typo? A date in the future also hides every overdue check.`,
+    );
+  },
   exerciseFailed(date: Message): Message {
     return both(
       `Die letzte Wiederherstellungsübung vom ${date.de} ist nicht bestanden: die Wiederherstellung dieses Szenarios ist nicht belegt.`,

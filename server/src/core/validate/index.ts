@@ -7,6 +7,7 @@ import { downtimeBudget } from './rules/downtimeBudget';
 import { duplicateIds } from './rules/duplicateIds';
 import { durationSyntax } from './rules/durationSyntax';
 import { exerciseFailed } from './rules/exerciseFailed';
+import { futureDate } from './rules/futureDate';
 import { exerciseResults } from './rules/exerciseResults';
 import { missingScenario } from './rules/missingScenario';
 import { overdue } from './rules/overdue';
@@ -35,6 +36,7 @@ export const RULES: readonly Rule[] = [
   exerciseResults,
   untested,
   overdue,
+  futureDate,
   exerciseFailed,
 ];
 
