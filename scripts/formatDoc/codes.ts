@@ -144,6 +144,10 @@ const CODE_DOCS: Readonly<Record<DiagnosticCode, CodeDoc>> = {
     when: "The scenario's latest [recovery exercise](#recovery-exercises) (by `date`) has `result: failed`: its recovery is not proven. A later plan review or alerting exercise does not change that.",
     range: "that exercise's `result` value",
   },
+  'restore-test-missing': {
+    when: "A backup that some scenario names as its `backup` has no `last_restore_test`: nobody knows whether it can be restored. One diagnostic per backup.",
+    range: "the backup's first line",
+  },
 };
 
 /** The codes table, in the order of DIAGNOSTIC_CODES (the order of the SARIF rules). */

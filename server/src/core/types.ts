@@ -34,6 +34,7 @@ export const DIAGNOSTIC_SEVERITIES = {
   'review-overdue': DiagnosticSeverity.Warning,
   'future-date': DiagnosticSeverity.Warning,
   'exercise-failed': DiagnosticSeverity.Warning,
+  'restore-test-missing': DiagnosticSeverity.Warning,
 } as const satisfies Record<string, DiagnosticSeverity>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_SEVERITIES;

@@ -331,6 +331,14 @@ export const messages = {
   },
 
   // Issue 14: what the plan claims (backups that survive, replicas, dates, tests, dependencies).
+  restoreTestMissing(backup: string, scenarios: readonly string[]): Message {
+    const de = scenarios.map(quote).join(', ');
+    const en = scenarios.map(q).join(', ');
+    return both(
+      `Die Sicherung ${quote(backup)} wurde nie zur Probe wiederhergestellt (kein „last_restore_test“): niemand weiß, ob sie sich wiederherstellen lässt. ${scenarios.length === 1 ? 'Das Szenario' : 'Die Szenarien'} ${de} ${scenarios.length === 1 ? 'verlässt' : 'verlassen'} sich auf sie.`,
+      `The backup ${q(backup)} has never been restored as a test (no 'last_restore_test'): nobody knows whether it can be restored. ${scenarios.length === 1 ? 'The scenario' : 'The scenarios'} ${en} ${scenarios.length === 1 ? 'relies' : 'rely'} on it.`,
+    );
+  },
   futureDate(field: string, date: Message, today: Message): Message {
     return both(
       `Das Datum ${date.de} in ${quote(field)} liegt in der Zukunft (heute ist der ${today.de}), hält aber fest, was schon geschehen ist: ein Tippfehler? Ein Datum in der Zukunft verdeckt auch jede Fälligkeit.`,

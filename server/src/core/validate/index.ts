@@ -12,6 +12,7 @@ import { exerciseResults } from './rules/exerciseResults';
 import { missingScenario } from './rules/missingScenario';
 import { overdue } from './rules/overdue';
 import { references } from './rules/references';
+import { restoreTestMissing } from './rules/restoreTestMissing';
 import { rpoNotMet } from './rules/rpoNotMet';
 import { rpoWithoutBackup } from './rules/rpoWithoutBackup';
 import { rtoExceeded } from './rules/rtoExceeded';
@@ -38,6 +39,7 @@ export const RULES: readonly Rule[] = [
   overdue,
   futureDate,
   exerciseFailed,
+  restoreTestMissing,
 ];
 
 export function checkRules(model: PlanModel, today: number): Finding[] {

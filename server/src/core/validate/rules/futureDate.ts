@@ -18,7 +18,7 @@ export const futureDate: Rule = ({ model, today, report }) => {
   for (const scenario of model.scenarios) {
     for (const exercise of scenario.exercises) {
       // An exercise without a result or a measurement may be planned: a date ahead is fine then.
-      const done = exercise.node.has('result') || exercise.node.has('recovery_time') || exercise.node.has('data_loss');
+      const done = exercise.result !== undefined || exercise.recoveryTime !== undefined || exercise.dataLoss !== undefined;
       if (done) check('date', exercise.date);
     }
   }
