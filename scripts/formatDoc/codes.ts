@@ -148,6 +148,10 @@ const CODE_DOCS: Readonly<Record<DiagnosticCode, CodeDoc>> = {
     when: "A backup that some scenario names as its `backup` has no `last_restore_test`: nobody knows whether it can be restored. One diagnostic per backup.",
     range: "the backup's first line",
   },
+  'retention-too-short': {
+    when: "A backup's `retention` is shorter than its `interval`: there are times when no backup is kept at all.",
+    range: 'the `retention` value',
+  },
 };
 
 /** The codes table, in the order of DIAGNOSTIC_CODES (the order of the SARIF rules). */

@@ -35,6 +35,7 @@ export const DIAGNOSTIC_SEVERITIES = {
   'future-date': DiagnosticSeverity.Warning,
   'exercise-failed': DiagnosticSeverity.Warning,
   'restore-test-missing': DiagnosticSeverity.Warning,
+  'retention-too-short': DiagnosticSeverity.Error,
 } as const satisfies Record<string, DiagnosticSeverity>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_SEVERITIES;

@@ -339,6 +339,12 @@ export const messages = {
       `The backup ${q(backup)} has never been restored as a test (no 'last_restore_test'): nobody knows whether it can be restored. ${scenarios.length === 1 ? 'The scenario' : 'The scenarios'} ${en} ${scenarios.length === 1 ? 'relies' : 'rely'} on it.`,
     );
   },
+  retentionTooShort(retention: Message, interval: Message): Message {
+    return both(
+      `Die Sicherungen werden nur ${retention.de} aufbewahrt, aber nur alle ${interval.de} erstellt: zeitweise ist gar keine Sicherung vorhanden. Die Aufbewahrung muss mindestens so lang sein wie das Intervall.`,
+      `Backups are kept for only ${retention.en} but taken only every ${interval.en}: at times no backup is kept at all. The retention must be at least as long as the interval.`,
+    );
+  },
   futureDate(field: string, date: Message, today: Message): Message {
     return both(
       `Das Datum ${date.de} in ${quote(field)} liegt in der Zukunft (heute ist der ${today.de}), hält aber fest, was schon geschehen ist: ein Tippfehler? Ein Datum in der Zukunft verdeckt auch jede Fälligkeit.`,

@@ -13,6 +13,7 @@ import { missingScenario } from './rules/missingScenario';
 import { overdue } from './rules/overdue';
 import { references } from './rules/references';
 import { restoreTestMissing } from './rules/restoreTestMissing';
+import { retentionTooShort } from './rules/retentionTooShort';
 import { rpoNotMet } from './rules/rpoNotMet';
 import { rpoWithoutBackup } from './rules/rpoWithoutBackup';
 import { rtoExceeded } from './rules/rtoExceeded';
@@ -40,6 +41,7 @@ export const RULES: readonly Rule[] = [
   futureDate,
   exerciseFailed,
   restoreTestMissing,
+  retentionTooShort,
 ];
 
 export function checkRules(model: PlanModel, today: number): Finding[] {
