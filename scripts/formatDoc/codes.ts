@@ -152,6 +152,12 @@ const CODE_DOCS: Readonly<Record<DiagnosticCode, CodeDoc>> = {
     when: "A backup's `retention` is shorter than its `interval`: there are times when no backup is kept at all.",
     range: 'the `retention` value',
   },
+  'backup-affected': {
+    when:
+      "The scenario's `backup` is `stored_on` a component the scenario takes down: one of its `affects`, or a component inside one of them through `in`, at any depth " +
+      '(the storage in the rack that fails). The backup is lost with the system it should restore.',
+    range: "the scenario's `backup` value",
+  },
 };
 
 /** The codes table, in the order of DIAGNOSTIC_CODES (the order of the SARIF rules). */

@@ -36,6 +36,7 @@ export const DIAGNOSTIC_SEVERITIES = {
   'exercise-failed': DiagnosticSeverity.Warning,
   'restore-test-missing': DiagnosticSeverity.Warning,
   'retention-too-short': DiagnosticSeverity.Error,
+  'backup-affected': DiagnosticSeverity.Error,
 } as const satisfies Record<string, DiagnosticSeverity>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_SEVERITIES;

@@ -345,6 +345,20 @@ export const messages = {
       `Backups are kept for only ${retention.en} but taken only every ${interval.en}: at times no backup is kept at all. The retention must be at least as long as the interval.`,
     );
   },
+  /** `chain`: the component the backup is stored on, then what holds it, up to the one the scenario takes down. */
+  backupAffected(backup: string, chain: readonly string[]): Message {
+    const storedOn = chain[0] ?? '';
+    const affected = chain[chain.length - 1] ?? '';
+    const via = chain.length > 1;
+    return both(
+      `Die Sicherung ${quote(backup)} liegt auf ${quote(storedOn)}` +
+        (via ? `, das in ${quote(affected)} steht (${chain.join(' → ')}),` : '') +
+        ` und dieses Szenario lässt ${quote(affected)} ausfallen: Die Sicherung geht mit dem System verloren, das sie wiederherstellen soll.`,
+      `The backup ${q(backup)} is stored on ${q(storedOn)}` +
+        (via ? `, which is in ${q(affected)} (${chain.join(' → ')}),` : '') +
+        ` and this scenario takes ${q(affected)} down: the backup is lost with the system it should restore.`,
+    );
+  },
   futureDate(field: string, date: Message, today: Message): Message {
     return both(
       `Das Datum ${date.de} in ${quote(field)} liegt in der Zukunft (heute ist der ${today.de}), hält aber fest, was schon geschehen ist: ein Tippfehler? Ein Datum in der Zukunft verdeckt auch jede Fälligkeit.`,

@@ -1,6 +1,7 @@
 import type { PlanModel } from '../model/plan';
 import type { Finding } from './diagnostic';
 import type { Rule } from './rule';
+import { backupAffected } from './rules/backupAffected';
 import { categoryMismatch } from './rules/categoryMismatch';
 import { dateSyntax } from './rules/dateSyntax';
 import { downtimeBudget } from './rules/downtimeBudget';
@@ -42,6 +43,7 @@ export const RULES: readonly Rule[] = [
   exerciseFailed,
   restoreTestMissing,
   retentionTooShort,
+  backupAffected,
 ];
 
 export function checkRules(model: PlanModel, today: number): Finding[] {
