@@ -158,6 +158,12 @@ const CODE_DOCS: Readonly<Record<DiagnosticCode, CodeDoc>> = {
       '(the storage in the rack that fails). The backup is lost with the system it should restore.',
     range: "the scenario's `backup` value",
   },
+  'replica-not-backup': {
+    when:
+      'A scenario of category `software` or `operator` names a `backup` whose `method` is a replication (`replication`, `relstorage-replication`, `drbd`): ' +
+      'the replica copies the corruption or the deletion at once. Against hardware failures a replication is fine, and with `interval: 0` it meets an `rpo` of 0.',
+    range: "the scenario's `backup` value",
+  },
 };
 
 /** The codes table, in the order of DIAGNOSTIC_CODES (the order of the SARIF rules). */

@@ -37,6 +37,7 @@ export const DIAGNOSTIC_SEVERITIES = {
   'restore-test-missing': DiagnosticSeverity.Warning,
   'retention-too-short': DiagnosticSeverity.Error,
   'backup-affected': DiagnosticSeverity.Error,
+  'replica-not-backup': DiagnosticSeverity.Error,
 } as const satisfies Record<string, DiagnosticSeverity>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_SEVERITIES;

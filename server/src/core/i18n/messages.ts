@@ -359,6 +359,13 @@ export const messages = {
         ` and this scenario takes ${q(affected)} down: the backup is lost with the system it should restore.`,
     );
   },
+  /** `deletion`: an operator's scenario (a deletion), else a software failure (a corruption). */
+  replicaNotBackup(backup: string, method: string, deletion: boolean): Message {
+    return both(
+      `${quote(backup)} ist eine Replikation (${method}), keine Sicherung: Sie kopiert ${deletion ? 'das Löschen' : 'die Beschädigung'} sofort mit und stellt den Stand davor nicht wieder her. Für dieses Szenario eine Sicherung nennen, die frühere Stände aufbewahrt.`,
+      `${q(backup)} is a replication (${method}), not a backup: it copies the ${deletion ? 'deletion' : 'corruption'} at once and cannot restore the state before it. Name a backup that keeps earlier states for this scenario.`,
+    );
+  },
   futureDate(field: string, date: Message, today: Message): Message {
     return both(
       `Das Datum ${date.de} in ${quote(field)} liegt in der Zukunft (heute ist der ${today.de}), hält aber fest, was schon geschehen ist: ein Tippfehler? Ein Datum in der Zukunft verdeckt auch jede Fälligkeit.`,

@@ -13,6 +13,7 @@ import { exerciseResults } from './rules/exerciseResults';
 import { missingScenario } from './rules/missingScenario';
 import { overdue } from './rules/overdue';
 import { references } from './rules/references';
+import { replicaNotBackup } from './rules/replicaNotBackup';
 import { restoreTestMissing } from './rules/restoreTestMissing';
 import { retentionTooShort } from './rules/retentionTooShort';
 import { rpoNotMet } from './rules/rpoNotMet';
@@ -44,6 +45,7 @@ export const RULES: readonly Rule[] = [
   restoreTestMissing,
   retentionTooShort,
   backupAffected,
+  replicaNotBackup,
 ];
 
 export function checkRules(model: PlanModel, today: number): Finding[] {
