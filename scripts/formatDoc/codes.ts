@@ -164,6 +164,10 @@ const CODE_DOCS: Readonly<Record<DiagnosticCode, CodeDoc>> = {
       'the replica copies the corruption or the deletion at once. Against hardware failures a replication is fine, and with `interval: 0` it meets an `rpo` of 0.',
     range: "the scenario's `backup` value",
   },
+  'dependency-cycle': {
+    when: "Components' `depends_on` form a cycle (a component that depends on itself included): no order exists in which they can be restarted. The message names the cycle.",
+    range: "one `depends_on` entry of each component on the cycle: its first entry that leads back into the cycle",
+  },
 };
 
 /** The codes table, in the order of DIAGNOSTIC_CODES (the order of the SARIF rules). */

@@ -38,6 +38,7 @@ export const DIAGNOSTIC_SEVERITIES = {
   'retention-too-short': DiagnosticSeverity.Error,
   'backup-affected': DiagnosticSeverity.Error,
   'replica-not-backup': DiagnosticSeverity.Error,
+  'dependency-cycle': DiagnosticSeverity.Error,
 } as const satisfies Record<string, DiagnosticSeverity>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_SEVERITIES;

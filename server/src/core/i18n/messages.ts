@@ -366,6 +366,21 @@ export const messages = {
       `${q(backup)} is a replication (${method}), not a backup: it copies the ${deletion ? 'deletion' : 'corruption'} at once and cannot restore the state before it. Name a backup that keeps earlier states for this scenario.`,
     );
   },
+  /** `cycle`: the components in the order they depend on each other, the first again at the end. */
+  dependencyCycle(cycle: readonly string[]): Message {
+    const way = cycle.join(' → ');
+    return both(
+      `Die Komponenten hängen im Kreis voneinander ab (${way}): Es gibt keine Reihenfolge, in der sie sich neu starten lassen.`,
+      `The components depend on each other in a cycle (${way}): there is no order in which they can be restarted.`,
+    );
+  },
+  /** A cycle too long to walk in a message: how many components, and the first few. */
+  largeDependencyCycle(count: number, some: readonly string[]): Message {
+    return both(
+      `${count} Komponenten hängen im Kreis voneinander ab (darunter ${some.map(quote).join(', ')}): Es gibt keine Reihenfolge, in der sie sich neu starten lassen.`,
+      `${count} components depend on each other in a cycle (among them ${some.map(q).join(', ')}): there is no order in which they can be restarted.`,
+    );
+  },
   futureDate(field: string, date: Message, today: Message): Message {
     return both(
       `Das Datum ${date.de} in ${quote(field)} liegt in der Zukunft (heute ist der ${today.de}), hält aber fest, was schon geschehen ist: ein Tippfehler? Ein Datum in der Zukunft verdeckt auch jede Fälligkeit.`,

@@ -4,6 +4,7 @@ import type { Rule } from './rule';
 import { backupAffected } from './rules/backupAffected';
 import { categoryMismatch } from './rules/categoryMismatch';
 import { dateSyntax } from './rules/dateSyntax';
+import { dependencyCycle } from './rules/dependencyCycle';
 import { downtimeBudget } from './rules/downtimeBudget';
 import { duplicateIds } from './rules/duplicateIds';
 import { durationSyntax } from './rules/durationSyntax';
@@ -46,6 +47,7 @@ export const RULES: readonly Rule[] = [
   retentionTooShort,
   backupAffected,
   replicaNotBackup,
+  dependencyCycle,
 ];
 
 export function checkRules(model: PlanModel, today: number): Finding[] {
