@@ -168,6 +168,10 @@ const CODE_DOCS: Readonly<Record<DiagnosticCode, CodeDoc>> = {
     when: "Components' `depends_on` form a cycle (a component that depends on itself included): no order exists in which they can be restarted. The message names the cycle.",
     range: "one `depends_on` entry of each component on the cycle: its first entry that leads back into the cycle",
   },
+  'single-point-of-failure': {
+    when: 'A component without `redundancy` on which at least two other components depend (`depends_on`), directly or through others: its failure takes them all down.',
+    range: "the component's first line",
+  },
 };
 
 /** The codes table, in the order of DIAGNOSTIC_CODES (the order of the SARIF rules). */

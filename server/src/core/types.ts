@@ -39,6 +39,7 @@ export const DIAGNOSTIC_SEVERITIES = {
   'backup-affected': DiagnosticSeverity.Error,
   'replica-not-backup': DiagnosticSeverity.Error,
   'dependency-cycle': DiagnosticSeverity.Error,
+  'single-point-of-failure': DiagnosticSeverity.Information,
 } as const satisfies Record<string, DiagnosticSeverity>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_SEVERITIES;

@@ -381,6 +381,12 @@ export const messages = {
       `${count} components depend on each other in a cycle (among them ${some.map(q).join(', ')}): there is no order in which they can be restarted.`,
     );
   },
+  singlePointOfFailure(component: string, dependents: readonly string[], more: boolean): Message {
+    return both(
+      `Von ${quote(component)} hängen ${dependents.map(quote).join(', ')}${more ? ' und weitere' : ''} ab (direkt oder über andere), aber für die Komponente ist keine Redundanz angegeben: Ihr Ausfall trifft sie alle (Single Point of Failure).`,
+      `${dependents.map(q).join(', ')}${more ? ' and more' : ''} depend on ${q(component)} (directly or through others), but no redundancy is given for it: its failure takes them all down (single point of failure).`,
+    );
+  },
   futureDate(field: string, date: Message, today: Message): Message {
     return both(
       `Das Datum ${date.de} in ${quote(field)} liegt in der Zukunft (heute ist der ${today.de}), hält aber fest, was schon geschehen ist: ein Tippfehler? Ein Datum in der Zukunft verdeckt auch jede Fälligkeit.`,

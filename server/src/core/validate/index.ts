@@ -21,6 +21,7 @@ import { rpoNotMet } from './rules/rpoNotMet';
 import { rpoWithoutBackup } from './rules/rpoWithoutBackup';
 import { rtoExceeded } from './rules/rtoExceeded';
 import { rtoExceedsMtpd } from './rules/rtoExceedsMtpd';
+import { singlePointOfFailure } from './rules/singlePointOfFailure';
 import { stepsExceedRecoveryTime } from './rules/stepsExceedRecoveryTime';
 import { untested } from './rules/untested';
 
@@ -48,6 +49,7 @@ export const RULES: readonly Rule[] = [
   backupAffected,
   replicaNotBackup,
   dependencyCycle,
+  singlePointOfFailure,
 ];
 
 export function checkRules(model: PlanModel, today: number): Finding[] {
