@@ -100,7 +100,9 @@ const CODE_DOCS: Readonly<Record<DiagnosticCode, CodeDoc>> = {
     range: 'the `rto` value',
   },
   'missing-scenario': {
-    when: 'A scenario type of the catalog is covered by no scenario: one diagnostic per type. Not reported while `scenarios` is missing (that is a `missing-field`).',
+    when:
+      'A scenario type of the catalog is covered by no scenario and not listed in `plan.not_applicable` (an entry there without its `reason` still counts, and is a `missing-field`): ' +
+      'one diagnostic per type. Not reported while `scenarios` is missing (that is a `missing-field`).',
     range: 'the `scenarios` key',
     fix: "insert a scenario of that type, with the catalog's suggested steps and placeholders for the times; with several types missing, also: insert them all",
   },

@@ -379,7 +379,7 @@ describe('buildDocument on a plan with errors or in draft', () => {
     const cover = section(doc, 'deckblatt');
     const note = flatten(cover.children).find((block) => block.kind === 'note');
     assert.ok(note && note.kind === 'note' && note.tone === 'error');
-    assert.match(allText(note.content), /Die Prüfung hat 1 Fehler gefunden; siehe Offene Punkte\./);
+    assert.match(allText(note.content), /Die Prüfung hat 1 Fehler und 9 Warnungen gefunden; siehe Offene Punkte\./);
     assert.deepEqual(linkTargets(note.content), ['offene-punkte']);
     const [points] = tables(section(doc, 'kapitel-offene-punkte').children);
     const rto = rowsText(points as Table).find((row) => row[3] === 'rto-exceeded');

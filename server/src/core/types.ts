@@ -24,7 +24,7 @@ export const DIAGNOSTIC_SEVERITIES = {
   'rpo-not-met': DiagnosticSeverity.Error,
   'rpo-without-backup': DiagnosticSeverity.Warning,
   'downtime-budget': DiagnosticSeverity.Warning,
-  'missing-scenario': DiagnosticSeverity.Information,
+  'missing-scenario': DiagnosticSeverity.Warning,
   'rto-exceeds-mtpd': DiagnosticSeverity.Error,
   'steps-exceed-recovery-time': DiagnosticSeverity.Warning,
   'rta-exceeded': DiagnosticSeverity.Error,

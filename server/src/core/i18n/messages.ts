@@ -279,8 +279,8 @@ export const messages = {
   },
   missingScenario(typeLabel: Message, categoryLabel: Message): Message {
     return both(
-      `Kein Szenario behandelt „${typeLabel.de}“ (${categoryLabel.de}).`,
-      `No scenario covers '${typeLabel.en}' (${categoryLabel.en}).`,
+      `Kein Szenario behandelt „${typeLabel.de}“ (${categoryLabel.de}), und der Plan führt es nicht unter „not_applicable“ als nicht zutreffend.`,
+      `No scenario covers '${typeLabel.en}' (${categoryLabel.en}), and the plan does not list it as not applicable ('not_applicable').`,
     );
   },
   rtoExceedsMtpd(rto: Message, mtpd: Message): Message {
