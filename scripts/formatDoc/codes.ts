@@ -104,7 +104,9 @@ const CODE_DOCS: Readonly<Record<DiagnosticCode, CodeDoc>> = {
       'A scenario type of the catalog is covered by no scenario and not listed in `plan.not_applicable` (an entry there without its `reason` still counts, and is a `missing-field`): ' +
       'one diagnostic per type. Not reported while `scenarios` is missing (that is a `missing-field`).',
     range: 'the `scenarios` key',
-    fix: "insert a scenario of that type, with the catalog's suggested steps and placeholders for the times; with several types missing, also: insert them all",
+    fix:
+      "insert a scenario of that type, with the catalog's suggested steps and placeholders for the times; with several types missing, also: insert them all; " +
+      'or list the type under `plan.not_applicable`, the cursor on the reason to write',
   },
   'rto-exceeds-mtpd': {
     when: "A scenario's `rto` is longer than its `mtpd`, the maximal tolerierbare Ausfallzeit of the business process.",
@@ -153,6 +155,7 @@ const CODE_DOCS: Readonly<Record<DiagnosticCode, CodeDoc>> = {
   'retention-too-short': {
     when: "A backup's `retention` is shorter than its `interval`: there are times when no backup is kept at all.",
     range: 'the `retention` value',
+    fix: 'set the retention to the interval, as the interval is written',
   },
   'backup-affected': {
     when:
