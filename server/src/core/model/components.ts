@@ -26,6 +26,12 @@ export interface ComponentGraph {
   takenDown(scenario: ScenarioModel): ComponentModel[];
   /** The ids a component's `depends_on` names that are components, in order, each once. */
   dependencies(component: ComponentModel): readonly string[];
+  /**
+   * Whether what is stored on `storedOn` is lost when a scenario takes `affected` down: the way
+   * from `storedOn` up through what holds it to the first affected component (`storedOn` alone
+   * when it is affected itself), or undefined when it survives.
+   */
+  lostWith(storedOn: string, affected: ReadonlySet<string>): string[] | undefined;
 }
 
 const graphs = new WeakMap<PlanModel, ComponentGraph>();
@@ -79,19 +85,21 @@ function buildGraph(model: PlanModel): ComponentGraph {
     return found;
   };
 
+  const holders = (id: string): ComponentModel[] => {
+    const chain: ComponentModel[] = [];
+    const seen = new Set<string>([id]);
+    for (let holder = byId.get(id)?.in?.value; holder !== undefined && !seen.has(holder); holder = byId.get(holder)?.in?.value) {
+      const component = byId.get(holder);
+      if (!component) break;
+      seen.add(holder);
+      chain.push(component);
+    }
+    return chain;
+  };
+
   return {
     byId,
-    holders(id) {
-      const chain: ComponentModel[] = [];
-      const seen = new Set<string>([id]);
-      for (let holder = byId.get(id)?.in?.value; holder !== undefined && !seen.has(holder); holder = byId.get(holder)?.in?.value) {
-        const component = byId.get(holder);
-        if (!component) break;
-        seen.add(holder);
-        chain.push(component);
-      }
-      return chain;
-    },
+    holders,
     contents: (id) => walk(id, (from) => inside.get(from) ?? []),
     directDependents: (id) => dependentsOf.get(id) ?? [],
     dependents: (id, limit) => walk(id, (from) => dependentsOf.get(from) ?? [], limit),
@@ -113,5 +121,15 @@ function buildGraph(model: PlanModel): ComponentGraph {
       return result;
     },
     dependencies: (component) => dependenciesOf.get(component) ?? [],
+    lostWith(storedOn, affected) {
+      if (affected.has(storedOn)) return [storedOn];
+      const way = [storedOn];
+      for (const holder of holders(storedOn)) {
+        const id = holder.id?.value as string;
+        way.push(id);
+        if (affected.has(id)) return way;
+      }
+      return undefined;
+    },
   };
 }

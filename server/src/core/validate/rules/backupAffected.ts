@@ -16,15 +16,9 @@ export const backupAffected: Rule = ({ model, report }) => {
     if (!scenario.backup || scenario.affects.length === 0) continue;
     const storedOn = backups.get(scenario.backup.value)?.storedOn?.value;
     if (storedOn === undefined || !graph.byId.has(storedOn)) continue;
-    const affected = new Set(scenario.affects.map((reference) => reference.value));
     // From the component that holds the backup up through what holds it, to the first one that fails.
-    const chain = [storedOn];
-    if (!affected.has(storedOn)) {
-      const holders = graph.holders(storedOn);
-      const hit = holders.findIndex((holder) => affected.has(holder.id?.value as string));
-      if (hit < 0) continue;
-      for (const holder of holders.slice(0, hit + 1)) chain.push(holder.id?.value as string);
-    }
+    const chain = graph.lostWith(storedOn, new Set(scenario.affects.map((reference) => reference.value)));
+    if (!chain) continue;
     report({
       code: 'backup-affected',
       span: scenario.backup,
