@@ -15,6 +15,23 @@ plan:
   version: "1"
 `;
 
+/**
+ * `scenarios:` with one scenario of type vm-server (recovery 1h, RTO 4h, the `rpo` given), the
+ * lines `rest` after it (a backup, exercises, each indented as a key of the scenario).
+ */
+export function vmScenario(rpo: string, rest: string): string {
+  return `scenarios:
+  - id: vm
+    category: hardware
+    type: vm-server
+    prevention: [Zweiter Host]
+    recovery: [Umziehen]
+    recovery_time: 1h
+    rto: 4h
+    rpo: ${rpo}
+${rest}`;
+}
+
 /** The findings of `code` in `text`, checked on `today` (the fixtures' day by default). */
 export function findings(text: string, code: string, today: Date = TODAY): string[] {
   const lines = text.split('\n');

@@ -12,6 +12,7 @@ import { rename } from '../../server/src/core/features/rename';
 import { withCursor } from '../support/cursor';
 import { textOf } from '../support/edits';
 import { TODAY } from '../support/fixtures';
+import { HEAD } from '../support/rulePlans';
 
 /**
  * The reference fields of issue 14 — a component's `in` and `depends_on`, a backup's
@@ -21,13 +22,7 @@ import { TODAY } from '../support/fixtures';
 
 const URI = 'file:///plan.drplan.yaml';
 
-const PLAN = `drplan: "1"
-plan:
-  title: Notfallplan
-  organisation: Beispiel GmbH
-  system: Intranet
-  version: "1"
-components:
+const PLAN = `${HEAD}components:
   - id: rz-berlin
     kind: site
     name: Rechenzentrum Berlin

@@ -6,16 +6,11 @@ import { hover } from '../../server/src/core/features/hover';
 import type { Locale } from '../../server/src/core/types';
 import { withCursor } from '../support/cursor';
 import { TODAY } from '../support/fixtures';
+import { HEAD } from '../support/rulePlans';
 
 /** Hover on backups and components: where a backup lies and what it survives; where a component stands and what needs it. */
 
-const PLAN = `drplan: "1"
-plan:
-  title: Notfallplan
-  organisation: Beispiel GmbH
-  system: Intranet
-  version: "1"
-components:
+const PLAN = `${HEAD}components:
   - { id: rz, kind: site, name: Rechenzentrum }
   - { id: rack-a, kind: server-rack, in: rz }
   - { id: rack-b, kind: server-rack, in: rz }

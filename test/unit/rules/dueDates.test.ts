@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { findings, HEAD, messagesOf } from '../../support/rulePlans';
+import { findings, HEAD, messagesOf, vmScenario } from '../../support/rulePlans';
 
 /**
  * Every due date (review, restore test, exercise) is the date plus the review interval on the
@@ -16,19 +16,8 @@ const plan = (interval: string) =>
     method: repozo
     interval: 24h
     last_restore_test: 2025-12-08
-scenarios:
-  - id: vm
-    category: hardware
-    type: vm-server
-    prevention: [Zweiter Host]
-    recovery: [Umziehen]
-    recovery_time: 1h
-    rto: 4h
-    rpo: 24h
-    backup: b
-    exercises:
-      - { date: 2025-12-08, kind: full-recovery, recovery_time: 1h }
-`;
+` +
+  vmScenario('24h', '    backup: b\n    exercises:\n      - { date: 2025-12-08, kind: full-recovery, recovery_time: 1h }\n');
 
 const day = (iso: string) => new Date(`${iso}T12:00:00Z`);
 const overdue = (interval: string, today: string) =>

@@ -1,19 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { findings, HEAD, messagesOf } from '../../support/rulePlans';
+import { findings, HEAD, messagesOf, vmScenario } from '../../support/rulePlans';
 
-const plan = (exercises: string) =>
-  `${HEAD}scenarios:
-  - id: vm
-    category: hardware
-    type: vm-server
-    prevention: [Zweiter Host]
-    recovery: [Umziehen]
-    recovery_time: 1h
-    rto: 4h
-    rpo: 0
-    exercises:
-${exercises}`;
+const plan = (exercises: string) => HEAD + vmScenario('0', `    exercises:\n${exercises}`);
 
 describe('exercise-failed', () => {
   it('marks the result of the latest recovery exercise when it failed', () => {
