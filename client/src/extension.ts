@@ -16,6 +16,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { codeActionSnippets } from './codeActionSnippets';
 import { registerExportCommands } from './export/exportCommands';
 import { openNewPlan } from './newPlanDocument';
 import { PreviewManager, type PreviewApi } from './preview/previewManager';
@@ -45,6 +46,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Drplan
     },
     synchronize: { configurationSection: 'drplan' },
     errorHandler: new RestartingErrorHandler(output),
+    middleware: codeActionSnippets,
   };
 
   const languageClient = new LanguageClient('drplan', 'DR-Plan Language Server', serverOptions, clientOptions);

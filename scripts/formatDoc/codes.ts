@@ -100,9 +100,13 @@ const CODE_DOCS: Readonly<Record<DiagnosticCode, CodeDoc>> = {
     range: 'the `rto` value',
   },
   'missing-scenario': {
-    when: 'A scenario type of the catalog is covered by no scenario: one diagnostic per type. Not reported while `scenarios` is missing (that is a `missing-field`).',
+    when:
+      'A scenario type of the catalog is covered by no scenario and not listed in `plan.not_applicable` (an entry there without its `reason` still counts, and is a `missing-field`): ' +
+      'one diagnostic per type. Not reported while `scenarios` is missing (that is a `missing-field`).',
     range: 'the `scenarios` key',
-    fix: "insert a scenario of that type, with the catalog's suggested steps and placeholders for the times; with several types missing, also: insert them all",
+    fix:
+      "insert a scenario of that type, with the catalog's suggested steps and placeholders for the times; with several types missing, also: insert them all; " +
+      'or list the type under `plan.not_applicable`, the cursor on the reason to write',
   },
   'rto-exceeds-mtpd': {
     when: "A scenario's `rto` is longer than its `mtpd`, the maximal tolerierbare Ausfallzeit of the business process.",
@@ -113,26 +117,65 @@ const CODE_DOCS: Readonly<Record<DiagnosticCode, CodeDoc>> = {
     range: "the scenario's first line",
   },
   'rta-exceeded': {
-    when: "The latest exercise (by `date`) that measured a `recovery_time`, the RTA, measured more than the scenario's `rto`.",
+    when: "The latest [recovery exercise](#recovery-exercises) (by `date`) that measured a `recovery_time`, the RTA, measured more than the scenario's `rto`.",
     range: "that exercise's `recovery_time` value",
   },
   'rpa-exceeded': {
-    when: "The latest exercise (by `date`) that measured a `data_loss`, the RPA, measured more than the scenario's `rpo`.",
+    when: "The latest [recovery exercise](#recovery-exercises) (by `date`) that measured a `data_loss`, the RPA, measured more than the scenario's `rpo`.",
     range: "that exercise's `data_loss` value",
   },
   untested: {
-    when: 'No exercise of the scenario has a `recovery_time`: its actual recovery time (RTA) is unknown (BSI 200-4: „unbekannt“).',
+    when: 'No [recovery exercise](#recovery-exercises) of the scenario has a `recovery_time`: its actual recovery time (RTA) is unknown (BSI 200-4: „unbekannt“). A plan review or an alerting exercise measures none.',
     range: "the scenario's first line",
   },
   'restore-test-overdue': {
     when:
-      "A backup's `last_restore_test`, or the date of a scenario's latest exercise of any kind, lies more than the review interval " +
+      "A backup's `last_restore_test`, or the date of a scenario's latest [recovery exercise](#recovery-exercises) (a plan review does not count), lies more than the review interval " +
       '(`plan.review_interval`, 12 months when not given) before today (see [Date arithmetic](#date-arithmetic)).',
     range: 'the date value',
   },
   'review-overdue': {
     when: '`plan.last_review` plus the review interval (`plan.review_interval`, 12 months when not given) lies before today (see [Date arithmetic](#date-arithmetic)).',
     range: 'the `last_review` value',
+  },
+  'future-date': {
+    when:
+      'A date that records something done lies after today: `plan.last_review`, a backup\'s `last_restore_test`, or the `date` of an exercise that has a `result`, ' +
+      'a `recovery_time` or a `data_loss` (an exercise without them may be planned). Usually a typo; it would also hide every overdue check. Today is not in the future.',
+    range: 'the date value',
+  },
+  'exercise-failed': {
+    when: "The scenario's latest [recovery exercise](#recovery-exercises) (by `date`) has `result: failed`: its recovery is not proven. A later plan review or alerting exercise does not change that.",
+    range: "that exercise's `result` value",
+  },
+  'restore-test-missing': {
+    when: "A backup that some scenario names as its `backup` has no `last_restore_test`: nobody knows whether it can be restored. One diagnostic per backup.",
+    range: "the backup's first line",
+  },
+  'retention-too-short': {
+    when: "A backup's `retention` is shorter than its `interval`: there are times when no backup is kept at all.",
+    range: 'the `retention` value',
+    fix: 'set the retention to the interval, as the interval is written',
+  },
+  'backup-affected': {
+    when:
+      "The scenario's `backup` is `stored_on` a component the scenario takes down: one of its `affects`, or a component inside one of them through `in`, at any depth " +
+      '(the storage in the rack that fails). The backup is lost with the system it should restore.',
+    range: "the scenario's `backup` value",
+  },
+  'replica-not-backup': {
+    when:
+      'A scenario of category `software` or `operator` names a `backup` whose `method` is a replication (`replication`, `relstorage-replication`, `drbd`): ' +
+      'the replica copies the corruption or the deletion at once. Against hardware failures a replication is fine, and with `interval: 0` it meets an `rpo` of 0.',
+    range: "the scenario's `backup` value",
+  },
+  'dependency-cycle': {
+    when: "Components' `depends_on` form a cycle (a component that depends on itself included): no order exists in which they can be restarted. The message names the cycle.",
+    range: "one `depends_on` entry of each component on the cycle: its first entry that leads back into the cycle",
+  },
+  'single-point-of-failure': {
+    when: 'A component without `redundancy` on which at least two other components depend (`depends_on`), directly or through others: its failure takes them all down.',
+    range: "the component's first line",
   },
 };
 

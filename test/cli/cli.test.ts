@@ -72,7 +72,8 @@ describe('drplan check', () => {
     const result = run.results.find((r: { ruleId: string }) => r.ruleId === 'rto-exceeded');
     assert.equal(result.level, 'error');
     assert.deepEqual(result.locations[0].physicalLocation.region, { startLine: 14, startColumn: 20, endLine: 14, endColumn: 30 });
-    assert.equal(run.results.find((r: { ruleId: string }) => r.ruleId === 'missing-scenario').level, 'note');
+    assert.equal(run.results.find((r: { ruleId: string }) => r.ruleId === 'missing-scenario').level, 'warning');
+    assert.equal(run.results.find((r: { ruleId: string }) => r.ruleId === 'untested').level, 'note');
   });
 
   it('speaks German with --lang de and from LANG', () => {

@@ -132,20 +132,21 @@ describe('the language of the command line', () => {
   it('prints the severity words and the summary of text output in the language of the messages; JSON and SARIF keep their English words', () => {
     const json = JSON.parse(drplanIn({}, 'check', '--format', 'json', '--today', TODAY_ISO, RTO).stdout) as { severity: string; code: string }[];
     const errors = json.filter((d) => d.severity === 'error').length;
+    const warnings = json.filter((d) => d.severity === 'warning').length;
     const infos = json.filter((d) => d.severity === 'information').length;
-    assert.deepEqual([errors, infos, json.length], [1, 11, 12]);
+    assert.deepEqual([errors, warnings, infos, json.length], [1, 9, 2, 12]);
 
     const german = drplanIn({ LANG: 'de_DE.UTF-8' }, 'check', '--today', TODAY_ISO, RTO);
     assert.equal(german.code, 1);
     const de = german.stdout.trimEnd().split('\n');
     assert.equal(de.length, json.length + 1);
-    assert.match(de[0] as string, /:\d+:\d+: (Fehler|Information) [a-z-]+: /);
+    assert.match(de[0] as string, /:\d+:\d+: (Fehler|Warnung|Information) [a-z-]+: /);
     assert.ok(de.some((line) => line.startsWith(`${RTO}:14:20: Fehler rto-exceeded: Die Wiederherstellung dauert 10 Stunden`)));
     assert.equal(de.filter((line) => / Information untested: /.test(line)).length, json.filter((d) => d.code === 'untested').length);
-    assert.equal(de.at(-1), '1 Datei geprüft: 1 Fehler, 11 Informationen');
+    assert.equal(de.at(-1), '1 Datei geprüft: 1 Fehler, 9 Warnungen, 2 Informationen');
 
     const english = drplanIn({ LANG: 'en_US.UTF-8' }, 'check', '--today', TODAY_ISO, RTO);
-    assert.equal(english.stdout.trimEnd().split('\n').at(-1), '1 file checked: 1 error, 11 infos');
+    assert.equal(english.stdout.trimEnd().split('\n').at(-1), '1 file checked: 1 error, 9 warnings, 2 infos');
     assert.match(english.stdout, /:14:20: error rto-exceeded: Recovery takes 10 hours/);
 
     const germanJson = JSON.parse(drplanIn({ LANG: 'de_DE.UTF-8' }, 'check', '--format', 'json', '--today', TODAY_ISO, RTO).stdout) as { severity: string }[];
@@ -154,7 +155,7 @@ describe('the language of the command line', () => {
       json.map((d) => d.severity),
     );
     const sarif = JSON.parse(drplanIn({ LANG: 'de_DE.UTF-8' }, 'check', '--format', 'sarif', '--today', TODAY_ISO, RTO).stdout);
-    assert.deepEqual([...new Set(sarif.runs[0].results.map((r: { level: string }) => r.level))].sort(), ['error', 'note']);
+    assert.deepEqual([...new Set(sarif.runs[0].results.map((r: { level: string }) => r.level))].sort(), ['error', 'note', 'warning']);
   });
 
   it('counts files and findings in the summary: singular and plural, no problems', () => {
@@ -163,7 +164,7 @@ describe('the language of the command line', () => {
     assert.equal(drplanIn({ LANG: 'de_DE.UTF-8' }, 'check', '--today', TODAY_ISO, clean).stdout, '1 Datei geprüft, keine Probleme\n');
     assert.equal(drplanIn({ LANG: 'C' }, 'check', '--today', TODAY_ISO, clean).stdout, '1 file checked, no problems\n');
     const three = drplanIn({ LANG: 'C' }, 'check', '--today', TODAY_ISO, clean, clean, RTO);
-    assert.equal(three.stdout.trimEnd().split('\n').at(-1), '3 files checked: 1 error, 11 infos');
+    assert.equal(three.stdout.trimEnd().split('\n').at(-1), '3 files checked: 1 error, 9 warnings, 2 infos');
   });
 
   it('shows the help in German, with the same options as the English one', () => {

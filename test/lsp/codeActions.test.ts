@@ -112,14 +112,20 @@ describe('code actions over stdio', () => {
     assert.deepEqual(errors(second), errors(first).filter((code) => code !== 'invalid-duration'));
   });
 
-  it('offers a scenario skeleton for a missing scenario type', async () => {
+  it('offers a scenario skeleton for a missing scenario type, or to list it as not applicable', async () => {
     const uri = 'untitled:scenario.drplan.yaml';
     await english.open(uri, PLAN);
     const missing = ofCode(await english.diagnosticsOfVersion(uri, 1), 'missing-scenario');
     const storage = missing.filter((d) => (d.data as { type?: string } | undefined)?.type === 'storage-server');
     assert.equal(storage.length, 1);
     const actions = await codeActionsOf(english, uri, storage, ['quickfix']);
-    assert.deepEqual(actions.map((a) => a.title), ["Insert scenario 'Failure of the storage server'", 'Insert all missing scenarios']);
+    assert.deepEqual(actions.map((a) => a.title), [
+      "Insert scenario 'Failure of the storage server'",
+      'Insert all missing scenarios',
+      "List 'Failure of the storage server' as not applicable",
+    ]);
+    // Over the wire, the last one carries its snippet in data, for a client that takes snippets.
+    assert.match(JSON.stringify(actions[2]?.data), /reason: \$\{1:Begründung\}/);
     const fixed = apply(PLAN, uri, actions[0] as CodeAction);
     assert.ok(fixed.startsWith(PLAN.slice(0, -1)), 'the plan before the insertion is unchanged');
     assert.match(fixed.slice(PLAN.length - 1), /^\n {2}- id: storage-server\n {4}category: hardware\n {4}type: storage-server\n/);

@@ -14,8 +14,8 @@ import { LspClient } from '../support/lspClient';
 
 const SERVER = join(ROOT, 'dist', 'server.js');
 const EXAMPLE = read(join(EXAMPLES, 'plone-intranet.drplan.yaml'));
-/** The example (8 kB) with a comment that takes it to 24 kB: over a limit of 0.01 MB (10 kB). */
-const LARGE = `${EXAMPLE}# ${'x'.repeat(16 * 1024)}\n`;
+/** The example (under 10 kB) with a comment that takes it to 24 kB: over a limit of 0.01 MB (10 kB). */
+const LARGE = `${EXAMPLE}# ${'x'.repeat(24 * 1024 - Buffer.byteLength(EXAMPLE) - 3)}\n`;
 const LARGE_URI = pathToFileURL(join(EXAMPLES, 'gross.drplan.yaml')).href;
 const SMALL_URI = pathToFileURL(join(EXAMPLES, 'plone-intranet.drplan.yaml')).href;
 

@@ -9,6 +9,7 @@ import {
   EXERCISE_RESULTS,
   LOAD_BALANCING_METHODS,
   PLAN_STATUSES,
+  REPLICATION_METHODS,
   SCENARIO_TYPES,
 } from '../../server/src/core/catalog';
 
@@ -222,7 +223,8 @@ function buildPlan(random: Random, scenarioCount: number, style: PlanStyle): Map
       map(
         entry('id', raw(id)),
         entry('what', str(text(random, 2), random)),
-        entry('method', raw(random.pick(BACKUP_METHODS).id)),
+        // No replication: a software or operator scenario may name any backup (replica-not-backup).
+        entry('method', raw(random.pick(COPYING_METHODS).id)),
         entry('interval', duration(interval, random)),
         random.chance(0.5) && entry('retention', duration(random.pick([7, 14, 30]) * 1440, random)),
         random.chance(0.3) && entry('location', str(text(random, 1), random)),
@@ -304,6 +306,9 @@ function sharedTimes(random: Random): Mapping {
   times.anchor = 'zeiten';
   return times;
 }
+
+/** The backup methods that keep earlier states, which any scenario may restore from. */
+const COPYING_METHODS = BACKUP_METHODS.filter((method) => !REPLICATION_METHODS.has(method.id));
 
 function scenario(random: Random, index: number, ids: Ids, shared: Mapping | undefined): Mapping {
   const type = SCENARIO_TYPES[(index + random.int(0, SCENARIO_TYPES.length - 1)) % SCENARIO_TYPES.length] as (typeof SCENARIO_TYPES)[number];

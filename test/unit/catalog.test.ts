@@ -52,6 +52,8 @@ const FORMAT_CATEGORIES: Readonly<Record<string, { de: string; types: Readonly<R
 };
 
 const FORMAT_COMPONENT_KINDS: Readonly<Record<string, string | undefined>> = {
+  site: undefined,
+  room: 'Serverraum',
   'raid-storage': 'RAID-Storage',
   'redundant-power-supply': 'Redundante Netzteile',
   'spare-parts': 'Ersatzteile',
@@ -88,6 +90,9 @@ const FORMAT_ENUMS: Readonly<Record<string, Readonly<Record<string, string | und
     'relstorage-dump': undefined,
     'file-copy': undefined,
     'database-dump': undefined,
+    replication: undefined,
+    'relstorage-replication': undefined,
+    drbd: undefined,
   },
 };
 

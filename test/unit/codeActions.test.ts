@@ -99,7 +99,7 @@ describe('quick fixes (golden files in test/fixtures/fixes)', () => {
   }
 
   it('has a golden file for the fix of every code that has one', () => {
-    const codes = ['missing-field', 'unknown-field', 'invalid-value', 'unknown-reference', 'invalid-duration', 'category-mismatch', 'missing-scenario'];
+    const codes = ['missing-field', 'unknown-field', 'invalid-value', 'unknown-reference', 'invalid-duration', 'category-mismatch', 'missing-scenario', 'retention-too-short'];
     assert.deepEqual(codes.filter((code) => !appliedCodes.has(code)), []);
   });
 
@@ -251,6 +251,20 @@ describe('codeActions', () => {
       .filter((a) => a.title.startsWith('Insert all') || a.title.includes('recovery_time'))
       .map((a) => a.edit?.changes?.[URI]?.map((e) => e.newText).join(''));
     assert.deepEqual(inserted, [', rto: 12h, rpo: 1h', ', recovery_time: 2h', ', rto: 6 h, rpo: 24h']);
+  });
+
+  it('lists a missing scenario as not applicable, the reason a snippet tab stop in data for clients that take snippets', () => {
+    const text = 'drplan: "1"\nplan:\n  title: T\n  organisation: O\n  system: S\n  version: "1"\n  not_applicable:\nscenarios: []\n';
+    const plan = analyze(text, { today: TODAY });
+    const rack = plan.diagnostics('en', URI).filter((d) => d.code === 'missing-scenario' && (d.data as { type?: string }).type === 'server-rack');
+    const [action] = codeActions(plan, WHOLE, rack, 'en', options(['quickfix'])).filter((a) => a.title === "List 'Failure of the server rack' as not applicable");
+    assert.ok(action, 'the action is offered');
+    assert.equal(apply(text, action), text.replace('  not_applicable:\n', '  not_applicable:\n    - type: server-rack\n      reason: Begründung\n'));
+    const [edit] = action.edit?.changes?.[URI] ?? [];
+    assert.deepEqual(action.data, { snippets: [{ range: edit?.range, snippet: '\n    - type: server-rack\n      reason: ${1:Begründung}' }] });
+    // the other fixes have no snippet
+    const insert = codeActions(plan, WHOLE, rack, 'en', options(['quickfix'])).find((a) => a.title.startsWith('Insert scenario'));
+    assert.equal(insert?.data, undefined);
   });
 
   it('never throws on broken or half-typed plans, and every edit applies', () => {

@@ -244,7 +244,14 @@ describe('completion of catalog values', () => {
     assert.equal(byLabel(at(`${exercise}        kind: |\n`), 'full-recovery').detail, 'Vollübung');
     assert.deepEqual(labels(at(`${exercise}        result: |\n`)), ['passed', 'partial', 'failed']);
     assert.equal(byLabel(at(`${exercise}        result: |\n`, 'en'), 'failed').detail, 'failed (nicht bestanden)');
-    assert.deepEqual(labels(at('backups:\n  - id: b\n    method: |\n')), ['volume-snapshot', 'repozo', 'relstorage-dump', 'file-copy', 'database-dump']);
+    assert.deepEqual(labels(at('backups:\n  - id: b\n    method: |\n')), ['volume-snapshot', 'repozo', 'relstorage-dump', 'file-copy', 'database-dump', 'replication', 'relstorage-replication', 'drbd']);
+  });
+
+  it('offers the catalog types and the reason for a scenario left out (plan.not_applicable)', () => {
+    const types = labels(completeAt('plan:\n  not_applicable:\n    - type: |\n').items);
+    assert.equal(types.length, 11);
+    assert.ok(types.includes('server-rack') && types.includes('deleted-data'));
+    assert.deepEqual(labels(completeAt('plan:\n  not_applicable:\n    - type: server-rack\n      |\n').items), ['reason']);
   });
 
   it('offers the format version and booleans', () => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { formatDate, parseDate } from '../../server/src/core/date';
+import { addToDate, formatDate, parseDate } from '../../server/src/core/date';
+import { parseDuration } from '../../server/src/core/duration';
 
 describe('parseDate', () => {
   it('reads calendar dates', () => {
@@ -13,5 +14,37 @@ describe('parseDate', () => {
       assert.equal(parseDate(bad), undefined, bad);
     }
     assert.equal(parseDate(20260101), undefined);
+  });
+});
+
+describe('addToDate: a date plus a duration, months on the calendar', () => {
+  const plus = (date: string, duration: string) => {
+    const read = parseDuration(duration);
+    assert.ok(read.ok, duration);
+    return formatDate(addToDate(parseDate(date) as number, read.calendar), 'en');
+  };
+  it('counts months and years on the calendar, not as 30 and 365 days', () => {
+    assert.equal(plus('2025-12-08', '12 Monate'), '2026-12-08');
+    assert.equal(plus('2025-12-08', '1 Jahr'), '2026-12-08');
+    assert.equal(plus('2026-11-30', '3 Monate'), '2027-02-28');
+    assert.equal(plus('2026-03-15', 'P6M'), '2026-09-15');
+  });
+  it('makes a day the month lacks its last day', () => {
+    assert.equal(plus('2026-01-31', '1 Monat'), '2026-02-28');
+    assert.equal(plus('2028-01-31', '1 Monat'), '2028-02-29');
+    assert.equal(plus('2026-03-31', '1 Monat'), '2026-04-30');
+    assert.equal(plus('2026-08-31', '6 Monate'), '2027-02-28');
+  });
+  it('handles leap days', () => {
+    assert.equal(plus('2024-02-29', '1 Jahr'), '2025-02-28');
+    assert.equal(plus('2024-02-29', '4 Jahre'), '2028-02-29');
+    assert.equal(plus('2024-02-28', '1 Tag'), '2024-02-29');
+    assert.equal(plus('2024-02-28', '1 Woche'), '2024-03-06');
+  });
+  it('counts weeks and days exactly, and hours as a fraction of a day', () => {
+    assert.equal(plus('2026-12-28', '2 Wochen'), '2027-01-11');
+    assert.equal(plus('2026-12-31', '1 Tag'), '2027-01-01');
+    assert.equal(addToDate(parseDate('2026-01-01') as number, { months: 0, minutes: 36 * 60 }) - (parseDate('2026-01-01') as number), 1.5);
+    assert.equal(plus('2026-01-31', 'P1M1D'), '2026-03-01');
   });
 });

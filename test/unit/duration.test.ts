@@ -95,6 +95,29 @@ describe('parseDuration', () => {
   });
 });
 
+describe('parseDuration: the calendar reading (months on the calendar, the rest exact)', () => {
+  const calendar = (value: unknown) => {
+    const result = parseDuration(value);
+    return result.ok ? result.calendar : result.problem;
+  };
+  it('counts months and years as calendar months, whatever the spelling', () => {
+    assert.deepEqual(calendar('12 Monate'), { months: 12, minutes: 0 });
+    assert.deepEqual(calendar('1 Jahr'), { months: 12, minutes: 0 });
+    assert.deepEqual(calendar('P1Y2M'), { months: 14, minutes: 0 });
+    assert.deepEqual(calendar('1.5 Jahre'), { months: 18, minutes: 0 });
+  });
+  it('counts weeks, days and hours exactly, and a fraction of a month as 30 days', () => {
+    assert.deepEqual(calendar('2 Wochen'), { months: 0, minutes: 14 * 1440 });
+    assert.deepEqual(calendar('P1M1DT12H'), { months: 1, minutes: 36 * 60 });
+    assert.deepEqual(calendar('1.5 Monate'), { months: 1, minutes: 15 * 1440 });
+    assert.deepEqual(calendar(0), { months: 0, minutes: 0 });
+  });
+  it('keeps the comparison reading: a month is 30 days, a year 365', () => {
+    assert.equal(minutes('12 Monate'), 360 * 1440);
+    assert.equal(minutes('1 Jahr'), 365 * 1440);
+  });
+});
+
 describe('formatDuration', () => {
   it('speaks German', () => {
     assert.equal(formatDuration(480, 'de'), '8 Stunden');

@@ -181,6 +181,7 @@ function pathOf(definition: string): (string | number)[] | undefined {
   const paths: (string | number)[][] = [
     [],
     ['plan'],
+    ['plan', 'not_applicable', 0],
     ['contacts', 0],
     ['components', 0],
     ['availability'],

@@ -161,7 +161,7 @@ describe('the drplan grammar', () => {
     assert.deepEqual(actual, expected);
   });
 
-  it('highlights references after backup, responsible, owner, alert, and in a flow list after affects', () => {
+  it('highlights references after backup, responsible, owner, alert, in, stored_on, and in a flow list after affects or depends_on', () => {
     assert.equal(drplanScope('    backup: zodb-snapshot', 'zodb-snapshot'), 'variable.other.reference.drplan');
     assert.equal(drplanScope('    responsible: it-leitung', 'it-leitung'), 'variable.other.reference.drplan');
     assert.equal(drplanScope('  owner: it-leitung', 'it-leitung'), 'variable.other.reference.drplan');
@@ -169,6 +169,10 @@ describe('the drplan grammar', () => {
     const affects = '    affects: [switch-1, psu,  rack-a3]';
     for (const id of ['switch-1', 'psu', 'rack-a3']) assert.equal(drplanScope(affects, id), 'variable.other.reference.drplan', id);
     assert.ok(scopesOf(affects, 'psu').includes('meta.flow.sequence.yaml'), 'inside YAML\'s flow sequence');
+    assert.equal(drplanScope('    in: rack-a3', 'rack-a3'), 'variable.other.reference.drplan');
+    assert.equal(drplanScope('    stored_on: backup-1', 'backup-1'), 'variable.other.reference.drplan');
+    const dependsOn = '    depends_on: [storage-1, vm-host-1]';
+    for (const id of ['storage-1', 'vm-host-1']) assert.equal(drplanScope(dependsOn, id), 'variable.other.reference.drplan', id);
     assert.equal(drplanScope('  owner: Erika Mustermann', 'Erika Mustermann'), undefined, 'not an id');
     assert.equal(drplanScope('    id: storage', 'storage'), undefined);
   });

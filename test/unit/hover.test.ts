@@ -334,9 +334,11 @@ describe('hover: references', () => {
         '- Speicherort: Storage-Server',
         '- Außer Haus: nein',
         '- Letzter Wiederherstellungstest: 28.11.2026',
+        '',
+        '○ Wo die Sicherung liegt (`stored_on`), ist nicht angegeben: Ob sie den Ausfall von Komponenten übersteht, lässt sich nicht prüfen.',
       ].join('\n'),
     );
-    assert.match(markdown(hoverAt('backup: zodb|-snapshot', { locale: 'en' })), /\n- Off site: no\n- Last restore test: 2026-11-28$/);
+    assert.match(markdown(hoverAt('backup: zodb|-snapshot', { locale: 'en' })), /\n- Off site: no\n- Last restore test: 2026-11-28\n\n○ Where the backup lies/);
   });
   it('an unknown id is not defined (with the closest one)', () => {
     const text = PLAN.replace('owner: it-leitung', 'owner: it-leitng');

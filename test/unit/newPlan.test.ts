@@ -37,6 +37,7 @@ const FILLED: Readonly<Record<string, string>> = {
   what: 'ZODB und Blobs',
   method: 'volume-snapshot',
   interval: '4h',
+  last_restore_test: '2026-11-01',
   recovery_time: '4h',
   rto: '8h',
   rpo: '4h',
@@ -96,8 +97,10 @@ describe('newPlanText', () => {
     assert.equal(count('invalid-value'), 5);
     // the backup's interval, and recovery_time, rto and rpo of every scenario
     assert.equal(count('invalid-duration'), 1 + 3 * SCENARIO_TYPES.length);
+    // the backup's last restore test
+    assert.equal(count('invalid-date'), 1);
     assert.equal(count('untested'), SCENARIO_TYPES.length);
-    assert.equal(diagnostics.length, 5 + 1 + 3 * SCENARIO_TYPES.length + SCENARIO_TYPES.length);
+    assert.equal(diagnostics.length, 5 + 1 + 3 * SCENARIO_TYPES.length + 1 + SCENARIO_TYPES.length);
     assert.equal(lines.filter((line) => /^\s*[a-z_]+:\s+#/.test(line)).length, placeholders.length, 'every empty field is reported once');
   });
 

@@ -76,7 +76,7 @@ scenarios:
 
   it('refuses where there is no id, in the client’s language', () => {
     const offset = offsetOf(EXAMPLE, 'Notfallplan Plone');
-    assert.match(refusal(prepareRename(analysis, offset, 'en')), /^Only an id, or a reference to one \(backup, affects, responsible, owner, alert\), can be renamed here\.$/);
+    assert.match(refusal(prepareRename(analysis, offset, 'en')), /^Only an id, or a reference to one \(backup, affects, responsible, owner, alert, in, depends_on, stored_on\), can be renamed here\.$/);
     assert.match(refusal(prepareRename(analysis, offset, 'de')), /^Umbenennen lässt sich hier nur eine Kennung \(id\) oder eine Referenz darauf/);
     assert.ok(isRefusal(prepareRename(analysis, offsetOf(EXAMPLE, 'hardware', 'id: storage'), 'en')));
   });

@@ -172,7 +172,7 @@ describe('buildDocument on the example plan', () => {
       Status: 'Freigegeben',
       'Gültig ab': '01.02.2026',
       'Stand (letzte Überprüfung)': '20.01.2026',
-      'Nächste Überprüfung': '15.01.2027',
+      'Nächste Überprüfung': '20.01.2027',
       Verantwortlich: 'Erika Mustermann (IT-Leitung)',
       Klassifizierung: 'intern',
     });
@@ -201,10 +201,11 @@ describe('buildDocument on the example plan', () => {
     assert.ok(table);
     assert.deepEqual(titles(table), ['Komponente', 'Standort', 'Redundanz', 'Anmerkungen']);
     const groups = table.rows.filter((row) => row.kind === 'group').map((row) => (row.kind === 'group' ? row.text : ''));
-    assert.deepEqual(groups.slice(0, 3), ['RAID-Storage', 'Redundante Netzteile', 'Ersatzteile']);
+    assert.deepEqual(groups.slice(0, 4), ['Standort', 'RAID-Storage', 'Redundante Netzteile', 'Ersatzteile']);
     assert.ok(groups.includes('USV') && groups.includes('ZEO-Server') && groups.includes('Load-Balancer'));
-    assert.deepEqual(rowsText(table).slice(0, 2), [['[RAID-Storage]'], ['Storage-Server mit RAID 6 und Hot-Spare', 'RZ Berlin, Rack A3', 'RAID 6, zwei Controller', '—']]);
-    const storageRow = table.rows[1];
+    const raid = rowsText(table).findIndex((row) => row[0] === '[RAID-Storage]');
+    assert.deepEqual(rowsText(table).slice(raid, raid + 2), [['[RAID-Storage]'], ['Storage-Server mit RAID 6 und Hot-Spare', 'RZ Berlin, Rack A3', 'RAID 6, zwei Controller', '—']]);
+    const storageRow = table.rows[raid + 1];
     assert.equal(storageRow?.sourceLine, lineOf(EXAMPLE, 'id: storage-1'));
   });
 
@@ -305,17 +306,17 @@ describe('buildDocument on the example plan', () => {
     assert.equal(fields.get('RPO (maximal zulässiger Datenverlust)'), '4 Stunden');
     assert.equal(fields.get('MTPD (maximal tolerierbare Ausfallzeit)'), '24 Stunden');
     assert.equal(fields.get('Verantwortlich'), 'Erika Mustermann');
-    assert.equal(fields.get('Sicherung'), 'ZODB (Data.fs) und Blobs (zodb-snapshot): Snapshot des Volume Managers, alle 4 Stunden');
+    assert.equal(fields.get('Sicherung'), 'Kopie der Snapshots auf dem Backup-Server (zfs send) (zodb-copy): Dateikopie, alle 4 Stunden');
     const lists = blocks.filter((b): b is List => b.kind === 'list');
     assert.deepEqual(
       lists.map((list) => [list.ordered, list.items.map((item) => plainText(item.content))]),
       [
-        [false, ['RAID-Storage mit Hot-Spare', 'Snapshots des Volume Managers alle 4 Stunden']],
+        [false, ['RAID-Storage mit Hot-Spare', 'Snapshots des Volume Managers alle 4 Stunden', 'Kopie der Snapshots alle 4 Stunden auf den Backup-Server in Rack B1']],
         [
           true,
           [
             'Storage tauschen oder Ersatz-Pool bereitstellen (2 Stunden, Hosting Partner AG, Leitstand)',
-            'ZEO-Server mit dem Backup der ZODB aus dem Snapshot neu aufsetzen (3 Stunden, Erika Mustermann)',
+            'ZEO-Server mit dem Backup der ZODB aus der Snapshot-Kopie des Backup-Servers neu aufsetzen (3 Stunden, Erika Mustermann)',
             'Konsistenz der ZODB prüfen (fsrefs) (1 Stunde)',
           ],
         ],
@@ -378,7 +379,7 @@ describe('buildDocument on the example plan', () => {
     assert.deepEqual(storage, [
       'Ausfall des Storage-Servers',
       '8 Stunden',
-      '1. Storage tauschen oder Ersatz-Pool bereitstellen\n2. ZEO-Server mit dem Backup der ZODB aus dem Snapshot neu aufsetzen\n3. Konsistenz der ZODB prüfen (fsrefs)',
+      '1. Storage tauschen oder Ersatz-Pool bereitstellen\n2. ZEO-Server mit dem Backup der ZODB aus der Snapshot-Kopie des Backup-Servers neu aufsetzen\n3. Konsistenz der ZODB prüfen (fsrefs)',
       'Erika Mustermann\n+49 30 1234567-10',
     ]);
   });
@@ -393,7 +394,7 @@ describe('buildDocument on a plan with errors or in draft', () => {
     const cover = section(doc, 'deckblatt');
     const note = flatten(cover.children).find((block) => block.kind === 'note');
     assert.ok(note && note.kind === 'note' && note.tone === 'error');
-    assert.match(allText(note.content), /Die Prüfung hat 1 Fehler gefunden; siehe Offene Punkte\./);
+    assert.match(allText(note.content), /Die Prüfung hat 1 Fehler und 9 Warnungen gefunden; siehe Offene Punkte\./);
     assert.deepEqual(linkTargets(note.content), ['offene-punkte']);
     const [points] = tables(section(doc, 'kapitel-offene-punkte').children);
     const rows = rowsText(points as Table);

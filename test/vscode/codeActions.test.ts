@@ -86,4 +86,22 @@ suite('code actions', () => {
       await revert(uri);
     }
   });
+
+  test('a missing scenario listed as not applicable: the entry goes in, the cursor on the reason to write', async () => {
+    const { uri, document, expected } = await openCopy('missing-scenario-not-applicable');
+    const isRack = (d: vscode.Diagnostic) => codeOf(d) === 'missing-scenario' && /Server-Racks|server rack/i.test(d.message);
+    try {
+      const diagnostic = (await waitForDiagnostics(uri, (d) => d.some(isRack), 'missing-scenario for the server rack')).find(isRack) as vscode.Diagnostic;
+      const actions = await actionsAt(uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+      await applyAction(actions, { de: '„Ausfall des Server-Racks“ als nicht zutreffend aufführen', en: "List 'Failure of the server rack' as not applicable" });
+      await waitForDiagnostics(uri, (d) => !d.some(isRack), 'the server rack to be left out');
+      assert.equal(document.getText(), expected);
+      // The snippet's tab stop: the placeholder reason is selected, so typing replaces it.
+      const editor = vscode.window.activeTextEditor;
+      assert.equal(editor?.document.uri.toString(), uri.toString());
+      assert.equal(editor?.document.getText(editor.selection), 'Begründung');
+    } finally {
+      await revert(uri);
+    }
+  });
 });

@@ -98,11 +98,11 @@ suite('export failures on real file systems, and plans over the size limit', () 
 
   test('a plan over drplan.maxFileSize: the preview says it is too large, the exports refuse and write nothing', async () => {
     await vscode.workspace.getConfiguration('drplan').update('maxFileSize', 0.01, vscode.ConfigurationTarget.Workspace);
-    // The example (8 kB) and a comment: 24 kB, over the 10 kB set above.
     const example = readFileSync(workspaceFile('examples', 'plone-intranet.drplan.yaml').fsPath, 'utf8');
     const plan = workspaceFile('scratch', 'too-large', 'gross.drplan.yaml');
     await vscode.workspace.fs.createDirectory(workspaceFile('scratch', 'too-large'));
-    await vscode.workspace.fs.writeFile(plan, new TextEncoder().encode(`${example}# ${'x'.repeat(16 * 1024)}\n`));
+    // The example (under 10 kB) and a comment: 24 kB whatever the example's size, over the 10 kB set above.
+    await vscode.workspace.fs.writeFile(plan, new TextEncoder().encode(`${example}# ${'x'.repeat(24 * 1024 - new TextEncoder().encode(example).length - 3)}\n`));
     await openPlan(plan);
     await waitForDiagnostics(plan, (d) => d.some((x) => /Datei zu groß|File too large/.test(x.message)), 'the too-large diagnostic', 30_000);
 

@@ -103,7 +103,8 @@ suite('new plan command', () => {
     const diagnostics = await waitForDiagnostics(document.uri, (d) => d.some((x) => codeOf(x) === 'untested'), 'the diagnostics of the new plan');
     assert.deepEqual(diagnostics.filter((d) => codeOf(d) === 'missing-scenario'), []);
     const codes = new Set(diagnostics.map(codeOf));
-    assert.deepEqual([...codes].sort(), ['invalid-duration', 'invalid-value', 'untested'], describeDiagnostics(diagnostics));
+    // The empty last restore test of the backup is an invalid-date until filled in.
+    assert.deepEqual([...codes].sort(), ['invalid-date', 'invalid-duration', 'invalid-value', 'untested'], describeDiagnostics(diagnostics));
     assert.equal(diagnostics.filter((d) => codeOf(d) === 'untested').length, SCENARIO_TYPES.length);
     for (const d of diagnostics.filter((x) => codeOf(x) !== 'untested')) {
       const line = document.lineAt(d.range.start.line).text;

@@ -1,4 +1,8 @@
+import type { CalendarDuration } from './duration';
 import type { Message } from './i18n/messages';
+
+const DAY_MS = 86_400_000;
+const DAY_MINUTES = 1440;
 
 /** A calendar date as days since 1970-01-01, or undefined when it is not `YYYY-MM-DD`. */
 export function parseDate(value: unknown): number | undefined {
@@ -12,17 +16,36 @@ export function parseDate(value: unknown): number | undefined {
   if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
     return undefined;
   }
-  return time / 86_400_000;
+  return time / DAY_MS;
+}
+
+/**
+ * A date plus a duration, as format.md counts when something falls due: months and years on the
+ * calendar, a day the month lacks becoming its last day (2026-01-31 + 1 month = 2026-02-28,
+ * 2024-02-29 + 1 year = 2025-02-28), weeks, days and hours exactly. Days since 1970-01-01 in and
+ * out; the result has a fraction where the duration has hours.
+ */
+export function addToDate(day: number, duration: CalendarDuration): number {
+  let result = day;
+  if (duration.months !== 0) {
+    const date = new Date(Math.floor(day) * DAY_MS);
+    const year = date.getUTCFullYear();
+    const month = date.getUTCMonth() + duration.months;
+    // Day 0 of the month after is the last day of the month: Date.UTC carries months into years.
+    const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+    result = Date.UTC(year, month, Math.min(date.getUTCDate(), lastDay)) / DAY_MS + (day - Math.floor(day));
+  }
+  return result + duration.minutes / DAY_MINUTES;
 }
 
 /** Today's date as days since 1970-01-01, in UTC. */
 export function todayInDays(now: Date = new Date()): number {
-  return Math.floor(now.getTime() / 86_400_000);
+  return Math.floor(now.getTime() / DAY_MS);
 }
 
 /** German date, as the document and messages show it: 28.11.2026. */
 export function formatDate(days: number, locale: 'de' | 'en'): string {
-  const date = new Date(days * 86_400_000);
+  const date = new Date(days * DAY_MS);
   const y = date.getUTCFullYear();
   const m = String(date.getUTCMonth() + 1).padStart(2, '0');
   const d = String(date.getUTCDate()).padStart(2, '0');

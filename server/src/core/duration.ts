@@ -47,8 +47,18 @@ export interface DurationReading {
   readonly written: string;
 }
 
+/**
+ * A duration as a date counts it (date.ts, addToDate): whole months (a year is twelve) on the
+ * calendar, the rest (weeks, days, hours, a fraction of a month as 30 days) exactly, in minutes.
+ */
+export interface CalendarDuration {
+  readonly months: number;
+  readonly minutes: number;
+}
+
 export type DurationResult =
-  | { readonly ok: true; readonly minutes: number }
+  /** `minutes`: for comparing durations (a month as 30 days); `calendar`: for adding it to a date. */
+  | { readonly ok: true; readonly minutes: number; readonly calendar: CalendarDuration }
   /** `readings`: what the author may have meant (`12 m`: 12 minutes or 12 months). */
   | { readonly ok: false; readonly problem: DurationProblem; readonly readings?: readonly DurationReading[] };
 
@@ -69,23 +79,30 @@ export function parseDuration(value: unknown): DurationResult {
 
 function readDuration(value: unknown): DurationResult {
   if (typeof value === 'number') {
-    if (value === 0) return { ok: true, minutes: 0 };
+    if (value === 0) return ZERO;
     if (value < 0) return { ok: false, problem: 'negative' };
     return { ok: false, problem: 'bare-number' };
   }
   if (typeof value !== 'string') return { ok: false, problem: 'not-scalar' };
   const text = value.trim();
-  if (text === '0') return { ok: true, minutes: 0 };
+  if (text === '0') return ZERO;
   if (text.startsWith('-')) return { ok: false, problem: 'negative' };
   if (/^\d+(?:[.,]\d+)?$/.test(text)) return { ok: false, problem: 'bare-number' };
   const iso = ISO.exec(text);
   if (iso) {
     let minutes = 0;
+    let months = 0;
+    let exact = 0;
     for (let i = 0; i < ISO_FACTORS.length; i++) {
       const part = iso[i + 1];
-      if (part !== undefined) minutes += toNumber(part) * (ISO_FACTORS[i] as number);
+      if (part === undefined) continue;
+      const factor = ISO_FACTORS[i] as number;
+      minutes += toNumber(part) * factor;
+      if (factor === YEAR) months += toNumber(part) * 12;
+      else if (factor === MONTH) months += toNumber(part);
+      else exact += toNumber(part) * factor;
     }
-    return { ok: true, minutes };
+    return valid(minutes, months, exact);
   }
   const unit = NUMBER_AND_UNIT.exec(text);
   if (unit) {
@@ -101,10 +118,22 @@ function readDuration(value: unknown): DurationResult {
       return { ok: false, problem: 'ambiguous-m', readings };
     }
     const factor = UNIT_WORDS.get(name);
-    if (factor !== undefined) return { ok: true, minutes: toNumber(amount) * factor };
+    if (factor !== undefined) {
+      const n = toNumber(amount);
+      const months = factor === YEAR ? n * 12 : factor === MONTH ? n : 0;
+      return valid(n * factor, months, months === 0 ? n * factor : 0);
+    }
     return { ok: false, problem: 'unknown-unit' };
   }
   return { ok: false, problem: 'syntax' };
+}
+
+const ZERO: DurationResult = { ok: true, minutes: 0, calendar: { months: 0, minutes: 0 } };
+
+/** A valid duration; the calendar counts whole months, a fraction of one as 30 days. */
+function valid(minutes: number, months: number, exact: number): DurationResult {
+  const whole = Math.floor(months);
+  return { ok: true, minutes, calendar: { months: whole, minutes: exact + (months - whole) * MONTH } };
 }
 
 function toNumber(text: string): number {

@@ -24,7 +24,7 @@ export const DIAGNOSTIC_SEVERITIES = {
   'rpo-not-met': DiagnosticSeverity.Error,
   'rpo-without-backup': DiagnosticSeverity.Warning,
   'downtime-budget': DiagnosticSeverity.Warning,
-  'missing-scenario': DiagnosticSeverity.Information,
+  'missing-scenario': DiagnosticSeverity.Warning,
   'rto-exceeds-mtpd': DiagnosticSeverity.Error,
   'steps-exceed-recovery-time': DiagnosticSeverity.Warning,
   'rta-exceeded': DiagnosticSeverity.Error,
@@ -32,6 +32,14 @@ export const DIAGNOSTIC_SEVERITIES = {
   untested: DiagnosticSeverity.Information,
   'restore-test-overdue': DiagnosticSeverity.Warning,
   'review-overdue': DiagnosticSeverity.Warning,
+  'future-date': DiagnosticSeverity.Warning,
+  'exercise-failed': DiagnosticSeverity.Warning,
+  'restore-test-missing': DiagnosticSeverity.Warning,
+  'retention-too-short': DiagnosticSeverity.Error,
+  'backup-affected': DiagnosticSeverity.Error,
+  'replica-not-backup': DiagnosticSeverity.Error,
+  'dependency-cycle': DiagnosticSeverity.Error,
+  'single-point-of-failure': DiagnosticSeverity.Information,
 } as const satisfies Record<string, DiagnosticSeverity>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_SEVERITIES;

@@ -1,11 +1,27 @@
 import type { ComponentKind } from './types';
 
 /**
- * Component kinds: the seed's "Standardkomponenten für erhöhte Verfügbarkeit" plus the
- * infrastructure a ZEO/ZODB installation is built from. Explanations say why each one
+ * Component kinds: the sites and rooms that hold the rest, the seed's "Standardkomponenten für
+ * erhöhte Verfügbarkeit" and the infrastructure a ZEO/ZODB installation is built from. Explanations say why each one
  * raises availability.
  */
 export const COMPONENT_KINDS: readonly ComponentKind[] = [
+  {
+    id: 'site',
+    label: { de: 'Standort', en: 'Site' },
+    explanation: {
+      de: 'Ein Standort bzw. Rechenzentrum, das Räume, Racks und Geräte enthält (`in`). Fällt der Standort aus (Brand, Hochwasser, Stromausfall), fällt alles in ihm mit aus; nur ein zweiter Standort schützt davor.',
+      en: 'A site or data centre that holds rooms, racks and devices (`in`). When the site fails (fire, flood, power outage), everything in it fails too; only a second site protects against that.',
+    },
+  },
+  {
+    id: 'room',
+    label: { de: 'Serverraum', en: 'Server room' },
+    explanation: {
+      de: 'Ein Serverraum bzw. Brandabschnitt, der Racks und Geräte enthält (`in`). Getrennte Räume für System und Sicherung verhindern, dass ein Brand oder Wasserschaden beide trifft.',
+      en: 'A server room or fire compartment that holds racks and devices (`in`). Separate rooms for the system and its backup keep a fire or water damage from hitting both.',
+    },
+  },
   {
     id: 'raid-storage',
     label: { de: 'RAID-Storage', en: 'RAID storage' },

@@ -184,7 +184,10 @@ export const EXERCISE_RESULTS: readonly CatalogEntry[] = [
   },
 ];
 
-/** Known `backups[].method` values; other text is allowed and simply not explained. */
+/**
+ * Known `backups[].method` values; other text is allowed and simply not explained. The last
+ * three are replications (REPLICATION_METHODS).
+ */
 export const BACKUP_METHODS: readonly CatalogEntry[] = [
   {
     id: 'volume-snapshot',
@@ -226,4 +229,34 @@ export const BACKUP_METHODS: readonly CatalogEntry[] = [
       en: 'Consistent backup of an SQL database with its own tools (e.g. pg_dump, mysqldump). Restoring a large database takes correspondingly long.',
     },
   },
+  {
+    id: 'replication',
+    label: { de: 'Replikation', en: 'Replication' },
+    explanation: {
+      de: 'Laufende Kopie auf ein zweites System (z. B. Datenbankreplikation, Galera, gespiegelter Storage), meist mit Intervall `0`: erfüllt jede RPO bei Hardware- und Standortausfällen, kopiert aber ein Löschen oder eine Beschädigung sofort mit. Ersetzt kein Backup.',
+      en: 'A continuous copy to a second system (e.g. database replication, Galera, mirrored storage), usually with interval `0`: meets any RPO against hardware and site failures, but copies a deletion or a corruption at once. Does not replace a backup.',
+    },
+  },
+  {
+    id: 'relstorage-replication',
+    label: { de: 'Replikation über RelStorage', en: 'Replication via RelStorage' },
+    explanation: {
+      de: 'Replikation der SQL-Datenbank hinter RelStorage (Master-Master), BLOBs eingeschlossen: eine laufende Kopie, die ein Löschen oder eine Beschädigung sofort mitkopiert. Ersetzt kein Backup.',
+      en: 'Replication of the SQL database behind RelStorage (master-master), BLOBs included: a continuous copy that copies a deletion or a corruption at once. Does not replace a backup.',
+    },
+  },
+  {
+    id: 'drbd',
+    label: { de: 'DRBD-Spiegelung', en: 'DRBD mirroring' },
+    explanation: {
+      de: 'Blockweise Spiegelung eines Datenträgers auf einen zweiten Server (DRBD): eine laufende Kopie, die ein Löschen oder eine Beschädigung sofort mitkopiert. Ersetzt kein Backup.',
+      en: 'Block-level mirroring of a volume to a second server (DRBD): a continuous copy that copies a deletion or a corruption at once. Does not replace a backup.',
+    },
+  },
 ];
+
+/**
+ * The backup methods that are replications (format.md): a continuous copy that meets any RPO,
+ * but copies a deletion or a corruption at once.
+ */
+export const REPLICATION_METHODS: ReadonlySet<string> = new Set(['replication', 'relstorage-replication', 'drbd']);

@@ -22,6 +22,7 @@ export {
   EXERCISE_RESULTS,
   LOAD_BALANCING_METHODS,
   PLAN_STATUSES,
+  REPLICATION_METHODS,
 } from './enums';
 
 /** The enumerations of the format by a stable name. `backupMethod` is open: other text is allowed. */

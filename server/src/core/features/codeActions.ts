@@ -4,7 +4,7 @@ import type { Analysis } from '../analysis';
 import { say, type Message } from '../i18n/messages';
 import type { DiagnosticCode, Locale } from '../types';
 import type { Finding } from '../validate/diagnostic';
-import { toTextEdits } from '../yaml/offsetEdits';
+import { combineEdits, toTextEdits, type OffsetEdit } from '../yaml/offsetEdits';
 import { FixContext, fixesFor, quickFixProvider, type CodeActionOptions, type Fix } from './quickFixes';
 
 /**
@@ -45,6 +45,8 @@ export function codeActions(analysis: Analysis, range: Range, diagnostics: reado
     }
     const action: CodeAction = { title, kind, diagnostics: [...shown], edit: { changes: { [options.uri]: edits } } };
     if (fix.preferred) action.isPreferred = true;
+    const snippets = fix.snippetEdits && snippetsOf(analysis, fix.edits, fix.snippetEdits);
+    if (snippets && snippets.length > 0) action.data = { snippets } satisfies SnippetData;
     actions.push(action);
   };
   // The preferred fix of each finding, for the actions that fix many at once.
@@ -70,6 +72,28 @@ export function codeActions(analysis: Analysis, range: Range, diagnostics: reado
     if (fixes.length > 0) add(combine(FIX_ALL_TITLE, fixes), FIX_ALL_KIND, context.shownFor(fixes));
   }
   return actions;
+}
+
+/**
+ * What a code action's `data` may hold: edits of its `edit` (same range) written as snippets.
+ * LSP 3.17 has no snippet edits in code actions; the VS Code client applies these instead of the
+ * plain ones (client/src/codeActionSnippets.ts), other clients apply the plain edit and ignore
+ * `data` (the server offers no resolve).
+ */
+export interface SnippetData {
+  readonly snippets: readonly { readonly range: Range; readonly snippet: string }[];
+}
+
+/** The edits whose snippet differs from their plain text, at the plain edit's range. */
+function snippetsOf(analysis: Analysis, plain: readonly OffsetEdit[], snippet: readonly OffsetEdit[]): SnippetData['snippets'] {
+  const plainEdits = combineEdits(plain);
+  const snippetEdits = combineEdits(snippet);
+  if (plainEdits.length !== snippetEdits.length) return [];
+  return snippetEdits.flatMap((edit, i) => {
+    const other = plainEdits[i] as OffsetEdit;
+    if (other.start !== edit.start || other.end !== edit.end || other.text === edit.text) return [];
+    return [{ range: analysis.yaml.index.range(edit.start, edit.end), snippet: edit.text }];
+  });
 }
 
 function sameEdits(action: CodeAction, uri: string, edits: readonly TextEdit[]): boolean {

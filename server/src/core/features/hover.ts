@@ -9,17 +9,18 @@ import {
   scenarioTypesOf,
   type CatalogEntry,
 } from '../catalog';
-import { dateText, formatDate } from '../date';
+import { dateText } from '../date';
 import { durationText, formatDuration, parseDuration } from '../duration';
 import { hoverTexts, terms, type TermName } from '../i18n/hoverTexts';
 import type { Message } from '../i18n/messages';
-import type { BackupModel, ComponentModel, ContactModel, ScenarioModel, TextField } from '../model/plan';
+import type { IdList, ScenarioModel } from '../model/plan';
 import { allowedDowntime, itemAt, itemsById, latestMeasured } from '../model/queries';
 import { itemsOf } from '../model/references';
 import { fieldAt, fieldDoc, fieldOfValue, type FieldSpec, type ReferenceList } from '../schema/fields';
 import { partitionPoint } from '../search';
 import type { DiagnosticCode, Locale } from '../types';
 import type { Finding } from '../validate/diagnostic';
+import { itemHover } from './itemHover';
 import { nodeAtOffset, type NodeAtOffset } from './nodeAtOffset';
 import { codeSpan, escapeMarkdown } from './markdown';
 
@@ -298,6 +299,8 @@ function describeValue(c: HoverContext, spec: FieldSpec, text: string): string[]
     case 'reference':
     case 'references':
       return referenceHover(c, text, spec.list);
+    case 'id':
+      return idHover(c, text, spec.list);
     case 'catalog':
       switch (spec.catalog) {
         case 'category':
@@ -347,61 +350,18 @@ function referenceHover(c: HoverContext, id: string, list: ReferenceList): strin
     // The unknown-reference finding says the same, with the closest id: it comes as a note.
     return c.notes(c.at.node).length > 0 ? [] : [c.say(hoverTexts.notDefined(quoted(id), list))];
   }
-  const lines = list === 'contacts' ? contactLines(item as ContactModel) : list === 'components' ? componentLines(c, item as ComponentModel) : backupLines(c, item as BackupModel);
-  const what = { contacts: hoverTexts.contact, components: hoverTexts.component, backups: hoverTexts.backup }[list];
-  const name = list === 'backups' ? undefined : item.name?.value;
-  const heading = `**${c.say(what)} ${codeSpan(id)}**${name ? `: ${escapeMarkdown(name)}` : ''}`;
-  const parts = [heading];
-  if (lines.length > 0) parts.push(lines.map(([label, value]) => `- ${c.say(label)}: ${value}`).join('\n'));
-  return parts;
+  return itemHover(c.analysis.model, list, item, c.locale);
 }
 
-type Line = readonly [Message, string];
-
-function contactLines(contact: ContactModel): Line[] {
-  const f = hoverTexts.fields;
-  return textLines([
-    [f.role, contact.role],
-    [f.phone, contact.phone],
-    [f.email, contact.email],
-    [f.availability, contact.availability],
-  ]);
-}
-
-function componentLines(c: HoverContext, component: ComponentModel): Line[] {
-  const lines: Line[] = [];
-  const kind = component.kind?.value;
-  if (kind !== undefined) {
-    const entry = componentKindById(kind);
-    lines.push([hoverTexts.fields.kind, entry ? `${escapeMarkdown(c.say(entry.label))} (${codeSpan(kind)})` : escapeMarkdown(kind)]);
-  }
-  return [...lines, ...textLines([[hoverTexts.fields.location, component.location]])];
-}
-
-function backupLines(c: HoverContext, backup: BackupModel): Line[] {
-  const f = hoverTexts.fields;
-  const lines: Line[] = textLines([[f.what, backup.what]]);
-  const method = backup.method?.value;
-  if (method !== undefined) {
-    const entry = enumEntryById('backupMethod', method);
-    lines.push([f.method, entry ? `${escapeMarkdown(c.say(entry.label))} (${codeSpan(method)})` : escapeMarkdown(method)]);
-  }
-  const duration = (label: Message, field: BackupModel['interval']) => {
-    if (field) lines.push([label, field.minutes !== undefined ? formatDuration(field.minutes, c.locale) : escapeMarkdown(String(field.value))]);
-  };
-  duration(f.interval, backup.interval);
-  duration(f.retention, backup.retention);
-  lines.push(...textLines([[f.storage, backup.location]]));
-  const offsite = backup.offsite?.value;
-  if (offsite !== undefined) lines.push([f.offsite, c.say(offsite ? hoverTexts.yes : hoverTexts.no)]);
-  const test = backup.lastRestoreTest;
-  if (test) lines.push([f.lastRestoreTest, test.day !== undefined ? formatDate(test.day, c.locale) : escapeMarkdown(String(test.value))]);
-  return lines;
-}
-
-/** The text fields of an item that are written (and not empty), as lines. */
-function textLines(fields: readonly (readonly [Message, TextField | undefined])[]): Line[] {
-  return fields.flatMap(([label, field]) => (field && field.value !== '' ? [[label, escapeMarkdown(field.value)] as const] : []));
+/**
+ * On the id of a component or a backup: what references to it show, then what the key means.
+ * The first item of a duplicated id is the one references name; a later one gets the key alone.
+ */
+function idHover(c: HoverContext, id: string, list: IdList): string[] | undefined {
+  if (list !== 'components' && list !== 'backups') return undefined;
+  const item = itemsById(itemsOf(c.analysis.model, list)).get(id);
+  if (!item || item.id?.start !== c.at.node?.range?.[0]) return undefined;
+  return [...itemHover(c.analysis.model, list, item, c.locale), ...keyDescription(c)];
 }
 
 // ---------------------------------------------------------------------------

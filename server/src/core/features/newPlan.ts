@@ -43,6 +43,9 @@ export function newPlanText(locale: Locale, today: Date): string {
     '',
     ...write([entry('contacts', list([mapping([entry('id', text(CONTACT_ID)), entry('name', empty, t(HINTS.contactName)), entry('role', text('IT-Leitung'))])]))]),
     '',
+    `# ${t(HINTS.components)}`,
+    ...write([entry('components', list(COMPONENTS.map((component) => mapping(componentEntries(component, t)))))]),
+    '',
     ...write([
       entry(
         'backups',
@@ -52,6 +55,8 @@ export function newPlanText(locale: Locale, today: Date): string {
             entry('what', empty, t(HINTS.backupWhat)),
             entry('method', empty, t(HINTS.backupMethod)),
             entry('interval', empty, t(HINTS.backupInterval)),
+            entry('stored_on', text(BACKUP_STORAGE), t(HINTS.storedOn)),
+            entry('last_restore_test', empty, t(HINTS.lastRestoreTest)),
           ]),
         ]),
       ),
@@ -72,6 +77,7 @@ export function newPlanText(locale: Locale, today: Date): string {
         rto: empty,
         rpo: empty,
         ...(type.losesData ? { backup: text(BACKUP_ID) } : {}),
+        ...(AFFECTED[type.id] ? { affects: verbatim(`[${AFFECTED[type.id]}]`) } : {}),
         hints,
       });
       lines.push(...blockItemLines(mapping(scenario), itemColumn, DEFAULT_LAYOUT, { commentColumn: COMMENT_COLUMN }), '');
@@ -84,6 +90,49 @@ export function newPlanText(locale: Locale, today: Date): string {
 
 const CONTACT_ID = 'it-leitung';
 const BACKUP_ID = 'backup';
+const BACKUP_STORAGE = 'backup-speicher';
+
+/**
+ * The components a careful author starts from: where things stand (`in`), what needs what
+ * (`depends_on`), and a backup storage outside the rack, so that the backup survives a storage or
+ * rack failure (backup-affected). Generic German names, to be replaced by the real ones.
+ */
+interface TemplateComponent {
+  readonly id: string;
+  readonly kind: string;
+  readonly name: string;
+  readonly in?: string;
+  readonly dependsOn?: readonly string[];
+  readonly hint?: Localized;
+}
+
+const COMPONENTS: readonly TemplateComponent[] = [
+  { id: 'rechenzentrum', kind: 'site', name: 'Rechenzentrum' },
+  { id: 'rack', kind: 'server-rack', name: 'Server-Rack', in: 'rechenzentrum' },
+  { id: 'storage', kind: 'storage-server', name: 'Storage-Server', in: 'rack' },
+  { id: 'server', kind: 'vm-host', name: 'Server', in: 'rack', dependsOn: ['storage'] },
+  {
+    id: BACKUP_STORAGE,
+    kind: 'backup-storage',
+    name: 'Backup-Speicher',
+    in: 'rechenzentrum',
+    hint: { de: 'außerhalb des Racks, besser an einem zweiten Standort', en: 'outside the rack, better at a second site' },
+  },
+];
+
+/** The components each catalog scenario takes down, where the template has them. */
+const AFFECTED: Readonly<Record<string, string>> = {
+  'vm-server': 'server',
+  'storage-server': 'storage',
+  'server-rack': 'rack',
+};
+
+function componentEntries(component: TemplateComponent, t: (message: Localized) => string): YamlEntry[] {
+  const entries = [entry('id', text(component.id)), entry('kind', text(component.kind)), entry('name', text(component.name), component.hint && t(component.hint))];
+  if (component.in) entries.push(entry('in', text(component.in)));
+  if (component.dependsOn) entries.push(entry('depends_on', verbatim(`[${component.dependsOn.join(', ')}]`)));
+  return entries;
+}
 
 /** Column at which hint comments start, so that they line up under each other. */
 const COMMENT_COLUMN = 28;
@@ -111,6 +160,12 @@ const HINTS = {
     en: 'e.g. volume-snapshot, repozo, relstorage-dump, file-copy, database-dump',
   },
   backupInterval: { de: 'Abstand zweier Sicherungen, z. B. 4h oder 1 Tag', en: 'time between two backups, e.g. 4h or 1 day' },
+  storedOn: { de: 'die Komponente, auf der die Sicherung liegt', en: 'the component that holds the backup' },
+  lastRestoreTest: { de: 'Datum des letzten Wiederherstellungstests, JJJJ-MM-TT', en: 'date of the last restore test, YYYY-MM-DD' },
+  components: {
+    de: 'Komponenten: wo sie stehen (in) und wovon sie abhängen (depends_on); an die eigene Infrastruktur anpassen.',
+    en: 'Components: where they stand (in) and what they depend on (depends_on); adapt them to your infrastructure.',
+  },
   recoveryTime: { de: 'Zeit bis zur Wiederherstellung, z. B. 4h', en: 'time the recovery takes, e.g. 4h' },
   rto: { de: 'RTO: maximal zulässige Ausfallzeit, z. B. 8h', en: 'RTO: maximal tolerable downtime, e.g. 8h' },
   rpo: { de: 'RPO: maximal zulässiger Datenverlust, z. B. 4h oder 0', en: 'RPO: maximal tolerable data loss, e.g. 4h or 0' },

@@ -28,6 +28,7 @@ const RPO = '24h';
 export type MappingKind =
   | 'root'
   | 'plan'
+  | 'notApplicable'
   | 'contact'
   | 'component'
   | 'measurement'
@@ -40,6 +41,7 @@ export type MappingKind =
 const MAPPING_KINDS: ReadonlySet<string> = new Set<MappingKind>([
   'root',
   'plan',
+  'notApplicable',
   'contact',
   'component',
   'measurement',
@@ -105,6 +107,12 @@ function valuesFor(kind: MappingKind, written: ReadonlyMap<string, unknown>, mis
       set('organisation', text('Organisation'));
       set('system', text('System'));
       set('version', verbatim('"1.0"'));
+      break;
+    }
+    case 'notApplicable': {
+      const listed = model.plan?.notApplicable.flatMap((entry) => (entry.type ? [entry.type.value] : [])) ?? [];
+      set('type', text(firstUncovered(model, undefined, listed).id));
+      set('reason', text('Begründung'));
       break;
     }
     case 'contact': {
@@ -180,10 +188,13 @@ function valuesFor(kind: MappingKind, written: ReadonlyMap<string, unknown>, mis
   return values;
 }
 
-/** The scenario type the plan covers least: the first not yet covered (in the category, if given). */
-function firstUncovered(model: PlanModel, category: string | undefined): ScenarioType {
+/**
+ * The scenario type the plan covers least: the first not yet covered by a scenario nor among
+ * `also` (in the category, if given).
+ */
+function firstUncovered(model: PlanModel, category: string | undefined, also: readonly string[] = []): ScenarioType {
   const candidates = category ? scenarioTypesOf(category) : SCENARIO_TYPES;
-  const covered = new Set(model.scenarios.flatMap((s) => (s.type ? [s.type.value] : [])));
+  const covered = new Set([...also, ...model.scenarios.flatMap((s) => (s.type ? [s.type.value] : []))]);
   return candidates.find((type) => !covered.has(type.id)) ?? candidates[0] ?? (SCENARIO_TYPES[0] as ScenarioType);
 }
 

@@ -14,6 +14,8 @@ export interface ScenarioValues {
   readonly rpo: YamlValue;
   /** The backup to name (for a type that can lose data, where the plan has one). */
   readonly backup?: YamlValue;
+  /** The components the scenario takes down, where known. */
+  readonly affects?: YamlValue;
   /** Comments after the durations, e.g. what an empty one means. */
   readonly hints?: { readonly recoveryTime: string; readonly rto: string; readonly rpo: string };
 }
@@ -25,6 +27,7 @@ export function catalogScenario(type: ScenarioType, values: ScenarioValues): Yam
     entry('type', text(type.id)),
     // The title is German whatever the editor's language: it is the plan document's.
     entry('title', text(type.label.de)),
+    ...(values.affects ? [entry('affects', values.affects)] : []),
     entry('prevention', list(type.prevention.map(text))),
     entry('recovery', list(type.recovery.map(text))),
     entry('recovery_time', values.recoveryTime, values.hints?.recoveryTime),

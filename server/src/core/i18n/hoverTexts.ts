@@ -137,7 +137,32 @@ export const hoverTexts = {
     storage: both('Speicherort', 'Location'),
     offsite: both('Außer Haus', 'Off site'),
     lastRestoreTest: both('Letzter Wiederherstellungstest', 'Last restore test'),
+    storedOn: both('Gespeichert auf', 'Stored on'),
+    in: both('Steht in', 'In'),
+    contains: both('Enthält', 'Holds'),
+    dependsOn: both('Hängt ab von', 'Depends on'),
+    neededBy: both('Davon hängen ab', 'Needed by'),
+    redundancy: both('Redundanz', 'Redundancy'),
   },
+  // Which scenarios a backup survives (features/itemHover.ts)
+  survives: both('Übersteht', 'Survives'),
+  doesNotSurvive: both('Übersteht nicht', 'Does not survive'),
+  copiesFailure: both('eine Replikation kopiert den Fehler sofort mit', 'a replication copies the failure at once'),
+  /** `way`: the component the backup is on, then what holds it, up to the one the scenario takes down. */
+  takesDown(way: readonly string[]): Message {
+    const last = way[way.length - 1] ?? '';
+    return way.length > 1
+      ? both(`lässt ${last} ausfallen, in dem die Sicherung liegt (${way.join(' → ')})`, `takes down ${last}, which holds the backup (${way.join(' → ')})`)
+      : both(`lässt ${last} ausfallen, auf dem die Sicherung liegt`, `takes down ${last}, which the backup is stored on`);
+  },
+  storedOnUnknown: both(
+    'Wo die Sicherung liegt (`stored_on`), ist nicht angegeben: Ob sie den Ausfall von Komponenten übersteht, lässt sich nicht prüfen.',
+    'Where the backup lies (`stored_on`) is not given: whether it survives the failure of components cannot be checked.',
+  ),
+  andMore(count: number): Message {
+    return both(`und ${count} weitere`, `and ${count} more`);
+  },
+  andOthers: both('und weitere', 'and others'),
   yes: both('ja', 'yes'),
   no: both('nein', 'no'),
 

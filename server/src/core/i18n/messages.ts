@@ -268,8 +268,8 @@ export const messages = {
   },
   missingScenario(typeLabel: Message, categoryLabel: Message): Message {
     return both(
-      `Kein Szenario behandelt „${typeLabel.de}“ (${categoryLabel.de}).`,
-      `No scenario covers '${typeLabel.en}' (${categoryLabel.en}).`,
+      `Kein Szenario behandelt „${typeLabel.de}“ (${categoryLabel.de}), und der Plan führt es nicht unter „not_applicable“ als nicht zutreffend.`,
+      `No scenario covers '${typeLabel.en}' (${categoryLabel.en}), and the plan does not list it as not applicable ('not_applicable').`,
     );
   },
   rtoExceedsMtpd(rto: Message, mtpd: Message): Message {
@@ -316,6 +316,76 @@ export const messages = {
     return both(
       `Die Überprüfung des Plans war am ${due.de} fällig (letzte Überprüfung + Prüfintervall).`,
       `The plan's review was due on ${due.en} (last review + review interval).`,
+    );
+  },
+
+  // Issue 14: what the plan claims (backups that survive, replicas, dates, tests, dependencies).
+  restoreTestMissing(backup: string, scenarios: readonly string[]): Message {
+    const de = scenarios.map(quote).join(', ');
+    const en = scenarios.map(q).join(', ');
+    return both(
+      `Die Sicherung ${quote(backup)} wurde nie zur Probe wiederhergestellt (kein „last_restore_test“): niemand weiß, ob sie sich wiederherstellen lässt. ${scenarios.length === 1 ? 'Das Szenario' : 'Die Szenarien'} ${de} ${scenarios.length === 1 ? 'verlässt' : 'verlassen'} sich auf sie.`,
+      `The backup ${q(backup)} has never been restored as a test (no 'last_restore_test'): nobody knows whether it can be restored. ${scenarios.length === 1 ? 'The scenario' : 'The scenarios'} ${en} ${scenarios.length === 1 ? 'relies' : 'rely'} on it.`,
+    );
+  },
+  retentionTooShort(retention: Message, interval: Message): Message {
+    return both(
+      `Die Sicherungen werden nur ${retention.de} aufbewahrt, aber nur alle ${interval.de} erstellt: zeitweise ist gar keine Sicherung vorhanden. Die Aufbewahrung muss mindestens so lang sein wie das Intervall.`,
+      `Backups are kept for only ${retention.en} but taken only every ${interval.en}: at times no backup is kept at all. The retention must be at least as long as the interval.`,
+    );
+  },
+  /** `chain`: the component the backup is stored on, then what holds it, up to the one the scenario takes down. */
+  backupAffected(backup: string, chain: readonly string[]): Message {
+    const storedOn = chain[0] ?? '';
+    const affected = chain[chain.length - 1] ?? '';
+    const via = chain.length > 1;
+    return both(
+      `Die Sicherung ${quote(backup)} liegt auf ${quote(storedOn)}` +
+        (via ? `, das in ${quote(affected)} steht (${chain.join(' → ')}),` : '') +
+        ` und dieses Szenario lässt ${quote(affected)} ausfallen: Die Sicherung geht mit dem System verloren, das sie wiederherstellen soll.`,
+      `The backup ${q(backup)} is stored on ${q(storedOn)}` +
+        (via ? `, which is in ${q(affected)} (${chain.join(' → ')}),` : '') +
+        ` and this scenario takes ${q(affected)} down: the backup is lost with the system it should restore.`,
+    );
+  },
+  /** `deletion`: an operator's scenario (a deletion), else a software failure (a corruption). */
+  replicaNotBackup(backup: string, method: string, deletion: boolean): Message {
+    return both(
+      `${quote(backup)} ist eine Replikation (${method}), keine Sicherung: Sie kopiert ${deletion ? 'das Löschen' : 'die Beschädigung'} sofort mit und stellt den Stand davor nicht wieder her. Für dieses Szenario eine Sicherung nennen, die frühere Stände aufbewahrt.`,
+      `${q(backup)} is a replication (${method}), not a backup: it copies the ${deletion ? 'deletion' : 'corruption'} at once and cannot restore the state before it. Name a backup that keeps earlier states for this scenario.`,
+    );
+  },
+  /** `cycle`: the components in the order they depend on each other, the first again at the end. */
+  dependencyCycle(cycle: readonly string[]): Message {
+    const way = cycle.join(' → ');
+    return both(
+      `Die Komponenten hängen im Kreis voneinander ab (${way}): Es gibt keine Reihenfolge, in der sie sich neu starten lassen.`,
+      `The components depend on each other in a cycle (${way}): there is no order in which they can be restarted.`,
+    );
+  },
+  /** A cycle too long to walk in a message: how many components, and the first few. */
+  largeDependencyCycle(count: number, some: readonly string[]): Message {
+    return both(
+      `${count} Komponenten hängen im Kreis voneinander ab (darunter ${some.map(quote).join(', ')}): Es gibt keine Reihenfolge, in der sie sich neu starten lassen.`,
+      `${count} components depend on each other in a cycle (among them ${some.map(q).join(', ')}): there is no order in which they can be restarted.`,
+    );
+  },
+  singlePointOfFailure(component: string, dependents: readonly string[], more: boolean): Message {
+    return both(
+      `Von ${quote(component)} hängen ${dependents.map(quote).join(', ')}${more ? ' und weitere' : ''} ab (direkt oder über andere), aber für die Komponente ist keine Redundanz angegeben: Ihr Ausfall trifft sie alle (Single Point of Failure).`,
+      `${dependents.map(q).join(', ')}${more ? ' and more' : ''} depend on ${q(component)} (directly or through others), but no redundancy is given for it: its failure takes them all down (single point of failure).`,
+    );
+  },
+  futureDate(field: string, date: Message, today: Message): Message {
+    return both(
+      `Das Datum ${date.de} in ${quote(field)} liegt in der Zukunft (heute ist der ${today.de}), hält aber fest, was schon geschehen ist: ein Tippfehler? Ein Datum in der Zukunft verdeckt auch jede Fälligkeit.`,
+      `The date ${date.en} of ${q(field)} lies in the future (today is ${today.en}), yet records something already done: a typo? A date in the future also hides every overdue check.`,
+    );
+  },
+  exerciseFailed(date: Message): Message {
+    return both(
+      `Die letzte Wiederherstellungsübung vom ${date.de} ist nicht bestanden: die Wiederherstellung dieses Szenarios ist nicht belegt.`,
+      `The latest recovery exercise, of ${date.en}, failed: the recovery of this scenario is not proven.`,
     );
   },
 } as const;

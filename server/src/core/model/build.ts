@@ -15,6 +15,7 @@ import type {
   HistoryModel,
   ItemModel,
   MeasurementModel,
+  NotApplicableModel,
   PlanMetaModel,
   PlanModel,
   RecoveryStepModel,
@@ -210,6 +211,17 @@ export function buildPlanModel(yaml: YamlDocument, reuse?: ModelReuse): PlanMode
     validFrom: date(planSection.entries, 'valid_from'),
     lastReview: date(planSection.entries, 'last_review'),
     reviewInterval: duration(planSection.entries, 'review_interval'),
+    notApplicable: mappings(planSection.entries, 'not_applicable', ['plan']).map(
+      ({ entries, item: { node, span, index, firstLine, path } }): NotApplicableModel => ({
+        node,
+        span,
+        index,
+        firstLine,
+        path,
+        type: text(entries, 'type'),
+        reason: freeText(entries, 'reason'),
+      }),
+    ),
     keys: { scope: keySpan(planSection.entries, 'scope') },
   };
 
@@ -241,6 +253,8 @@ export function buildPlanModel(yaml: YamlDocument, reuse?: ModelReuse): PlanMode
     location: freeText(entries, 'location'),
     redundancy: freeText(entries, 'redundancy'),
     notes: freeText(entries, 'notes'),
+    in: text(entries, 'in'),
+    dependsOn: references(entries, 'depends_on'),
   }));
 
   const availabilitySection = section('availability');
@@ -301,6 +315,7 @@ export function buildPlanModel(yaml: YamlDocument, reuse?: ModelReuse): PlanMode
     interval: duration(entries, 'interval'),
     retention: duration(entries, 'retention'),
     location: freeText(entries, 'location'),
+    storedOn: text(entries, 'stored_on'),
     offsite: flag(entries, 'offsite'),
     lastRestoreTest: date(entries, 'last_restore_test'),
   }));

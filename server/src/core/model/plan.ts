@@ -76,7 +76,15 @@ export interface PlanMetaModel extends Referring {
   readonly validFrom: DateField | undefined;
   readonly lastReview: DateField | undefined;
   readonly reviewInterval: DurationField | undefined;
+  /** The catalog scenarios the plan leaves out on purpose (`not_applicable`). */
+  readonly notApplicable: readonly NotApplicableModel[];
   readonly keys: KeySpans<'scope'>;
+}
+
+/** A catalog scenario type the plan consciously leaves out, and why. */
+export interface NotApplicableModel extends ItemModel {
+  readonly type: Located<string> | undefined;
+  readonly reason: TextField | undefined;
 }
 
 export interface ContactModel extends IdentifiedItem, Referring {
@@ -96,6 +104,10 @@ export interface ComponentModel extends IdentifiedItem, Referring {
   readonly location: TextField | undefined;
   readonly redundancy: TextField | undefined;
   readonly notes: TextField | undefined;
+  /** The component that holds this one (a rack, a room, a site). */
+  readonly in: Located<string> | undefined;
+  /** The components this one needs in order to run. */
+  readonly dependsOn: readonly Located<string>[];
 }
 
 export interface MeasurementModel extends IdentifiedItem, Referring {
@@ -111,6 +123,8 @@ export interface BackupModel extends IdentifiedItem, Referring {
   readonly interval: DurationField | undefined;
   readonly retention: DurationField | undefined;
   readonly location: TextField | undefined;
+  /** The component that holds the backup's data. */
+  readonly storedOn: Located<string> | undefined;
   readonly offsite: Located<boolean> | undefined;
   readonly lastRestoreTest: DateField | undefined;
 }

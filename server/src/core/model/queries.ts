@@ -1,4 +1,5 @@
-import { DURATION } from '../duration';
+import { addToDate } from '../date';
+import { DURATION, type CalendarDuration } from '../duration';
 import { partitionPoint } from '../search';
 import type { DurationField, ExerciseModel, IdentifiedItem, ItemModel, PlanModel, ScenarioModel } from './plan';
 
@@ -7,9 +8,17 @@ import type { DurationField, ExerciseModel, IdentifiedItem, ItemModel, PlanModel
  * here once, so they cannot answer differently.
  */
 
-/** The plan's review interval in minutes; format.md's default is 12 months. */
+/** The plan's review interval in minutes (for messages); format.md's default is 12 months. */
 export function reviewIntervalOf(model: PlanModel): number {
   return model.plan?.reviewInterval?.minutes ?? 12 * DURATION.MONTH;
+}
+
+const TWELVE_MONTHS: CalendarDuration = { months: 12, minutes: 0 };
+
+/** The plan's review interval as a date counts it: months on the calendar. */
+function reviewIntervalOnCalendar(model: PlanModel): CalendarDuration {
+  const read = model.plan?.reviewInterval?.duration;
+  return read?.ok ? read.calendar : TWELVE_MONTHS;
 }
 
 /**
@@ -23,10 +32,16 @@ export function allowedDowntime(target: unknown, period: number = DURATION.YEAR)
 
 /**
  * When something done on `day` (a review, a restore test, an exercise) is due again: the plan's
- * review interval later, in days, not rounded (overdue is checked against it).
+ * review interval later, counted on the calendar, in days, not rounded (an interval in hours
+ * leaves a fraction). It is overdue from the day after: the one function for every due date.
  */
 export function dueAfter(model: PlanModel, day: number): number {
-  return day + reviewIntervalOf(model) / DURATION.DAY;
+  return addToDate(day, reviewIntervalOnCalendar(model));
+}
+
+/** Whether something done on `day` is overdue `today`: a due date that is today is not. */
+export function isOverdue(model: PlanModel, day: number, today: number): boolean {
+  return dueAfter(model, day) < today;
 }
 
 /** The day the plan's next review is due, when its last review has a valid date. */

@@ -1,19 +1,27 @@
 import type { PlanModel } from '../model/plan';
 import type { Finding } from './diagnostic';
 import type { Rule } from './rule';
+import { backupAffected } from './rules/backupAffected';
 import { categoryMismatch } from './rules/categoryMismatch';
 import { dateSyntax } from './rules/dateSyntax';
+import { dependencyCycle } from './rules/dependencyCycle';
 import { downtimeBudget } from './rules/downtimeBudget';
 import { duplicateIds } from './rules/duplicateIds';
 import { durationSyntax } from './rules/durationSyntax';
+import { exerciseFailed } from './rules/exerciseFailed';
+import { futureDate } from './rules/futureDate';
 import { exerciseResults } from './rules/exerciseResults';
 import { missingScenario } from './rules/missingScenario';
 import { overdue } from './rules/overdue';
 import { references } from './rules/references';
+import { replicaNotBackup } from './rules/replicaNotBackup';
+import { restoreTestMissing } from './rules/restoreTestMissing';
+import { retentionTooShort } from './rules/retentionTooShort';
 import { rpoNotMet } from './rules/rpoNotMet';
 import { rpoWithoutBackup } from './rules/rpoWithoutBackup';
 import { rtoExceeded } from './rules/rtoExceeded';
 import { rtoExceedsMtpd } from './rules/rtoExceedsMtpd';
+import { singlePointOfFailure } from './rules/singlePointOfFailure';
 import { stepsExceedRecoveryTime } from './rules/stepsExceedRecoveryTime';
 import { untested } from './rules/untested';
 
@@ -34,6 +42,14 @@ export const RULES: readonly Rule[] = [
   exerciseResults,
   untested,
   overdue,
+  futureDate,
+  exerciseFailed,
+  restoreTestMissing,
+  retentionTooShort,
+  backupAffected,
+  replicaNotBackup,
+  dependencyCycle,
+  singlePointOfFailure,
 ];
 
 export function checkRules(model: PlanModel, today: number): Finding[] {

@@ -4,7 +4,7 @@ import type { Layout, LineEnding } from './layout';
 import { lineEnd, lineStart, restOfLineIsBlank } from './lines';
 import type { OffsetEdit } from './offsetEdits';
 import { replacementText } from './scalar';
-import { blockEntryLines, blockItemLines, flowEntries, flowMapping, mapping, type YamlEntry } from './write';
+import { blockEntryLines, blockItemLines, flowEntries, flowMapping, mapping, type WriteOptions, type YamlEntry } from './write';
 
 /**
  * Minimal edits of a plan's text. They insert or replace a few characters where the YAML AST
@@ -21,23 +21,31 @@ export function replaceScalar(source: string, span: { start: number; end: number
 /**
  * Inserts entries into a mapping after its last key: as `, key: value` inside the braces of a
  * flow mapping, as lines at the mapping's key column after its last line in a block mapping.
+ * `options.snippet` writes the text as a snippet (tab stops, the rest escaped), as the edits below.
  */
-export function insertIntoMapping(yaml: YamlDocument, map: YAMLMap, entries: readonly YamlEntry[], layout: Layout, eol: LineEnding): OffsetEdit | undefined {
+export function insertIntoMapping(
+  yaml: YamlDocument,
+  map: YAMLMap,
+  entries: readonly YamlEntry[],
+  layout: Layout,
+  eol: LineEnding,
+  options: WriteOptions = {},
+): OffsetEdit | undefined {
   const source = yaml.text;
   if (entries.length === 0 || !map.range) return undefined;
   if (map.flow) {
     const last = map.items[map.items.length - 1];
     if (!last || !isPair(last)) {
-      return { start: map.range[0], end: map.range[1], text: `{ ${flowEntries(entries)} }` };
+      return { start: map.range[0], end: map.range[1], text: `{ ${flowEntries(entries, options)} }` };
     }
     const end = pairEnd(source, last.key as Node | null, last.value as Node | null);
-    return { start: end, end, text: `, ${flowEntries(entries)}` };
+    return { start: end, end, text: `, ${flowEntries(entries, options)}` };
   }
   const key = firstKey(map);
   if (!key?.range) return undefined;
   const column = yaml.index.position(key.range[0]).character;
   const at = lineEnd(source, contentEnd(source, map));
-  const lines = blockEntryLines(entries, column, layout);
+  const lines = blockEntryLines(entries, column, layout, options);
   return { start: at, end: at, text: lines.map((line) => eol + line).join('') };
 }
 
@@ -59,7 +67,14 @@ export function insertIntoEmptyDocument(yaml: YamlDocument, entries: readonly Ya
  * items at its dashes' column (with a blank line between items where the list has them); a
  * flow list gets `, { … }`, on lines of their own where its items stand so.
  */
-export function appendToList(yaml: YamlDocument, seq: YAMLSeq, items: readonly YamlEntry[][], layout: Layout, eol: LineEnding): OffsetEdit | undefined {
+export function appendToList(
+  yaml: YamlDocument,
+  seq: YAMLSeq,
+  items: readonly YamlEntry[][],
+  layout: Layout,
+  eol: LineEnding,
+  options: WriteOptions = {},
+): OffsetEdit | undefined {
   const source = yaml.text;
   const written = (seq.items as (Node | null)[]).filter((item): item is Node => item != null && item.range != null);
   const last = written[written.length - 1];
@@ -67,10 +82,10 @@ export function appendToList(yaml: YamlDocument, seq: YAMLSeq, items: readonly Y
   if (seq.flow) {
     const end = isMap(last) || isSeq(last) ? (last.range as [number, number, number])[1] : contentEnd(source, last);
     const onOwnLines = lineStart(source, last.range![0]) !== lineStart(source, seq.range[0]);
-    if (!onOwnLines) return { start: end, end, text: items.map((entries) => `, ${flowMapping(entries)}`).join('') };
+    if (!onOwnLines) return { start: end, end, text: items.map((entries) => `, ${flowMapping(entries, options)}`).join('') };
     const column = yaml.index.position(last.range![0]).character;
     const pad = ' '.repeat(column);
-    return { start: end, end, text: items.map((entries) => `,${eol}${pad}${wrappedFlowMapping(entries, column, eol)}`).join('') };
+    return { start: end, end, text: items.map((entries) => `,${eol}${pad}${wrappedFlowMapping(entries, column, eol, options)}`).join('') };
   }
   const first = written[0] as Node;
   const firstDash = dashBefore(source, first);
@@ -83,7 +98,7 @@ export function appendToList(yaml: YamlDocument, seq: YAMLSeq, items: readonly Y
   const itemIndent = firstBlock?.range && firstBlockDash !== undefined ? firstBlock.range[0] - firstBlockDash : layout.itemIndent;
   const gap = blankLineBetweenItems(source, written) ? eol : '';
   const at = lineEnd(source, contentEnd(source, seq));
-  const lines = items.map((entries) => blockItemLines(mapping(entries), dashColumn, layout, { itemIndent }));
+  const lines = items.map((entries) => blockItemLines(mapping(entries), dashColumn, layout, { ...options, itemIndent }));
   return { start: at, end: at, text: lines.map((itemLines) => gap + itemLines.map((line) => eol + line).join('')).join('') };
 }
 
@@ -100,6 +115,7 @@ export function fillEmptyValue(
   layout: Layout,
   eol: LineEnding,
   inFlow: boolean,
+  options: WriteOptions = {},
 ): OffsetEdit[] {
   const source = yaml.text;
   if (!key.range || items.length === 0) return [];
@@ -110,12 +126,12 @@ export function fillEmptyValue(
     tokenEnd = value.range[1];
   }
   if (inFlow) {
-    const text = `[${items.map((entries) => flowMapping(entries)).join(', ')}]`;
+    const text = `[${items.map((entries) => flowMapping(entries, options)).join(', ')}]`;
     return tokenEnd > tokenStart ? [{ start: tokenStart, end: tokenEnd, text }] : [{ start: tokenStart, end: tokenStart, text: ` ${text}` }];
   }
   const keyColumn = yaml.index.position(key.range[0]).character;
   const dashColumn = keyColumn + layout.sequenceIndent;
-  const block = items.map((entries) => blockItemLines(mapping(entries), dashColumn, layout).map((line) => eol + line).join('')).join('');
+  const block = items.map((entries) => blockItemLines(mapping(entries), dashColumn, layout, options).map((line) => eol + line).join('')).join('');
   // The blanks before the token go with it, so that no trailing blank stays on the key's line.
   let deleteFrom = tokenStart;
   while (deleteFrom > 0 && (source[deleteFrom - 1] === ' ' || source[deleteFrom - 1] === '\t')) deleteFrom--;
@@ -191,13 +207,15 @@ function pairEnd(source: string, key: Node | null, value: Node | null): number {
  * each list-valued entry on a line of its own, scalars together, continuation lines indented
  * two columns past the brace at `column`.
  */
-function wrappedFlowMapping(entries: readonly YamlEntry[], column: number, eol: LineEnding): string {
+function wrappedFlowMapping(entries: readonly YamlEntry[], column: number, eol: LineEnding, options: WriteOptions = {}): string {
   const lines: string[][] = [[]];
+  // A tab stop or a choice stands for a scalar.
+  const scalar = (value: YamlEntry['value']) => value.kind === 'scalar' || value.kind === 'tabStop' || value.kind === 'choice';
   entries.forEach((e, i) => {
     const previous = entries[i - 1];
-    const breakBefore = i > 0 && (e.value.kind !== 'scalar' || (previous !== undefined && previous.value.kind !== 'scalar'));
+    const breakBefore = i > 0 && (!scalar(e.value) || (previous !== undefined && !scalar(previous.value)));
     if (breakBefore) lines.push([]);
-    (lines[lines.length - 1] as string[]).push(flowEntries([e]));
+    (lines[lines.length - 1] as string[]).push(flowEntries([e], options));
   });
   return `{ ${lines.map((line) => line.join(', ')).join(`,${eol}${' '.repeat(column + 2)}`)} }`;
 }

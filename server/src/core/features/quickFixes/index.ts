@@ -6,6 +6,7 @@ import { invalidValue } from './invalidValue';
 import { missingField } from './missingField';
 import { missingScenario } from './missingScenario';
 import type { Fix, FixContext, QuickFixProvider } from './provider';
+import { retentionTooShort } from './retentionTooShort';
 import { unknownField } from './unknownField';
 import { unknownReference } from './unknownReference';
 
@@ -21,7 +22,8 @@ import { unknownReference } from './unknownReference';
  * | unknown-reference | the closest defined id |
  * | invalid-duration | the one clear repair (`30m` → `30 min`) |
  * | category-mismatch | set `category` to the category of the scenario's type |
- * | missing-scenario | insert a scenario skeleton from the catalog; all missing scenarios |
+ * | missing-scenario | insert a scenario skeleton from the catalog; all missing scenarios; list it as not applicable |
+ * | retention-too-short | set the retention to the interval |
  */
 export const QUICK_FIXES: readonly QuickFixProvider[] = [
   missingField,
@@ -31,6 +33,7 @@ export const QUICK_FIXES: readonly QuickFixProvider[] = [
   invalidDuration,
   categoryMismatch,
   missingScenario,
+  retentionTooShort,
 ];
 
 const BY_CODE: ReadonlyMap<DiagnosticCode, QuickFixProvider> = new Map(QUICK_FIXES.map((provider) => [provider.code, provider]));

@@ -1,13 +1,18 @@
-import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
 import { scenarioTypeById, type ScenarioType } from '../../catalog';
-import { appendToList, fillEmptyValue } from '../../yaml/edit';
+import { appendToList, fillEmptyValue, insertIntoMapping } from '../../yaml/edit';
 import type { OffsetEdit } from '../../yaml/offsetEdits';
 import { ownPair } from '../../yaml/pointer';
+import { entry, list, mapping, tabStop, text, type WriteOptions, type YamlEntry } from '../../yaml/write';
 import { scenarioSkeleton, uniqueId } from '../placeholders';
 import type { Fix, FixContext, QuickFixProvider } from './provider';
 import { dataString } from './shared';
 
-/** missing-scenario: insert a scenario skeleton from the catalog; all missing scenarios at once. */
+/**
+ * missing-scenario: insert a scenario skeleton from the catalog; all missing scenarios at once;
+ * or list the type under `plan.not_applicable`, the cursor on the reason (a snippet's tab stop,
+ * where the client takes snippets; a placeholder reason otherwise).
+ */
 export const missingScenario: QuickFixProvider = {
   code: 'missing-scenario',
   fixes(finding, context) {
@@ -38,9 +43,44 @@ export const missingScenario: QuickFixProvider = {
       };
     });
     if (all && one.length > 0) fixes.push(all);
+    const plain = notApplicable(context, type, {});
+    if (plain.length > 0) {
+      fixes.push({
+        title: { de: `„${type.label.de}“ als nicht zutreffend aufführen`, en: `List '${type.label.en}' as not applicable` },
+        edits: plain,
+        snippetEdits: notApplicable(context, type, { snippet: true }),
+        findings: [finding],
+        preferred: false,
+      });
+    }
     return fixes;
   },
 };
+
+/** The reason a new `not_applicable` entry holds until the author writes it. */
+const REASON = 'Begründung';
+
+/** An entry for `type` in `plan.not_applicable`, in the list's style; the list is made where there is none. */
+function notApplicable(context: FixContext, type: ScenarioType, options: WriteOptions): OffsetEdit[] {
+  const { yaml } = context.analysis;
+  const root = yaml.root;
+  const plan = isMap(root) ? ownPair(root, 'plan')?.value : undefined;
+  if (!isMap(plan)) return [];
+  const entries: YamlEntry[] = [entry('type', text(type.id)), entry('reason', tabStop(1, text(REASON)))];
+  const pair = ownPair(plan as YAMLMap, 'not_applicable');
+  if (!pair) {
+    const edit = insertIntoMapping(yaml, plan as YAMLMap, [entry('not_applicable', list([mapping(entries)]))], context.layout, context.eol, options);
+    return edit ? [edit] : [];
+  }
+  const value = pair.value;
+  if (isSeq(value) && value.items.some((item) => item != null)) {
+    const edit = appendToList(yaml, value, [entries], context.layout, context.eol, options);
+    return edit ? [edit] : [];
+  }
+  const empty = value == null || (isSeq(value) && value.items.length === 0) || (isScalar(value) && value.value === null);
+  if (!empty) return [];
+  return fillEmptyValue(yaml, pair.key, value, [entries], context.layout, context.eol, (plan as YAMLMap).flow === true, options);
+}
 
 /** Skeletons for `types` at the end of the `scenarios` list, in the list's style. */
 function insertScenarios(context: FixContext, types: readonly ScenarioType[]): OffsetEdit[] {

@@ -21,6 +21,11 @@ export interface CodeActionOptions {
 export interface Fix {
   readonly title: Message;
   readonly edits: readonly OffsetEdit[];
+  /**
+   * The same edits written as a snippet, for a client that applies them so (VS Code: the cursor
+   * lands on a tab stop, e.g. the reason still to write); `edits` hold the tab stops' text.
+   */
+  readonly snippetEdits?: readonly OffsetEdit[];
   readonly findings: readonly Finding[];
   readonly preferred: boolean;
 }

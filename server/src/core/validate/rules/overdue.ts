@@ -1,16 +1,17 @@
 import { dateText } from '../../date';
 import { durationText } from '../../duration';
 import { messages } from '../../i18n/messages';
-import { dueAfter, latestExercise, reviewDueDay, reviewIntervalOf } from '../../model/queries';
+import { isOverdue as overdueOn, latestRecoveryExercise, reviewDueDay, reviewIntervalOf } from '../../model/queries';
 import type { Rule } from '../rule';
 
 /**
- * restore-test-overdue and review-overdue: restore tests, exercises and the plan's own review
- * are repeated within the plan's review interval.
+ * restore-test-overdue and review-overdue: restore tests, recovery exercises and the plan's own
+ * review are repeated within the plan's review interval. A plan review or an alerting exercise
+ * does not reset a scenario's clock: it proves no recovery.
  */
 export const overdue: Rule = ({ model, today, report }) => {
   const interval = reviewIntervalOf(model);
-  const isOverdue = (day: number) => dueAfter(model, day) < today;
+  const isOverdue = (day: number) => overdueOn(model, day, today);
 
   const lastReview = model.plan?.lastReview;
   const reviewDue = reviewDueDay(model);
@@ -34,7 +35,7 @@ export const overdue: Rule = ({ model, today, report }) => {
   }
 
   for (const scenario of model.scenarios) {
-    const exercise = latestExercise(scenario);
+    const exercise = latestRecoveryExercise(scenario);
     const day = exercise?.date?.day;
     if (!exercise?.date || day === undefined || !isOverdue(day)) continue;
     const date = dateText(day);

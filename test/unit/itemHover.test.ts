@@ -1,0 +1,111 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Hover, MarkupContent } from 'vscode-languageserver-types';
+import { analyze } from '../../server/src/core';
+import { hover } from '../../server/src/core/features/hover';
+import type { Locale } from '../../server/src/core/types';
+import { withCursor } from '../support/cursor';
+import { TODAY } from '../support/fixtures';
+import { HEAD } from '../support/rulePlans';
+
+/** Hover on backups and components: where a backup lies and what it survives; where a component stands and what needs it. */
+
+const PLAN = `${HEAD}components:
+  - { id: rz, kind: site, name: Rechenzentrum }
+  - { id: rack-a, kind: server-rack, in: rz }
+  - { id: rack-b, kind: server-rack, in: rz }
+  - { id: storage, kind: storage-server, name: Storage-Server, in: rack-a, redundancy: RAID 6 }
+  - { id: vm-host, kind: vm-host, in: rack-a }
+  - { id: zeo, kind: zeo-server, depends_on: [storage, vm-host] }
+  - { id: lb, kind: load-balancer, depends_on: [zeo] }
+  - { id: backup-server, kind: backup-storage, name: Backup-Server, in: rack-b }
+backups:
+  - { id: snap, what: ZODB, method: volume-snapshot, interval: 4h, stored_on: storage, last_restore_test: 2026-10-01 }
+  - { id: kopie, what: ZODB, method: file-copy, interval: 4h, stored_on: backup-server, last_restore_test: 2026-10-01 }
+  - { id: galera, what: Datenbank, method: replication, interval: 0, stored_on: backup-server, last_restore_test: 2026-10-01 }
+scenarios:
+  - { id: storage, category: hardware, type: storage-server, affects: [storage], backup: kopie, prevention: [a], recovery: [b], recovery_time: 1h, rto: 4h, rpo: 4h }
+  - { id: rack, category: hardware, type: server-rack, affects: [rack-a], backup: kopie, prevention: [a], recovery: [b], recovery_time: 1h, rto: 4h, rpo: 4h }
+  - { id: strom, category: force-majeure, type: power-outage, affects: [rz], prevention: [a], recovery: [b], recovery_time: 1h, rto: 4h, rpo: 0 }
+  - { id: geloescht, category: operator, type: deleted-data, backup: galera, prevention: [a], recovery: [b], recovery_time: 1h, rto: 4h, rpo: 4h }
+  - { id: dateien, category: operator, type: deleted-files, backup: kopie, prevention: [a], recovery: [b], recovery_time: 1h, rto: 4h, rpo: 4h }
+`;
+
+const analysis = analyze(PLAN, { today: TODAY });
+
+/** The markdown of the hover at the `|` put into the first `needle` after `after`. */
+function hoverAt(needle: string, after: string, locale: Locale = 'de'): string {
+  const from = PLAN.indexOf(after);
+  assert.ok(from >= 0, after);
+  const at = PLAN.indexOf(needle.replace('|', ''), from);
+  assert.ok(at >= 0, needle);
+  const { offset } = withCursor(PLAN.slice(0, at) + needle + PLAN.slice(at + needle.length - 1));
+  const result: Hover | null = hover(analysis, offset, locale);
+  return (result?.contents as MarkupContent | undefined)?.value ?? '';
+}
+
+describe('hover on a backup', () => {
+  it('says where it lies, and which scenarios it survives and which not (on its id: then what the key means)', () => {
+    assert.equal(
+      hoverAt('sn|ap', 'backups:'),
+      [
+        '**Datensicherung `snap`**',
+        '',
+        '- Was: ZODB',
+        '- Verfahren: Snapshot des Volume Managers (`volume-snapshot`)',
+        '- Intervall: 4 Stunden',
+        '- Gespeichert auf: `storage` (Storage-Server) → `rack-a` → `rz`',
+        '- Letzter Wiederherstellungstest: 01.10.2026',
+        '',
+        '✗ Übersteht nicht:',
+        '- Ausfall des Storage-Servers (`storage`): lässt `storage` ausfallen, auf dem die Sicherung liegt',
+        '- Ausfall des Server-Racks (`rack`): lässt `rack-a` ausfallen, in dem die Sicherung liegt (`storage` → `rack-a`)',
+        '- Stromausfall (`strom`): lässt `rz` ausfallen, in dem die Sicherung liegt (`storage` → `rack-a` → `rz`)',
+        '',
+        '**Kennung** · `id`',
+        '',
+        'Kennung der Datensicherung, auf die `backup` eines Szenarios verweist.',
+      ].join('\n'),
+    );
+  });
+
+  it('on a reference and on its own id alike, in English too', () => {
+    const onReference = hoverAt('ko|pie', 'backup: ', 'en');
+    assert.match(onReference, /^\*\*Backup `kopie`\*\*\n/);
+    assert.match(onReference, /\n- Stored on: `backup-server` \(Backup-Server\) → `rack-b` → `rz`\n/);
+    assert.match(onReference, /\n✓ Survives: Failure of the storage server \(`storage`\), Failure of the server rack \(`rack`\), Accidental deletion of files \(`dateien`\)\n/);
+    assert.match(onReference, /\n✗ Does not survive:\n- Power outage \(`strom`\): takes down `rz`, which holds the backup \(`backup-server` → `rack-b` → `rz`\)$/);
+    const onId = hoverAt('ko|pie', '- { id: ');
+    assert.match(onId, /^\*\*Datensicherung `kopie`\*\*\n/);
+    assert.match(onId, /\n\*\*Kennung\*\* · `id`\n\nKennung der Datensicherung/);
+  });
+
+  it('a replication does not survive the deletion it copies (the finding there follows)', () => {
+    assert.match(
+      hoverAt('gal|era', 'backup: '),
+      /\n✗ Übersteht nicht:\n- Stromausfall \(`strom`\): [^\n]*\n- Versehentliches Löschen von Verzeichnissen\/Datenbanken \(`geloescht`\): eine Replikation kopiert den Fehler sofort mit\n\n⚠ „galera“ ist eine Replikation/,
+    );
+  });
+});
+
+describe('hover on a component', () => {
+  it('says what it stands in, what it holds, what it needs and what needs it', () => {
+    assert.equal(
+      hoverAt('zeo|', 'depends_on: ['),
+      ['**Komponente `zeo`**', '', '- Art: ZEO-Server (`zeo-server`)', '- Hängt ab von: `storage`, `vm-host`', '- Davon hängen ab: `lb`'].join('\n'),
+    );
+    assert.equal(
+      hoverAt('stor|age', 'depends_on: ['),
+      [
+        '**Komponente `storage`**: Storage-Server',
+        '',
+        '- Art: Storage-Server (`storage-server`)',
+        '- Steht in: `rack-a` → `rz`',
+        '- Davon hängen ab: `zeo`, `lb`',
+        '- Redundanz: RAID 6',
+      ].join('\n'),
+    );
+    assert.match(hoverAt('rack|-a', 'in: '), /\n- Steht in: `rz`\n- Enthält: `storage`, `vm-host`$/);
+    assert.match(hoverAt('r|z', '- { id: '), /^\*\*Komponente `rz`\*\*: Rechenzentrum\n\n- Art: Standort \(`site`\)\n- Enthält: `rack-a`, `rack-b`\n\n\*\*Kennung\*\*/);
+  });
+});
