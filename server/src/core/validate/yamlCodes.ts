@@ -137,7 +137,9 @@ function tagAt(rest: string): string | undefined {
 
 /** The rest of the line in double quotes, as the author could write it; none where that is not plain. */
 function quotedExample(rest: string): string | undefined {
-  const value = rest.replace(/\s+#.*$/, '').trim();
+  // A comment begins at the first `#` after a blank (`\s#`, not `\s+#.*$`: that is quadratic in a run of blanks).
+  const comment = rest.search(/\s#/);
+  const value = (comment < 0 ? rest : rest.slice(0, comment)).trim();
   if (value === '' || value.length > 60 || /["\\]/.test(value) || /^['"]/.test(value)) return undefined;
   return `"${value}"`;
 }
