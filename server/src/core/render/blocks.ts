@@ -1,7 +1,7 @@
-import { enumEntryById, type EnumName } from '../catalog';
+import { componentKindById, enumEntryById, type EnumName } from '../catalog';
 import { formatDate } from '../date';
 import { formatDuration } from '../duration';
-import type { BackupModel, DateField, DurationField, TextField } from '../model/plan';
+import type { BackupModel, ComponentModel, DateField, DurationField, TextField } from '../model/plan';
 import { field } from '../schema/fields';
 import { LABELS } from './texts';
 import { emphasis, text, type Inline, type Table, type TableColumn, type TableRow } from './tree';
@@ -75,4 +75,15 @@ export function short(title: string, width: number, align?: TableColumn['align']
 /** "Zeile 42": where the author finds a finding in the plan file (shown small, beside the reader's text). */
 export function lineReference(point: { readonly line: number }): string {
   return `Zeile ${point.line}`;
+}
+
+/** A component as the document names it: its name, else its id. */
+export function componentName(component: ComponentModel): string {
+  return shown(component.nameText) ?? component.id?.value ?? LABELS.missing;
+}
+
+/** A component's kind as its German catalog label; a kind the catalog does not know, as written. */
+export function componentKindLabel(component: ComponentModel): string | undefined {
+  const kind = component.kind?.value.trim() || undefined;
+  return kind === undefined ? undefined : (componentKindById(kind)?.label.de ?? kind);
 }

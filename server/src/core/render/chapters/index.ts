@@ -7,8 +7,10 @@ import { drPlan } from './drPlan';
 import { emergencyCard } from './emergencyCard';
 import { glossary } from './glossary';
 import { history } from './history';
+import { leftOut } from './leftOut';
 import { measurements } from './measurements';
 import { openPoints } from './openPoints';
+import { restartOrder } from './restartOrder';
 import { scope } from './scope';
 import { zodb } from './zodb';
 
@@ -27,6 +29,8 @@ export const CHAPTERS: readonly Chapter[] = [
   measurements,
   backupPlan,
   drPlan,
+  leftOut,
+  restartOrder,
   contacts,
   history,
   glossary,

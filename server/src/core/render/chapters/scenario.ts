@@ -1,5 +1,7 @@
 import { itemsById, latestRecoveryExercise } from '../../model/queries';
-import { cell, col, dateValue, durationValue, durationWords, enumLabel, fieldLabel, lineReference, methodLabel, shown, short, table } from '../blocks';
+import { componentGraph } from '../../model/components';
+import type { ComponentModel, ScenarioModel } from '../../model/plan';
+import { cell, col, componentName, dateValue, durationValue, durationWords, enumLabel, fieldLabel, lineReference, methodLabel, shown, short, table } from '../blocks';
 import type { DocumentContext, ScenarioInfo } from '../context';
 import { LABELS } from '../texts';
 import { emphasis, link, remark, strong, text, type Block, type Inline } from '../tree';
@@ -46,14 +48,7 @@ export function scenarioBlocks(context: DocumentContext, scenario: ScenarioInfo)
   );
   if (model.mtpd) items.push({ label: 'MTPD (maximal tolerierbare Ausfallzeit)', value: durationValue(model.mtpd) });
   if (model.responsible) items.push({ label: fieldLabel('scenario', 'responsible'), value: [text(context.contactLabel(model.responsible.value) ?? LABELS.missing)] });
-  if (model.affects.length > 0) {
-    const components = itemsById(context.model.components);
-    const names = model.affects.map((reference) => {
-      const component = components.get(reference.value);
-      return (component && shown(component.nameText)) ?? reference.value;
-    });
-    items.push({ label: fieldLabel('scenario', 'affects'), value: [text(names.join(', '))] });
-  }
+  if (model.affects.length > 0) items.push({ label: fieldLabel('scenario', 'affects'), value: [text(takenDownText(context, model))] });
   if (model.backup) items.push({ label: 'Sicherung', value: backupSummary(context, model.backup.value) });
   blocks.push({ kind: 'fields', items, sourceLine: scenario.line });
 
@@ -124,6 +119,28 @@ export function scenarioBlocks(context: DocumentContext, scenario: ScenarioInfo)
     }
   }
   return blocks;
+}
+
+/**
+ * What a scenario takes down: each affected component with what is inside it through `in`
+ * ("Rack B1 (darin: Storage-Server, VM-Host)"); references to no component as written.
+ */
+function takenDownText(context: DocumentContext, model: ScenarioModel): string {
+  const graph = componentGraph(context.model);
+  const affected = new Set(model.affects.map((reference) => reference.value));
+  // takenDown lists each affected component followed by its contents; an affected component
+  // inside an earlier one starts its own entry.
+  const entries: { component: ComponentModel; inside: ComponentModel[] }[] = [];
+  for (const component of graph.takenDown(model)) {
+    const last = entries[entries.length - 1];
+    if (last && !affected.has(component.id?.value as string)) last.inside.push(component);
+    else entries.push({ component, inside: [] });
+  }
+  const names = entries.map(({ component, inside }) =>
+    inside.length > 0 ? `${componentName(component)} (darin: ${inside.map(componentName).join(', ')})` : componentName(component),
+  );
+  const unknown = [...affected].filter((id) => !graph.byId.has(id));
+  return [...names, ...unknown].join(', ');
 }
 
 /** The backup a scenario restores from: what, method and interval, linked to the backup plan. */
