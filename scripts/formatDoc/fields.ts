@@ -3,7 +3,8 @@
  * (core/schema/fields.ts) says what each key holds and what it means; the JSON Schema, which
  * the table is tested against, adds what is required and how short a list may be.
  */
-import { fieldsOf, mappingOf, type FieldKind } from '../../server/src/core/schema/fields';
+import { type FieldKind } from '../../server/src/core/schema/fields';
+import { fieldsOf, mappingOf } from '../../server/src/core/schema/fieldLookup';
 import { resolveSchema, schemaAt, type SchemaNode } from '../../server/src/core/schema/lookup';
 
 export interface FieldRow {

@@ -5,7 +5,7 @@ import { isoDay } from '../date';
 import { parseDuration } from '../duration';
 import type { PlanModel } from '../model/plan';
 import type { YamlDocument } from '../parse/yamlDocument';
-import { definitionAt } from '../schema/fields';
+import { definitionAt } from '../schema/fieldLookup';
 import { pointerSegments } from '../yaml/pointer';
 import { entry, list, mapping, text, verbatim, type YamlEntry, type YamlValue } from '../yaml/write';
 import { catalogScenario } from './scenarioSkeleton';

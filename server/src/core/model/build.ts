@@ -2,7 +2,7 @@ import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
 import { parseDate } from '../date';
 import { parseDuration } from '../duration';
 import type { MapEntry, YamlDocument } from '../parse/yamlDocument';
-import { mappingOf, referringFields } from '../schema/fields';
+import { mappingOf, referringFields } from '../schema/fieldLookup';
 import type { Located, Span } from '../types';
 import type {
   AvailabilityModel,

@@ -2,7 +2,7 @@ import { componentKindById, enumEntryById, type EnumName } from '../catalog';
 import { formatDate } from '../date';
 import { formatDuration } from '../duration';
 import type { BackupModel, ComponentModel, DateField, DurationField, TextField } from '../model/plan';
-import { field } from '../schema/fields';
+import { field } from '../schema/fieldLookup';
 import { LABELS } from './texts';
 import { emphasis, text, type Inline, type Table, type TableColumn, type TableRow } from './tree';
 

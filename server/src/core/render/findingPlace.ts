@@ -1,7 +1,7 @@
 import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
 import type { ItemModel, PlanModel } from '../model/plan';
 import type { YamlDocument } from '../parse/yamlDocument';
-import { field, fieldAt } from '../schema/fields';
+import { field, fieldAt } from '../schema/fieldLookup';
 import { partitionPoint } from '../search';
 import type { Span } from '../types';
 import type { DiagnosticData } from '../validate/diagnostic';

@@ -1,6 +1,7 @@
 import { CompletionItemKind, InsertTextFormat, InsertTextMode, type CompletionItem } from 'vscode-languageserver-types';
 import { completionTexts as texts } from '../../i18n/completionTexts';
-import { definitionAt, field, fieldDoc, type FieldSpec } from '../../schema/fields';
+import { type FieldSpec } from '../../schema/fields';
+import { definitionAt, field, fieldDoc } from '../../schema/fieldLookup';
 import { keysAt } from '../../schema/lookup';
 import { markdown, spaces, suggestAgain, type Request } from './request';
 import { stepListOf, valueSourceOf } from './valueSources';

@@ -1,7 +1,7 @@
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
 import { scenarioTypeById } from '../../catalog';
 import { completionTexts as texts } from '../../i18n/completionTexts';
-import { definitionAt } from '../../schema/fields';
+import { definitionAt } from '../../schema/fieldLookup';
 import { unquoted } from '../../yaml/scalar';
 import { cursorContext } from '../cursorContext';
 import { referencedItems } from './references';

@@ -1,5 +1,6 @@
 import { CATEGORIES, COMPONENT_KINDS, ENUMS, type CatalogEntry, type Localized } from '../../catalog';
-import { definitionAt, field, type CatalogName, type FieldSpec, type ReferenceList } from '../../schema/fields';
+import { type CatalogName, type FieldSpec, type ReferenceList } from '../../schema/fields';
+import { definitionAt, field } from '../../schema/fieldLookup';
 
 /**
  * What completion offers as a field's value, made from the field table (../../schema/fields.ts):

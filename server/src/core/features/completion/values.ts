@@ -3,7 +3,7 @@ import { SCENARIO_TYPES, categoryById, scenarioTypesOf, type CatalogEntry, type 
 import { isoDay } from '../../date';
 import { formatDuration, parseDuration } from '../../duration';
 import { completionTexts as texts } from '../../i18n/completionTexts';
-import { fieldDoc } from '../../schema/fields';
+import { fieldDoc } from '../../schema/fieldLookup';
 import { referenceItems } from './references';
 import { labelWithGerman, markdown, order, type Request } from './request';
 import { valueEdit } from './valueEdit';

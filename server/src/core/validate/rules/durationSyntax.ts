@@ -1,7 +1,7 @@
 import { durationFields } from '../../model/timeFields';
 import { messages, type Message } from '../../i18n/messages';
 import { parseDuration, type DurationProblem, type DurationReading } from '../../duration';
-import { field as fieldSpec } from '../../schema/fields';
+import { field as fieldSpec } from '../../schema/fieldLookup';
 import type { Rule } from '../rule';
 
 const REASONS: Record<DurationProblem, Message> = {
