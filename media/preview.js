@@ -186,7 +186,8 @@
     state.version = version;
     saveState();
     const title = content.querySelector('.doc-title');
-    vscode.postMessage({ type: 'rendered', version, title: title ? title.textContent : null, blocks: blocks().length });
+    const chapters = Array.from(content.querySelectorAll('h2'), (heading) => (heading.textContent || '').trim()).slice(0, 100);
+    vscode.postMessage({ type: 'rendered', version, title: title ? title.textContent : null, blocks: blocks().length, chapters });
   }
 
   /** @param {string | undefined} message */

@@ -12,23 +12,33 @@ describe('preview: the page\'s messages', () => {
   it('takes each message the page sends, as media/preview.js sends it', () => {
     assert.deepEqual(pageMessage({ type: 'ready', version: -1, line: 12.5 }), { type: 'ready', version: -1, line: 12.5 });
     assert.deepEqual(pageMessage({ type: 'ready', version: 4 }), { type: 'ready', version: 4, line: undefined });
-    assert.deepEqual(pageMessage({ type: 'rendered', version: 3, title: 'Notfallplan Plone-Intranet', blocks: 120 }), {
+    assert.deepEqual(pageMessage({ type: 'rendered', version: 3, title: 'Notfallplan Plone-Intranet', blocks: 120, chapters: ['1 Lenkung des Dokuments', 'Notfallkarte'] }), {
       type: 'rendered',
       version: 3,
       title: 'Notfallplan Plone-Intranet',
       blocks: 120,
+      chapters: ['1 Lenkung des Dokuments', 'Notfallkarte'],
     });
-    assert.deepEqual(pageMessage({ type: 'rendered', version: 0, title: null, blocks: 0 }), { type: 'rendered', version: 0, title: null, blocks: 0 });
+    assert.deepEqual(pageMessage({ type: 'rendered', version: 0, title: null, blocks: 0 }), { type: 'rendered', version: 0, title: null, blocks: 0, chapters: [] });
     assert.deepEqual(pageMessage({ type: 'revealLine', line: 7.25 }), { type: 'revealLine', line: 7.25 });
     assert.deepEqual(pageMessage({ type: 'openLine', line: 0 }), { type: 'openLine', line: 0 });
     assert.deepEqual(pageMessage({ type: 'export', format: 'pdf' }), { type: 'export', format: 'pdf' });
     assert.deepEqual(pageMessage({ type: 'export', format: 'html' }), { type: 'export', format: 'html' });
   });
 
+  it('takes at most 100 chapter headings of at most 200 characters, and only texts', () => {
+    const many = pageMessage({ type: 'rendered', version: 1, title: null, blocks: 1, chapters: [...Array.from({ length: 150 }, (_, i) => `${i}`), 'x'.repeat(500)] });
+    assert.equal(many?.type === 'rendered' && many.chapters.length, 100);
+    const long = pageMessage({ type: 'rendered', version: 1, title: null, blocks: 1, chapters: ['x'.repeat(500), 7, null, { a: 1 }] });
+    assert.deepEqual(long?.type === 'rendered' && long.chapters, ['x'.repeat(200)]);
+    const notAList = pageMessage({ type: 'rendered', version: 1, title: null, blocks: 1, chapters: 'Lenkung' });
+    assert.deepEqual(notAList?.type === 'rendered' && notAList.chapters, []);
+  });
+
   it('passes on only the fields it names, in a new object', () => {
     const sent = { type: 'rendered', version: 3, title: 'T', blocks: 1, uri: 'http://evil.example/', toString: 'x' };
     const taken = pageMessage(sent);
-    assert.deepEqual(taken, { type: 'rendered', version: 3, title: 'T', blocks: 1 });
+    assert.deepEqual(taken, { type: 'rendered', version: 3, title: 'T', blocks: 1, chapters: [] });
     assert.notEqual(taken, sent);
     assert.deepEqual(pageMessage({ type: 'export', format: 'pdf', target: '/etc/passwd' }), { type: 'export', format: 'pdf' });
   });

@@ -2,106 +2,26 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { analyze } from '../../server/src/core';
-import { buildDocument, toHtml, toPdf } from '../../server/src/core/render';
+import { toHtml, toPdf } from '../../server/src/core/render';
 import { cssString, escapeAttribute, escapeText } from '../../server/src/core/render/html';
 import { neutralise } from '../../server/src/core/render/safeText';
 import {
   headingsOf,
   plainText,
-  type Block,
-  type Fields,
   type Heading,
-  type Inline,
   type List,
   type Paragraph,
   type PlanDocument,
-  type Section,
   type Table,
 } from '../../server/src/core/render/tree';
-import { EXAMPLES, FIXTURES, TODAY, read } from '../support/fixtures';
+import { allText, documentOf as renderDocument, fieldsOf, flatten, linkTargets, rowsText, section, tables, titles } from '../support/documentTree';
+import { EXAMPLES, FIXTURES, read } from '../support/fixtures';
 import { planWithEveryField } from '../support/hostile';
 
 const EXAMPLE = read(join(EXAMPLES, 'plone-intranet.drplan.yaml'));
 const RENDER_DAY = new Date('2026-11-28');
 
-function documentOf(text: string): PlanDocument {
-  return buildDocument(analyze(text, { today: TODAY }), { today: RENDER_DAY, locale: 'de' });
-}
-
-function section(doc: PlanDocument, id: string): Section {
-  const found = doc.blocks.find((block): block is Section => block.kind === 'section' && block.id === id);
-  assert.ok(found, `section ${id} in ${doc.blocks.map((b) => (b.kind === 'section' ? b.id : b.kind)).join(', ')}`);
-  return found;
-}
-
-/** Every block of a list, sections and notes opened, in document order. */
-function flatten(blocks: readonly Block[]): Block[] {
-  return blocks.flatMap((block) =>
-    block.kind === 'section' ? [block, ...flatten(block.children)] : block.kind === 'note' ? [block, ...flatten(block.content)] : [block],
-  );
-}
-
-function tables(blocks: readonly Block[]): Table[] {
-  return flatten(blocks).filter((block): block is Table => block.kind === 'table');
-}
-
-function fieldsOf(blocks: readonly Block[]): Map<string, string> {
-  const result = new Map<string, string>();
-  for (const block of flatten(blocks)) {
-    if (block.kind === 'fields') for (const item of (block as Fields).items) result.set(item.label, plainText(item.value));
-  }
-  return result;
-}
-
-function rowsText(table: Table): string[][] {
-  return table.rows.map((row) => (row.kind === 'group' ? [`[${row.text}]`] : row.cells.map((cell) => plainText(cell))));
-}
-
-function titles(table: Table): string[] {
-  return table.columns.map((column) => column.title.replace(/\u00AD/g, ''));
-}
-
-function allText(blocks: readonly Block[]): string {
-  return flatten(blocks)
-    .map((block) => {
-      switch (block.kind) {
-        case 'heading':
-        case 'title':
-          return block.text;
-        case 'paragraph':
-          return plainText(block.content);
-        case 'list':
-          return block.items.map((item) => plainText(item.content)).join('\n');
-        case 'fields':
-          return block.items.map((item) => `${item.label}: ${plainText(item.value)}`).join('\n');
-        case 'table':
-          return rowsText(block).map((row) => row.join(' | ')).join('\n');
-        case 'note':
-          return block.title;
-        default:
-          return '';
-      }
-    })
-    .join('\n');
-}
-
-function linkTargets(blocks: readonly Block[]): string[] {
-  const targets: string[] = [];
-  const walk = (content: readonly Inline[]) => {
-    for (const inline of content) {
-      if (inline.kind === 'link') targets.push(inline.target);
-      if (inline.kind === 'link' || inline.kind === 'strong' || inline.kind === 'emphasis') walk(inline.children);
-    }
-  };
-  for (const block of flatten(blocks)) {
-    if (block.kind === 'paragraph') walk(block.content);
-    if (block.kind === 'list') block.items.forEach((item) => walk(item.content));
-    if (block.kind === 'fields') block.items.forEach((item) => walk(item.value));
-    if (block.kind === 'table') block.rows.forEach((row) => row.kind === 'row' && row.cells.forEach(walk));
-  }
-  return targets;
-}
+const documentOf = (text: string): PlanDocument => renderDocument(text, RENDER_DAY);
 
 const lineOf = (text: string, needle: string) => text.slice(0, text.indexOf(needle)).split('\n').length - 1;
 

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyze } from '../../server/src/core';
-import { buildDocument, toHtml } from '../../server/src/core/render';
-import { plainText, type Block, type PlanDocument, type Section, type Table } from '../../server/src/core/render/tree';
-import { TODAY } from '../support/fixtures';
+import { toHtml } from '../../server/src/core/render';
+import { plainText, type Section, type Table } from '../../server/src/core/render/tree';
+import { allText, documentOf, flatten, rowsText, sectionOrUndefined, tables } from '../support/documentTree';
 
 /**
  * The document tells what the plan's new fields say (issue 14): the scenarios left out with their
@@ -61,31 +60,10 @@ const COMPONENTS = `components:
     name: Sicherungs-NAS
 `;
 
-function documentOf(text: string): PlanDocument {
-  return buildDocument(analyze(text, { today: TODAY }), { today: TODAY, locale: 'de' });
-}
-
-function chapterOf(doc: PlanDocument, id: string): Section | undefined {
-  return doc.blocks.find((block): block is Section => block.kind === 'section' && block.id === id);
-}
-
-function blocksIn(blocks: readonly Block[]): Block[] {
-  return blocks.flatMap((block) => [block, ...(block.kind === 'section' ? blocksIn(block.children) : block.kind === 'note' ? blocksIn(block.content) : [])]);
-}
-
-function rows(table: Table | undefined): string[][] {
-  return (table?.rows ?? []).map((row) => (row.kind === 'group' ? [`[${row.text}]`] : row.cells.map((cell) => plainText(cell))));
-}
-
-function tableOf(section: Section | undefined): Table | undefined {
-  return blocksIn(section?.children ?? []).find((block): block is Table => block.kind === 'table');
-}
-
-function textOf(section: Section | undefined): string {
-  return blocksIn(section?.children ?? [])
-    .map((block) => (block.kind === 'paragraph' ? plainText(block.content) : block.kind === 'note' ? block.title : ''))
-    .join('\n');
-}
+const chapterOf = sectionOrUndefined;
+const rows = rowsText;
+const tableOf = (section: Section | undefined): Table | undefined => tables(section?.children ?? [])[0];
+const textOf = (section: Section | undefined): string => allText(section?.children ?? []);
 
 describe('Nicht betrachtete Szenarien', () => {
   it('lists each left-out scenario by its German catalog title with its reason, or that the reason is missing', () => {
@@ -144,14 +122,14 @@ describe('Wiederanlaufreihenfolge', () => {
 describe('a scenario names what it takes down', () => {
   it('shows each affected component with what is inside it through in', () => {
     const doc = documentOf(`${HEAD}${COMPONENTS}${SCENARIO}`);
-    const fields = blocksIn(chapterOf(doc, 'kapitel-dr-plan')?.children ?? []).flatMap((block) => (block.kind === 'fields' ? block.items : []));
+    const fields = flatten(chapterOf(doc, 'kapitel-dr-plan')?.children ?? []).flatMap((block) => (block.kind === 'fields' ? block.items : []));
     const affected = fields.find((item) => item.label === 'Betroffene Komponenten');
     assert.equal(affected && plainText(affected.value), 'Rack B1 (darin: Storage-Server, VM-Host), Sicherungs-NAS');
   });
 
   it('names an affected id that is no component as written', () => {
     const doc = documentOf(`${HEAD}${COMPONENTS}${SCENARIO.replace('[rack-b1, nas]', '[rz, fehlt]')}`);
-    const fields = blocksIn(chapterOf(doc, 'kapitel-dr-plan')?.children ?? []).flatMap((block) => (block.kind === 'fields' ? block.items : []));
+    const fields = flatten(chapterOf(doc, 'kapitel-dr-plan')?.children ?? []).flatMap((block) => (block.kind === 'fields' ? block.items : []));
     const affected = fields.find((item) => item.label === 'Betroffene Komponenten');
     assert.equal(affected && plainText(affected.value), 'Rechenzentrum Süd (darin: Rack B1, Storage-Server, VM-Host), fehlt');
   });

@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyze } from '../../server/src/core';
-import { buildDocument } from '../../server/src/core/render';
-import { plainText, type Block, type PlanDocument, type Section, type Table } from '../../server/src/core/render/tree';
-import { TODAY } from '../support/fixtures';
+import { plainText, type PlanDocument } from '../../server/src/core/render/tree';
+import { documentOf, rowsText, section, tables } from '../support/documentTree';
 
 /**
  * The document tells the truth (issue 14): the overview's status column (render/scenarioStatus.ts)
@@ -37,23 +35,9 @@ const planOf = (...scenarios: string[]) => `${HEAD}scenarios:\n${scenarios.join(
 const exercise = (date: string, kind: string | undefined, result: string, rta = '1h') =>
   `      - date: ${date}\n${kind ? `        kind: ${kind}\n` : ''}        recovery_time: ${rta}\n        result: ${result}\n`;
 
-function documentOf(text: string): PlanDocument {
-  return buildDocument(analyze(text, { today: TODAY }), { today: TODAY, locale: 'de' });
-}
-
-function chapter(doc: PlanDocument, id: string): Section {
-  const found = doc.blocks.find((block): block is Section => block.kind === 'section' && block.id === id);
-  assert.ok(found, id);
-  return found;
-}
-
-function tablesIn(blocks: readonly Block[]): Table[] {
-  return blocks.flatMap((block) => (block.kind === 'table' ? [block] : block.kind === 'section' ? tablesIn(block.children) : block.kind === 'note' ? tablesIn(block.content) : []));
-}
-
-function rows(table: Table | undefined): string[][] {
-  return (table?.rows ?? []).map((row) => (row.kind === 'group' ? [`[${row.text}]`] : row.cells.map((cell) => plainText(cell))));
-}
+const chapter = section;
+const tablesIn = tables;
+const rows = rowsText;
 
 /** Scenario title → its status cell. */
 function statuses(doc: PlanDocument): Record<string, string> {

@@ -99,6 +99,19 @@ suite('preview and export', () => {
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), plan.toString());
   });
 
+  test('shows the chapters of a Notfallhandbuch in their order', async () => {
+    const plan = await copyPlan(example(), 'preview-handbook');
+    touched.push(plan);
+    const editor = await openPlan(plan);
+    const shown = rendered(plan, editor.document.version);
+    await vscode.commands.executeCommand('drplan.openPreviewToSide');
+    const event = await shown;
+    const chapters = event.chapters.map((chapter) => chapter.replace(/^\d+\s+/, ''));
+    const expected = ['Lenkung des Dokuments', 'Alarmierung und Eskalation', 'Kontakte und Vertretungen', 'Disaster-Recovery-Plan', 'Notbetrieb', 'Meldepflichten', 'Notfallkarte'];
+    assert.deepEqual(chapters.filter((chapter) => expected.includes(chapter)), expected, event.chapters.join(' | '));
+    assert.match(event.chapters[0] ?? '', /^1 Lenkung des Dokuments$/);
+  });
+
   test('"Open Preview" shows it in the editor\'s place and focuses it; opening again reuses it', async () => {
     const plan = await copyPlan(example(), 'preview-in-place');
     const editor = await openPlan(plan);

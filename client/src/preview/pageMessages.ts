@@ -12,8 +12,11 @@ import type { PreviewState } from './previewShell';
 export type PageMessage =
   /** A new page (first load, or reloaded after being hidden), with the body of `version` (-1: none). */
   | { readonly type: 'ready'; readonly version: number; readonly line: number | undefined }
-  /** The page shows `version`; `title` is the cover's, `blocks` how many blocks carry a source line. */
-  | { readonly type: 'rendered'; readonly version: number; readonly title: string | null; readonly blocks: number }
+  /**
+   * The page shows `version`; `title` is the cover's, `blocks` how many blocks carry a source
+   * line, `chapters` the chapters' headings as shown ("3 Alarmierung und Eskalation").
+   */
+  | { readonly type: 'rendered'; readonly version: number; readonly title: string | null; readonly blocks: number; readonly chapters: readonly string[] }
   | { readonly type: 'revealLine'; readonly line: number }
   | { readonly type: 'openLine'; readonly line: number }
   | { readonly type: 'export'; readonly format: 'pdf' | 'html' };
@@ -27,7 +30,7 @@ export function pageMessage(value: unknown): PageMessage | undefined {
       return { type: 'ready', version: isCount(value.version) ? value.version : -1, line: isLine(value.line) ? value.line : undefined };
     case 'rendered':
       if (!isCount(value.version) || !isCount(value.blocks) || !(typeof value.title === 'string' || value.title === null)) return undefined;
-      return { type: 'rendered', version: value.version, title: value.title, blocks: value.blocks };
+      return { type: 'rendered', version: value.version, title: value.title, blocks: value.blocks, chapters: chaptersOf(value.chapters) };
     case 'revealLine':
     case 'openLine':
       return isLine(value.line) ? { type: value.type, line: value.line } : undefined;
@@ -52,6 +55,12 @@ export function previewStateOf(value: unknown): PreviewState | undefined {
  */
 export function restorableScheme(scheme: string, workspaceFolders: readonly { readonly scheme: string }[]): boolean {
   return scheme === 'untitled' || workspaceSchemes(workspaceFolders).includes(scheme);
+}
+
+/** The page's chapter headings: at most 100 texts of at most 200 characters; anything else, none. */
+function chaptersOf(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  return value.slice(0, 100).flatMap((entry: unknown) => (typeof entry === 'string' ? [entry.slice(0, 200)] : []));
 }
 
 function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {

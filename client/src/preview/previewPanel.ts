@@ -27,6 +27,8 @@ export interface RenderEvent {
   readonly title: string | null;
   /** How many blocks carry a source line. */
   readonly blocks: number;
+  /** The chapters' headings as the page shows them, number first. */
+  readonly chapters: readonly string[];
 }
 
 export interface PreviewContext {
@@ -263,7 +265,7 @@ export class PlanPreview implements vscode.Disposable {
         // Only a version sent to this page for this plan (one of an earlier plan is dropped).
         if (message.version > this.postedVersion) return;
         this.shownVersion = message.version;
-        this.context.renders.fire({ uri: this.documentUri, version: message.version, title: message.title, blocks: message.blocks });
+        this.context.renders.fire({ uri: this.documentUri, version: message.version, title: message.title, blocks: message.blocks, chapters: message.chapters });
         return;
       case 'revealLine':
         this.scrollEditor(message.line);

@@ -6,6 +6,7 @@ import { itemsById } from '../model/queries';
 import type { PlanDiagnostic, Span } from '../types';
 import type { DiagnosticData } from '../validate/diagnostic';
 import { shown } from './blocks';
+import { documentState, type DocumentState } from './documentState';
 import { FindingPlaces, type FindingPlace } from './findingPlace';
 import { scenarioStatus, type ScenarioStatus } from './scenarioStatus';
 import { LABELS } from './texts';
@@ -57,6 +58,10 @@ export interface ContactInfo {
   readonly phone: string | undefined;
   readonly email: string | undefined;
   readonly availability: string | undefined;
+  /** The id of the contact who stands in (Vertretung). */
+  readonly deputy: string | undefined;
+  /** The catalog id of the contact's function (it-lead, dpo, …). */
+  readonly function: string | undefined;
   readonly line: number;
 }
 
@@ -72,6 +77,9 @@ export class DocumentContext {
   readonly generated: string;
   readonly openPoints: readonly OpenPoint[];
   readonly hasErrors: boolean;
+  /** What holds of the plan's release (documentState.ts): cover, watermark and chapters agree. */
+  readonly state: DocumentState;
+  /** Not released: a draft, an approval missing, or errors (the document says ENTWURF). */
   readonly draft: boolean;
   readonly contacts: readonly ContactInfo[];
   readonly scenarios: readonly ScenarioInfo[];
@@ -91,7 +99,8 @@ export class DocumentContext {
     });
     this.openPoints = this.collectOpenPoints(analysis.diagnostics('de'));
     this.hasErrors = this.openPoints.some((point) => point.severity === 1);
-    this.draft = this.model.plan?.status?.value === 'draft';
+    this.state = documentState({ model: this.model, hasErrors: this.hasErrors, changedAfter: (day) => this.changedAfter(day) });
+    this.draft = this.state.kind === 'draft';
     this.scenarios = this.collectScenarios();
   }
 
@@ -115,6 +124,16 @@ export class DocumentContext {
   contactLabel(id: string | undefined): string | undefined {
     if (id === undefined) return undefined;
     return this.contact(id)?.name ?? id;
+  }
+
+  /** The contacts of a list of references, those that name no contact left out. */
+  contactsOf(references: readonly { readonly value: string }[]): ContactInfo[] {
+    return references.map((reference) => this.contact(reference.value)).filter((contact): contact is ContactInfo => contact !== undefined);
+  }
+
+  /** Whether the plan changed after a day: a later entry of its history. */
+  changedAfter(day: number): boolean {
+    return this.model.history.some((entry) => entry.date?.day !== undefined && entry.date.day > day);
   }
 
   ownerContact(): ContactInfo | undefined {
@@ -208,6 +227,8 @@ export class DocumentContext {
       phone: shown(contact.phone),
       email: shown(contact.email),
       availability: shown(contact.availability),
+      deputy: contact.deputy?.value,
+      function: contact.function?.value,
       line: this.line(contact.firstLine.start),
     };
   }

@@ -18,7 +18,7 @@ export function documentMeta(context: DocumentContext): DocumentMeta {
     version: shown(plan?.version) ?? '',
     classification: enumLabel('classification', shown(plan?.classification)) ?? '',
     language: 'de-DE',
-    watermark: context.draft || context.hasErrors ? LABELS.watermark : undefined,
+    watermark: context.draft ? LABELS.watermark : undefined,
     generated: context.generated,
   };
 }

@@ -1,6 +1,7 @@
 import { formatDate } from '../../date';
 import { reviewDueDay } from '../../model/queries';
 import { dateValue, enumLabel, fieldLabel, orMissing, shown } from '../blocks';
+import { stateWords } from '../documentState';
 import type { DocumentContext } from '../context';
 import { LABELS } from '../texts';
 import { link, text, type Block, type Inline, type Section } from '../tree';
@@ -11,13 +12,12 @@ export const cover: Chapter = (context) => {
   const plan = context.model.plan;
   const owner = context.ownerContact();
   const reviewDue = reviewDueDay(context.model);
-  const status = shown(plan?.status);
   const classification = shown(plan?.classification);
   const items: { label: string; value: Inline[] }[] = [
     { label: fieldLabel('plan', 'organisation'), value: orMissing(shown(plan?.organisation)) },
     { label: fieldLabel('plan', 'system'), value: orMissing(shown(plan?.system)) },
     { label: fieldLabel('plan', 'version'), value: orMissing(shown(plan?.version)) },
-    { label: fieldLabel('plan', 'status'), value: orMissing(enumLabel('planStatus', status) ?? status) },
+    { label: fieldLabel('plan', 'status'), value: [text(statusText(context))] },
     { label: fieldLabel('plan', 'valid_from'), value: dateValue(plan?.validFrom) },
     { label: 'Stand (letzte Überprüfung)', value: dateValue(plan?.lastReview) },
   ];
@@ -40,13 +40,23 @@ export const cover: Chapter = (context) => {
   return { kind: 'section', role: 'cover', id: context.uniqueId('deckblatt'), children };
 };
 
-/** Says on the cover that the plan is a draft or has errors, and where to read why. */
+/** The plan's status as it holds (documentState.ts), in the document's words. */
+export function statusText(context: DocumentContext): string {
+  return stateWords(context.state, (id) => context.contactLabel(id), shown(context.model.plan?.version));
+}
+
+/** Says on the cover that the plan is a draft, why, and where to read the findings. */
 function stateNote(context: DocumentContext): Block | undefined {
-  if (!context.draft && !context.hasErrors) return undefined;
+  const { state } = context;
+  if (state.kind === 'approved') return undefined;
   const errors = context.openPoints.filter((point) => point.severity === 1).length;
   const warnings = context.openPoints.filter((point) => point.severity === 2).length;
   const content: Inline[] = [];
-  if (context.draft) content.push(text('Dieser Plan ist als Entwurf gekennzeichnet und noch nicht freigegeben. '));
+  if (state.reason === 'marked-draft') content.push(text('Dieser Plan ist als Entwurf gekennzeichnet und noch nicht freigegeben. '));
+  if (state.reason === 'approval-missing') {
+    const version = shown(context.model.plan?.version);
+    content.push(text(`Der Plan ist als freigegeben gekennzeichnet, doch keine Freigabe ${version ? `der Version ${version} ` : ''}ist eingetragen; er gilt daher als Entwurf. `));
+  }
   if (errors > 0) {
     content.push(
       text(`Die Prüfung hat ${count(errors, 'Fehler', 'Fehler')}${warnings > 0 ? ` und ${count(warnings, 'Warnung', 'Warnungen')}` : ''} gefunden; `),

@@ -5,6 +5,8 @@ import { cell, col, componentName, dateValue, durationValue, durationWords, enum
 import type { DocumentContext, ScenarioInfo } from '../context';
 import { LABELS } from '../texts';
 import { emphasis, link, remark, strong, text, type Block, type Inline } from '../tree';
+import { levelName } from './alerting';
+import { emergencyMeasures } from './emergencyOperation';
 
 /**
  * One scenario of the DR plan: its heading, description and findings, its times, prevention,
@@ -48,6 +50,7 @@ export function scenarioBlocks(context: DocumentContext, scenario: ScenarioInfo)
   );
   if (model.mtpd) items.push({ label: 'MTPD (maximal tolerierbare Ausfallzeit)', value: durationValue(model.mtpd) });
   if (model.responsible) items.push({ label: fieldLabel('scenario', 'responsible'), value: [text(context.contactLabel(model.responsible.value) ?? LABELS.missing)] });
+  if (model.escalation) items.push({ label: 'Eskalationsstufe', value: escalationValue(context, model.escalation.value) });
   if (model.affects.length > 0) items.push({ label: fieldLabel('scenario', 'affects'), value: [text(takenDownText(context, model))] });
   if (model.backup) items.push({ label: 'Sicherung', value: backupSummary(context, model.backup.value) });
   blocks.push({ kind: 'fields', items, sourceLine: scenario.line });
@@ -82,6 +85,12 @@ export function scenarioBlocks(context: DocumentContext, scenario: ScenarioInfo)
         }
       : { kind: 'paragraph', content: [emphasis(text('Keine Handlungen zur Wiederherstellung angegeben.'))] },
   );
+
+  const measures = emergencyMeasures(scenario);
+  if (measures.length > 0) {
+    blocks.push({ kind: 'paragraph', style: 'label', content: [text('Notbetrieb')], sourceLine: context.keyLine(model.keys.emergency_operation) });
+    blocks.push({ kind: 'list', ordered: false, items: measures.map((measure) => ({ content: [text(measure)] })) });
+  }
 
   const exercisesLine = context.keyLine(model.keys.exercises);
   blocks.push({ kind: 'paragraph', style: 'label', content: [text(fieldLabel('scenario', 'exercises'))], sourceLine: exercisesLine });
@@ -141,6 +150,12 @@ function takenDownText(context: DocumentContext, model: ScenarioModel): string {
   );
   const unknown = [...affected].filter((id) => !graph.byId.has(id));
   return [...names, ...unknown].join(', ');
+}
+
+/** The level a scenario starts at, linked to the levels' table; an unknown level as written. */
+function escalationValue(context: DocumentContext, id: string): Inline[] {
+  const level = itemsById(context.model.alerting?.levels ?? []).get(id);
+  return level ? [link('eskalationsstufen', text(levelName(level)))] : [text(id)];
 }
 
 /** The backup a scenario restores from: what, method and interval, linked to the backup plan. */
