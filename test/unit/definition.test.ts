@@ -137,7 +137,9 @@ describe('find references', () => {
   /** Every line that names the id as a value, found in the text (a check independent of the index). */
   const linesNaming = (id: string, declaration: boolean) =>
     EXAMPLE.split('\n').flatMap((line, index) => {
-      const match = new RegExp(`^\\s*(?:- )?(id|owner|alert|responsible|backup): ${id}$`).exec(line);
+      const match =
+        new RegExp(`^\\s*(?:- )?(id|owner|alert|responsible|backup|deputy|by): ${id}$`).exec(line) ??
+        new RegExp(`^\\s*(declared_by|notify): \\[(?:.*, )?${id}(?:, .*)?\\]$`).exec(line);
       if (!match || (match[1] === 'id' && !declaration)) return [];
       return [`${index + 1}:${id}`];
     });
@@ -146,7 +148,8 @@ describe('find references', () => {
     const offset = offsetOf(EXAMPLE, 'it-leitung', 'owner:');
     const withDeclaration = show(EXAMPLE, references(analysis, offset, URI, true));
     assert.deepEqual(withDeclaration, linesNaming('it-leitung', true));
-    assert.equal(withDeclaration.length, 7);
+    // declared, owner, two deputies, declared_by, notify, five responsible
+    assert.equal(withDeclaration.length, 11);
     assert.deepEqual(show(EXAMPLE, references(analysis, offset, URI, false)), linesNaming('it-leitung', false));
   });
   it('finds the same from the declaration and from any reference', () => {

@@ -141,6 +141,8 @@ scenarios:
       [
         '[Angaben zum Plan]',
         'Letzte Überprüfung | Warnung',
+        '[Ansprechpartner „Petra Beispiel“]',
+        '— | Hinweis',
         '[Datensicherung „Blob-Verzeichnis“]',
         '„farbe“ | Warnung',
         '[Komponente „Core-Switch“]',

@@ -52,6 +52,8 @@ export function referencedItems(request: Request, list: ReferenceList): Referenc
       const kind = component.kind ? COMPONENT_KINDS.find((entry) => entry.id === component.kind?.value) : undefined;
       add(component.id?.value, component.name?.value ?? (kind ? request.say(kind.label) : undefined));
     }
+  } else if (list === 'levels') {
+    for (const level of model.alerting?.levels ?? []) add(level.id?.value, level.name?.value);
   } else {
     for (const backup of model.backups) add(backup.id?.value, backup.what?.value);
   }
