@@ -47,15 +47,18 @@ describe('buildDocument on the example plan', () => {
     assert.deepEqual(sections, [
       'cover:deckblatt',
       'contents:inhalt',
+      'chapter:kapitel-lenkung',
       'chapter:kapitel-geltungsbereich',
+      'chapter:kapitel-alarmierung',
+      'chapter:kapitel-kontakte',
       'chapter:kapitel-verfuegbarkeitskontrolle',
       'chapter:kapitel-zodb-zeo',
       'chapter:kapitel-verfuegbarkeitsmessungen',
       'chapter:kapitel-backup-plan',
       'chapter:kapitel-dr-plan',
+      'chapter:kapitel-notbetrieb',
+      'chapter:kapitel-meldepflichten',
       'chapter:kapitel-wiederanlaufreihenfolge',
-      'chapter:kapitel-kontakte',
-      'chapter:kapitel-aenderungshistorie',
       'chapter:kapitel-glossar',
       'chapter:kapitel-offene-punkte',
       'card:kapitel-notfallkarte',
@@ -64,17 +67,20 @@ describe('buildDocument on the example plan', () => {
     assert.deepEqual(
       headings.filter((h) => h.level === 1).map((h) => `${h.number} ${h.text}`.trim()),
       [
-        '1 Geltungsbereich',
-        '2 Verfügbarkeitskontrolle',
-        '3 Betrieb der ZODB/ZEO',
-        '4 Verfügbarkeitsmessungen',
-        '5 Backup-Plan',
-        '6 Disaster-Recovery-Plan',
-        '7 Wiederanlaufreihenfolge',
-        '8 Kontakte und Eskalation',
-        '9 Änderungshistorie',
-        '10 Glossar',
-        '11 Offene Punkte',
+        '1 Lenkung des Dokuments',
+        '2 Geltungsbereich',
+        '3 Alarmierung und Eskalation',
+        '4 Kontakte und Vertretungen',
+        '5 Verfügbarkeitskontrolle',
+        '6 Betrieb der ZODB/ZEO',
+        '7 Verfügbarkeitsmessungen',
+        '8 Backup-Plan',
+        '9 Disaster-Recovery-Plan',
+        '10 Notbetrieb',
+        '11 Meldepflichten',
+        '12 Wiederanlaufreihenfolge',
+        '13 Glossar',
+        '14 Offene Punkte',
         'Notfallkarte',
       ],
     );
@@ -91,7 +97,7 @@ describe('buildDocument on the example plan', () => {
       Organisation: 'Beispiel GmbH',
       System: 'Plone 6 Intranet auf einem ZEO-Cluster',
       Version: '2.1',
-      Status: 'Freigegeben',
+      Status: 'Freigegeben am 25.01.2026 durch Dr. Hans Beispiel',
       'Gültig ab': '01.02.2026',
       'Stand (letzte Überprüfung)': '20.01.2026',
       'Nächste Überprüfung': '20.01.2027',
@@ -217,7 +223,7 @@ describe('buildDocument on the example plan', () => {
     );
     const storageIndex = chapter.children.findIndex((b) => b.kind === 'heading' && b.text === 'Ausfall des Storage-Servers');
     const storageHeading = chapter.children[storageIndex] as Heading;
-    assert.equal(storageHeading.number, '6.2.3');
+    assert.equal(storageHeading.number, '9.2.3');
     assert.equal(storageHeading.id, 'szenario-storage');
     assert.equal(storageHeading.sourceLine, lineOf(EXAMPLE, 'id: storage\n'));
     const next = chapter.children.findIndex((b, i) => i > storageIndex && b.kind === 'heading');
@@ -242,8 +248,10 @@ describe('buildDocument on the example plan', () => {
             'Konsistenz der ZODB prüfen (fsrefs) (1 Stunde)',
           ],
         ],
+        [false, ['Wichtige Dokumente aus dem Intranet liegen als PDF-Export auf dem Fileserver', 'Aushänge und Rundmails statt Intranet-Nachrichten']],
       ],
     );
+    assert.equal(fields.get('Eskalationsstufe'), 'Notfall');
     const [exercises] = tables(blocks);
     assert.ok(exercises);
     assert.deepEqual(titles(exercises), ['Datum', 'Art', 'RTA', 'RPA', 'Ergebnis', 'Anmerkungen']);
@@ -253,12 +261,12 @@ describe('buildDocument on the example plan', () => {
     assert.match(allText(chapter.children), /Noch nicht geübt: die tatsächliche Wiederherstellungszeit \(RTA\) ist unbekannt\./);
   });
 
-  it('Kontakte und Eskalation, Änderungshistorie, Glossar', () => {
+  it('Kontakte und Vertretungen, Änderungshistorie (in Lenkung des Dokuments), Glossar', () => {
     const [contacts] = tables(section(doc, 'kapitel-kontakte').children);
     assert.ok(contacts);
-    assert.deepEqual(rowsText(contacts)[0], ['Erika Mustermann', 'IT-Leitung', '+49 30 1234567-10', 'erika.mustermann@beispiel.de', 'werktags 8-18 Uhr']);
-    assert.match(allText(section(doc, 'kapitel-kontakte').children), /Erika Mustermann: Planverantwortung; Szenarien: Ausfall des Storage-Servers/);
-    const [history] = tables(section(doc, 'kapitel-aenderungshistorie').children);
+    assert.deepEqual(rowsText(contacts)[0], ['Erika Mustermann', 'IT-Leitung', '+49 30 1234567-10', 'erika.mustermann@beispiel.de', 'werktags 8-18 Uhr', 'Max Beispiel']);
+    assert.match(allText(section(doc, 'kapitel-kontakte').children), /Erika Mustermann: Planverantwortung; darf einen Notfall ausrufen; benachrichtigt bei: Notfall; Vertretung von: [^;]+; Szenarien: Ausfall des Storage-Servers/);
+    const [history] = tables(section(doc, 'kapitel-lenkung').children).filter((table) => titles(table)[0] === 'Version');
     assert.ok(history);
     assert.deepEqual(rowsText(history)[1], ['2.1', '20.01.2026', 'Erika Mustermann', 'Offsite-Backup ergänzt, RTO für Rack-Ausfall angepasst']);
     const [glossary] = tables(section(doc, 'kapitel-glossar').children);
@@ -293,13 +301,15 @@ describe('buildDocument on the example plan', () => {
   it('Notfallkarte: contacts with phone and each scenario’s first steps', () => {
     const card = section(doc, 'kapitel-notfallkarte');
     assert.equal(card.newPage, true);
-    const [contacts, scenarios] = tables(card.children);
-    assert.ok(contacts && scenarios);
+    const [chain, contacts, scenarios] = tables(card.children);
+    assert.ok(chain && contacts && scenarios);
+    assert.deepEqual(rowsText(chain).map((row) => row[0]), ['1. Störung', '2. Notfall']);
     assert.deepEqual(rowsText(contacts).map((row) => row[2]), ['+49 30 1234567-10', '+49 30 1234567-11', '+49 30 1234567-99', '+49 69 555000', '+49 69 555001', '—', '—']);
+    assert.equal(rowsText(contacts)[0]?.[4], 'Max Beispiel\n+49 30 1234567-11');
     assert.equal(scenarios.rows.length, 11);
-    const storage = rowsText(scenarios).find((row) => row[0] === 'Ausfall des Storage-Servers');
+    const storage = rowsText(scenarios).find((row) => row[0]?.startsWith('Ausfall des Storage-Servers'));
     assert.deepEqual(storage, [
-      'Ausfall des Storage-Servers',
+      'Ausfall des Storage-Servers\nStufe: Notfall',
       '8 Stunden',
       '1. Storage tauschen oder Ersatz-Pool bereitstellen\n2. ZEO-Server mit dem Backup der ZODB aus der Snapshot-Kopie des Backup-Servers neu aufsetzen\n3. Konsistenz der ZODB prüfen (fsrefs)',
       'Erika Mustermann\n+49 30 1234567-10',
@@ -360,10 +370,14 @@ describe('buildDocument on a plan with errors or in draft', () => {
   });
 
   it('gives warnings ✗ too (rpo-without-backup), informations not (untested)', () => {
-    const doc = documentOf(read(join(FIXTURES, 'codes', 'rpo-without-backup.drplan.yaml')));
+    const fixture = read(join(FIXTURES, 'codes', 'rpo-without-backup.drplan.yaml'));
+    const approved = fixture
+      .replace('  version: "1"\n', '  version: "1"\n  status: approved\n  approvals:\n    - by: chef\n      date: 2026-01-10\ncontacts:\n  - id: chef\n    name: Chef\n    deputy: chef\n');
+    const doc = documentOf(approved);
     const [matrix] = tables(section(doc, 'kapitel-dr-plan').children);
     assert.ok(rowsText(matrix as Table).some((row) => row[6] === '✗Befund'));
     assert.equal(doc.meta.watermark, undefined, 'warnings alone do not make a draft');
+    assert.equal(documentOf(fixture).meta.watermark, 'ENTWURF', 'a plan without a status is not released');
   });
 });
 
@@ -408,9 +422,12 @@ describe('buildDocument on broken and half-written plans', () => {
     assert.deepEqual(ids, [
       'deckblatt',
       'inhalt',
+      'kapitel-lenkung',
+      'kapitel-alarmierung',
       'kapitel-verfuegbarkeitskontrolle',
       'kapitel-backup-plan',
       'kapitel-dr-plan',
+      'kapitel-meldepflichten',
       'kapitel-glossar',
       'kapitel-offene-punkte',
       'kapitel-notfallkarte',
@@ -523,7 +540,7 @@ describe('toHtml', () => {
     assert.match(example, /@bottom-right \{ content: "Seite " counter\(page\) " von " counter\(pages\); \}/);
     assert.match(example, /<html lang="de">/);
     assert.match(example, /<a href="#szenario-storage">Ausfall des Storage-Servers<\/a>/);
-    assert.match(example, /<h4 id="szenario-storage" data-line="\d+"><span class="number">6\.2\.3<\/span> Ausfall des Storage-Servers<\/h4>/);
+    assert.match(example, /<h4 id="szenario-storage" data-line="\d+"><span class="number">9\.2\.3<\/span> Ausfall des Storage-Servers<\/h4>/);
     assert.match(example, /<span class="status ok" role="img" aria-label="geprüft ohne Befund" title="geprüft ohne Befund">✓<\/span>geprüft ohne Befund<\/td>/);
     assert.match(example, /<span class="status untested" role="img" aria-label="ungeprüft" title="ungeprüft">○<\/span>ungeprüft<\/td>/);
     assert.equal(example.includes('class="watermark"'), false);

@@ -170,8 +170,12 @@ describe('the cover says what holds of the release', () => {
     assert.equal(watermark(broken), 'ENTWURF');
   });
 
-  it('a draft says Entwurf', () => {
+  it('a draft says Entwurf; a plan without status too, and why', () => {
     assert.equal(status(PLAN.replace('status: approved', 'status: draft')), 'Entwurf');
+    const none = PLAN.replace('  status: approved\n', '');
+    assert.equal(status(none), 'Entwurf (kein Status angegeben)');
+    assert.equal(watermark(none), 'ENTWURF');
+    assert.match(allText(section(documentOf(none), 'deckblatt').children), /gibt keinen Status an und ist damit nicht freigegeben/);
   });
 });
 

@@ -13,8 +13,10 @@ export type DocumentState =
   | { readonly kind: 'draft'; readonly reason: DraftReason; readonly approval: ApprovalModel | undefined };
 
 export type DraftReason =
-  /** `status: draft`, or no status at all. */
+  /** `status: draft`. */
   | 'marked-draft'
+  /** No status at all: nothing claims a release. */
+  | 'no-status'
   /** `status: approved`, but no approval of the current version is listed. */
   | 'approval-missing'
   /** Approved, but the check finds errors: the plan cannot be released as it is. */
@@ -29,7 +31,9 @@ export interface StateInputs {
 
 export function documentState({ model, hasErrors, changedAfter }: StateInputs): DocumentState {
   const approval = currentApproval(model);
-  if (model.plan?.status?.value !== 'approved') return { kind: 'draft', reason: 'marked-draft', approval };
+  const status = model.plan?.status?.value;
+  if (status === undefined) return { kind: 'draft', reason: 'no-status', approval };
+  if (status !== 'approved') return { kind: 'draft', reason: 'marked-draft', approval };
   if (!approval) return { kind: 'draft', reason: 'approval-missing', approval };
   if (hasErrors) return { kind: 'draft', reason: 'errors', approval };
   const day = approval.date?.day;
@@ -65,6 +69,8 @@ export function stateWords(state: DocumentState, nameOf: (id: string | undefined
   switch (state.reason) {
     case 'marked-draft':
       return 'Entwurf';
+    case 'no-status':
+      return 'Entwurf (kein Status angegeben)';
     case 'approval-missing':
       return `Entwurf: als freigegeben gekennzeichnet, doch keine Freigabe ${version ? `der Version ${version} ` : ''}eingetragen`;
     case 'errors':

@@ -53,6 +53,7 @@ function stateNote(context: DocumentContext): Block | undefined {
   const warnings = context.openPoints.filter((point) => point.severity === 2).length;
   const content: Inline[] = [];
   if (state.reason === 'marked-draft') content.push(text('Dieser Plan ist als Entwurf gekennzeichnet und noch nicht freigegeben. '));
+  if (state.reason === 'no-status') content.push(text('Dieser Plan gibt keinen Status an und ist damit nicht freigegeben. '));
   if (state.reason === 'approval-missing') {
     const version = shown(context.model.plan?.version);
     content.push(text(`Der Plan ist als freigegeben gekennzeichnet, doch keine Freigabe ${version ? `der Version ${version} ` : ''}ist eingetragen; er gilt daher als Entwurf. `));
