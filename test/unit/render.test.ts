@@ -84,6 +84,12 @@ describe('buildDocument on the example plan', () => {
         'Notfallkarte',
       ],
     );
+    // Every sub-heading is numbered under the chapter it stands in.
+    let chapterNumber = '';
+    for (const heading of headings) {
+      if (heading.level === 1) chapterNumber = heading.number;
+      else if (heading.number) assert.ok(heading.number.startsWith(`${chapterNumber}.`), `${heading.number} ${heading.text} under chapter ${chapterNumber}`);
+    }
     const ids = headings.map((h) => h.id);
     assert.equal(new Set(ids).size, ids.length);
     for (const id of ids) assert.match(id, /^[a-z0-9][a-z0-9-]*$/);

@@ -153,10 +153,14 @@ export class DocumentContext {
     return this.groups;
   }
 
-  /** A numbered chapter: its heading first, then `blocks`. */
-  chapter(id: string, title: string, line: number | undefined, blocks: Block[]): Section {
+  /**
+   * A numbered chapter: its heading first, then `blocks`. Blocks with headings of their own come
+   * as a function, called after the chapter's heading has taken its number.
+   */
+  chapter(id: string, title: string, line: number | undefined, blocks: Block[] | (() => Block[])): Section {
     const heading = this.heading(1, id, title, line);
-    return { kind: 'section', role: 'chapter', id: `kapitel-${heading.id}`, sourceLine: line, children: [heading, ...blocks] };
+    const children = typeof blocks === 'function' ? blocks() : blocks;
+    return { kind: 'section', role: 'chapter', id: `kapitel-${heading.id}`, sourceLine: line, children: [heading, ...children] };
   }
 
   heading(level: 1 | 2 | 3, id: string, title: string, line: number | undefined, numbered = true): Heading {

@@ -31,8 +31,11 @@ export const alerting: Chapter = (context) => {
       ? { kind: 'list', ordered: false, items: declaring.map((contact) => ({ content: reachable(context, contact), sourceLine: contact.line })) }
       : { kind: 'paragraph', content: [emphasis(text('Der Plan legt nicht fest, wer einen Notfall ausrufen darf.'))] },
   );
-  blocks.push(...levelBlocks(context, model?.levels ?? []), ...scenarioLevelBlocks(context));
-  return context.chapter('alarmierung', 'Alarmierung und Eskalation', line, blocks);
+  return context.chapter('alarmierung', 'Alarmierung und Eskalation', line, () => [
+    ...blocks,
+    ...levelBlocks(context, model?.levels ?? []),
+    ...scenarioLevelBlocks(context),
+  ]);
 };
 
 /** The levels as a table: criteria, whom to notify (with deputies), and by when. */

@@ -25,9 +25,12 @@ export const documentControl: Chapter = (context) => {
   ];
   if (plan?.reviewInterval) items.push({ label: fieldLabel('plan', 'review_interval'), value: [text(durationWords(plan.reviewInterval))] });
   if (reviewDue !== undefined) items.push({ label: 'Nächste Überprüfung', value: [text(formatDate(reviewDue, 'de'))] });
-  const blocks: Block[] = [{ kind: 'fields', items, sourceLine: line }];
-  blocks.push(...approvalBlocks(context), ...distributionBlocks(context), ...historyBlocks(context));
-  return context.chapter('lenkung', 'Lenkung des Dokuments', line, blocks);
+  return context.chapter('lenkung', 'Lenkung des Dokuments', line, () => [
+    { kind: 'fields', items, sourceLine: line },
+    ...approvalBlocks(context),
+    ...distributionBlocks(context),
+    ...historyBlocks(context),
+  ]);
 };
 
 /** Freigaben: who approved which version, when, and what the approval means. */
