@@ -239,8 +239,8 @@ describe('Meldepflichten', () => {
   });
 
   it('names the data-protection officer and the management', () => {
-    assert.match(said, /Datenschutzbeauftragte\/r\): Dora Datenschutz/);
-    assert.match(said, /Leitung der Organisation\): Dr\. Chef/);
+    assert.match(said, /Prüft die Verletzung und bereitet die Meldung vor: Dora Datenschutz \(Datenschutzbeauftragte\/r, dsb@example\.org\)/);
+    assert.match(said, /Verantwortet und unterzeichnet die Meldung: Dr\. Chef \(Amtsleitung\); Vertretung: Anna IT, \+49 1/);
   });
 
   it('lists the scenarios that can lose personal data, with the loss the RPO allows', () => {

@@ -14,7 +14,7 @@ export const emergencyOperation: Chapter = (context) => {
   const blocks: Block[] = [
     {
       kind: 'paragraph',
-      content: [text('Bis ein System wiederhergestellt ist, läuft die Arbeit im Notbetrieb weiter. Er muss mindestens die Zeit bis zur Wiederherstellung überbrücken, höchstens die RTO.')],
+      content: [text('Bis ein System wiederhergestellt ist, läuft die Arbeit im Notbetrieb weiter. Er überbrückt die Zeit bis zur Wiederherstellung, im ungünstigsten Fall die ganze RTO des Szenarios.')],
     },
   ];
   if (described.length > 0) {

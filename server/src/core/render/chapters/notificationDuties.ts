@@ -2,9 +2,9 @@ import { itemsById } from '../../model/queries';
 import { durationValue, shown, col, table } from '../blocks';
 import type { ContactInfo, DocumentContext } from '../context';
 import { LABELS } from '../texts';
-import { emphasis, link, text, type Block, type Inline } from '../tree';
+import { emphasis, link, strong, text, type Block, type Inline } from '../tree';
 import type { Chapter } from './chapter';
-import { reachable } from './alerting';
+import { functionWords } from './documentControl';
 
 /** Art. 4 Nr. 12, 33 and 34 DSGVO, in the words the document uses for them. */
 export const NOTIFICATION_DUTIES = [
@@ -24,8 +24,8 @@ export const notificationDuties: Chapter = (context) => {
   const dpos = withFunction(context, 'dpo');
   const management = withFunction(context, 'management');
   const who: { content: Inline[]; sourceLine?: number }[] = [];
-  for (const dpo of dpos) who.push({ content: [text('Prüft die Verletzung und bereitet die Meldung vor (Datenschutzbeauftragte/r): '), ...reachable(context, dpo)], sourceLine: dpo.line });
-  for (const head of management) who.push({ content: [text('Verantwortlich für die Meldung (Leitung der Organisation): '), ...reachable(context, head)], sourceLine: head.line });
+  for (const dpo of dpos) who.push({ content: [text('Prüft die Verletzung und bereitet die Meldung vor: '), ...contactLine(context, dpo)], sourceLine: dpo.line });
+  for (const head of management) who.push({ content: [text('Verantwortet und unterzeichnet die Meldung: '), ...contactLine(context, head)], sourceLine: head.line });
   if (who.length > 0) blocks.push({ kind: 'list', ordered: false, items: who });
   if (dpos.length === 0) {
     blocks.push({
@@ -64,6 +64,17 @@ function dataLossBlocks(context: DocumentContext): Block[] {
       'compact',
       undefined,
     ),
+  ];
+}
+
+/** "**Petra Datenschutz** (Datenschutzbeauftragte, datenschutz@…); Vertretung: …": how to reach them. */
+function contactLine(context: DocumentContext, contact: ContactInfo): Inline[] {
+  const deputy = context.contact(contact.deputy);
+  const details = [contact.role ?? functionWords(contact), contact.phone, contact.email].filter((detail): detail is string => detail !== undefined);
+  return [
+    strong(text(contact.name)),
+    ...(details.length > 0 ? [text(` (${details.join(', ')})`)] : []),
+    ...(deputy ? [emphasis(text(`; Vertretung: ${deputy.name}${deputy.phone ? `, ${deputy.phone}` : ''}`))] : []),
   ];
 }
 
