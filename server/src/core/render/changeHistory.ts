@@ -27,8 +27,11 @@ export interface SourceCommit {
 export interface ChangeHistory {
   /** The commits that touched the file, following renames, newest first; at most the edge's limit. */
   readonly commits: readonly HistoryCommit[];
-  /** How many older commits touched the file too, not listed (the limit). */
-  readonly older: number;
+  /**
+   * How many older commits touched the file too, not listed (the limit); `many` when there were
+   * too many to count in time.
+   */
+  readonly older: number | 'many';
   /** A shallow clone: commits before its boundary are missing, so the list may be incomplete. */
   readonly shallow: boolean;
   /** HEAD; undefined in a repository without a commit yet. */

@@ -45,7 +45,7 @@ function changeHistoryContent(context: DocumentContext): { readonly line: number
     });
   }
   blocks.push(commitTable(git));
-  if (git.older > 0) blocks.push({ kind: 'paragraph', style: 'small', content: [text(`… und ${git.older} ${git.older === 1 ? 'älterer Commit' : 'ältere Commits'}.`)] });
+  if (git.older !== 0) blocks.push({ kind: 'paragraph', style: 'small', content: [text(`… und ${olderCommits(git.older)}.`)] });
   return { line, blocks };
 }
 
@@ -79,6 +79,11 @@ function planEntries(context: DocumentContext, line: number | undefined): Table 
     'normal',
     line,
   );
+}
+
+function olderCommits(older: number | 'many'): string {
+  if (older === 'many') return 'weitere ältere Commits';
+  return older === 1 ? '1 älterer Commit' : `${older} ältere Commits`;
 }
 
 /** A day of git's (YYYY-MM-DD) in German; as given when it is none. */
