@@ -110,7 +110,7 @@ export async function locate(file: string, options: GitOptions = {}): Promise<Gi
 /** The file's commits, HEAD and the file's blob in it; undefined when git cannot read them. */
 export async function readHistory(location: GitLocation, limit = COMMIT_LIMIT): Promise<GitReading | undefined> {
   const ask = (args: readonly string[], maxBuffer?: number) => run(location, args, maxBuffer);
-  const head = await ask(['rev-parse', '-q', '--verify', 'HEAD^{commit}']);
+  const head = await ask(['rev-parse', '-q', '--verify', 'HEAD']);
   if (!head.ok) {
     // Status 1: no commit yet (a new repository). Anything else: a repository git cannot read.
     return head.exitCode === 1 ? gitReading({ commits: [], older: 0, shallow: location.shallow, source: undefined }, undefined) : undefined;
