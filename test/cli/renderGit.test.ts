@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { ROOT, TODAY_ISO } from '../support/fixtures';
-import { FIRST_SUBJECT, git, planRepository, plantTraps, SECOND_SUBJECT, shortHash } from '../support/gitRepositories';
+import { FIRST_SUBJECT, git, htmlText, planRepository, plantTraps, SECOND_SUBJECT, shortHash } from '../support/gitRepositories';
 
 const CLI = join(ROOT, 'dist', 'cli.js');
 
@@ -27,11 +27,6 @@ function renderText(plan: string, format: 'html' | 'pdf', ...options: string[]):
   assert.equal(code, 0, stderr);
   const text = format === 'pdf' ? execFileSync('pdftotext', [output, '-'], { encoding: 'utf8' }) : htmlText(readFileSync(output, 'utf8'));
   return text.replace(/\s+/g, ' ');
-}
-
-/** Inline tags dropped, the others a blank. */
-function htmlText(html: string): string {
-  return html.replace(/<\/?(?:strong|em|span)\b[^>]*>/g, '').replace(/<[^>]+>/g, ' ');
 }
 
 const folders: string[] = [];
@@ -96,7 +91,7 @@ describe('drplan render with git', () => {
     const output = join(dirname(outside), 'ohne-git.html');
     const { code, stderr } = drplan(['render', '--today', TODAY_ISO, '-o', output, plan], { ...process.env, PATH: join(dirname(outside), 'kein-git') });
     assert.equal(code, 0, stderr);
-    noGit(htmlText(readFileSync(output, 'utf8')).replace(/\s+/g, ' '));
+    noGit(htmlText(readFileSync(output, 'utf8')));
   });
 
   it('runs none of the programs the repository\'s configuration names', () => {

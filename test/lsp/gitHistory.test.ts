@@ -14,7 +14,7 @@ import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import type { ExportHtmlResult, ExportPdfResult, PreviewResult } from '../../server/src/renderProtocol';
 import { ROOT, TODAY_ISO } from '../support/fixtures';
-import { commit, FIRST_SUBJECT, git, planRepository, plantTraps, SECOND_SUBJECT, shortHash, type PlanRepository } from '../support/gitRepositories';
+import { commit, FIRST_SUBJECT, git, htmlText, planRepository, plantTraps, SECOND_SUBJECT, shortHash, type PlanRepository } from '../support/gitRepositories';
 import { LspClient } from '../support/lspClient';
 
 const SERVER = join(ROOT, 'dist', 'server.js');
@@ -26,7 +26,7 @@ function request<T>(client: LspClient, method: string, uri: string): Promise<T> 
 /** The preview's text, inline tags dropped, blanks made one. */
 async function previewText(client: LspClient, uri: string): Promise<string> {
   const { html } = await request<PreviewResult>(client, 'drplan/preview', uri);
-  return html.replace(/<\/?(?:strong|em|span)\b[^>]*>/g, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+  return htmlText(html);
 }
 
 describe('the language server\'s change history from git', () => {

@@ -22,6 +22,11 @@ export function git(folder: string, args: readonly string[], extra: NodeJS.Proce
   return execFileSync('git', args, { cwd: folder, env: testGitEnvironment(extra), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
+/** The text of an HTML document or fragment, as the tests look for commits in it: inline tags dropped, the others and every run of blanks one blank. */
+export function htmlText(html: string): string {
+  return html.replace(/<\/?(?:strong|em|span)\b[^>]*>/g, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+}
+
 /** A commit by `author` at `date` (ISO 8601), author and committer date alike. */
 export function commit(folder: string, message: string, date: string, author = 'Erika Mustermann'): string {
   git(folder, ['commit', '-q', '--allow-empty-message', '-m', message], {
@@ -39,9 +44,9 @@ export function shortHash(folder: string, revision: string): string {
   return git(folder, ['rev-parse', '--short', revision]).trim();
 }
 
-/** A new repository (branch main) in a new temporary folder. */
-export function newRepository(prefix = 'drplan-git-'): string {
-  const folder = mkdtempSync(join(tmpdir(), prefix));
+/** A new repository (branch main) in `folder`, by default a new temporary folder. */
+export function newRepository(folder = mkdtempSync(join(tmpdir(), 'drplan-git-'))): string {
+  mkdirSync(folder, { recursive: true });
   git(folder, ['init', '-q', '-b', 'main']);
   git(folder, ['config', 'user.name', 'Erika Mustermann']);
   git(folder, ['config', 'user.email', 'erika@example.org']);
@@ -61,12 +66,15 @@ export interface PlanRepository {
 export const FIRST_SUBJECT = 'Erste Fassung des Notfallplans';
 export const SECOND_SUBJECT = 'Plan umbenannt, Rückruf ergänzt';
 
-/** Two commits, the second a rename (`git mv`) with an edit: `git log --follow` finds both. */
-export function planRepository(): PlanRepository {
-  const folder = newRepository();
+/**
+ * Two commits, the second a rename (`git mv`) with an edit: `git log --follow` finds both. In a
+ * new temporary folder, or in `folder` (the VS Code suite's workspace), of `example`.
+ */
+export function planRepository(options: { readonly folder?: string; readonly example?: string } = {}): PlanRepository {
+  const folder = newRepository(options.folder);
   mkdirSync(join(folder, 'plaene'));
   const first = join(folder, 'plaene', 'alt.drplan.yaml');
-  copyFileSync(EXAMPLE_PLAN, first);
+  copyFileSync(options.example ?? EXAMPLE_PLAN, first);
   git(folder, ['add', '.']);
   const firstHash = commit(folder, FIRST_SUBJECT, '2026-11-02T09:00:00+01:00');
   git(folder, ['mv', 'plaene/alt.drplan.yaml', 'plaene/notfallplan.drplan.yaml']);

@@ -6,11 +6,11 @@
  * in the preview without an edit (the client watches HEAD).
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import type { PreviewApi } from '../../client/src/preview/previewManager';
-import { commit, git, FIRST_SUBJECT, SECOND_SUBJECT } from '../support/gitRepositories';
+import { commit, git, htmlText, planRepository, FIRST_SUBJECT, SECOND_SUBJECT } from '../support/gitRepositories';
 import { activate, closeAllEditors, extension, openPlan, waitFor, workspaceFile } from './helpers';
 
 function previewApi(): PreviewApi {
@@ -24,7 +24,7 @@ async function previewShowing(uri: vscode.Uri, needles: readonly string[], what:
   return waitFor(
     () => {
       const html = previewApi().renderedHtml(uri);
-      const text = html?.replace(/<\/?(?:strong|em|span)\b[^>]*>/g, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+      const text = html === undefined ? undefined : htmlText(html);
       return text !== undefined && needles.every((needle) => text.includes(needle)) ? text : undefined;
     },
     what,
@@ -43,22 +43,14 @@ suite('git history in the preview', () => {
 
   test('the preview of a plan in a git repository of the workspace lists its commits, and a new commit without an edit', async () => {
     assert.equal(vscode.workspace.isTrusted, true, 'the suite runs in a trusted workspace');
-    const folder = workspaceFile('git-plan').fsPath;
-    mkdirSync(path.join(folder, 'plaene'), { recursive: true });
-    git(folder, ['init', '-q', '-b', 'main']);
-    const example = readFileSync(workspaceFile('examples', 'plone-intranet.drplan.yaml').fsPath, 'utf8');
-    writeFileSync(path.join(folder, 'plaene', 'alt.drplan.yaml'), example);
-    git(folder, ['add', '.']);
-    const first = commit(folder, FIRST_SUBJECT, '2026-11-02T09:00:00+01:00');
-    git(folder, ['mv', 'plaene/alt.drplan.yaml', 'plaene/notfallplan.drplan.yaml']);
-    const second = commit(folder, SECOND_SUBJECT, '2026-12-03T00:30:00+01:00');
-    const uri = vscode.Uri.file(path.join(folder, 'plaene', 'notfallplan.drplan.yaml'));
+    const { folder, plan, commits } = planRepository({ folder: workspaceFile('git-plan').fsPath, example: workspaceFile('examples', 'plone-intranet.drplan.yaml').fsPath });
+    const uri = vscode.Uri.file(plan);
 
     await openPlan(uri);
     await vscode.commands.executeCommand('drplan.openPreviewToSide');
     const shown = await previewShowing(uri, [FIRST_SUBJECT, SECOND_SUBJECT], 'the preview to list both commits');
-    assert.ok(shown.includes(`Erstellt aus Commit ${second} vom 03.12.2026.`), shown.slice(shown.indexOf('Änderungshistorie')));
-    assert.ok(shown.includes(`${FIRST_SUBJECT} ${first}`));
+    assert.ok(shown.includes(`Erstellt aus Commit ${commits[0]?.hash} vom 03.12.2026.`), shown.slice(shown.indexOf('Änderungshistorie')));
+    for (const { subject, hash } of commits) assert.ok(shown.includes(`${subject} ${hash}`), subject);
 
     // Committed outside the editor: HEAD moves, the preview shows the commit (the text is the same).
     writeFileSync(path.join(folder, 'LIESMICH.txt'), 'Notfallpläne\n');
