@@ -17,7 +17,7 @@
  *   external diff, no signature check (it would run `gpg.program`), no transport at all (a
  *   partial clone could fetch, through `core.sshCommand`), no implicitly found bare
  *   repository, UTF-8 output; `--no-textconv --no-ext-diff` for `log`; literal pathspecs.
- * Only read-only commands run (`rev-parse`, `log`), which run no hook and no filter. The system
+ * Only read-only commands run (`rev-parse`, `log`, `ls-tree`), which run no hook and no filter. The system
  * and user configuration stay in force: they are the machine's and the user's, not the
  * repository's (and `safe.directory` there decides whether git reads another user's
  * repository at all). Whatever goes wrong (no git, not a repository, a broken one, a timeout),
@@ -29,7 +29,7 @@ import { devNull } from 'node:os';
 import { basename, delimiter, dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ChangeHistory } from './core/render/changeHistory';
-import { COMMIT_FORMAT, gitReading, historyOfText, parseCommits, parseObjectId, parseRepository, parseSource, SOURCE_FORMAT, type GitReading } from './gitOutput';
+import { COMMIT_FORMAT, gitReading, historyOfText, parseBlob, parseCommits, parseRepository, parseSource, SOURCE_FORMAT, type GitReading } from './gitOutput';
 
 /** The commits the document lists; older ones are counted. */
 export const COMMIT_LIMIT = 50;
@@ -119,8 +119,8 @@ export async function readHistory(location: GitLocation, limit = COMMIT_LIMIT): 
   const [source, log, blob] = await Promise.all([
     ask(['log', '-1', `--format=${SOURCE_FORMAT}`, ...LOG, 'HEAD', '--']),
     ask(['log', '-z', '--follow', `--max-count=${limit + 1}`, `--format=${COMMIT_FORMAT}`, ...LOG, ...file]),
-    // Status 1: HEAD does not hold the file (never committed, or removed since).
-    ask(['rev-parse', '-q', '--verify', `HEAD:${location.name}`]),
+    // Nothing listed: HEAD does not hold the file (never committed, or removed since).
+    ask(['ls-tree', '-l', 'HEAD', '--', location.name]),
   ]);
   const sourceCommit = source.ok ? parseSource(source.stdout) : undefined;
   if (!sourceCommit || !log.ok) return undefined;
@@ -131,8 +131,7 @@ export async function readHistory(location: GitLocation, limit = COMMIT_LIMIT): 
     // Not counted in time or within the cap (a huge history): "weitere".
     older = all.ok ? Math.max(1, all.stdout.length / 2 - limit) : 'many';
   }
-  const blobId = blob.ok ? parseObjectId(blob.stdout) : undefined;
-  return gitReading({ commits: commits.slice(0, limit), older, shallow: location.shallow, source: sourceCommit }, blobId);
+  return gitReading({ commits: commits.slice(0, limit), older, shallow: location.shallow, source: sourceCommit }, blob.ok ? parseBlob(blob.stdout) : undefined);
 }
 
 /**

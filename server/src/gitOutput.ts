@@ -1,7 +1,7 @@
 /**
  * What git's answers mean, for the change history of the document (gitHistory.ts runs git):
  * the formats drplan asks for, read back; and whether a text is the file's content in a commit,
- * told from the blob's id. Pure: no process, no file system.
+ * told from the blob's size and id. Pure: no process, no file system.
  */
 import { createHash } from 'node:crypto';
 import type { ChangeHistory, HistoryCommit, SourceCommit } from './core/render/changeHistory';
@@ -50,10 +50,16 @@ export function parseSource(stdout: string): SourceCommit | undefined {
   return hash && /^[0-9a-f]{4,64}$/.test(hash) && day !== undefined ? { hash, day } : undefined;
 }
 
-/** An object id (`git rev-parse --verify HEAD:./file`): 40 hex digits (SHA-1) or 64 (SHA-256). */
-export function parseObjectId(stdout: string): string | undefined {
-  const id = stdout.trim();
-  return /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(id) ? id : undefined;
+/** A file's blob in a commit: its object id (SHA-1 or SHA-256) and its size in bytes. */
+export interface HeadBlob {
+  readonly id: string;
+  readonly size: number;
+}
+
+/** The blob of `git ls-tree -l HEAD -- ./file`; undefined when the commit does not hold the file as one. */
+export function parseBlob(stdout: string): HeadBlob | undefined {
+  const match = /^\d{6} blob ([0-9a-f]{40}|[0-9a-f]{64}) +(\d+)\t/.exec(stdout);
+  return match ? { id: match[1] as string, size: Number(match[2]) } : undefined;
 }
 
 /** `2026-12-03T10:00:00+01:00` → `2026-12-03`: the day in the author's own time zone. */
@@ -67,16 +73,17 @@ function bounded(value: string): string {
 }
 
 /**
- * Whether `text` is the content of the blob `blobId`: its git object id computed from the
- * text. Also as the file would be on disk where the text lost what an editor or git's line-end
- * conversion changes: a byte-order mark (the editor drops it) and CRLF line ends (checked out
- * from LF by `core.autocrlf`).
+ * Whether `text` is the content of `blob`: its git object id computed from the text (only when
+ * the size fits: an edit mostly changes it, and then nothing is hashed). Also as the file would
+ * be on disk where the text lost what an editor or git's line-end conversion changes: a
+ * byte-order mark (the editor drops it) and CRLF line ends (checked out from LF by
+ * `core.autocrlf`).
  */
-export function isBlobOf(text: string, blobId: string): boolean {
-  const algorithm = blobId.length === 64 ? 'sha256' : 'sha1';
+export function isBlobOf(text: string, blob: HeadBlob): boolean {
+  const algorithm = blob.id.length === 64 ? 'sha256' : 'sha1';
   const variants = new Set([text, `\uFEFF${text}`]);
   if (text.includes('\r\n')) for (const variant of [...variants]) variants.add(variant.replace(/\r\n/g, '\n'));
-  for (const variant of variants) if (blobIdOf(variant, algorithm) === blobId) return true;
+  for (const variant of variants) if (Buffer.byteLength(variant, 'utf8') === blob.size && blobIdOf(variant, algorithm) === blob.id) return true;
   return false;
 }
 
@@ -87,15 +94,15 @@ export function blobIdOf(text: string, algorithm: 'sha1' | 'sha256'): string {
 
 /** What git said of the file, read once per HEAD: the document's history for any text of the file. */
 export interface GitReading {
-  /** The file's object id in HEAD; undefined when HEAD does not hold it. */
-  readonly blobId: string | undefined;
+  /** The file's blob in HEAD; undefined when HEAD does not hold it. */
+  readonly blob: HeadBlob | undefined;
   /** The history when the text is the file's content in HEAD, and when it differs. */
   readonly committed: ChangeHistory;
   readonly changed: ChangeHistory;
 }
 
-export function gitReading(facts: Omit<ChangeHistory, 'uncommitted'>, blobId: string | undefined): GitReading {
-  return { blobId, committed: { ...facts, uncommitted: false }, changed: { ...facts, uncommitted: true } };
+export function gitReading(facts: Omit<ChangeHistory, 'uncommitted'>, blob: HeadBlob | undefined): GitReading {
+  return { blob, committed: { ...facts, uncommitted: false }, changed: { ...facts, uncommitted: true } };
 }
 
 /**
@@ -103,5 +110,5 @@ export function gitReading(facts: Omit<ChangeHistory, 'uncommitted'>, blobId: st
  * the same, so a document built from it is built once (render/preview.ts keys on it).
  */
 export function historyOfText(reading: GitReading, text: string): ChangeHistory {
-  return reading.blobId !== undefined && isBlobOf(text, reading.blobId) ? reading.committed : reading.changed;
+  return reading.blob !== undefined && isBlobOf(text, reading.blob) ? reading.committed : reading.changed;
 }

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { describe, it } from 'node:test';
-import { blobIdOf, gitReading, historyOfText, isBlobOf, parseCommits, parseObjectId, parseRepository, parseSource } from '../../server/src/gitOutput';
+import { blobIdOf, gitReading, historyOfText, isBlobOf, parseBlob, parseCommits, parseRepository, parseSource, type HeadBlob } from '../../server/src/gitOutput';
+
+/** The blob git would store for `text`. */
+const blobOf = (text: string, algorithm: 'sha1' | 'sha256' = 'sha1'): HeadBlob => ({ id: blobIdOf(text, algorithm), size: Buffer.byteLength(text) });
 
 /** git's answers read back (server/src/gitOutput.ts): the formats gitHistory.ts asks for. */
 describe('reading git\'s output', () => {
@@ -37,9 +40,10 @@ describe('reading git\'s output', () => {
     assert.deepEqual(parseRepository('true\ntrue\n/r/.git/worktrees/w\n/r/.git\n'), { shallow: true, gitDir: '/r/.git/worktrees/w', commonDir: '/r/.git' });
     assert.equal(parseRepository('false\nfalse\n/r/.git\n.git\n'), undefined, 'inside .git: no work tree');
     assert.equal(parseRepository('true\n'), undefined);
-    assert.equal(parseObjectId(`${'a'.repeat(40)}\n`), 'a'.repeat(40));
-    assert.equal(parseObjectId('b'.repeat(64)), 'b'.repeat(64));
-    assert.equal(parseObjectId('HEAD:./plan.drplan.yaml'), undefined);
+    assert.deepEqual(parseBlob(`100644 blob ${'a'.repeat(40)}    9114\tplan.drplan.yaml\n`), { id: 'a'.repeat(40), size: 9114 });
+    assert.deepEqual(parseBlob(`100755 blob ${'b'.repeat(64)} 12\tplan.drplan.yaml\n`), { id: 'b'.repeat(64), size: 12 });
+    assert.equal(parseBlob(''), undefined, 'HEAD does not hold the file');
+    assert.equal(parseBlob(`040000 tree ${'a'.repeat(40)}       -\tplan.drplan.yaml\n`), undefined, 'a folder of that name');
   });
 });
 
@@ -53,17 +57,18 @@ describe('the text rendered and the file in HEAD', () => {
   });
 
   it('is the same text with or without a byte-order mark and with CRLF checked out from LF', () => {
-    const committed = blobIdOf(text, 'sha1');
+    const committed = blobOf(text);
     assert.equal(isBlobOf(text, committed), true);
     assert.equal(isBlobOf(text.replace(/\n/g, '\r\n'), committed), true, 'core.autocrlf');
     assert.equal(isBlobOf(`${text}x`, committed), false);
-    assert.equal(isBlobOf(text, blobIdOf(`\uFEFF${text}`, 'sha1')), true, 'the editor dropped the BOM');
-    assert.equal(isBlobOf(text, blobIdOf(text, 'sha256')), true);
-    assert.equal(isBlobOf(text.replace('Ä', 'A'), blobIdOf(text, 'sha256')), false);
+    assert.equal(isBlobOf(text, blobOf(`\uFEFF${text}`)), true, 'the editor dropped the BOM');
+    assert.equal(isBlobOf(text, blobOf(text, 'sha256')), true);
+    assert.equal(isBlobOf(text.replace('Ä', 'A'), blobOf(text, 'sha256')), false);
+    assert.equal(isBlobOf(text, { ...committed, size: committed.size + 1 }), false, 'another size: no hash');
   });
 
   it('gives the same history object while the answer stays the same', () => {
-    const reading = gitReading({ commits: [], older: 0, shallow: false, source: { hash: 'abc1234', day: '2026-12-03' } }, blobIdOf(text, 'sha1'));
+    const reading = gitReading({ commits: [], older: 0, shallow: false, source: { hash: 'abc1234', day: '2026-12-03' } }, blobOf(text));
     assert.equal(historyOfText(reading, text), historyOfText(reading, text));
     assert.equal(historyOfText(reading, text).uncommitted, false);
     assert.equal(historyOfText(reading, `${text}#`).uncommitted, true);
