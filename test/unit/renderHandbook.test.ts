@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { toHtml } from '../../server/src/core/render';
+import { analyze } from '../../server/src/core';
+import { buildDocument, toHtml } from '../../server/src/core/render';
+import { TODAY } from '../support/fixtures';
 import { allText, documentOf, fieldsOf, linkTargets, rowsText, section, sectionIds, sectionOrUndefined, tables, titles } from '../support/documentTree';
 
 /**
@@ -154,6 +156,30 @@ describe('the cover says what holds of the release', () => {
   it('changed after the approval: "seither geändert"', () => {
     const later = PLAN.replace('    date: 2026-03-01\n', '    date: 2026-04-01\n');
     assert.equal(status(later), 'Freigegeben am 02.03.2026 durch Dr. Chef, seither geändert');
+  });
+
+  it('from git: "seither geändert" after a later commit of the file or with changes not committed, not otherwise', () => {
+    const fromGit = (commits: string[], uncommitted = false) =>
+      fieldsOf(
+        section(
+          buildDocument(analyze(PLAN, { today: TODAY }), {
+            today: TODAY,
+            locale: 'de',
+            history: {
+              commits: commits.map((day, index) => ({ hash: `abc12${index}`, day, author: 'A', subject: `Commit ${index}` })),
+              older: 0,
+              shallow: false,
+              source: commits[0] ? { hash: 'abc120', day: commits[0] } : undefined,
+              uncommitted,
+            },
+          }),
+          'deckblatt',
+        ).children,
+      ).get('Status');
+    // The plan's own history (2026-03-01) is older than the approval; git's commits decide.
+    assert.equal(fromGit(['2026-03-02', '2026-01-05']), 'Freigegeben am 02.03.2026 durch Dr. Chef');
+    assert.equal(fromGit(['2026-03-03', '2026-01-05']), 'Freigegeben am 02.03.2026 durch Dr. Chef, seither geändert');
+    assert.equal(fromGit(['2026-03-02'], true), 'Freigegeben am 02.03.2026 durch Dr. Chef, seither geändert');
   });
 
   it('approved, but no approval of the current version: a draft, never "Freigegeben"', () => {

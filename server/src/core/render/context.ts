@@ -1,10 +1,11 @@
 import type { Analysis } from '../analysis';
 import { CATEGORIES, categoryById, scenarioTypeById, type Category, type ScenarioType } from '../catalog';
-import { formatDate, todayInDays } from '../date';
+import { formatDate, parseDate, todayInDays } from '../date';
 import type { ContactModel, PlanModel, ScenarioModel } from '../model/plan';
 import { itemsById } from '../model/queries';
 import type { PlanDiagnostic, Span } from '../types';
 import type { DiagnosticData } from '../validate/diagnostic';
+import type { ChangeHistory } from './changeHistory';
 import { shown } from './blocks';
 import { documentState, type DocumentState } from './documentState';
 import { FindingPlaces, type FindingPlace } from './findingPlace';
@@ -17,6 +18,8 @@ export interface BuildOptions {
   readonly today?: Date;
   /** The document is German whatever the editor's language (format.md). */
   readonly locale?: 'de';
+  /** The plan file's commits from git (the edge reads them); without it, the plan's `history:`. */
+  readonly history?: ChangeHistory;
 }
 
 /** A finding as the document shows it: German message, 1-based line. */
@@ -83,6 +86,8 @@ export class DocumentContext {
   readonly draft: boolean;
   readonly contacts: readonly ContactInfo[];
   readonly scenarios: readonly ScenarioInfo[];
+  /** The plan file's commits, when the document is made from a git repository. */
+  readonly changeHistory: ChangeHistory | undefined;
   private readonly contactInfos = new Map<ContactModel, ContactInfo>();
   private readonly ids = new Set<string>();
   private readonly numbers: number[] = [0, 0, 0];
@@ -92,6 +97,7 @@ export class DocumentContext {
     this.model = analysis.model;
     this.title = this.model.plan?.title?.value.trim() || LABELS.untitled;
     this.generated = formatDate(todayInDays(options.today), 'de');
+    this.changeHistory = options.history;
     this.contacts = this.model.contacts.map((contact) => {
       const info = this.contactInfo(contact);
       this.contactInfos.set(contact, info);
@@ -131,8 +137,13 @@ export class DocumentContext {
     return references.map((reference) => this.contact(reference.value)).filter((contact): contact is ContactInfo => contact !== undefined);
   }
 
-  /** Whether the plan changed after a day: a later entry of its history. */
+  /**
+   * Whether the plan changed after a day: from git, a later commit of the file or changes not
+   * committed; without git, a later entry of its `history:`.
+   */
   changedAfter(day: number): boolean {
+    const git = this.changeHistory;
+    if (git && git.commits.length > 0) return git.uncommitted || git.commits.some((commit) => (parseDate(commit.day) ?? -Infinity) > day);
     return this.model.history.some((entry) => entry.date?.day !== undefined && entry.date.day > day);
   }
 

@@ -6,7 +6,7 @@ import { LABELS } from '../texts';
 import { emphasis, text, type Block, type Inline } from '../tree';
 import type { Chapter } from './chapter';
 import { statusText } from './cover';
-import { historyBlocks } from './history';
+import { changeHistoryBlocks } from './history';
 
 /**
  * Lenkung des Dokuments (ISO 22301 7.5, BSI-Standard 200-4): which version this is and what
@@ -29,7 +29,7 @@ export const documentControl: Chapter = (context) => {
     { kind: 'fields', items, sourceLine: line },
     ...approvalBlocks(context),
     ...distributionBlocks(context),
-    ...historyBlocks(context),
+    ...changeHistoryBlocks(context),
   ]);
 };
 

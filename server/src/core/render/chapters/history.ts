@@ -1,45 +1,85 @@
+import { parseDate, formatDate } from '../../date';
 import { cell, col, dateValue, shown, short, table } from '../blocks';
+import type { ChangeHistory } from '../changeHistory';
 import type { DocumentContext } from '../context';
-import { emphasis, text, type Block } from '../tree';
 import { LABELS } from '../texts';
-import type { Chapter } from './chapter';
+import { emphasis, strong, text, type Block, type Inline, type Table } from '../tree';
 
-/** Änderungshistorie: the plan's versions, when it lists them. */
-export const history: Chapter = (context) => {
+const TITLE = 'Änderungshistorie';
+const ID = 'aenderungshistorie';
+
+/**
+ * Änderungshistorie under Lenkung des Dokuments: a heading of level 2 and the commits of git that
+ * touched the plan file when the document is made from a repository, else the plan's `history:`
+ * entries, else a line that none are recorded.
+ */
+export function changeHistoryBlocks(context: DocumentContext): Block[] {
+  const content = changeHistoryContent(context);
+  const heading = context.heading(2, ID, TITLE, content?.line);
+  return content ? [heading, ...content.blocks] : [heading, { kind: 'paragraph', content: [emphasis(text('Keine Änderungen verzeichnet.'))] }];
+}
+
+function changeHistoryContent(context: DocumentContext): { readonly line: number | undefined; readonly blocks: Block[] } | undefined {
+  const line = context.keyLine(context.model.keys.history);
+  const entries = planEntries(context, line);
+  const git = context.changeHistory;
+  if (!git) return entries && { line, blocks: [entries] };
+  const blocks: Block[] = [{ kind: 'paragraph', content: sourceStatement(git) }];
+  if (git.commits.length === 0) {
+    // Not in git yet: the plan's own entries, if it keeps any, are all there is.
+    if (entries) blocks.push(entries);
+    return { line, blocks };
+  }
+  if (git.shallow) {
+    blocks.push({
+      kind: 'paragraph',
+      content: [text('Das Repository ist ein flacher Klon (shallow clone): Ältere Commits fehlen darin, die Liste kann daher unvollständig sein.')],
+    });
+  }
+  blocks.push(commitTable(git));
+  if (git.older !== 0) blocks.push({ kind: 'paragraph', style: 'small', content: [text(`… und ${olderCommits(git.older)}.`)] });
+  return { line, blocks };
+}
+
+/** "Erstellt aus Commit abc1234 vom 03.12.2026", and whether the text differs from it. */
+function sourceStatement(git: ChangeHistory): Inline[] {
+  if (git.commits.length === 0 || !git.source) return [text('Die Datei ist noch nicht eingecheckt.')];
+  const made = text(`Erstellt aus Commit ${git.source.hash} vom ${day(git.source.day)}`);
+  return git.uncommitted ? [made, text(' '), strong(text('mit nicht eingecheckten Änderungen')), text('.')] : [made, text('.')];
+}
+
+function commitTable(git: ChangeHistory): Table {
+  return table(
+    [short('Datum', 1.6), col('Autor', 3), col('Änderung', 7), short('Commit', 1.4)],
+    git.commits.map((commit) => ({ kind: 'row', cells: [cell(day(commit.day)), cell(commit.author), cell(commit.subject), cell(commit.hash)] })),
+    'normal',
+    undefined,
+  );
+}
+
+/** The plan's own `history:` entries, when it has any. */
+function planEntries(context: DocumentContext, line: number | undefined): Table | undefined {
   const entries = context.model.history;
   if (entries.length === 0) return undefined;
-  const line = context.keyLine(context.model.keys.history);
-  return context.chapter('aenderungshistorie', 'Änderungshistorie', line, [
-    table(
-      [short('Version', 1.2), short('Datum', 1.6), col('Autor', 3), col('Änderungen', 7)],
-      entries.map((entry) => ({
-        kind: 'row',
-        sourceLine: context.line(entry.span.start),
-        cells: [cell(shown(entry.version)), dateValue(entry.date, LABELS.none), cell(shown(entry.author)), cell(shown(entry.changes))],
-      })),
-      'normal',
-      line,
-    ),
-  ]);
-};
+  return table(
+    [short('Version', 1.2), short('Datum', 1.6), col('Autor', 3), col('Änderungen', 7)],
+    entries.map((entry) => ({
+      kind: 'row',
+      sourceLine: context.line(entry.span.start),
+      cells: [cell(shown(entry.version)), dateValue(entry.date, LABELS.none), cell(shown(entry.author)), cell(shown(entry.changes))],
+    })),
+    'normal',
+    line,
+  );
+}
 
-/** Änderungshistorie under Lenkung des Dokuments: the plan's own `history:` entries. */
-export function historyBlocks(context: DocumentContext): Block[] {
-  const entries = context.model.history;
-  const line = context.keyLine(context.model.keys.history);
-  const heading = context.heading(2, 'aenderungshistorie', 'Änderungshistorie', line);
-  if (entries.length === 0) return [heading, { kind: 'paragraph', content: [emphasis(text('Keine Änderungen verzeichnet.'))] }];
-  return [
-    heading,
-    table(
-      [short('Version', 1.2), short('Datum', 1.6), col('Autor', 3), col('Änderungen', 7)],
-      entries.map((entry) => ({
-        kind: 'row',
-        sourceLine: context.line(entry.span.start),
-        cells: [cell(shown(entry.version)), dateValue(entry.date, LABELS.none), cell(shown(entry.author)), cell(shown(entry.changes))],
-      })),
-      'normal',
-      line,
-    ),
-  ];
+function olderCommits(older: number | 'many'): string {
+  if (older === 'many') return 'weitere ältere Commits';
+  return older === 1 ? '1 älterer Commit' : `${older} ältere Commits`;
+}
+
+/** A day of git's (YYYY-MM-DD) in German; as given when it is none. */
+function day(value: string): string {
+  const days = parseDate(value);
+  return days === undefined ? value : formatDate(days, 'de');
 }
