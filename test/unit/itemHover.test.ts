@@ -109,3 +109,89 @@ describe('hover on a component', () => {
     assert.match(hoverAt('r|z', '- { id: '), /^\*\*Komponente `rz`\*\*: Rechenzentrum\n\n- Art: Standort \(`site`\)\n- Enthält: `rack-a`, `rack-b`\n\n\*\*Kennung\*\*/);
   });
 });
+
+/** The emergency organisation: functions, deputies, who may declare, the levels of escalation. */
+const ORGANISATION = `${HEAD}contacts:
+  - id: it-leitung
+    name: Erika Mustermann
+    role: IT-Leitung
+    function: it-lead
+    phone: "+49 30 1234567-10"
+    deputy: stv
+  - { id: stv, name: Max Beispiel, function: it-lead }
+  - { id: dsb, name: Petra Datenschutz, function: dpo, deputy: niemand }
+alerting:
+  declared_by: [it-leitung]
+  levels:
+    - id: stoerung
+      name: Störung
+      criteria: Einzelne Funktion gestört
+      notify: [stv]
+      within: 15 min
+    - id: notfall
+      name: Notfall
+      criteria: Intranet länger als die RTO nicht verfügbar
+      notify: [it-leitung, dsb, extern]
+      within: 1h
+scenarios:
+  - { id: vm, category: hardware, type: vm-server, prevention: [a], recovery: [b], recovery_time: 1h, rto: 4h, rpo: 0, responsible: it-leitung, escalation: notfall }
+`;
+
+/** The hover at the `|` put into the first `needle` after `after`, in ORGANISATION. */
+function organisationHover(needle: string, after: string, locale: Locale = 'de'): string {
+  const from = ORGANISATION.indexOf(after);
+  assert.ok(from >= 0, after);
+  const at = ORGANISATION.indexOf(needle.replace('|', ''), from);
+  assert.ok(at >= 0, needle);
+  const { offset } = withCursor(ORGANISATION.slice(0, at) + needle + ORGANISATION.slice(at + needle.length - 1));
+  const result: Hover | null = hover(analyze(ORGANISATION, { today: TODAY }), offset, locale);
+  return (result?.contents as MarkupContent | undefined)?.value ?? '';
+}
+
+describe('hover on the emergency organisation', () => {
+  it('a deputy: who the contact is, their function and their own deputy', () => {
+    assert.equal(
+      organisationHover('dep|uty: stv', 'id: it-leitung').split('\n\n')[0],
+      '**Vertretung** · `deputy`',
+      'the key says what it means',
+    );
+    assert.equal(organisationHover('st|v', 'deputy: '), ['**Kontakt `stv`**: Max Beispiel', '', '- Funktion: IT-Leitung (`it-lead`)'].join('\n'));
+    assert.equal(
+      organisationHover('it-lei|tung', 'declared_by: ['),
+      [
+        '**Kontakt `it-leitung`**: Erika Mustermann',
+        '',
+        '- Funktion: IT-Leitung (`it-lead`)',
+        '- Rolle: IT-Leitung',
+        '- Telefon: +49 30 1234567-10',
+        '- Vertretung: `stv` (Max Beispiel)',
+      ].join('\n'),
+    );
+    assert.match(organisationHover('it-lei|tung', 'declared_by: [', 'en'), /- Function: IT lead \(`it-lead`\)\n[\s\S]*- Deputy: `stv` \(Max Beispiel\)$/);
+  });
+
+  it('a level: what it means, whom it notifies by when, where it stands (on a scenario’s escalation and on its own id)', () => {
+    const level = [
+      '**Alarmierungsstufe `notfall`**: Notfall',
+      '',
+      '- Kriterien: Intranet länger als die RTO nicht verfügbar',
+      '- Benachrichtigen: `it-leitung` (Erika Mustermann), `dsb` (Petra Datenschutz), `extern`',
+      '- Innerhalb: 1 Stunde',
+      '- Reihenfolge: Stufe 2 von 2',
+    ].join('\n');
+    assert.equal(organisationHover('not|fall', 'escalation: '), level);
+    assert.equal(organisationHover('not|fall', '- id: notfall'), `${level}\n\n**Kennung** · \`id\`\n\nKennung der Stufe, auf die \`escalation\` eines Szenarios verweist.`);
+    assert.match(organisationHover('not|fall', 'escalation: ', 'en'), /^\*\*Alert level `notfall`\*\*: Notfall\n\n- Criteria: [^\n]*\n- Notify: [^\n]*\n- Within: 1 hour\n- Order: level 2 of 2$/);
+  });
+
+  it('a contact function: its label and what it means', () => {
+    assert.equal(
+      organisationHover('dp|o', 'function: '),
+      '**Datenschutzbeauftragte/r** · `dpo`\n\nBerät bei einer Verletzung des Schutzes personenbezogener Daten (Art. 4 Nr. 12 DSGVO) und wirkt an der Meldung an die Aufsichtsbehörde binnen 72 Stunden mit (Art. 33, 34 DSGVO).',
+    );
+  });
+
+  it('an unknown deputy or level is not defined, with the finding', () => {
+    assert.match(organisationHover('nie|mand', 'deputy: '), /^⚠ „niemand“ ist in „contacts“ nicht definiert\./);
+  });
+});
