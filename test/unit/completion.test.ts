@@ -337,9 +337,8 @@ describe('completion of the alerting, deputies, functions and approvals', () => 
     assert.equal(byLabel(english, 'dpo').detail, 'Data protection officer (Datenschutzbeauftragte/r)');
   });
 
-  it('offers the contacts for deputy, approvals’ by, declared_by and notify, with their names', () => {
+  it('offers the contacts for approvals’ by, declared_by and notify, with their names', () => {
     for (const marked of [
-      `${HEAD.replace('    name: Rufbereitschaft Betrieb\n', '    name: Rufbereitschaft Betrieb\n    deputy: |\n')}`,
       `${HEAD.replace('  owner: it-leitung\n', '  owner: it-leitung\n  approvals:\n    - by: |\n')}`,
       `${HEAD}alerting:\n  declared_by: [|]\n`,
       `${HEAD}alerting:\n  levels:\n    - id: notfall\n      name: Notfall\n      notify:\n        - |\n`,
@@ -350,6 +349,14 @@ describe('completion of the alerting, deputies, functions and approvals', () => 
     }
     const listed = completeAt(`${HEAD}alerting:\n  levels:\n    - id: notfall\n      name: Notfall\n      notify: [it-leitung, |]\n`);
     assert.deepEqual(labels(listed.items), ['bereitschaft']);
+  });
+
+  it('offers the other contacts as a deputy: nobody stands in for themselves', () => {
+    const { items } = completeAt(HEAD.replace('    name: Rufbereitschaft Betrieb\n', '    name: Rufbereitschaft Betrieb\n    deputy: |\n'));
+    assert.deepEqual(labels(items), ['it-leitung']);
+    assert.equal(byLabel(items, 'it-leitung').detail, 'Erika Mustermann');
+    const first = completeAt(HEAD.replace('    name: Erika Mustermann\n', '    name: Erika Mustermann\n    deputy: |\n'));
+    assert.deepEqual(labels(first.items), ['bereitschaft']);
   });
 
   it('offers the alerting levels, with their names, for a scenario’s escalation', () => {
