@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Hover, MarkupContent } from 'vscode-languageserver-types';
-import { analyze } from '../../server/src/core';
+import { analyze, type Analysis } from '../../server/src/core';
 import { hover } from '../../server/src/core/features/hover';
 import type { Locale } from '../../server/src/core/types';
 import { withCursor } from '../support/cursor';
@@ -33,16 +33,18 @@ scenarios:
 
 const analysis = analyze(PLAN, { today: TODAY });
 
-/** The markdown of the hover at the `|` put into the first `needle` after `after`. */
-function hoverAt(needle: string, after: string, locale: Locale = 'de'): string {
-  const from = PLAN.indexOf(after);
+/** The markdown of the hover at the `|` put into the first `needle` after `after`, in `plan`. */
+function hoverIn(plan: string, planAnalysis: Analysis, needle: string, after: string, locale: Locale): string {
+  const from = plan.indexOf(after);
   assert.ok(from >= 0, after);
-  const at = PLAN.indexOf(needle.replace('|', ''), from);
+  const at = plan.indexOf(needle.replace('|', ''), from);
   assert.ok(at >= 0, needle);
-  const { offset } = withCursor(PLAN.slice(0, at) + needle + PLAN.slice(at + needle.length - 1));
-  const result: Hover | null = hover(analysis, offset, locale);
+  const { offset } = withCursor(plan.slice(0, at) + needle + plan.slice(at + needle.length - 1));
+  const result: Hover | null = hover(planAnalysis, offset, locale);
   return (result?.contents as MarkupContent | undefined)?.value ?? '';
 }
+
+const hoverAt = (needle: string, after: string, locale: Locale = 'de') => hoverIn(PLAN, analysis, needle, after, locale);
 
 describe('hover on a backup', () => {
   it('says where it lies, and which scenarios it survives and which not (on its id: then what the key means)', () => {
@@ -137,16 +139,8 @@ scenarios:
   - { id: vm, category: hardware, type: vm-server, prevention: [a], recovery: [b], recovery_time: 1h, rto: 4h, rpo: 0, responsible: it-leitung, escalation: notfall }
 `;
 
-/** The hover at the `|` put into the first `needle` after `after`, in ORGANISATION. */
-function organisationHover(needle: string, after: string, locale: Locale = 'de'): string {
-  const from = ORGANISATION.indexOf(after);
-  assert.ok(from >= 0, after);
-  const at = ORGANISATION.indexOf(needle.replace('|', ''), from);
-  assert.ok(at >= 0, needle);
-  const { offset } = withCursor(ORGANISATION.slice(0, at) + needle + ORGANISATION.slice(at + needle.length - 1));
-  const result: Hover | null = hover(analyze(ORGANISATION, { today: TODAY }), offset, locale);
-  return (result?.contents as MarkupContent | undefined)?.value ?? '';
-}
+const organisation = analyze(ORGANISATION, { today: TODAY });
+const organisationHover = (needle: string, after: string, locale: Locale = 'de') => hoverIn(ORGANISATION, organisation, needle, after, locale);
 
 describe('hover on the emergency organisation', () => {
   it('a deputy: who the contact is, their function and their own deputy', () => {
