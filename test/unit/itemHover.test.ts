@@ -155,8 +155,8 @@ describe('hover on the emergency organisation', () => {
       [
         '**Kontakt `it-leitung`**: Erika Mustermann',
         '',
-        '- Funktion: IT-Leitung (`it-lead`)',
         '- Rolle: IT-Leitung',
+        '- Funktion: IT-Leitung (`it-lead`)',
         '- Telefon: +49 30 1234567-10',
         '- Vertretung: `stv` (Max Beispiel)',
       ].join('\n'),
