@@ -214,7 +214,8 @@ describe('a person writes a new plan in VS Code', { timeout: 600_000 }, () => {
     await page.locator('.markers-panel .monaco-list-row .file-icon .label-name', { hasText: new RegExp(`^${escapeRegExp(PLAN)}$`) }).first().waitFor({ timeout: STEP_TIMEOUT });
     const organisation = page.locator('.markers-panel .monaco-list-row', { hasText: "'organisation' must be a text value, but is empty." }).first();
     await organisation.waitFor({ timeout: STEP_TIMEOUT });
-    await page.locator('.markers-panel .monaco-list-row', { hasText: "'rto' must be a duration, but is empty." }).first().waitFor({ timeout: STEP_TIMEOUT });
+    // A duration among the first rows (the panel shows only the rows it has room for).
+    await page.locator('.markers-panel .monaco-list-row', { hasText: "'within' must be a duration, but is empty." }).first().waitFor({ timeout: STEP_TIMEOUT });
     await screenshot('problems-of-the-empty-fields');
     process.stderr.write(`[newplan] after the command: ${JSON.stringify(initial)}\n`);
   });
@@ -283,7 +284,8 @@ describe('a person writes a new plan in VS Code', { timeout: 600_000 }, () => {
   });
 
   step('adds a deputy contact; a quick fix inserts the missing name, which the person then writes', async () => {
-    await newLineBelow('role: IT-Leitung');
+    // Below the last contact (the data protection officer).
+    await newLineBelow('function: dpo');
     // The new line is indented for `role`'s mapping; one level out for a new list item.
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.type('- id: bereitschaft');
@@ -312,6 +314,23 @@ describe('a person writes a new plan in VS Code', { timeout: 600_000 }, () => {
     await screenshot('responsible');
   });
 
+  step('a quick fix gives the new responsible a deputy, picked from the suggestions it opens', async () => {
+    // Responsible for a scenario, the new contact needs a deputy: a piece of information (no-deputy).
+    await page.locator('.markers-panel .monaco-list-row', { hasText: "'bereitschaft' is responsible for the scenario" }).first().waitFor({ timeout: STEP_TIMEOUT });
+    const { infos } = await problemCounts(page);
+    await page.keyboard.press('Control+Home');
+    await find('id: bereitschaft');
+    await quickFix("Add a deputy for 'bereitschaft'", 'quick-fix-deputy');
+    // The cursor stands after `deputy: `, and the suggestions offer the other contacts.
+    await page.locator('.suggest-widget.visible .monaco-list-row', { hasText: 'it-leitung' }).first().waitFor({ timeout: STEP_TIMEOUT });
+    await screenshot('suggested-deputies');
+    await page.keyboard.type('it-l');
+    await page.locator('.suggest-widget.visible .monaco-list-row.focused .label-name', { hasText: /^it-leitung$/ }).waitFor({ timeout: STEP_TIMEOUT });
+    await page.keyboard.press('Enter');
+    await waitForCounts(`errors === 0 && warnings === 0 && infos === ${infos - 1}`);
+    await screenshot('deputy');
+  });
+
   step(`saves the plan with Ctrl+S as ${PLAN} in the workspace folder, without a dialog`, async () => {
     await closeWidgets();
     await screenshot('before-save');
@@ -337,7 +356,7 @@ describe('a person writes a new plan in VS Code', { timeout: 600_000 }, () => {
     assert.match(text, /\n {2}organisation: Stadtwerke Musterstadt {2,}# /, 'the hint stays a comment');
     assert.match(text, /\n {2}classification: confidential /);
     assert.match(text, /\n {4}recovery_time: 30 min /);
-    assert.match(text, /\n {2}- id: bereitschaft\n {4}name: Rufbereitschaft Betrieb\n/);
+    assert.match(text, /\n {2}- id: bereitschaft\n {4}name: Rufbereitschaft Betrieb\n {4}deputy: it-leitung\n/);
     assert.match(text, /\n {4}responsible: bereitschaft\n/);
     const { stdout } = await promisify(execFile)(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'check', '--format', 'json', PLAN], { cwd: workspace });
     const diagnostics = JSON.parse(stdout);

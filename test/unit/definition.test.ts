@@ -37,6 +37,12 @@ describe('go to definition', () => {
   it('goes from a backup reference to the backup', () => {
     assert.deepEqual(definitionAt('zodb-offsite', 'id: rack'), [`${lineOf(EXAMPLE, 'id: zodb-offsite')}:zodb-offsite`]);
   });
+  it('goes from a scenario’s escalation to the alert level, and from a deputy, an approver and notify to the contact', () => {
+    assert.deepEqual(definitionAt('notfall', 'escalation: '), [`${lineOf(EXAMPLE, 'id: notfall')}:notfall`]);
+    assert.deepEqual(definitionAt('stv-it-leitung', 'deputy: '), [`${lineOf(EXAMPLE, 'id: stv-it-leitung')}:stv-it-leitung`]);
+    assert.deepEqual(definitionAt('geschaeftsfuehrung', '- by: '), [`${lineOf(EXAMPLE, 'id: geschaeftsfuehrung')}:geschaeftsfuehrung`]);
+    assert.deepEqual(definitionAt('dsb', 'notify: [it-leitung, '), [`${lineOf(EXAMPLE, 'id: dsb')}:dsb`]);
+  });
   it('goes from an affects item (flow list) to the component', () => {
     assert.deepEqual(definitionAt('psu', 'affects: [vm-host-1'), [`${lineOf(EXAMPLE, 'id: psu')}:psu`]);
   });

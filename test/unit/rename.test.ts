@@ -116,6 +116,16 @@ describe('rename', () => {
     assert.deepEqual(problems(owner), []);
   });
 
+  it('renames an alert level from a scenario’s escalation: its id and every escalation that names it', () => {
+    const after = renamed(EXAMPLE, offsetOf(EXAMPLE, 'notfall', 'escalation: '), 'krise');
+    assert.equal(after, EXAMPLE.replace(/(id|escalation): notfall$/gm, '$1: krise'));
+    assert.equal((after.match(/escalation: krise$/gm) ?? []).length, 5);
+    assert.deepEqual(problems(after), []);
+    const approver = renamed(EXAMPLE, offsetOf(EXAMPLE, 'geschaeftsfuehrung', '- by: '), 'gf');
+    assert.equal(approver, EXAMPLE.replace(/(id|by): geschaeftsfuehrung$/gm, '$1: gf').replace(/geschaeftsfuehrung\]/g, 'gf]').replace(/geschaeftsfuehrung, /g, 'gf, '));
+    assert.deepEqual(problems(approver), []);
+  });
+
   it('renames a component in flow lists, and only ids of its own list', () => {
     const text = `components:
   - id: storage

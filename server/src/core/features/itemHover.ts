@@ -43,7 +43,7 @@ const NAMED = 6;
 
 function contactLines(model: PlanModel, contact: ContactModel, locale: Locale): Line[] {
   const f = hoverTexts.fields;
-  const lines: Line[] = [];
+  const lines: Line[] = textLines([[f.role, contact.role]]);
   const role = contact.function?.value;
   if (role !== undefined) {
     const entry = enumEntryById('contactFunction', role);
@@ -51,7 +51,6 @@ function contactLines(model: PlanModel, contact: ContactModel, locale: Locale): 
   }
   lines.push(
     ...textLines([
-      [f.role, contact.role],
       [f.phone, contact.phone],
       [f.email, contact.email],
       [f.availability, contact.availability],

@@ -28,8 +28,11 @@ export type FieldKind =
   | { readonly kind: 'version' }
   /** The id of a list item, which references name. */
   | { readonly kind: 'id'; readonly list: IdList }
-  /** The id of an item of another list. */
-  | { readonly kind: 'reference'; readonly list: ReferenceList }
+  /**
+   * The id of an item of another list (or of its own: `notSelf`, the item's own id is no
+   * choice, as a contact is not its own deputy).
+   */
+  | { readonly kind: 'reference'; readonly list: ReferenceList; readonly notSelf?: boolean }
   /** A list of ids of items of another list. */
   | { readonly kind: 'references'; readonly list: ReferenceList }
   /**
@@ -103,7 +106,7 @@ const texts = (): FieldKind => ({ kind: 'texts' });
 const formatVersion = (): FieldKind => ({ kind: 'formatVersion' });
 const version = (): FieldKind => ({ kind: 'version' });
 const id = (list: IdList): FieldKind => ({ kind: 'id', list });
-const reference = (list: ReferenceList): FieldKind => ({ kind: 'reference', list });
+const reference = (list: ReferenceList, options: { notSelf?: boolean } = {}): FieldKind => ({ kind: 'reference', list, ...options });
 const references = (list: ReferenceList): FieldKind => ({ kind: 'references', list });
 const duration = (typical: readonly Localized[], term?: TermName, options: { backupIntervals?: boolean } = {}): FieldKind => ({
   kind: 'duration',
@@ -240,7 +243,7 @@ export const FIELDS: readonly FieldSpec[] = [
   define('contact', 'availability', text(),
     'Erreichbarkeit', 'Wann der Kontakt erreichbar ist, z. B. 24/7 oder werktags 8–18 Uhr.',
     'Availability', 'When the contact can be reached (Erreichbarkeit), e.g. 24/7 or werktags 8-18 Uhr.'),
-  define('contact', 'deputy', reference('contacts'),
+  define('contact', 'deputy', reference('contacts', { notSelf: true }),
     'Vertretung', 'Wer diesen Kontakt vertritt, wenn er nicht erreichbar ist: die Kennung (`id`) eines anderen Kontakts.',
     'Deputy', 'Who stands in for this contact (Vertretung / Stellvertretung): the `id` of another contact.'),
   define('contact', 'function', catalog('contactFunction'),

@@ -64,7 +64,9 @@ function scalarSource(value: YamlValue, flow: boolean, options: WriteOptions): s
       if (!options.snippet) return scalarText(value.choices[0] ?? '', flow);
       return `\${${value.index}|${value.choices.map((c) => c.replace(/[\\$}|,]/g, (x) => `\\${x}`)).join(',')}|}`;
     case 'empty':
-      if (options.snippet && value.tabStop !== undefined) return flow ? `\${${value.tabStop}:null}` : `$${value.tabStop}`;
+      // In a snippet the cursor stands where the value goes (`key: |`, also in a flow mapping,
+      // where YAML reads `key: }` as null too), so that what is typed or picked is the value.
+      if (options.snippet && value.tabStop !== undefined) return `$${value.tabStop}`;
       return flow ? 'null' : '';
     default:
       return flowText(value, options);
