@@ -1,5 +1,6 @@
 import { formatDate } from '../date';
 import type { ApprovalModel, PlanModel } from '../model/plan';
+import { approvesCurrentVersion } from '../validate/rules/approvalMissing';
 
 /**
  * What holds of the plan's release, from the plan and its check together: the cover, the
@@ -41,15 +42,15 @@ export function documentState({ model, hasErrors, changedAfter }: StateInputs): 
 }
 
 /**
- * The latest approval of the plan's current version (an approval without `version` approves the
- * current one); the approval-missing rule asks the same question.
+ * The latest approval of the plan's current version (as the approval-missing rule tells it) that
+ * names who approved and when: what the document can print as the release.
  */
 export function currentApproval(model: PlanModel): ApprovalModel | undefined {
-  const version = model.plan?.version?.value.trim();
+  const plan = model.plan;
+  if (!plan) return undefined;
   let latest: ApprovalModel | undefined;
-  for (const approval of model.plan?.approvals ?? []) {
-    const approved = approval.version?.value.trim();
-    if (approved !== undefined && approved !== version) continue;
+  for (const approval of plan.approvals) {
+    if (!approvesCurrentVersion(plan, approval)) continue;
     if (approval.by === undefined || approval.date?.day === undefined) continue;
     if (!latest || (approval.date.day ?? 0) >= (latest.date?.day ?? 0)) latest = approval;
   }
