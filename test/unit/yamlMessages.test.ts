@@ -188,7 +188,9 @@ const OURS: readonly RegExp[] = (() => {
   const patterns = said.map((message) => `YAML-Syntaxfehler: ${message.de}`);
   patterns.push(messages.nestedTooDeeply(MAX_NESTING_DEPTH).de);
   const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replaceAll(HOLE, '[\\s\\S]*?');
-  return [...new Set(patterns)].map((pattern) => new RegExp(`^${escape(pattern)}$`));
+  // The last message shown may carry how many more there are (past MAX_YAML_PROBLEMS).
+  const more = ` ${escape(messages.moreYamlProblems(0, 0).de.replace(/0/g, HOLE))}`;
+  return [...new Set(patterns)].map((pattern) => new RegExp(`^${escape(pattern)}(?:${more})?$`));
 })();
 
 /** The English words of yaml's messages that no German sentence of drplan's contains. */
