@@ -40,7 +40,7 @@ describe('drplan render of long words and paragraphs', () => {
       .split('\n')
       .filter((line) => /^\d+$/.test(line));
     assert.ok(lines.join('').includes(digits), 'the whole name, in order');
-    // A line of the page holds about 100 digits at the card's 9 pt, fewer in the body.
+    // A full line of the page holds about 100 digits (the card's paragraphs run the page's whole width).
     assert.ok(Math.max(...lines.map((line) => line.length)) < 120, 'broken into lines of the page');
   });
 
