@@ -5,11 +5,13 @@ import {
   fitTitle,
   keepsNext,
   KEEP_WITH_NEXT_MAX_LINES,
+  KEEP_WITH_NEXT_ROW,
   LINE_HEIGHT,
   LIST_HEAD,
   ROOM_BELOW,
   ROW_KEPT_WHOLE,
   rowLines,
+  SHORT_LINES,
   START_OF_NEXT,
 } from './pdfLayout';
 import type { FlowItem, RowsNode } from './pdfPaging';
@@ -161,6 +163,7 @@ export class PdfEmitter {
         const previous = group[group.length - 1] as Block;
         const introduction = previous.kind === 'paragraph' && group.length >= 2 && keepsNext(group[group.length - 2] as Block);
         if (!keepsNext(previous) && !introduction) break;
+        if (candidate.kind === 'heading' && !group.every((member) => leads(member, candidate))) break;
         group.push(candidate);
         lines += estimateLines(candidate);
         next++;
@@ -234,7 +237,7 @@ export class PdfEmitter {
       case 'heading':
         return this.heading(block) as unknown as Content;
       case 'paragraph':
-        return this.paragraph(block.content, block.style === 'label' ? 'label' : block.style === 'small' ? 'small' : 'paragraph');
+        return this.paragraph(block.content, block.style === 'label' ? 'label' : block.style === 'small' ? 'small' : 'paragraph', estimateLines(block) <= SHORT_LINES);
       case 'list':
         return this.listRows(block, 0).make(0, block.items.length).node;
       case 'fields':
@@ -249,6 +252,7 @@ export class PdfEmitter {
           },
           layout: FIELDS_LAYOUT,
           margin: [0, 0, 0, 8],
+          unbreakable: estimateLines(block) <= KEEP_WITH_NEXT_MAX_LINES,
         };
       case 'table':
         return this.tableRows(block).make(0, block.rows.length).node;
@@ -274,11 +278,16 @@ export class PdfEmitter {
   /** A list whose items from `skip` on are rows; numbering goes on from the items before. */
   private listRows(list: List, skip: number): Extract<FlowItem, { kind: 'rows' }> {
     const items = list.items.slice(skip);
+    const rowLines = items.map((item) => estimateLines({ kind: 'paragraph', content: item.content }));
     return {
       kind: 'rows',
-      rowLines: items.map((item) => estimateLines({ kind: 'paragraph', content: item.content })),
+      rowLines,
       make: (from, to) => {
-        const nodes = items.slice(from, to).map((item) => ({ text: this.text(item.content), margin: [0, 0, 0, 2] as [number, number, number, number] }));
+        const nodes = items.slice(from, to).map((item, index) => ({
+          text: this.text(item.content),
+          margin: [0, 0, 0, 2] as [number, number, number, number],
+          unbreakable: (rowLines[from + index] ?? 1) <= SHORT_LINES,
+        }));
         const node: Content = list.ordered ? { ol: nodes, start: skip + from + 1, style: 'list' } : { ul: nodes, style: 'list' };
         return { node, rows: nodes.map((item) => [item]) };
       },
@@ -332,13 +341,14 @@ export class PdfEmitter {
     return node;
   }
 
-  private paragraph(content: readonly Inline[], style: string): Content {
+  /** `unbreakable`: a short paragraph, never split across pages. */
+  private paragraph(content: readonly Inline[], style: string, unbreakable = false): Content {
     const first = content[0];
     if (first?.kind === 'status') {
       // Roboto has no ✓/✗: the mark is drawn, the words follow beside it.
-      return { columns: [{ ...statusMark(first.mark), margin: [0, 1, 0, 0] }, { text: this.text(content.slice(1)), width: '*' }], columnGap: 4, style };
+      return { columns: [{ ...statusMark(first.mark), margin: [0, 1, 0, 0] }, { text: this.text(content.slice(1)), width: '*' }], columnGap: 4, style, unbreakable };
     }
-    return { text: this.text(content), style };
+    return { text: this.text(content), style, unbreakable };
   }
 
   private tableRows(table: Table): Extract<FlowItem, { kind: 'rows' }> {
@@ -346,10 +356,11 @@ export class PdfEmitter {
     const widths = table.columns.map((column) => Math.max(18, (column.width / total) * (CONTENT_WIDTH - table.columns.length * 8.5)));
     const fontSize = table.size === 'compact' ? 7.5 : 9;
     const lines = table.rows.map(rowLines);
-    // Rows stay whole on one page, and the header with the first row, unless a row is too long
-    // for that (a long author text): pdfmake would cut what does not fit on the page.
+    // Rows stay whole on one page, and the header with the first two rows, unless a row is too
+    // long for that (a long author text): pdfmake would cut what does not fit on the page.
     const dontBreakRows = lines.every((count) => count <= ROW_KEPT_WHOLE);
-    const keepWithHeaderRows = lines[0] !== undefined && lines[0] <= ROW_KEPT_WHOLE ? 1 : 0;
+    const keepWithHeaderRows = keptWithHeader(lines);
+    const joined = dontBreakRows ? rowsKeptWithNext(table.rows, lines) : new Set<number>();
     return {
       kind: 'rows',
       rowLines: lines,
@@ -359,7 +370,11 @@ export class PdfEmitter {
           style: 'tableHeader',
           alignment: column.align ?? 'left',
         }));
-        const rows = table.rows.slice(from, to).map((row) => this.tableRow(table, row));
+        const rows = table.rows.slice(from, to).map((row, index) => {
+          const cells = this.tableRow(table, row);
+          if (joined.has(from + index) && from + index + 1 < to) (cells[0] as Record<string, unknown>)[KEEP_WITH_NEXT_ROW] = true;
+          return cells;
+        });
         const node: Content = {
           // A fresh array: pdfmake turns the widths it is given into its own objects.
           table: { headerRows: 1, keepWithHeaderRows, dontBreakRows, widths: [...widths], body: [header, ...rows] },
@@ -435,6 +450,47 @@ export class PdfEmitter {
     }
     return runs;
   }
+}
+
+/** The rows kept with a table's header: the first two, as far as they are short. */
+function keptWithHeader(lines: readonly number[]): number {
+  let kept = 0;
+  let sum = 0;
+  for (const count of lines.slice(0, 2)) {
+    if (sum + count > ROW_KEPT_WHOLE) break;
+    sum += count;
+    kept++;
+  }
+  return kept;
+}
+
+/**
+ * The rows (by index) that go to a page only with the next one: a group row with its first row,
+ * and the row before the last, so that no row stands alone on a page; a run of rows kept
+ * together stays short.
+ */
+function rowsKeptWithNext(rows: Table['rows'], lines: readonly number[]): Set<number> {
+  const joined = new Set<number>();
+  let run = 0;
+  for (let index = 0; index + 1 < rows.length; index++) {
+    run = joined.has(index - 1) ? run : (lines[index] ?? 1);
+    const next = lines[index + 1] ?? 1;
+    const wanted = rows[index]?.kind === 'group' || index + 2 === rows.length;
+    if (wanted && run + next <= ROW_KEPT_WHOLE) {
+      joined.add(index);
+      run += next;
+    }
+  }
+  return joined;
+}
+
+/**
+ * Whether `member` of a kept group may lead to the heading `next` in it: a heading above it (a
+ * category's heading with its first scenario's) or their introduction. A label's group (Übungen:
+ * noch nicht geübt) never takes in the heading of the next part.
+ */
+function leads(member: Block, next: Heading): boolean {
+  return (member.kind === 'heading' && member.level < next.level) || (member.kind === 'paragraph' && member.style !== 'label');
 }
 
 function headingLabel(heading: Heading): string {

@@ -10,7 +10,7 @@
  * window into one pdfkit document. The parts are pdfmake 0.3's `js/` modules.
  */
 import type { Content, DynamicContent, Style, TDocumentDefinitions } from 'pdfmake/interfaces';
-import { PAGES, ROOM_BELOW, ROW_ID_PREFIX, TRACK_PAGES } from './pdfLayout';
+import { KEEP_WITH_NEXT_ROW, PAGES, ROOM_BELOW, ROW_ID_PREFIX, TRACK_PAGES } from './pdfLayout';
 import { linearLineBuilder, type LineClass } from './pdfLines';
 
 /** Where a laid-out node landed: pdfmake's positions, one per line or cell. */
@@ -53,7 +53,7 @@ let engineLoaded: Promise<PdfEngine> | undefined;
 /** Loaded once: the fonts go into pdfmake's virtual file system on the first export. */
 export function loadPdfEngine(): Promise<PdfEngine> {
   engineLoaded ??= (async () => {
-    const [vfsModule, documentModule, layoutModule, rendererModule, layoutsModule, svgModule, lineModule] = await Promise.all([
+    const [vfsModule, documentModule, layoutModule, rendererModule, layoutsModule, svgModule, lineModule, tableModule] = await Promise.all([
       import('pdfmake/build/vfs_fonts'),
       // @ts-expect-error pdfmake's internal modules have no type declarations
       import('pdfmake/js/PDFDocument') as Promise<Module<PdfDocumentClass>>,
@@ -67,6 +67,8 @@ export function loadPdfEngine(): Promise<PdfEngine> {
       import('pdfmake/js/SVGMeasure') as Promise<Module<new () => object>>,
       // @ts-expect-error see above
       import('pdfmake/js/Line') as Promise<Module<LineClass>>,
+      // @ts-expect-error see above
+      import('pdfmake/js/TableProcessor') as Promise<Module<TableProcessorClass>>,
     ]);
     const fontData = ('default' in vfsModule ? vfsModule.default : vfsModule) as Record<string, string>;
     // The fonts are handed to pdfkit as bytes: no file is read from disk, nothing fetched, so the
@@ -78,6 +80,7 @@ export function loadPdfEngine(): Promise<PdfEngine> {
     const SvgMeasure = classOf(svgModule);
     const { tableLayouts } = 'tableLayouts' in layoutsModule ? layoutsModule : layoutsModule.default;
     extendLayout(LayoutBuilder, classOf(lineModule));
+    keepRowsTogether(classOf(tableModule));
     const virtualFs = {
       existsSync: (file: string) => fonts.has(file),
       readFileSync: (file: string) => {
@@ -274,6 +277,63 @@ function extendLayout(builder: LayoutBuilderClass, line: LineClass): void {
     },
     { drplan: true as const },
   );
+}
+
+interface UnbreakableWriter {
+  beginUnbreakableBlock(): void;
+  commitUnbreakableBlock(): void;
+}
+/** The parts of pdfmake 0.3's TableProcessor (js/TableProcessor.js) used here. */
+interface TableProcessorThis {
+  tableNode: { table: { body: Record<string, unknown>[][] } };
+  dontBreakRows: boolean;
+  /** The header rows and the rows kept with them: one unbreakable block of their own. */
+  rowsWithoutPageBreak: number;
+  drplanJoined?: boolean;
+}
+type TableProcessorClass = {
+  prototype: {
+    beginRow(this: TableProcessorThis, rowIndex: number, writer: UnbreakableWriter): void;
+    endRow(this: TableProcessorThis, rowIndex: number, writer: UnbreakableWriter, pageBreaks: unknown): void;
+  };
+};
+
+/**
+ * A table row whose first cell has `KEEP_WITH_NEXT_ROW` goes to a page only together with the
+ * next row: of a table whose rows are each unbreakable (`dontBreakRows`), the row's unbreakable
+ * block stays open and takes in the next row, so pdfmake moves both to the next page when they
+ * do not fit (a group row with its first row, the last row with the one before). Not for the
+ * rows kept with the header, which are one block already.
+ */
+function keepRowsTogether(processor: TableProcessorClass): void {
+  const prototype = processor.prototype;
+  if ((prototype.endRow as { drplan?: true }).drplan) return;
+  const { beginRow, endRow } = prototype;
+  prototype.beginRow = function (rowIndex, writer) {
+    if (!this.drplanJoined) return beginRow.call(this, rowIndex, writer);
+    this.drplanJoined = false;
+    withoutCall(writer, 'beginUnbreakableBlock', () => beginRow.call(this, rowIndex, writer));
+  };
+  prototype.endRow = Object.assign(
+    function (this: TableProcessorThis, rowIndex: number, writer: UnbreakableWriter, pageBreaks: unknown) {
+      const body = this.tableNode.table.body;
+      const keep = this.dontBreakRows && rowIndex >= this.rowsWithoutPageBreak && rowIndex + 1 < body.length && body[rowIndex]?.[0]?.[KEEP_WITH_NEXT_ROW] === true;
+      if (!keep) return endRow.call(this, rowIndex, writer, pageBreaks);
+      this.drplanJoined = true;
+      withoutCall(writer, 'commitUnbreakableBlock', () => endRow.call(this, rowIndex, writer, pageBreaks));
+    },
+    { drplan: true as const },
+  );
+}
+
+/** Runs `action` with the writer's method `name` doing nothing. */
+function withoutCall(writer: UnbreakableWriter, name: keyof UnbreakableWriter, action: () => void): void {
+  writer[name] = () => undefined;
+  try {
+    action();
+  } finally {
+    delete (writer as Partial<UnbreakableWriter>)[name];
+  }
 }
 
 /** Lays out with `layout` and notes on `target` the first and last page that got anything. */

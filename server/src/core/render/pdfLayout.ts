@@ -10,6 +10,8 @@ export const KEEP_WITH_NEXT_MAX_LINES = 24;
 
 /** Points per estimated line, and the room for a table's header and first rows. */
 export const LINE_HEIGHT = 14;
+/** Paragraphs and list items up to this many lines are never split across pages (no line alone). */
+export const SHORT_LINES = 5;
 /** Table rows up to this many lines are never split across pages. */
 export const ROW_KEPT_WHOLE = 20;
 /** Items of a long list kept with its heading. */
@@ -27,6 +29,11 @@ export const ROOM_BELOW = 'drplanRoomBelow';
  */
 export const TRACK_PAGES = 'drplanTrackPages';
 export const PAGES = 'drplanPages';
+/**
+ * The property of a table row's first cell that keeps the row on one page with the next row
+ * (pdfEngine.ts): a group row with its first row, the last row with the one before.
+ */
+export const KEEP_WITH_NEXT_ROW = 'drplanKeepWithNextRow';
 /**
  * Ids of the first text of each table row or list item of a window: pdfmake corrects the page of
  * a node with an id when it moves an unbreakable row to the next page (it must know it for page
