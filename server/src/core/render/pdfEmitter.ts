@@ -4,23 +4,28 @@ import {
   estimateLines,
   fitTitle,
   keepsNext,
+  keptWithHeader,
   KEEP_WITH_NEXT_MAX_LINES,
   KEEP_WITH_NEXT_ROW,
+  leads,
   LINE_HEIGHT,
   LIST_HEAD,
   ROOM_BELOW,
   ROW_KEPT_WHOLE,
   rowLines,
+  rowsKeptWithNext,
   SHORT_LINES,
   START_OF_NEXT,
 } from './pdfLayout';
 import type { FlowItem, RowsNode } from './pdfPaging';
 import { COLOR, CONTENT_WIDTH, FIELDS_LAYOUT, MARGINS, NOTE_FILL, noteLayout, REMARK, STATUS_COLOR, statusMark, STYLES, TABLE_LAYOUT, TOC_STYLES } from './pdfStyle';
+import { STRUCTURE, tagged, type StructureTag } from './pdfTagging';
 import { neutralise } from './safeText';
 import { headingsOf, type Block, type Heading, type Inline, type List, type PlanDocument, type Section, type Table } from './tree';
 
 /** A heading as pdfmake reads it: a link target and a bookmark. */
 interface HeadingNode {
+  [STRUCTURE]: StructureTag;
   text: string;
   style: string;
   id: string;
@@ -50,6 +55,8 @@ export class PdfEmitter {
   readonly headingPages = new Map<string, PageHolder>();
   /** The number of pages, for "Seite x von y": known after the first layout, read when rendered. */
   readonly pageCount: PageHolder = { positions: [{ pageNumber: 0 }] };
+  /** Each block's key in the structure of the tagged PDF: the same in every window. */
+  private readonly keys = new WeakMap<object, string>();
 
   constructor(private readonly doc: PlanDocument) {
     const headings = headingsOf(doc.blocks);
@@ -229,38 +236,47 @@ export class PdfEmitter {
       case 'title':
         return {
           stack: [
-            { text: neutralise(block.text), style: 'title' },
-            { text: neutralise(block.subtitle), style: 'subtitle' },
+            tagged({ text: neutralise(block.text), style: 'title' }, { type: 'H1', key: this.key(block) }),
+            tagged({ text: neutralise(block.subtitle), style: 'subtitle' }, { type: 'P', key: `${this.key(block)}:sub` }),
           ],
           margin: [0, 150, 0, 0],
         };
       case 'heading':
         return this.heading(block) as unknown as Content;
       case 'paragraph':
-        return this.paragraph(block.content, block.style === 'label' ? 'label' : block.style === 'small' ? 'small' : 'paragraph', estimateLines(block) <= SHORT_LINES);
+        return this.paragraph(block.content, block.style === 'label' ? 'label' : block.style === 'small' ? 'small' : 'paragraph', this.key(block), estimateLines(block) <= SHORT_LINES);
       case 'list':
         return this.listRows(block, 0).make(0, block.items.length).node;
-      case 'fields':
+      case 'fields': {
+        const key = this.key(block);
         return {
           table: {
             // A fixed label column: pdfmake's 'auto' wraps long labels beside long values.
             widths: [Math.min(210, Math.max(60, ...block.items.map((item) => item.label.length * 5.1 + 6))), '*'],
-            body: block.items.map((item) => [
-              { text: neutralise(item.label), style: 'fieldLabel' },
-              { text: this.text(item.value) },
+            body: block.items.map((item, row) => [
+              tagged({ text: neutralise(item.label), style: 'fieldLabel' }, { type: 'TD', key: `${key}:${row}:0`, table: key, row }),
+              tagged({ text: this.text(item.value) }, { type: 'TD', key: `${key}:${row}:1`, table: key, row }),
             ]),
           },
           layout: FIELDS_LAYOUT,
           margin: [0, 0, 0, 8],
           unbreakable: estimateLines(block) <= KEEP_WITH_NEXT_MAX_LINES,
         };
+      }
       case 'table':
         return this.tableRows(block).make(0, block.rows.length).node;
       case 'note':
         return {
           table: {
             widths: ['*'],
-            body: [[{ stack: [{ text: neutralise(block.title), style: 'noteTitle' }, ...whole(this.items(block.content, false, true))], fillColor: NOTE_FILL[block.tone] }]],
+            body: [
+              [
+                {
+                  stack: [tagged({ text: neutralise(block.title), style: 'noteTitle' }, { type: 'P', key: this.key(block) }), ...whole(this.items(block.content, false, true))],
+                  fillColor: NOTE_FILL[block.tone],
+                },
+              ],
+            ],
           },
           layout: noteLayout(block.tone),
           margin: [0, 2, 0, 10],
@@ -279,15 +295,17 @@ export class PdfEmitter {
   private listRows(list: List, skip: number): Extract<FlowItem, { kind: 'rows' }> {
     const items = list.items.slice(skip);
     const rowLines = items.map((item) => estimateLines({ kind: 'paragraph', content: item.content }));
+    const key = this.key(list);
     return {
       kind: 'rows',
       rowLines,
       make: (from, to) => {
-        const nodes = items.slice(from, to).map((item, index) => ({
-          text: this.text(item.content),
-          margin: [0, 0, 0, 2] as [number, number, number, number],
-          unbreakable: (rowLines[from + index] ?? 1) <= SHORT_LINES,
-        }));
+        const nodes = items.slice(from, to).map((item, index) =>
+          tagged(
+            { text: this.text(item.content), margin: [0, 0, 0, 2] as [number, number, number, number], unbreakable: (rowLines[from + index] ?? 1) <= SHORT_LINES },
+            { type: 'LI', key: `${key}:${skip + from + index}`, list: key },
+          ),
+        );
         const node: Content = list.ordered ? { ol: nodes, start: skip + from + 1, style: 'list' } : { ul: nodes, style: 'list' };
         return { node, rows: nodes.map((item) => [item]) };
       },
@@ -305,9 +323,11 @@ export class PdfEmitter {
     const row = (heading: Heading): TableCell[] => {
       const margin = tocMargin(heading.level);
       const style: Style = TOC_STYLES[heading.level];
+      const tag: StructureTag = { type: 'P', key: `toc:${heading.id}` };
       return [
-        { text: headingLabel(heading), linkToDestination: heading.id, alignment: 'left', style, margin },
+        tagged({ text: headingLabel(heading), linkToDestination: heading.id, alignment: 'left', style, margin }, tag),
         {
+          [STRUCTURE]: tag,
           // Replaced by the page number when rendered (pdfmake's page references), and as wide.
           text: '00000',
           linkToDestination: heading.id,
@@ -325,7 +345,7 @@ export class PdfEmitter {
         // Row 0 is the title; a window may begin the contents anywhere after it.
         const body = headings.slice(Math.max(0, from - 1), to - 1).map(row);
         const stack: Content[] = [];
-        if (from === 0 && title?.kind === 'toc') stack.push({ text: neutralise(title.title), style: 'tocTitle' });
+        if (from === 0 && title?.kind === 'toc') stack.push(tagged({ text: neutralise(title.title), style: 'tocTitle' }, { type: 'H1', key: 'toc' }));
         if (body.length > 0) stack.push({ table: { dontBreakRows: true, widths: ['*', 'auto'], body }, layout: 'noBorders' });
         return { node: { stack }, rows: [...(from === 0 ? [[stack[0] as object]] : []), ...body] };
       },
@@ -333,7 +353,7 @@ export class PdfEmitter {
   }
 
   private heading(heading: Heading): HeadingNode {
-    const node: HeadingNode = { text: headingLabel(heading), style: `h${heading.level}`, id: heading.id, outline: heading.toc };
+    const node: HeadingNode = { text: headingLabel(heading), style: `h${heading.level}`, id: heading.id, outline: heading.toc, [STRUCTURE]: { type: `H${heading.level}`, key: heading.id } };
     this.parents[heading.level - 1] = heading.id;
     for (let deeper = heading.level; deeper < this.parents.length; deeper++) this.parents[deeper] = undefined;
     const parent = heading.level > 1 ? this.parents[heading.level - 2] : undefined;
@@ -342,14 +362,23 @@ export class PdfEmitter {
   }
 
   /** `unbreakable`: a short paragraph, never split across pages. */
-  private paragraph(content: readonly Inline[], style: string, unbreakable = false): Content {
+  private paragraph(content: readonly Inline[], style: string, key: string, unbreakable = false): Content {
     const first = content[0];
+    const tag: StructureTag = { type: 'P', key };
     if (first?.kind === 'status') {
       // Roboto has no ✓/✗: the mark is drawn, the words follow beside it.
-      return { columns: [{ ...statusMark(first.mark), margin: [0, 1, 0, 0] }, { text: this.text(content.slice(1)), width: '*' }], columnGap: 4, style, unbreakable };
+      return { columns: [{ ...statusMark(first.mark), margin: [0, 1, 0, 0] }, tagged({ text: this.text(content.slice(1)), width: '*' }, tag)], columnGap: 4, style, unbreakable };
     }
-    return { text: this.text(content), style, unbreakable };
+    return tagged({ text: this.text(content), style, unbreakable }, tag);
   }
+
+  /** The key of a block of the tree in the tagged PDF's structure. */
+  private key(block: object): string {
+    let key = this.keys.get(block);
+    if (key === undefined) this.keys.set(block, (key = `b${this.keyCount++}`));
+    return key;
+  }
+  private keyCount = 0;
 
   private tableRows(table: Table): Extract<FlowItem, { kind: 'rows' }> {
     const total = table.columns.reduce((sum, column) => sum + column.width, 0) || 1;
@@ -361,17 +390,19 @@ export class PdfEmitter {
     const dontBreakRows = lines.every((count) => count <= ROW_KEPT_WHOLE);
     const keepWithHeaderRows = keptWithHeader(lines);
     const joined = dontBreakRows ? rowsKeptWithNext(table.rows, lines) : new Set<number>();
+    const key = this.key(table);
     return {
       kind: 'rows',
       rowLines: lines,
       make: (from, to) => {
-        const header: TableCell[] = table.columns.map((column, index) => ({
-          text: fitTitle(neutralise(column.title), (widths[index] ?? 40) - 8, fontSize),
-          style: 'tableHeader',
-          alignment: column.align ?? 'left',
-        }));
+        const header: TableCell[] = table.columns.map((column, index) =>
+          tagged(
+            { text: fitTitle(neutralise(column.title), (widths[index] ?? 40) - 8, fontSize), style: 'tableHeader', alignment: column.align ?? 'left' },
+            { type: 'TH', key: `${key}:h:${index}`, table: key, row: -1 },
+          ),
+        );
         const rows = table.rows.slice(from, to).map((row, index) => {
-          const cells = this.tableRow(table, row);
+          const cells = this.tableRow(table, row, (column) => ({ type: 'TD', key: `${key}:${from + index}:${column}`, table: key, row: from + index }));
           if (joined.has(from + index) && from + index + 1 < to) (cells[0] as Record<string, unknown>)[KEEP_WITH_NEXT_ROW] = true;
           return cells;
         });
@@ -388,10 +419,11 @@ export class PdfEmitter {
     };
   }
 
-  private tableRow(table: Table, row: Table['rows'][number]): TableCell[] {
+  /** A row's cells; `tag`: what the cell of a column is in the tagged PDF. */
+  private tableRow(table: Table, row: Table['rows'][number], tag: (column: number) => StructureTag): TableCell[] {
     if (row.kind === 'group') {
       return [
-        { text: neutralise(row.text), colSpan: table.columns.length, style: 'groupRow', fillColor: COLOR.groupBg },
+        tagged({ text: neutralise(row.text), colSpan: table.columns.length, style: 'groupRow', fillColor: COLOR.groupBg }, tag(0)),
         ...table.columns.slice(1).map((): TableCell => ({})),
       ];
     }
@@ -402,9 +434,9 @@ export class PdfEmitter {
       const first = cell[0];
       if (first?.kind === 'status') {
         // A mark with its words (the overview's status): drawn mark, words beside it.
-        return { columns: [{ ...statusMark(first.mark), width: 7.5, height: 7.5, margin: [0, 1, 0, 0] }, { text: this.text(cell.slice(1)), width: '*' }], columnGap: 3 };
+        return { columns: [{ ...statusMark(first.mark), width: 7.5, height: 7.5, margin: [0, 1, 0, 0] }, tagged({ text: this.text(cell.slice(1)), width: '*' }, tag(index))], columnGap: 3 };
       }
-      return { text: this.text(cell), alignment: column.align ?? 'left' };
+      return tagged({ text: this.text(cell), alignment: column.align ?? 'left' }, tag(index));
     });
   }
 
@@ -450,47 +482,6 @@ export class PdfEmitter {
     }
     return runs;
   }
-}
-
-/** The rows kept with a table's header: the first two, as far as they are short. */
-function keptWithHeader(lines: readonly number[]): number {
-  let kept = 0;
-  let sum = 0;
-  for (const count of lines.slice(0, 2)) {
-    if (sum + count > ROW_KEPT_WHOLE) break;
-    sum += count;
-    kept++;
-  }
-  return kept;
-}
-
-/**
- * The rows (by index) that go to a page only with the next one: a group row with its first row,
- * and the row before the last, so that no row stands alone on a page; a run of rows kept
- * together stays short.
- */
-function rowsKeptWithNext(rows: Table['rows'], lines: readonly number[]): Set<number> {
-  const joined = new Set<number>();
-  let run = 0;
-  for (let index = 0; index + 1 < rows.length; index++) {
-    run = joined.has(index - 1) ? run : (lines[index] ?? 1);
-    const next = lines[index + 1] ?? 1;
-    const wanted = rows[index]?.kind === 'group' || index + 2 === rows.length;
-    if (wanted && run + next <= ROW_KEPT_WHOLE) {
-      joined.add(index);
-      run += next;
-    }
-  }
-  return joined;
-}
-
-/**
- * Whether `member` of a kept group may lead to the heading `next` in it: a heading above it (a
- * category's heading with its first scenario's) or their introduction. A label's group (Übungen:
- * noch nicht geübt) never takes in the heading of the next part.
- */
-function leads(member: Block, next: Heading): boolean {
-  return (member.kind === 'heading' && member.level < next.level) || (member.kind === 'paragraph' && member.style !== 'label');
 }
 
 function headingLabel(heading: Heading): string {

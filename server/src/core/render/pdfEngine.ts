@@ -10,8 +10,10 @@
  * window into one pdfkit document. The parts are pdfmake 0.3's `js/` modules.
  */
 import type { Content, DynamicContent, Style, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { archivable, PDF_A, type ArchivedDocument } from './pdfArchive';
 import { KEEP_WITH_NEXT_ROW, PAGES, ROOM_BELOW, ROW_ID_PREFIX, TRACK_PAGES } from './pdfLayout';
 import { linearLineBuilder, type LineClass } from './pdfLines';
+import { STRUCTURE, Tagging, type DrawingRenderer, type TaggedDocument } from './pdfTagging';
 
 /** Where a laid-out node landed: pdfmake's positions, one per line or cell. */
 export interface Positioned {
@@ -92,6 +94,7 @@ export function loadPdfEngine(): Promise<PdfEngine> {
     return {
       writer(setup: PdfSetup): PdfWriter {
         const pdf = new PdfDocument({ Roboto: { ...FONT_FILES } }, {}, {}, {}, pdfOptions(setup), virtualFs, () => false);
+        archivable(pdf as unknown as ArchivedDocument, setup.language);
         // pdfkit writes many small chunks, each a slice of a larger pooled buffer: joined now and
         // then, the pools are let go (a 25 MB PDF otherwise holds 150 MB).
         const chunks: Buffer[] = [];
@@ -106,6 +109,7 @@ export function loadPdfEngine(): Promise<PdfEngine> {
         const builder = new LayoutBuilder(A4, marginsOf(setup.margins), new SvgMeasure());
         builder.registerTableLayouts(tableLayouts);
         const renderer = new Renderer(pdf, undefined);
+        const tagging = new Tagging(pdf as unknown as TaggedDocument, renderer as unknown as DrawingRenderer);
         return {
           layout(content, header, footer) {
             forgetWordLayouts(pdf);
@@ -128,6 +132,7 @@ export function loadPdfEngine(): Promise<PdfEngine> {
                 resolve(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
               });
               pdf.on('error', reject);
+              tagging.finish();
               pdf.end();
             });
           },
@@ -153,12 +158,14 @@ function fontBytes(fonts: Record<string, string>, file: string): Buffer {
   return Buffer.from(data, 'base64');
 }
 
-/** pdfkit's options, as pdfmake's Printer sets them. */
+/** pdfkit's options, as pdfmake's Printer sets them; an archivable PDF (pdfArchive.ts). */
 function pdfOptions(setup: PdfSetup): object {
   return {
     size: [A4.width, A4.height],
     pdfVersion: setup.version ?? '1.3',
-    tagged: false,
+    subset: PDF_A,
+    // Tagged for screen readers (pdfTagging.ts): the structure tree and MarkInfo.
+    tagged: true,
     displayTitle: setup.displayTitle,
     compress: true,
     lang: setup.language,
@@ -238,6 +245,7 @@ function letGoOfWrittenObjects(pdf: PdfKitDocument): void {
     refEnd(ref);
     // Only these: pdfkit reads some objects after writing them (the catalog, for one).
     const type = String((ref.data as { Type?: unknown }).Type);
+    // Not structure elements: pdfkit reads a written one's parent (P) while it writes the tree.
     if (type === 'Annot' || type === 'Page') ref.data = {};
   };
 }
@@ -263,7 +271,13 @@ function forgetWordLayouts(pdf: PdfKitDocument): void {
 function extendLayout(builder: LayoutBuilderClass, line: LineClass): void {
   const prototype = builder.prototype;
   if ((prototype.processNode as { drplan?: true }).drplan) return;
-  prototype.buildNextLine = linearLineBuilder(line);
+  const buildNextLine = linearLineBuilder(line);
+  // A line is what its text node is in the tagged PDF's structure (pdfTagging.ts).
+  prototype.buildNextLine = function (this: ThisParameterType<typeof buildNextLine>, textNode: Parameters<typeof buildNextLine>[0] & { [STRUCTURE]?: unknown }) {
+    const built = buildNextLine.call(this, textNode);
+    if (built && textNode[STRUCTURE] !== undefined) (built as unknown as Record<string, unknown>)[STRUCTURE] = textNode[STRUCTURE];
+    return built;
+  };
   const processNode = prototype.processNode;
   prototype.processNode = Object.assign(
     function (this: LayoutBuilderThis, node: Record<string, unknown>, ...rest: unknown[]) {
