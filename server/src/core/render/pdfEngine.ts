@@ -245,8 +245,9 @@ function letGoOfWrittenObjects(pdf: PdfKitDocument): void {
     refEnd(ref);
     // Only these: pdfkit reads some objects after writing them (the catalog, for one).
     const type = String((ref.data as { Type?: unknown }).Type);
-    // Not structure elements: pdfkit reads a written one's parent (P) while it writes the tree.
     if (type === 'Annot' || type === 'Page') ref.data = {};
+    // Of a structure element (pdfTagging.ts), pdfkit reads only the parent (P) once written.
+    else if ('S' in ref.data && 'P' in ref.data) ref.data = { P: (ref.data as { P: unknown }).P };
   };
 }
 
