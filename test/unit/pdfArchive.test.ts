@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { generatePlan } from '../../bench/generatePlan';
 import { analyze } from '../../server/src/core';
 import { buildDocument, toPdf } from '../../server/src/core/render';
 import { xmpOf } from '../../server/src/core/render/pdfArchive';
@@ -91,5 +92,22 @@ describe('PDF/A-2b and tagging', () => {
     assert.ok(raw.includes('/StructParents'), 'pages point into the parent tree');
     const pages = Number(/^Pages: +(\d+)$/m.exec(tool('pdfinfo', pdf))?.[1]);
     assert.ok(pages > 10);
+  });
+});
+
+describe('a long document', () => {
+  it('is PDF/A, tagged up to a number of pages (the structure tree costs memory until the end), beyond it not', async () => {
+    const doc = buildDocument(analyze(generatePlan(40), { today: TODAY }), { today: TODAY, locale: 'de' });
+    const info = async (taggedPages: number) => {
+      const file = join(folder, `long-${taggedPages}.pdf`);
+      writeFileSync(file, await toPdf(doc, { keptPages: 0, taggedPages }));
+      return tool('pdfinfo', file);
+    };
+    const tagged = await info(1000);
+    assert.match(tagged, /^Tagged: +yes$/m);
+    const untagged = await info(10);
+    assert.match(untagged, /^Tagged: +no$/m);
+    assert.match(untagged, /^PDF subtype: +PDF\/A-2b$/m);
+    assert.equal(/^Pages: +(\d+)$/m.exec(untagged)?.[1], /^Pages: +(\d+)$/m.exec(tagged)?.[1]);
   });
 });

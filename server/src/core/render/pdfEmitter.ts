@@ -78,6 +78,7 @@ export class PdfEmitter {
       language: meta.language,
       version: '1.7',
       displayTitle: true,
+      tagged: true,
       margins: MARGINS,
       styles: STYLES,
       defaultStyle: { font: 'Roboto', fontSize: 9.5, lineHeight: 1.2, color: COLOR.fg },

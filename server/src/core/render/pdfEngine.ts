@@ -36,6 +36,8 @@ export interface PdfSetup {
   readonly styles: Record<string, Style>;
   readonly defaultStyle: Style;
   readonly watermark: TDocumentDefinitions['watermark'];
+  /** A tagged PDF for screen readers (pdfTagging.ts). */
+  readonly tagged: boolean;
 }
 
 /** One PDF being made: windows laid out, some of their pages rendered, then the bytes. */
@@ -109,7 +111,7 @@ export function loadPdfEngine(): Promise<PdfEngine> {
         const builder = new LayoutBuilder(A4, marginsOf(setup.margins), new SvgMeasure());
         builder.registerTableLayouts(tableLayouts);
         const renderer = new Renderer(pdf, undefined);
-        const tagging = new Tagging(pdf as unknown as TaggedDocument, renderer as unknown as DrawingRenderer);
+        const tagging = setup.tagged ? new Tagging(pdf as unknown as TaggedDocument, renderer as unknown as DrawingRenderer) : undefined;
         return {
           layout(content, header, footer) {
             forgetWordLayouts(pdf);
@@ -132,7 +134,7 @@ export function loadPdfEngine(): Promise<PdfEngine> {
                 resolve(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
               });
               pdf.on('error', reject);
-              tagging.finish();
+              tagging?.finish();
               pdf.end();
             });
           },
@@ -165,7 +167,7 @@ function pdfOptions(setup: PdfSetup): object {
     pdfVersion: setup.version ?? '1.3',
     subset: PDF_A,
     // Tagged for screen readers (pdfTagging.ts): the structure tree and MarkInfo.
-    tagged: true,
+    tagged: setup.tagged,
     displayTitle: setup.displayTitle,
     compress: true,
     lang: setup.language,
