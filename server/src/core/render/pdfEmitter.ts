@@ -17,7 +17,7 @@ import {
   SHORT_LINES,
   START_OF_NEXT,
 } from './pdfLayout';
-import type { FlowItem, RowsNode } from './pdfPaging';
+import { node, startingPage, styled, whole, type FlowItem } from './pdfPaging';
 import { COLOR, CONTENT_WIDTH, FIELDS_LAYOUT, MARGINS, NOTE_FILL, noteLayout, REMARK, STATUS_COLOR, statusMark, STYLES, TABLE_LAYOUT, TOC_STYLES } from './pdfStyle';
 import { STRUCTURE, tagged, type StructureTag } from './pdfTagging';
 import { neutralise } from './safeText';
@@ -492,34 +492,3 @@ function headingLabel(heading: Heading): string {
 function tocMargin(level: 1 | 2 | 3): [number, number, number, number] {
   return [(level - 1) * 14, level === 1 ? 5 : 1.5, 0, 0];
 }
-
-function node(lines: number, make: () => Content): FlowItem {
-  return { kind: 'node', lines, make };
-}
-
-/** Every node of items, each whole. */
-function whole(items: readonly FlowItem[]): Content[] {
-  return items.map((item) => (item.kind === 'node' ? item.make() : item.make(0, item.rowLines.length).node));
-}
-
-/** The item, starting a new page. */
-function startingPage(item: FlowItem): FlowItem {
-  if (item.kind === 'node') return node(item.lines, () => ({ stack: [item.make()], pageBreak: 'before' }));
-  return {
-    ...item,
-    make: (from, to) => {
-      const rows = item.make(from, to);
-      return from === 0 ? { node: { stack: [rows.node], pageBreak: 'before' }, rows: rows.rows } : rows;
-    },
-  };
-}
-
-/** The item in a style (the emergency card's smaller type). */
-function styled(item: FlowItem, style: string): FlowItem {
-  if (item.kind === 'node') return node(item.lines, () => ({ stack: [item.make()], style }));
-  return { ...item, make: (from, to): RowsNode => {
-    const rows = item.make(from, to);
-    return { node: { stack: [rows.node], style }, rows: rows.rows };
-  } };
-}
-
