@@ -1,9 +1,11 @@
 /**
  * Quick fixes whose edit leaves something for the author to write (the reason of a scenario
- * listed as not applicable) carry that edit as a snippet in the action's `data` as well
- * (server/src/core/features/codeActions.ts, SnippetData): LSP 3.17 has no snippet edits in code
- * actions. Here the VS Code client puts the snippet in place of the plain edit with the same
- * range, so that the cursor lands on the tab stop. Anything else passes unchanged.
+ * listed as not applicable, the contact who approved the plan) carry that edit as a snippet in
+ * the action's `data` as well (server/src/core/features/codeActions.ts, SnippetData): LSP 3.17
+ * has no snippet edits in code actions. Here the VS Code client puts the snippet in place of the
+ * plain edit with the same range, so that the cursor lands on the tab stop, and where `data`
+ * says `suggest` (the value is picked from the plan: a deputy), opens the suggestions there.
+ * Anything else passes unchanged.
  */
 import * as vscode from 'vscode';
 import type { Middleware } from 'vscode-languageclient/node';
@@ -23,7 +25,9 @@ export const codeActionSnippets: Pick<Middleware, 'provideCodeActions'> = {
 
 /** The action with its snippets in place of the plain edits they stand for (edits of `document` only). */
 export function withSnippets(action: vscode.CodeAction, document: vscode.TextDocument): vscode.CodeAction {
-  const snippets = snippetsOf((action as { data?: unknown }).data);
+  const data = (action as { data?: unknown }).data;
+  if (suggests(data) && action.edit && !action.command) action.command = { title: '', command: TRIGGER_SUGGEST };
+  const snippets = snippetsOf(data);
   if (snippets.length === 0 || !action.edit) return action;
   const edit = new vscode.WorkspaceEdit();
   for (const [uri, edits] of action.edit.entries()) {
@@ -53,6 +57,13 @@ function unindented(snippet: string, document: vscode.TextDocument, at: vscode.P
     .split('\n')
     .map((line, i) => (i > 0 && line.startsWith(blanks) ? line.slice(blanks.length) : line))
     .join('\n');
+}
+
+const TRIGGER_SUGGEST = 'editor.action.triggerSuggest';
+
+/** Whether the action's data asks for the suggestions after the edit. */
+function suggests(data: unknown): boolean {
+  return (data as { suggest?: unknown } | null | undefined)?.suggest === true;
 }
 
 /** The snippets of an action's data, where it has the shape the server writes. */

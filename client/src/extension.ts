@@ -20,6 +20,7 @@ import { codeActionSnippets } from './codeActionSnippets';
 import { registerExportCommands } from './export/exportCommands';
 import { openNewPlan } from './newPlanDocument';
 import { PreviewManager, type PreviewApi } from './preview/previewManager';
+import { followWorkspaceTrust } from './workspaceTrust';
 
 let client: LanguageClient | undefined;
 
@@ -35,15 +36,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<Drplan
   // The server process was started when this bundle was loaded (serverProcess.ts).
   const serverOptions: ServerOptions = serverTransports(output);
   const configuration = vscode.workspace.getConfiguration('drplan');
+  const initializationOptions = {
+    locale: vscode.env.language,
+    validationDelay: configuration.get<number>('validation.delay'),
+    maxFileSize: configuration.get<number>('maxFileSize'),
+  };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'drplan' }],
     outputChannel: output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
-    initializationOptions: {
-      locale: vscode.env.language,
-      validationDelay: configuration.get<number>('validation.delay'),
-      maxFileSize: configuration.get<number>('maxFileSize'),
-    },
+    // Trust as it is at each start of the server (a restarted server asks again): workspaceTrust.ts.
+    initializationOptions: () => ({ ...initializationOptions, workspaceTrusted: vscode.workspace.isTrusted }),
     synchronize: { configurationSection: 'drplan' },
     errorHandler: new RestartingErrorHandler(output),
     middleware: codeActionSnippets,
@@ -64,7 +67,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Drplan
     vscode.commands.registerCommand('drplan.newPlan', () => openNewPlan(languageClient)),
   );
   const preview = new PreviewManager(context.extensionUri, languageClient);
-  context.subscriptions.push(preview, ...registerExportCommands(languageClient, preview));
+  context.subscriptions.push(preview, ...registerExportCommands(languageClient, preview), followWorkspaceTrust(languageClient, () => preview.refresh()));
   await started;
   return { client: languageClient, preview: preview.api };
 }

@@ -73,7 +73,7 @@ const CODE_DOCS: Readonly<Record<DiagnosticCode, CodeDoc>> = {
     fix: "set `category` to the type's category",
   },
   'duplicate-id': {
-    when: 'An `id` used twice within `contacts`, `components`, `availability.measurements`, `backups` or `scenarios`. The same id in two different lists is fine.',
+    when: 'An `id` used twice within `contacts`, `alerting.levels`, `components`, `availability.measurements`, `backups` or `scenarios`. The same id in two different lists is fine.',
     range: 'every later use of the id; its related information points at the first',
   },
   'unknown-reference': {
@@ -140,7 +140,7 @@ const CODE_DOCS: Readonly<Record<DiagnosticCode, CodeDoc>> = {
   },
   'future-date': {
     when:
-      'A date that records something done lies after today: `plan.last_review`, a backup\'s `last_restore_test`, or the `date` of an exercise that has a `result`, ' +
+      'A date that records something done lies after today: `plan.last_review`, the `date` of an approval (`plan.approvals`), a backup\'s `last_restore_test`, or the `date` of an exercise that has a `result`, ' +
       'a `recovery_time` or a `data_loss` (an exercise without them may be planned). Usually a typo; it would also hide every overdue check. Today is not in the future.',
     range: 'the date value',
   },
@@ -176,6 +176,19 @@ const CODE_DOCS: Readonly<Record<DiagnosticCode, CodeDoc>> = {
   'single-point-of-failure': {
     when: 'A component without `redundancy` on which at least two other components depend (`depends_on`), directly or through others: its failure takes them all down.',
     range: "the component's first line",
+  },
+  'approval-missing': {
+    when:
+      "`plan.status` is `approved`, but no entry of `plan.approvals` approves the plan's current `version` (an entry without `version` approves the current one): " +
+      'the document would call the plan approved without saying who approved it, and when.',
+    range: 'the `status` value',
+    fix: "add an approval of the current version: `by` left for the approving contact (the cursor stands there), `date` today, `version` the plan's",
+  },
+  'no-deputy': {
+    when:
+      "A contact who is a scenario's `responsible`, the plan's `owner` or in `alerting.declared_by` has no `deputy` (Vertretungsregelung): nobody is named to take over when they cannot be reached. One diagnostic per contact.",
+    range: "the contact's first line",
+    fix: 'insert `deputy:` into the contact, the cursor there and the contacts offered (in VS Code)',
   },
 };
 

@@ -48,6 +48,8 @@ function valueText(field: FieldRow, sections: readonly FieldSection[]): string {
   switch (kind.kind) {
     case 'text':
       return 'text';
+    case 'texts':
+      return 'list of texts';
     case 'formatVersion':
       return `the string ${code(`"${String(schemaAt(['drplan'])?.const)}"`)}`;
     case 'version':

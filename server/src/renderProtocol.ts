@@ -16,6 +16,13 @@ export const EXPORT_PDF_REQUEST = 'drplan/exportPdf';
 /** `drplan/exportHtml` → {@link ExportHtmlResult}: the document as one self-contained HTML file. */
 export const EXPORT_HTML_REQUEST = 'drplan/exportHtml';
 
+/**
+ * `drplan/workspaceTrusted` (client → server, no parameters): the user has trusted the
+ * workspace. From then on the document's change history comes from git (the server runs git
+ * only in a trusted workspace: `initializationOptions.workspaceTrusted`, or this notification).
+ */
+export const WORKSPACE_TRUSTED_NOTIFICATION = 'drplan/workspaceTrusted';
+
 export interface RenderParams {
   readonly textDocument: { readonly uri: string };
   /**

@@ -8,6 +8,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from './core';
 import { fileMessages, type TooLarge } from './core/i18n/fileMessages';
 import type { LanguageService } from './core/languageService';
+import type { ChangeHistory } from './core/render/changeHistory';
 import type { PlanDocument } from './core/render/tree';
 import type { ExportHtmlResult, ExportPdfResult, PreviewResult, RenderParams } from './renderProtocol';
 import { requestFailed } from './responseError';
@@ -26,11 +27,16 @@ export interface RenderSources {
   log(feature: string, uri: string, error: unknown): void;
   /** Makes the PDF of a tree: in a worker in the server (pdfWorkerClient.ts); default: the service, in-process. */
   pdf?(document: PlanDocument, progress?: (done: number) => void): Promise<Uint8Array>;
+  /**
+   * The change history of `text` as the content of the plan at `uri`, from git (gitHistory.ts):
+   * only in a trusted workspace; never rejects. Without it, the plan's `history:` entries.
+   */
+  history?(uri: string, text: string): Promise<ChangeHistory | undefined>;
 }
 
 export interface RenderRequests {
-  preview(params: RenderParams): PreviewResult | null | ResponseError<void>;
-  exportHtml(params: RenderParams): ExportHtmlResult | null | ResponseError<void>;
+  preview(params: RenderParams): Promise<PreviewResult | null | ResponseError<void>>;
+  exportHtml(params: RenderParams): Promise<ExportHtmlResult | null | ResponseError<void>>;
   /** `progress` hears the part done (0 to 1) while the PDF is made. */
   exportPdf(params: RenderParams, progress?: (done: number) => void): Promise<ExportPdfResult | null | ResponseError<void>>;
 }
@@ -43,20 +49,23 @@ export function renderRequests(sources: RenderSources): RenderRequests {
    * nothing would show an empty plan). A failure is logged and answered as an error the client
    * can show: the preview and the export say why, instead of showing nothing.
    */
-  const render = <T>(
+  const render = async <T>(
     params: RenderParams,
     feature: string,
     answer: (version: number, tree: PlanDocument) => T,
     tooLarge: (version: number, limits: TooLarge) => T | ResponseError<void>,
-  ): T | null | ResponseError<void> => {
+  ): Promise<T | null | ResponseError<void>> => {
     const uri = params?.textDocument?.uri;
     if (typeof uri !== 'string') return new ResponseError(LSPErrorCodes.RequestFailed, 'textDocument.uri is missing');
     const document = sources.document(uri);
     if (!document) return null;
     try {
+      // This version's, taken now: the document object changes with the next edit.
+      const { version } = document;
       const analysis = sources.analysis(document);
-      if (analysis.tooLarge) return tooLarge(document.version, analysis.tooLarge);
-      return answer(document.version, service.planDocument(analysis));
+      if (analysis.tooLarge) return tooLarge(version, analysis.tooLarge);
+      const history = await sources.history?.(uri, document.getText());
+      return answer(version, service.planDocument(analysis, history));
     } catch (error) {
       sources.log(feature, uri, error);
       return requestFailed(error);
@@ -75,7 +84,7 @@ export function renderRequests(sources: RenderSources): RenderRequests {
     exportHtml: (params) => render(params, 'HTML export', (version, tree) => ({ version, draft: service.isDraft(tree), html: service.htmlFile(tree) }), refuseExport),
     exportPdf: async (params, progress) => {
       // The tree is built now, from this version; the PDF is made from it while edits go on.
-      const pending = render(params, 'PDF export', (version, tree) => ({ version, tree }), refuseExport);
+      const pending = await render(params, 'PDF export', (version, tree) => ({ version, tree }), refuseExport);
       if (pending === null || pending instanceof ResponseError) return pending;
       try {
         const bytes = await (sources.pdf ? sources.pdf(pending.tree, progress) : service.pdfFile(pending.tree, progress));

@@ -22,7 +22,9 @@ import { orResponseError, requestFailed } from './responseError';
 import { FIX_ALL_KIND } from './core/features/codeActionKinds';
 import { megabytesToBytes } from './core/limits';
 import { NEW_PLAN_REQUEST, type NewPlanResult } from './newPlanProtocol';
-import { EXPORT_HTML_REQUEST, EXPORT_PDF_REQUEST, PREVIEW_REQUEST, type RenderParams } from './renderProtocol';
+import { EXPORT_HTML_REQUEST, EXPORT_PDF_REQUEST, PREVIEW_REQUEST, WORKSPACE_TRUSTED_NOTIFICATION, type RenderParams } from './renderProtocol';
+import { fileOfUri, GitHistories } from './gitHistory';
+import type { ChangeHistory } from './core/render/changeHistory';
 import { localeFrom } from './locale';
 import { handleServerCommandLine } from './serverCommandLine';
 import type { Analysis } from './core';
@@ -42,6 +44,11 @@ interface InitializationOptions {
   today?: string;
   /** Plans larger than this many megabytes are not parsed (`drplan.maxFileSize`); 0: no limit. */
   maxFileSize?: number;
+  /**
+   * The user trusts the workspace (VS Code's Workspace Trust): only then does the server run git
+   * for the document's change history. Later: the notification `drplan/workspaceTrusted`.
+   */
+  workspaceTrusted?: boolean;
 }
 
 const DEFAULT_DELAY_MS = 15;
@@ -80,10 +87,29 @@ function language(): Loaded {
       service,
       log: logFailure,
       pdf: (document, progress) => pdfMaker.pdf(document, progress),
+      history: changeHistoryOf,
     });
     loaded = { service, analyses, render };
   }
   return loaded;
+}
+
+/**
+ * The plans' histories from git (gitHistory.ts), once the client says that the user trusts the
+ * workspace: a repository's configuration can name programs, so in Restricted Mode (and for a
+ * client that says nothing) git never runs and the document shows the plan's `history:`.
+ */
+let gitHistories: GitHistories | undefined;
+
+async function changeHistoryOf(uri: string, text: string): Promise<ChangeHistory | undefined> {
+  const file = gitHistories && fileOfUri(uri);
+  if (!gitHistories || !file) return undefined;
+  try {
+    return await gitHistories.history(file, text);
+  } catch (error) {
+    logFailure('git history', uri, error);
+    return undefined;
+  }
 }
 
 const scheduler = new DiagnosticsScheduler(DEFAULT_DELAY_MS, publishDiagnostics, (uri) => documents.get(uri)?.getText().length ?? 0);
@@ -100,10 +126,12 @@ connection.onInitialize((params): InitializeResult => {
   if (maxFileSize !== undefined) serviceOptions = { ...serviceOptions, maxFileSize: megabytesToBytes(maxFileSize) };
   const delay = validationDelayFrom(options.validationDelay);
   if (delay !== undefined) scheduler.setDelay(delay);
+  if (options.workspaceTrusted === true) gitHistories = new GitHistories();
   hasConfigurationCapability = params.capabilities.workspace?.configuration === true;
   return {
     capabilities: {
-      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      // Saves: the git history of a saved plan is read again.
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       completionProvider: { triggerCharacters: [' ', ':', '[', ',', '-'], resolveProvider: false },
       hoverProvider: true,
       documentSymbolProvider: true,
@@ -143,12 +171,23 @@ documents.onDidChangeContent(({ document }) => {
   if (loaded?.analyses.has(document)) return;
   scheduler.schedule(document.uri);
 });
+documents.onDidSave(({ document }) => forgetHistory(document.uri));
 documents.onDidClose(({ document }) => {
+  forgetHistory(document.uri);
   scheduler.cancel(document.uri);
   loaded?.analyses.forget(document.uri);
   idle.touch();
   void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
 });
+
+connection.onNotification(WORKSPACE_TRUSTED_NOTIFICATION, () => {
+  gitHistories ??= new GitHistories();
+});
+
+function forgetHistory(uri: string): void {
+  const file = gitHistories && fileOfUri(uri);
+  if (file) gitHistories?.forget(file);
+}
 
 function publishDiagnostics(uri: string): void {
   const document = documents.get(uri);

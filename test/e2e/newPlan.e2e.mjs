@@ -31,6 +31,8 @@ const TYPED = {
   system: 'Bürgerportal',
   name: 'Erika Mustermann',
   what: 'ZODB und Blobs',
+  // Notbetrieb, a list: written as a flow list where the value goes.
+  emergency_operation: '[Aushänge und Rundmails statt Intranet-Nachrichten]',
 };
 /** What the author picks from the completion list: the value, and what is typed to filter it. */
 const COMPLETED = {
@@ -39,6 +41,7 @@ const COMPLETED = {
   recovery_time: { value: '4h', filter: '4h' },
   rto: { value: '8h', filter: '8h' },
   rpo: { value: '4h', filter: '4h' },
+  within: { value: '1h', filter: '1h' },
   // Completion offers today (the server's day, UTC): a restore test done today is neither in the future nor overdue.
   last_restore_test: { value: new Date().toISOString().slice(0, 10), filter: new Date().toISOString().slice(0, 4) },
 };
@@ -211,7 +214,8 @@ describe('a person writes a new plan in VS Code', { timeout: 600_000 }, () => {
     await page.locator('.markers-panel .monaco-list-row .file-icon .label-name', { hasText: new RegExp(`^${escapeRegExp(PLAN)}$`) }).first().waitFor({ timeout: STEP_TIMEOUT });
     const organisation = page.locator('.markers-panel .monaco-list-row', { hasText: "'organisation' must be a text value, but is empty." }).first();
     await organisation.waitFor({ timeout: STEP_TIMEOUT });
-    await page.locator('.markers-panel .monaco-list-row', { hasText: "'rto' must be a duration, but is empty." }).first().waitFor({ timeout: STEP_TIMEOUT });
+    // A duration among the first rows (the panel shows only the rows it has room for).
+    await page.locator('.markers-panel .monaco-list-row', { hasText: "'within' must be a duration, but is empty." }).first().waitFor({ timeout: STEP_TIMEOUT });
     await screenshot('problems-of-the-empty-fields');
     process.stderr.write(`[newplan] after the command: ${JSON.stringify(initial)}\n`);
   });
@@ -221,6 +225,7 @@ describe('a person writes a new plan in VS Code', { timeout: 600_000 }, () => {
     await page.keyboard.press('Control+1');
     await page.keyboard.press('Control+Home');
     const seen = { typed: 0, completed: 0 };
+    const typedFields = new Set();
     const shown = new Set();
     let durationFixed = false;
     for (let turn = 0; turn < 400; turn++) {
@@ -230,13 +235,14 @@ describe('a person writes a new plan in VS Code', { timeout: 600_000 }, () => {
       if (turn === 0) await screenshot('f8-first-problem');
       // VS Code visits errors before infos, but an `untested` is no job for this pass either.
       if (/\(untested\)/.test(message)) continue;
-      const empty = /^'([a-z_]+)' must be a (text value|duration|date), but is empty/.exec(message);
+      const empty = /^'([a-z_]+)' must be a (text value|duration|date|list), but is empty/.exec(message);
       assert.ok(empty, `a problem the person did not expect: ${message}`);
       const field = empty[1];
       await closeWidgets();
       if (field in TYPED) {
         await page.keyboard.type(TYPED[field]);
         await oneErrorFewer(errors);
+        typedFields.add(field);
         if (seen.typed++ === 0) await screenshot('typed-organisation');
       } else if (field === 'recovery_time' && !durationFixed) {
         // A person writes "30m": the check asks minutes or months, the quick fix knows.
@@ -259,7 +265,7 @@ describe('a person writes a new plan in VS Code', { timeout: 600_000 }, () => {
     await closeWidgets();
     await waitForCounts('errors === 0 && warnings === 0');
     assert.ok(durationFixed, 'the 30m repair was shown');
-    assert.equal(seen.typed, Object.keys(TYPED).length);
+    assert.equal(typedFields.size, Object.keys(TYPED).length);
     await screenshot('all-fields-filled');
     process.stderr.write(`[newplan] F8 path: ${JSON.stringify(seen)}\n`);
   });
@@ -278,7 +284,8 @@ describe('a person writes a new plan in VS Code', { timeout: 600_000 }, () => {
   });
 
   step('adds a deputy contact; a quick fix inserts the missing name, which the person then writes', async () => {
-    await newLineBelow('role: IT-Leitung');
+    // Below the last contact (the data protection officer).
+    await newLineBelow('function: dpo');
     // The new line is indented for `role`'s mapping; one level out for a new list item.
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.type('- id: bereitschaft');
@@ -307,6 +314,23 @@ describe('a person writes a new plan in VS Code', { timeout: 600_000 }, () => {
     await screenshot('responsible');
   });
 
+  step('a quick fix gives the new responsible a deputy, picked from the suggestions it opens', async () => {
+    // Responsible for a scenario, the new contact needs a deputy: a piece of information (no-deputy).
+    await page.locator('.markers-panel .monaco-list-row', { hasText: "'bereitschaft' is responsible for the scenario" }).first().waitFor({ timeout: STEP_TIMEOUT });
+    const { infos } = await problemCounts(page);
+    await page.keyboard.press('Control+Home');
+    await find('id: bereitschaft');
+    await quickFix("Add a deputy for 'bereitschaft'", 'quick-fix-deputy');
+    // The cursor stands after `deputy: `, and the suggestions offer the other contacts.
+    await page.locator('.suggest-widget.visible .monaco-list-row', { hasText: 'it-leitung' }).first().waitFor({ timeout: STEP_TIMEOUT });
+    await screenshot('suggested-deputies');
+    await page.keyboard.type('it-l');
+    await page.locator('.suggest-widget.visible .monaco-list-row.focused .label-name', { hasText: /^it-leitung$/ }).waitFor({ timeout: STEP_TIMEOUT });
+    await page.keyboard.press('Enter');
+    await waitForCounts(`errors === 0 && warnings === 0 && infos === ${infos - 1}`);
+    await screenshot('deputy');
+  });
+
   step(`saves the plan with Ctrl+S as ${PLAN} in the workspace folder, without a dialog`, async () => {
     await closeWidgets();
     await screenshot('before-save');
@@ -332,7 +356,7 @@ describe('a person writes a new plan in VS Code', { timeout: 600_000 }, () => {
     assert.match(text, /\n {2}organisation: Stadtwerke Musterstadt {2,}# /, 'the hint stays a comment');
     assert.match(text, /\n {2}classification: confidential /);
     assert.match(text, /\n {4}recovery_time: 30 min /);
-    assert.match(text, /\n {2}- id: bereitschaft\n {4}name: Rufbereitschaft Betrieb\n/);
+    assert.match(text, /\n {2}- id: bereitschaft\n {4}name: Rufbereitschaft Betrieb\n {4}deputy: it-leitung\n/);
     assert.match(text, /\n {4}responsible: bereitschaft\n/);
     const { stdout } = await promisify(execFile)(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'check', '--format', 'json', PLAN], { cwd: workspace });
     const diagnostics = JSON.parse(stdout);

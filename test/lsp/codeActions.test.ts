@@ -133,4 +133,31 @@ describe('code actions over stdio', () => {
     const after = await english.diagnosticsOfVersion(uri, 2);
     assert.ok(!after.some((d) => d.code === 'missing-scenario' && (d.data as { type?: string }).type === 'storage-server'));
   });
+
+  it('reports approval-missing at the status value and no-deputy at the contact, each with its fix and the suggestions asked for', async () => {
+    const uri = 'untitled:approval.drplan.yaml';
+    const text = PLAN.replace('  version: "1"\n', '  version: "1"\n  status: approved\n').replace('  owners: it   # Tippfehler\n', '  owner: it\n');
+    await german.open(uri, text);
+    const first = await german.diagnosticsOfVersion(uri, 1);
+    const approval = ofCode(first, 'approval-missing');
+    const deputy = ofCode(first, 'no-deputy');
+    assert.deepEqual(approval.map((d) => [d.range, d.severity]), [[{ start: { line: 6, character: 10 }, end: { line: 6, character: 18 } }, 2]]);
+    assert.deepEqual(deputy.map((d) => [d.range, d.severity]), [[{ start: { line: 9, character: 4 }, end: { line: 9, character: 10 } }, 3]]);
+
+    const [addApproval] = await codeActionsOf(german, uri, approval, ['quickfix']);
+    assert.equal(addApproval?.title, 'Freigabe der Version „1“ eintragen');
+    assert.deepEqual((addApproval?.data as { suggest?: boolean } | undefined)?.suggest, true);
+    assert.match(JSON.stringify(addApproval?.data), /- by: \$1\\n {6}date: 2026-11-29\\n {6}version: \\"1\\"/);
+    const approved = apply(text, uri, addApproval as CodeAction);
+    assert.equal(approved, text.replace('  owner: it\n', '  owner: it\n  approvals:\n    - by:\n      date: 2026-11-29\n      version: "1"\n'));
+
+    const [addDeputy] = await codeActionsOf(german, uri, deputy, ['quickfix']);
+    assert.equal(addDeputy?.title, 'Vertretung für „it“ eintragen');
+    assert.deepEqual(addDeputy?.data, { snippets: [{ range: addDeputy?.edit?.changes?.[uri]?.[0]?.range, snippet: '\n    deputy: $1' }], suggest: true });
+    assert.equal(addDeputy?.command, undefined, 'no command a client other than VS Code would have to know');
+
+    await german.change(uri, 2, [{ text: approved.replace('    - by:\n', '    - by: it\n').replace('    name: IT-Betrieb\n', '    name: IT-Betrieb\n    deputy: vertretung\n  - id: vertretung\n    name: Vertretung\n') }]);
+    const second = await german.diagnosticsOfVersion(uri, 2);
+    assert.deepEqual([...ofCode(second, 'approval-missing'), ...ofCode(second, 'no-deputy')], []);
+  });
 });

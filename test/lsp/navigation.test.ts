@@ -51,9 +51,9 @@ describe('navigation over stdio (outline, definition, references, rename, foldin
       request<DocumentSymbol[]>(english, 'textDocument/documentSymbol', {}),
       request<DocumentSymbol[]>(german, 'textDocument/documentSymbol', {}),
     ]);
-    assert.deepEqual(de.map((s) => s.name), ['Plan', 'Kontakte', 'Komponenten', 'Verfügbarkeit', 'Backups', 'Szenarien', 'Historie']);
-    assert.deepEqual(en.map((s) => s.name), ['Plan', 'Contacts', 'Components', 'Availability', 'Backups', 'Scenarios', 'History']);
-    const hardware = de[5]!.children![0]!;
+    assert.deepEqual(de.map((s) => s.name), ['Plan', 'Kontakte', 'Alarmierung', 'Komponenten', 'Verfügbarkeit', 'Backups', 'Szenarien', 'Historie']);
+    assert.deepEqual(en.map((s) => s.name), ['Plan', 'Contacts', 'Alerting', 'Components', 'Availability', 'Backups', 'Scenarios', 'History']);
+    const hardware = de[6]!.children![0]!;
     assert.equal(hardware.name, 'Hardware-Fehler');
     assert.deepEqual(hardware.children!.map((s) => `${s.name} (${s.detail})`).slice(2), [
       'Ausfall des Storage-Servers (RTO 8 h · RPO 4 h)',

@@ -14,7 +14,7 @@ import { LspClient } from '../support/lspClient';
 
 const SERVER = join(ROOT, 'dist', 'server.js');
 const EXAMPLE = read(join(EXAMPLES, 'plone-intranet.drplan.yaml'));
-/** The example (under 10 kB) with a comment that takes it to 24 kB: over a limit of 0.01 MB (10 kB). */
+/** The example (under 20 kB) with a comment that takes it to 24 kB: over a limit of 0.02 MB (20 kB). */
 const LARGE = `${EXAMPLE}# ${'x'.repeat(24 * 1024 - Buffer.byteLength(EXAMPLE) - 3)}\n`;
 const LARGE_URI = pathToFileURL(join(EXAMPLES, 'gross.drplan.yaml')).href;
 const SMALL_URI = pathToFileURL(join(EXAMPLES, 'plone-intranet.drplan.yaml')).href;
@@ -26,7 +26,7 @@ function request<T>(client: LspClient, method: string, uri: string): Promise<T> 
 describe('a plan over the size limit: preview and exports over stdio', () => {
   let client: LspClient;
   before(async () => {
-    client = await LspClient.start('node', [SERVER, '--stdio'], { today: TODAY_ISO, maxFileSize: 0.01 }, { locale: 'de' });
+    client = await LspClient.start('node', [SERVER, '--stdio'], { today: TODAY_ISO, maxFileSize: 0.02 }, { locale: 'de' });
     await client.open(LARGE_URI, LARGE);
     await client.open(SMALL_URI, EXAMPLE);
   });
@@ -37,7 +37,7 @@ describe('a plan over the size limit: preview and exports over stdio', () => {
     assert.equal(result.version, 1);
     assert.equal(result.draft, false);
     assert.match(result.html, /^<main class="drplan-document">/);
-    assert.match(result.html, /<h1 class="doc-title" data-line="0">Die Datei ist zu groß für die Vorschau \(24 kB, Grenze 10 kB\)<\/h1>/);
+    assert.match(result.html, /<h1 class="doc-title" data-line="0">Die Datei ist zu groß für die Vorschau \(24 kB, Grenze 20 kB\)<\/h1>/);
     assert.match(result.html, /weder geprüft noch in der Vorschau gezeigt noch exportiert/);
     assert.match(result.html, /drplan\.maxFileSize/);
     // Not the document of an empty plan.
@@ -51,7 +51,7 @@ describe('a plan over the size limit: preview and exports over stdio', () => {
         (error: Error) => {
           assert.equal(
             error.message,
-            'Die Datei ist zu groß für den Export (24 kB, Grenze 10 kB); es wird kein Dokument geschrieben. Die Grenze lässt sich mit der Einstellung drplan.maxFileSize anheben.',
+            'Die Datei ist zu groß für den Export (24 kB, Grenze 20 kB); es wird kein Dokument geschrieben. Die Grenze lässt sich mit der Einstellung drplan.maxFileSize anheben.',
           );
           return true;
         },

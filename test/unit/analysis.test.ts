@@ -21,7 +21,7 @@ describe('the example plan', () => {
     assert.deepEqual(crlf, lf);
   });
   it('speaks German when asked, with umlauts intact', () => {
-    const text = EXAMPLE.replace('rto: 4h\n    rpo: 0\n    responsible: rz-betreiber\n    exercises', 'rto: 1h\n    rpo: 0\n    responsible: rz-betreiber\n    exercises');
+    const text = EXAMPLE.replace('rto: 4h\n    rpo: 0\n    responsible: rz-betreiber\n    escalation: stoerung\n    exercises', 'rto: 1h\n    rpo: 0\n    responsible: rz-betreiber\n    escalation: stoerung\n    exercises');
     const [first] = analyze(text, { today: TODAY }).diagnostics('de').filter((d) => d.code === 'rto-exceeded');
     assert.match(first?.message ?? '', /überschreitet damit die RTO, die maximal zulässige Ausfallzeit \(1 Stunde\)/);
   });

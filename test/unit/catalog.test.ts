@@ -75,6 +75,14 @@ const FORMAT_COMPONENT_KINDS: Readonly<Record<string, string | undefined>> = {
 const FORMAT_ENUMS: Readonly<Record<string, Readonly<Record<string, string | undefined>>>> = {
   planStatus: { draft: 'Entwurf', approved: 'Freigegeben' },
   classification: { public: 'öffentlich', internal: 'intern', confidential: 'vertraulich' },
+  contactFunction: {
+    'it-lead': 'IT-Leitung',
+    'on-call': 'Bereitschaft',
+    dpo: 'Datenschutzbeauftragte/r',
+    management: 'Leitung der Organisation',
+    provider: 'Dienstleister / Rechenzentrumsbetreiber',
+    'crisis-team': 'Notfallstab',
+  },
   databaseStrategy: { snapshot: undefined, 'relstorage-replication': undefined, 'drbd-heartbeat': undefined, none: undefined },
   loadBalancingMethod: { fair: undefined, 'round-robin': undefined, 'least-connections': undefined, none: undefined },
   exerciseKind: {

@@ -322,6 +322,67 @@ describe('completion of references', () => {
   });
 });
 
+describe('completion of the alerting, deputies, functions and approvals', () => {
+  const LEVELS = `alerting:\n  declared_by: [it-leitung]\n  levels:\n    - id: stoerung\n      name: Störung\n    - id: notfall\n      name: Notfall\n`;
+
+  it('offers the contact functions with German labels and explanations', () => {
+    const contact = HEAD.replace('    name: Rufbereitschaft Betrieb\n', '    name: Rufbereitschaft Betrieb\n    function: |\n');
+    const { items } = completeAt(contact);
+    assert.deepEqual(labels(items), ['it-lead', 'on-call', 'dpo', 'management', 'provider', 'crisis-team']);
+    assert.equal(byLabel(items, 'dpo').detail, 'Datenschutzbeauftragte/r');
+    assert.match(docOf(byLabel(items, 'dpo')), /72 Stunden/);
+    assert.equal(byLabel(items, 'provider').detail, 'Dienstleister / Rechenzentrumsbetreiber');
+    assert.equal(byLabel(items, 'crisis-team').detail, 'Notfallstab');
+    const english = completeAt(contact, 'en').items;
+    assert.equal(byLabel(english, 'dpo').detail, 'Data protection officer (Datenschutzbeauftragte/r)');
+  });
+
+  it('offers the contacts for approvals’ by, declared_by and notify, with their names', () => {
+    for (const marked of [
+      `${HEAD.replace('  owner: it-leitung\n', '  owner: it-leitung\n  approvals:\n    - by: |\n')}`,
+      `${HEAD}alerting:\n  declared_by: [|]\n`,
+      `${HEAD}alerting:\n  levels:\n    - id: notfall\n      name: Notfall\n      notify:\n        - |\n`,
+    ]) {
+      const { items } = completeAt(marked);
+      assert.deepEqual(labels(items), ['it-leitung', 'bereitschaft'], marked);
+      assert.equal(byLabel(items, 'it-leitung').detail, 'Erika Mustermann');
+    }
+    const listed = completeAt(`${HEAD}alerting:\n  levels:\n    - id: notfall\n      name: Notfall\n      notify: [it-leitung, |]\n`);
+    assert.deepEqual(labels(listed.items), ['bereitschaft']);
+  });
+
+  it('offers the other contacts as a deputy: nobody stands in for themselves', () => {
+    const { items } = completeAt(HEAD.replace('    name: Rufbereitschaft Betrieb\n', '    name: Rufbereitschaft Betrieb\n    deputy: |\n'));
+    assert.deepEqual(labels(items), ['it-leitung']);
+    assert.equal(byLabel(items, 'it-leitung').detail, 'Erika Mustermann');
+    const first = completeAt(HEAD.replace('    name: Erika Mustermann\n', '    name: Erika Mustermann\n    deputy: |\n'));
+    assert.deepEqual(labels(first.items), ['bereitschaft']);
+  });
+
+  it('offers the alerting levels, with their names, for a scenario’s escalation', () => {
+    const completed = completeAt(`${HEAD}${LEVELS}${SCENARIO}    escalation: |\n`);
+    assert.deepEqual(labels(completed.items), ['stoerung', 'notfall']);
+    assert.equal(byLabel(completed.items, 'notfall').detail, 'Notfall');
+    assert.match(accept(completed, byLabel(completed.items, 'notfall')), /escalation: notfall\n$/);
+  });
+
+  it('offers the keys of the alerting, a level and an approval, required first', () => {
+    assert.deepEqual(labels(completeAt(`${HEAD}alerting:\n  |\n`).items), ['declared_by', 'levels']);
+    assert.deepEqual(labels(completeAt(`${HEAD}alerting:\n  levels:\n    - |\n`).items), ['id', 'name', 'criteria', 'notify', 'within']);
+    assert.deepEqual(labels(completeAt(`${HEAD.replace('  owner: it-leitung\n', '  owner: it-leitung\n  approvals:\n    - |\n')}`).items), ['by', 'date', 'version', 'meaning']);
+    const keys = labels(completeAt(`${HEAD}${SCENARIO}    |\n`).items);
+    assert.ok(keys.includes('escalation') && keys.includes('emergency_operation'), JSON.stringify(keys));
+    const emergency = completeAt(`${HEAD}${SCENARIO}    emerg|\n`);
+    assert.equal(editOf(byLabel(emergency.items, 'emergency_operation')).newText, 'emergency_operation:\n      - $1');
+    assert.match(docOf(byLabel(emergency.items, 'emergency_operation')), /^\*\*Notbetrieb\*\*/);
+  });
+
+  it('offers typical notification times for within, and today for an approval’s date', () => {
+    assert.deepEqual(labels(completeAt(`${LEVELS}      within: |\n`).items), ['15 min', '30 min', '1h', '4h']);
+    assert.deepEqual(labels(completeAt('plan:\n  approvals:\n    - by: it\n      date: |\n').items), [TODAY_ISO]);
+  });
+});
+
 describe('completion of durations and dates', () => {
   it('offers typical RTOs, explained in German', () => {
     const { items } = completeAt(`${HEAD}${SCENARIO}    rto: |\n`);

@@ -37,6 +37,12 @@ describe('go to definition', () => {
   it('goes from a backup reference to the backup', () => {
     assert.deepEqual(definitionAt('zodb-offsite', 'id: rack'), [`${lineOf(EXAMPLE, 'id: zodb-offsite')}:zodb-offsite`]);
   });
+  it('goes from a scenario’s escalation to the alert level, and from a deputy, an approver and notify to the contact', () => {
+    assert.deepEqual(definitionAt('notfall', 'escalation: '), [`${lineOf(EXAMPLE, 'id: notfall')}:notfall`]);
+    assert.deepEqual(definitionAt('stv-it-leitung', 'deputy: '), [`${lineOf(EXAMPLE, 'id: stv-it-leitung')}:stv-it-leitung`]);
+    assert.deepEqual(definitionAt('geschaeftsfuehrung', '- by: '), [`${lineOf(EXAMPLE, 'id: geschaeftsfuehrung')}:geschaeftsfuehrung`]);
+    assert.deepEqual(definitionAt('dsb', 'notify: [it-leitung, '), [`${lineOf(EXAMPLE, 'id: dsb')}:dsb`]);
+  });
   it('goes from an affects item (flow list) to the component', () => {
     assert.deepEqual(definitionAt('psu', 'affects: [vm-host-1'), [`${lineOf(EXAMPLE, 'id: psu')}:psu`]);
   });
@@ -137,7 +143,9 @@ describe('find references', () => {
   /** Every line that names the id as a value, found in the text (a check independent of the index). */
   const linesNaming = (id: string, declaration: boolean) =>
     EXAMPLE.split('\n').flatMap((line, index) => {
-      const match = new RegExp(`^\\s*(?:- )?(id|owner|alert|responsible|backup): ${id}$`).exec(line);
+      const match =
+        new RegExp(`^\\s*(?:- )?(id|owner|alert|responsible|backup|deputy|by): ${id}$`).exec(line) ??
+        new RegExp(`^\\s*(declared_by|notify): \\[(?:.*, )?${id}(?:, .*)?\\]$`).exec(line);
       if (!match || (match[1] === 'id' && !declaration)) return [];
       return [`${index + 1}:${id}`];
     });
@@ -146,7 +154,8 @@ describe('find references', () => {
     const offset = offsetOf(EXAMPLE, 'it-leitung', 'owner:');
     const withDeclaration = show(EXAMPLE, references(analysis, offset, URI, true));
     assert.deepEqual(withDeclaration, linesNaming('it-leitung', true));
-    assert.equal(withDeclaration.length, 7);
+    // declared, owner, two deputies, declared_by, notify, five responsible
+    assert.equal(withDeclaration.length, 11);
     assert.deepEqual(show(EXAMPLE, references(analysis, offset, URI, false)), linesNaming('it-leitung', false));
   });
   it('finds the same from the declaration and from any reference', () => {

@@ -77,6 +77,10 @@ describe('the field table and the JSON Schema', () => {
         case 'text':
           assert.equal(ref, spec.kind, name);
           break;
+        case 'texts':
+          assert.equal(raw.type, 'array', name);
+          assert.equal(refName(items), 'text', name);
+          break;
         case 'reference':
           assert.equal(ref, 'reference', name);
           break;
@@ -157,6 +161,8 @@ describe('field documentation', () => {
     assert.equal(definitionAt(['scenarios', 0, 'recovery', 1]), 'recoveryStep');
     assert.equal(definitionAt(['scenarios', 0, 'exercises', 0]), 'exercise');
     assert.equal(definitionAt(['availability', 'load_balancing']), 'loadBalancing');
+    assert.equal(definitionAt(['alerting', 'levels', 2]), 'alertLevel');
+    assert.equal(definitionAt(['plan', 'approvals', 0]), 'approval');
     assert.equal(definitionAt(['scenarios', 0, 'prevention', 0]), undefined);
     assert.equal(definitionAt(['nonsense']), undefined);
   });
@@ -183,7 +189,10 @@ function pathOf(definition: string): (string | number)[] | undefined {
     [],
     ['plan'],
     ['plan', 'not_applicable', 0],
+    ['plan', 'approvals', 0],
     ['contacts', 0],
+    ['alerting'],
+    ['alerting', 'levels', 0],
     ['components', 0],
     ['availability'],
     ['availability', 'database'],

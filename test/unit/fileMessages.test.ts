@@ -143,19 +143,19 @@ describe('a plan over the size limit: the preview\'s page and the exports\' refu
   it('the server answers the preview with that page and refuses both exports with the reason', async () => {
     const text = `drplan: "1"\n# ${'x'.repeat(2048)}\n`;
     const { answer, params, logged } = requests(text, 'de');
-    const preview = answer.preview(params);
+    const preview = await answer.preview(params);
     assert.ok(preview && !(preview instanceof ResponseError));
     assert.equal(preview.version, 3);
     assert.match(preview.html, /Die Datei ist zu groß für die Vorschau \(2 kB, Grenze 1 kB\)/);
     const expected = 'Die Datei ist zu groß für den Export (2 kB, Grenze 1 kB); es wird kein Dokument geschrieben. Die Grenze lässt sich mit der Einstellung drplan.maxFileSize anheben.';
-    for (const refusal of [answer.exportHtml(params), await answer.exportPdf(params)]) {
+    for (const refusal of [await answer.exportHtml(params), await answer.exportPdf(params)]) {
       assert.ok(refusal instanceof ResponseError, 'refused, not an empty document');
       assert.equal(refusal.message, expected);
     }
     assert.deepEqual(logged, [], 'a refusal is no failure');
 
     const english = requests(text, 'en');
-    const refusal = english.answer.exportHtml(english.params);
+    const refusal = await english.answer.exportHtml(english.params);
     assert.ok(refusal instanceof ResponseError);
     assert.match(refusal.message, /^The file is too large to export \(2 kB, limit 1 kB\); no document is written\./);
   });

@@ -92,6 +92,7 @@ describe('the drplan grammar', () => {
       ['    interval: 30 min', '30 '],
       ['      - step: x\n        duration: 2 d', '2 '],
       ['        data_loss: 0', '0'],
+      ['      within: 15 min', '15 '],
     ];
     for (const [line, number] of cases) {
       const last = line.split('\n').pop() as string;
@@ -134,6 +135,7 @@ describe('the drplan grammar', () => {
     assert.equal(drplanScope('    kind: raid-storage', 'raid-storage'), 'support.constant.catalog.drplan');
     assert.equal(drplanScope('        kind: full-recovery', 'full-recovery'), 'support.constant.catalog.drplan');
     assert.equal(drplanScope('  status: approved', 'approved'), 'support.constant.catalog.drplan');
+    assert.equal(drplanScope('    function: dpo', 'dpo'), 'support.constant.catalog.drplan');
     assert.equal(drplanScope('        result: partial # nur teilweise', 'partial'), 'support.constant.catalog.drplan');
     assert.equal(drplanScope('    category: hardwares', 'hardwares'), undefined, 'an unknown id stays plain');
     assert.equal(drplanScope('    type: hardware', 'hardware'), undefined, 'a category is no scenario type');
@@ -147,6 +149,7 @@ describe('the drplan grammar', () => {
       kind: [...COMPONENT_KINDS, ...ENUMS.exerciseKind].map((k) => k.id),
       status: ENUMS.planStatus.map((e) => e.id),
       classification: ENUMS.classification.map((e) => e.id),
+      function: ENUMS.contactFunction.map((e) => e.id),
       strategy: ENUMS.databaseStrategy.map((e) => e.id),
       method: [...new Set([...ENUMS.backupMethod, ...ENUMS.loadBalancingMethod].map((e) => e.id))],
       result: ENUMS.exerciseResult.map((e) => e.id),
@@ -161,7 +164,7 @@ describe('the drplan grammar', () => {
     assert.deepEqual(actual, expected);
   });
 
-  it('highlights references after backup, responsible, owner, alert, in, stored_on, and in a flow list after affects or depends_on', () => {
+  it('highlights references after backup, responsible, owner, alert, in, stored_on, deputy, by, escalation, and in a flow list after affects, depends_on, declared_by or notify', () => {
     assert.equal(drplanScope('    backup: zodb-snapshot', 'zodb-snapshot'), 'variable.other.reference.drplan');
     assert.equal(drplanScope('    responsible: it-leitung', 'it-leitung'), 'variable.other.reference.drplan');
     assert.equal(drplanScope('  owner: it-leitung', 'it-leitung'), 'variable.other.reference.drplan');
@@ -173,6 +176,12 @@ describe('the drplan grammar', () => {
     assert.equal(drplanScope('    stored_on: backup-1', 'backup-1'), 'variable.other.reference.drplan');
     const dependsOn = '    depends_on: [storage-1, vm-host-1]';
     for (const id of ['storage-1', 'vm-host-1']) assert.equal(drplanScope(dependsOn, id), 'variable.other.reference.drplan', id);
+    assert.equal(drplanScope('    deputy: stv-it-leitung', 'stv-it-leitung'), 'variable.other.reference.drplan');
+    assert.equal(drplanScope('    - by: geschaeftsfuehrung', 'geschaeftsfuehrung'), 'variable.other.reference.drplan');
+    assert.equal(drplanScope('    escalation: notfall', 'notfall'), 'variable.other.reference.drplan');
+    for (const line of ['  declared_by: [it-leitung, gf]', '      notify: [it-leitung, gf]']) {
+      for (const id of ['it-leitung', 'gf']) assert.equal(drplanScope(line, id), 'variable.other.reference.drplan', `${line}: ${id}`);
+    }
     assert.equal(drplanScope('  owner: Erika Mustermann', 'Erika Mustermann'), undefined, 'not an id');
     assert.equal(drplanScope('    id: storage', 'storage'), undefined);
   });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Hover, MarkupContent } from 'vscode-languageserver-types';
-import { analyze } from '../../server/src/core';
+import { analyze, type Analysis } from '../../server/src/core';
 import { hover } from '../../server/src/core/features/hover';
 import type { Locale } from '../../server/src/core/types';
 import { withCursor } from '../support/cursor';
@@ -33,16 +33,18 @@ scenarios:
 
 const analysis = analyze(PLAN, { today: TODAY });
 
-/** The markdown of the hover at the `|` put into the first `needle` after `after`. */
-function hoverAt(needle: string, after: string, locale: Locale = 'de'): string {
-  const from = PLAN.indexOf(after);
+/** The markdown of the hover at the `|` put into the first `needle` after `after`, in `plan`. */
+function hoverIn(plan: string, planAnalysis: Analysis, needle: string, after: string, locale: Locale): string {
+  const from = plan.indexOf(after);
   assert.ok(from >= 0, after);
-  const at = PLAN.indexOf(needle.replace('|', ''), from);
+  const at = plan.indexOf(needle.replace('|', ''), from);
   assert.ok(at >= 0, needle);
-  const { offset } = withCursor(PLAN.slice(0, at) + needle + PLAN.slice(at + needle.length - 1));
-  const result: Hover | null = hover(analysis, offset, locale);
+  const { offset } = withCursor(plan.slice(0, at) + needle + plan.slice(at + needle.length - 1));
+  const result: Hover | null = hover(planAnalysis, offset, locale);
   return (result?.contents as MarkupContent | undefined)?.value ?? '';
 }
+
+const hoverAt = (needle: string, after: string, locale: Locale = 'de') => hoverIn(PLAN, analysis, needle, after, locale);
 
 describe('hover on a backup', () => {
   it('says where it lies, and which scenarios it survives and which not (on its id: then what the key means)', () => {
@@ -107,5 +109,83 @@ describe('hover on a component', () => {
     );
     assert.match(hoverAt('rack|-a', 'in: '), /\n- Steht in: `rz`\n- Enthält: `storage`, `vm-host`$/);
     assert.match(hoverAt('r|z', '- { id: '), /^\*\*Komponente `rz`\*\*: Rechenzentrum\n\n- Art: Standort \(`site`\)\n- Enthält: `rack-a`, `rack-b`\n\n\*\*Kennung\*\*/);
+  });
+});
+
+/** The emergency organisation: functions, deputies, who may declare, the levels of escalation. */
+const ORGANISATION = `${HEAD}contacts:
+  - id: it-leitung
+    name: Erika Mustermann
+    role: IT-Leitung
+    function: it-lead
+    phone: "+49 30 1234567-10"
+    deputy: stv
+  - { id: stv, name: Max Beispiel, function: it-lead }
+  - { id: dsb, name: Petra Datenschutz, function: dpo, deputy: niemand }
+alerting:
+  declared_by: [it-leitung]
+  levels:
+    - id: stoerung
+      name: Störung
+      criteria: Einzelne Funktion gestört
+      notify: [stv]
+      within: 15 min
+    - id: notfall
+      name: Notfall
+      criteria: Intranet länger als die RTO nicht verfügbar
+      notify: [it-leitung, dsb, extern]
+      within: 1h
+scenarios:
+  - { id: vm, category: hardware, type: vm-server, prevention: [a], recovery: [b], recovery_time: 1h, rto: 4h, rpo: 0, responsible: it-leitung, escalation: notfall }
+`;
+
+const organisation = analyze(ORGANISATION, { today: TODAY });
+const organisationHover = (needle: string, after: string, locale: Locale = 'de') => hoverIn(ORGANISATION, organisation, needle, after, locale);
+
+describe('hover on the emergency organisation', () => {
+  it('a deputy: who the contact is, their function and their own deputy', () => {
+    assert.equal(
+      organisationHover('dep|uty: stv', 'id: it-leitung').split('\n\n')[0],
+      '**Vertretung** · `deputy`',
+      'the key says what it means',
+    );
+    assert.equal(organisationHover('st|v', 'deputy: '), ['**Kontakt `stv`**: Max Beispiel', '', '- Funktion: IT-Leitung (`it-lead`)'].join('\n'));
+    assert.equal(
+      organisationHover('it-lei|tung', 'declared_by: ['),
+      [
+        '**Kontakt `it-leitung`**: Erika Mustermann',
+        '',
+        '- Rolle: IT-Leitung',
+        '- Funktion: IT-Leitung (`it-lead`)',
+        '- Telefon: +49 30 1234567-10',
+        '- Vertretung: `stv` (Max Beispiel)',
+      ].join('\n'),
+    );
+    assert.match(organisationHover('it-lei|tung', 'declared_by: [', 'en'), /- Function: IT lead \(`it-lead`\)\n[\s\S]*- Deputy: `stv` \(Max Beispiel\)$/);
+  });
+
+  it('a level: what it means, whom it notifies by when, where it stands (on a scenario’s escalation and on its own id)', () => {
+    const level = [
+      '**Alarmierungsstufe `notfall`**: Notfall',
+      '',
+      '- Kriterien: Intranet länger als die RTO nicht verfügbar',
+      '- Benachrichtigen: `it-leitung` (Erika Mustermann), `dsb` (Petra Datenschutz), `extern`',
+      '- Innerhalb: 1 Stunde',
+      '- Reihenfolge: Stufe 2 von 2',
+    ].join('\n');
+    assert.equal(organisationHover('not|fall', 'escalation: '), level);
+    assert.equal(organisationHover('not|fall', '- id: notfall'), `${level}\n\n**Kennung** · \`id\`\n\nKennung der Stufe, auf die \`escalation\` eines Szenarios verweist.`);
+    assert.match(organisationHover('not|fall', 'escalation: ', 'en'), /^\*\*Alert level `notfall`\*\*: Notfall\n\n- Criteria: [^\n]*\n- Notify: [^\n]*\n- Within: 1 hour\n- Order: level 2 of 2$/);
+  });
+
+  it('a contact function: its label and what it means', () => {
+    assert.equal(
+      organisationHover('dp|o', 'function: '),
+      '**Datenschutzbeauftragte/r** · `dpo`\n\nBerät bei einer Verletzung des Schutzes personenbezogener Daten (Art. 4 Nr. 12 DSGVO) und wirkt an der Meldung an die Aufsichtsbehörde binnen 72 Stunden mit (Art. 33, 34 DSGVO).',
+    );
+  });
+
+  it('an unknown deputy or level is not defined, with the finding', () => {
+    assert.match(organisationHover('nie|mand', 'deputy: '), /^⚠ „niemand“ ist in „contacts“ nicht definiert\./);
   });
 });

@@ -41,6 +41,8 @@ const FILLED: Readonly<Record<string, string>> = {
   recovery_time: '4h',
   rto: '8h',
   rpo: '4h',
+  within: '1h',
+  emergency_operation: '[Aushänge statt Intranet-Nachrichten]',
 };
 
 /** The empty fields of the skeleton: `key:` with nothing but a comment after it. */
@@ -93,14 +95,16 @@ describe('newPlanText', () => {
       assert.equal(d.severity, DiagnosticSeverity.Error);
     }
     const count = (code: string) => diagnostics.filter((d) => d.code === code).length;
-    // organisation, system, the contact's name, the backup's what and method
-    assert.equal(count('invalid-value'), 5);
-    // the backup's interval, and recovery_time, rto and rpo of every scenario
-    assert.equal(count('invalid-duration'), 1 + 3 * SCENARIO_TYPES.length);
+    // organisation, system, the three contacts' names, the backup's what and method, and the
+    // Notbetrieb of every scenario
+    assert.equal(count('invalid-value'), 7 + SCENARIO_TYPES.length);
+    // the backup's interval, by when each of the two levels notifies, and recovery_time, rto
+    // and rpo of every scenario
+    assert.equal(count('invalid-duration'), 1 + 2 + 3 * SCENARIO_TYPES.length);
     // the backup's last restore test
     assert.equal(count('invalid-date'), 1);
     assert.equal(count('untested'), SCENARIO_TYPES.length);
-    assert.equal(diagnostics.length, 5 + 1 + 3 * SCENARIO_TYPES.length + 1 + SCENARIO_TYPES.length);
+    assert.equal(diagnostics.length, 7 + SCENARIO_TYPES.length + 3 + 3 * SCENARIO_TYPES.length + 1 + SCENARIO_TYPES.length);
     assert.equal(lines.filter((line) => /^\s*[a-z_]+:\s+#/.test(line)).length, placeholders.length, 'every empty field is reported once');
   });
 

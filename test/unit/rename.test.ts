@@ -76,7 +76,7 @@ scenarios:
 
   it('refuses where there is no id, in the client’s language', () => {
     const offset = offsetOf(EXAMPLE, 'Notfallplan Plone');
-    assert.match(refusal(prepareRename(analysis, offset, 'en')), /^Only an id, or a reference to one \(backup, affects, responsible, owner, alert, in, depends_on, stored_on\), can be renamed here\.$/);
+    assert.match(refusal(prepareRename(analysis, offset, 'en')), /^Only an id, or a reference to one \(backup, affects, responsible, escalation, owner, by, deputy, declared_by, notify, alert, in, depends_on, stored_on\), can be renamed here\.$/);
     assert.match(refusal(prepareRename(analysis, offset, 'de')), /^Umbenennen lässt sich hier nur eine Kennung \(id\) oder eine Referenz darauf/);
     assert.ok(isRefusal(prepareRename(analysis, offsetOf(EXAMPLE, 'hardware', 'id: storage'), 'en')));
   });
@@ -107,13 +107,23 @@ describe('rename', () => {
     assert.deepEqual(problems(after), []);
   });
 
-  it('renames a contact named by owner, alert, responsible and recovery steps', () => {
+  it('renames a contact named by owner, alert, responsible, recovery steps, deputy, declared_by and notify', () => {
     const after = renamed(EXAMPLE, offsetOf(EXAMPLE, 'bereitschaft', '- id: bereitschaft'), 'rufbereitschaft');
-    assert.equal(after, EXAMPLE.replace(/(id|alert|responsible): bereitschaft$/gm, '$1: rufbereitschaft'));
+    assert.equal(after, EXAMPLE.replace(/(id|alert|responsible|deputy): bereitschaft$/gm, '$1: rufbereitschaft').replace('notify: [bereitschaft]', 'notify: [rufbereitschaft]'));
     assert.deepEqual(problems(after), []);
     const owner = renamed(EXAMPLE, offsetOf(EXAMPLE, 'it-leitung', 'owner: '), 'cio');
-    assert.equal(owner, EXAMPLE.replace(/(id|owner|responsible): it-leitung$/gm, '$1: cio'));
+    assert.equal(owner, EXAMPLE.replace(/(id|owner|responsible|deputy): it-leitung$/gm, '$1: cio').replace(/\[it-leitung, /g, '[cio, '));
     assert.deepEqual(problems(owner), []);
+  });
+
+  it('renames an alert level from a scenario’s escalation: its id and every escalation that names it', () => {
+    const after = renamed(EXAMPLE, offsetOf(EXAMPLE, 'notfall', 'escalation: '), 'krise');
+    assert.equal(after, EXAMPLE.replace(/(id|escalation): notfall$/gm, '$1: krise'));
+    assert.equal((after.match(/escalation: krise$/gm) ?? []).length, 5);
+    assert.deepEqual(problems(after), []);
+    const approver = renamed(EXAMPLE, offsetOf(EXAMPLE, 'geschaeftsfuehrung', '- by: '), 'gf');
+    assert.equal(approver, EXAMPLE.replace(/(id|by): geschaeftsfuehrung$/gm, '$1: gf').replace(/geschaeftsfuehrung\]/g, 'gf]').replace(/geschaeftsfuehrung, /g, 'gf, '));
+    assert.deepEqual(problems(approver), []);
   });
 
   it('renames a component in flow lists, and only ids of its own list', () => {

@@ -376,7 +376,7 @@ describe('buildDocument on the example plan', () => {
     assert.equal(card.newPage, true);
     const [contacts, scenarios] = tables(card.children);
     assert.ok(contacts && scenarios);
-    assert.deepEqual(rowsText(contacts).map((row) => row[2]), ['+49 30 1234567-10', '+49 30 1234567-99', '+49 69 555000']);
+    assert.deepEqual(rowsText(contacts).map((row) => row[2]), ['+49 30 1234567-10', '+49 30 1234567-11', '+49 30 1234567-99', '+49 69 555000', '+49 69 555001', '—', '—']);
     assert.equal(scenarios.rows.length, 11);
     const storage = rowsText(scenarios).find((row) => row[0] === 'Ausfall des Storage-Servers');
     assert.deepEqual(storage, [

@@ -157,6 +157,8 @@ scenarios:
       [
         '[Angaben zum Plan]',
         'Letzte Überprüfung | Warnung',
+        '[Ansprechpartner „Petra Beispiel“]',
+        '— | Hinweis',
         '[Datensicherung „Blob-Verzeichnis“]',
         '„farbe“ | Warnung',
         '[Komponente „Core-Switch“]',

@@ -27,8 +27,16 @@ function using(pattern: RegExp): string[] {
 }
 
 describe('SECURITY.md rules in the code', () => {
-  it('starts processes in one place only: the client forks the bundled server', () => {
-    assert.deepEqual(using(/\bchild_process\b|\bexecFile\b|\bexecSync\b|\bspawn\(/), ['client/src/serverProcess.ts']);
+  it('starts processes in two places only: the client forks the bundled server, gitHistory.ts runs git', () => {
+    assert.deepEqual(using(/\bchild_process\b|\bexecFile\b|\bexecSync\b|\bspawn\(/), ['client/src/serverProcess.ts', 'server/src/gitHistory.ts']);
+    // git by its absolute name, with the pinned options, without a shell: one call.
+    const git = readFileSync(join(ROOT, 'server/src/gitHistory.ts'), 'utf8');
+    assert.deepEqual(git.match(/(?<!\.)\b(fork|spawn|spawnSync|exec|execSync|execFile|execFileSync)\(/g), ['execFile(']);
+    assert.match(git, /execFile\(\s*where\.git,\s*\[\.\.\.PINNED, \.\.\.args\],/);
+    assert.doesNotMatch(git, /shell:/);
+    for (const setting of ['core.fsmonitor=false', 'core.hooksPath=${devNull}', 'log.showSignature=false', 'protocol.allow=never', 'safe.bareRepository=explicit']) {
+      assert.ok(git.includes(`'${setting}'`) || git.includes(`\`${setting}\``), setting);
+    }
   });
 
   it('opens no network connection: no HTTP, TLS, UDP or DNS module, no fetch, XMLHttpRequest or WebSocket', () => {

@@ -33,6 +33,19 @@ function assertWellFormed(symbols: readonly DocumentSymbol[]): void {
   }
 }
 
+/**
+ * What VS Code's sticky scroll reads of an outline: each symbol from the line its selection
+ * starts on, children after their parent. Those lines must not go backwards on the way down
+ * (a group shown at line 122 above its scenario at line 121 did).
+ */
+function assertStickyInLineOrder(symbols: readonly DocumentSymbol[], above = -1): void {
+  for (const symbol of symbols) {
+    const line = symbol.selectionRange.start.line;
+    assert.ok(line >= above, `${symbol.name} starts at line ${line + 1}, above it stands line ${above + 1}`);
+    assertStickyInLineOrder(symbol.children ?? [], line);
+  }
+}
+
 const symbolNamed = (symbols: readonly DocumentSymbol[], name: string) => {
   const found = flatten(symbols).find((symbol) => symbol.name === name);
   assert.ok(found, `no symbol named ${name}: ${outline(symbols).join('\n')}`);
@@ -45,10 +58,18 @@ describe('document symbols of the example plan', () => {
   it('is an outline of the sections, the scenarios grouped by category (German)', () => {
     assert.deepEqual(outline(documentSymbols(analysis, 'de')), [
       'Plan — Notfallplan Plone-Intranet',
-      'Kontakte — 3',
+      'Kontakte — 7',
       '  Erika Mustermann — IT-Leitung',
+      '  Max Beispiel — Stellvertretende IT-Leitung',
       '  Rufbereitschaft Betrieb — Bereitschaft',
       '  Hosting Partner AG, Leitstand — Rechenzentrumsbetreiber',
+      '  Hosting Partner AG, Service-Management — Eskalation beim Rechenzentrumsbetreiber',
+      '  Dr. Hans Beispiel — Geschäftsführung',
+      '  Petra Datenschutz — Datenschutzbeauftragte',
+      'Alarmierung',
+      '  Eskalationsstufen — 2',
+      '    Störung — binnen 15 min',
+      '    Notfall — binnen 1 h',
       'Komponenten — 14',
       '  Storage-Server mit RAID 6 und Hot-Spare — RAID-Storage',
       '  Redundante Netzteile in allen Servern — Redundante Netzteile',
@@ -98,7 +119,10 @@ describe('document symbols of the example plan', () => {
   it('names sections, categories and intervals in English, scenario titles stay the German catalog titles', () => {
     const lines = outline(documentSymbols(analysis, 'en'));
     assert.equal(lines[0], 'Plan — Notfallplan Plone-Intranet');
-    assert.ok(lines.includes('Contacts — 3'));
+    assert.ok(lines.includes('Contacts — 7'));
+    assert.ok(lines.includes('Alerting'));
+    assert.ok(lines.includes('  Levels — 2'));
+    assert.ok(lines.includes('    Notfall — within 1 h'));
     assert.ok(lines.includes('Availability — target 99.5 %'));
     assert.ok(lines.includes('  Measurements — 2'));
     assert.ok(lines.includes('  zodb-snapshot — every 4 h'));
@@ -120,6 +144,9 @@ describe('document symbols of the example plan', () => {
     assert.equal(kind('Hardware-Fehler'), SymbolKind.Namespace);
     assert.equal(kind('Ausfall des Storage-Servers'), SymbolKind.Event);
     assert.equal(kind('Erika Mustermann'), SymbolKind.Object);
+    assert.equal(kind('Alarmierung'), SymbolKind.Module);
+    assert.equal(kind('Eskalationsstufen'), SymbolKind.Array);
+    assert.equal(kind('Störung'), SymbolKind.EnumMember);
     assert.equal(kind('Core-Switch'), SymbolKind.Class);
     assert.equal(kind('http-check'), SymbolKind.Method);
     assert.equal(kind('zodb-snapshot'), SymbolKind.Function);
@@ -137,14 +164,14 @@ describe('document symbols of the example plan', () => {
 
     const erika = symbolNamed(symbols, 'Erika Mustermann');
     assert.equal(textOf(EXAMPLE, erika.selectionRange), 'Erika Mustermann');
-    assert.match(textOf(EXAMPLE, erika.range), /^- id: it-leitung\n[\s\S]*availability: werktags 8-18 Uhr$/);
+    assert.match(textOf(EXAMPLE, erika.range), /^- id: it-leitung\n[\s\S]*availability: werktags 8-18 Uhr\n {4}deputy: stv-it-leitung$/);
 
     const backup = symbolNamed(symbols, 'zodb-offsite');
     assert.equal(textOf(EXAMPLE, backup.selectionRange), 'zodb-offsite');
 
     const section = symbolNamed(symbols, 'Szenarien');
     assert.equal(textOf(EXAMPLE, section.selectionRange), 'scenarios');
-    assert.match(textOf(EXAMPLE, section.range), /^scenarios:\n[\s\S]*responsible: it-leitung$/);
+    assert.match(textOf(EXAMPLE, section.range), /^scenarios:\n[\s\S]*responsible: it-leitung\n {4}escalation: notfall\n {4}emergency_operation:\n[^\n]*\n[^\n]*Rundmails statt Intranet-Nachrichten$/);
   });
 });
 
@@ -215,10 +242,36 @@ describe('document symbols of small plans', () => {
       '  Hardware-Fehler — 1',
       '    Ausfall des VM-Servers — RTO – · RPO –',
     ]);
-    // Interleaved: the software group reaches from its first to its last scenario.
+    // Interleaved: the software group reaches from its first to its last scenario, and is
+    // selected on its first scenario's line.
     const software = symbolNamed(symbols, 'Software-Fehler');
     assert.deepEqual([software.range.start.line, software.range.end.line], [1, 3]);
-    assert.equal(textOf(text, software.selectionRange), 'software');
+    assert.equal(textOf(text, software.selectionRange), '- {id: a, category: software, type: configuration-error}');
+    assertWellFormed(symbols);
+  });
+
+  it('starts a category group at its first scenario’s dash line, so sticky scroll shows the groups in line order', () => {
+    const text = `scenarios:
+  - id: vm
+    category: hardware
+    type: vm-server
+  -
+    id: storage
+    category: hardware
+    type: storage-server
+  - title: Stromausfall im RZ
+    id: strom
+    category: force-majeure
+    type: power-outage
+`;
+    const symbols = documentSymbols(analyze(text), 'de');
+    const [hardware, force] = symbolNamed(symbols, 'Szenarien').children ?? [];
+    // Each group's range and selection start at its first scenario's `-`, never at its `category:` line below.
+    assert.deepEqual([hardware?.range.start, hardware?.selectionRange.start], [{ line: 1, character: 2 }, { line: 1, character: 2 }]);
+    assert.equal(textOf(text, hardware!.selectionRange), '- id: vm');
+    assert.deepEqual([force?.range.start, force?.selectionRange.start], [{ line: 8, character: 2 }, { line: 8, character: 2 }]);
+    assertStickyInLineOrder(symbols);
+    assertStickyInLineOrder(documentSymbols(analyze(EXAMPLE), 'de'));
     assertWellFormed(symbols);
   });
 

@@ -35,6 +35,47 @@ async function openCopy(name: string): Promise<{ uri: vscode.Uri; document: vsco
   return { uri, document, expected: readFileSync(workspaceFile('fixtures', 'fixes', `${name}.expected.drplan.yaml`).fsPath, 'utf8') };
 }
 
+/**
+ * The fix of golden input `name` (whose diagnostic of that code covers `at`) applied as VS Code
+ * applies it: its edit, then its command (the suggestions the server asks for after a deputy or
+ * an approver left empty); the first suggestion accepted; then `check`.
+ */
+async function fixAndPick(
+  name: string,
+  at: string,
+  titles: { de: string; en: string },
+  check: (document: vscode.TextDocument, uri: vscode.Uri) => Promise<void>,
+): Promise<void> {
+  const { uri, document } = await openCopy(name);
+  try {
+    const diagnostic = (await waitForDiagnostics(uri, hasCode(name), name)).find((d) => codeOf(d) === name) as vscode.Diagnostic;
+    assert.equal(document.getText(diagnostic.range), at);
+    const actions = await actionsAt(uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    const title = german() ? titles.de : titles.en;
+    const action = actions.find((a) => a.title === title);
+    assert.ok(action, `no action "${title}"; offered: ${JSON.stringify(actions.map((a) => a.title))}`);
+    await applyAndAcceptSuggestion(document, action);
+    await check(document, uri);
+  } finally {
+    await vscode.commands.executeCommand('leaveSnippet');
+    await revert(uri);
+  }
+}
+
+async function applyAndAcceptSuggestion(document: vscode.TextDocument, action: vscode.CodeAction): Promise<void> {
+  assert.ok(action.edit && (await vscode.workspace.applyEdit(action.edit)), `VS Code refused the edit of "${action.title}"`);
+  assert.equal(action.command?.command, 'editor.action.triggerSuggest', 'the fix opens the suggestions');
+  const before = document.version;
+  await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
+  // The widget gets its items asynchronously: accept the first as soon as there is one.
+  const deadline = Date.now() + 15_000;
+  while (document.version === before) {
+    assert.ok(Date.now() < deadline, 'the suggest widget offered nothing to accept');
+    await vscode.commands.executeCommand('acceptSelectedSuggestion');
+    if (document.version === before) await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 suite('code actions', () => {
   suiteSetup(async () => {
     await activate();
@@ -103,5 +144,20 @@ suite('code actions', () => {
     } finally {
       await revert(uri);
     }
+  });
+
+  test('no-deputy: `deputy:` goes into the contact, the cursor after it, and a contact picked from the suggestions', async () => {
+    await fixAndPick('no-deputy', 'id: it-leitung', { de: 'Vertretung für „it-leitung“ eintragen', en: "Add a deputy for 'it-leitung'" }, async (document, uri) => {
+      // The only other contact, the one offered first; it is the contact's deputy now.
+      assert.match(document.getText(), /\n {4}phone: "\+49 30 1234567-10" {3}# Durchwahl\n {4}deputy: stv-it-leitung\n\n {2}- id: stv-it-leitung\n/);
+      await waitForDiagnostics(uri, (d) => lacksCode('no-deputy')(d) && lacksCode('invalid-value')(d), 'no-deputy to go, and no empty deputy left');
+    });
+  });
+
+  test('approval-missing: the approval of the current version goes in, the cursor on `by:`, the approver picked from the suggestions', async () => {
+    await fixAndPick('approval-missing', 'approved', { de: 'Freigabe der Version „2.1“ eintragen', en: "Add an approval of version '2.1'" }, async (document, uri) => {
+      assert.match(document.getText(), /\n {2}owner: it-leitung\n {2}approvals:\n {4}- by: it-leitung\n {6}date: \d{4}-\d{2}-\d{2}\n {6}version: "2\.1"\ncontacts:/);
+      await waitForDiagnostics(uri, (d) => lacksCode('approval-missing')(d) && lacksCode('invalid-value')(d), 'approval-missing to go, and no empty approver left');
+    });
   });
 });

@@ -74,6 +74,42 @@ suite('completion', () => {
     assert.equal(find(items, 'rz-betreiber').detail, 'Hosting Partner AG, Leitstand');
   });
 
+  test('the contact functions after `function: ` and the alerting levels after `escalation: `, with their German names', async () => {
+    const plan = await copyPlan(workspaceFile('examples', 'plone-intranet.drplan.yaml'), 'completion-alerting');
+    const { document } = await openPlan(plan);
+    try {
+      await replaceIn(document, 'function: dpo', 'function: ', 'id: dsb');
+      const functions = await completionsAt(plan, rangeOf(document, 'function: ', 'id: dsb').end);
+      const dpo = find(functions, 'dpo');
+      assert.match(dpo.detail ?? '', /Datenschutzbeauftragte\/r/);
+      assert.match(documentation(dpo), german() ? /binnen 72 Stunden/ : /within 72 hours/);
+      assert.match(find(functions, 'crisis-team').detail ?? '', /Notfallstab/);
+      assert.match(find(functions, 'provider').detail ?? '', /Dienstleister \/ Rechenzentrumsbetreiber/);
+
+      await replaceIn(document, 'escalation: notfall', 'escalation: ', 'id: storage');
+      const levels = await completionsAt(plan, rangeOf(document, 'escalation: ', 'id: storage').end);
+      assert.equal(find(levels, 'stoerung').detail, 'Störung');
+      assert.equal(find(levels, 'notfall').detail, 'Notfall');
+      assert.ok(!levels.some((item) => label(item) === 'it-leitung'), 'levels, not contacts');
+    } finally {
+      await revert(plan);
+    }
+  });
+
+  test('the other contacts after `deputy: `, with their names', async () => {
+    const plan = await copyPlan(workspaceFile('examples', 'plone-intranet.drplan.yaml'), 'completion-deputy');
+    const { document } = await openPlan(plan);
+    try {
+      await replaceIn(document, 'deputy: stv-it-leitung', 'deputy: ', 'id: it-leitung');
+      const items = await completionsAt(plan, rangeOf(document, 'deputy: ', 'id: it-leitung').end);
+      assert.equal(find(items, 'stv-it-leitung').detail, 'Max Beispiel');
+      assert.equal(find(items, 'dsb').detail, 'Petra Datenschutz');
+      assert.ok(!items.some((item) => label(item) === 'it-leitung'), 'nobody stands in for themselves');
+    } finally {
+      await revert(plan);
+    }
+  });
+
   test('a whole scenario from the catalog, accepted in the suggest widget, keeps its indentation', async () => {
     const plan = await copyPlan(workspaceFile('examples', 'plone-intranet.drplan.yaml'), 'completion-scenario');
     const editor = await openPlan(plan);

@@ -101,7 +101,7 @@ suite('export failures on real file systems, and plans over the size limit', () 
     const example = readFileSync(workspaceFile('examples', 'plone-intranet.drplan.yaml').fsPath, 'utf8');
     const plan = workspaceFile('scratch', 'too-large', 'gross.drplan.yaml');
     await vscode.workspace.fs.createDirectory(workspaceFile('scratch', 'too-large'));
-    // The example (under 10 kB) and a comment: 24 kB whatever the example's size, over the 10 kB set above.
+    // The example and a comment: 24 kB whatever the example's size, over the 10 kB set above.
     await vscode.workspace.fs.writeFile(plan, new TextEncoder().encode(`${example}# ${'x'.repeat(24 * 1024 - new TextEncoder().encode(example).length - 3)}\n`));
     await openPlan(plan);
     await waitForDiagnostics(plan, (d) => d.some((x) => /Datei zu groß|File too large/.test(x.message)), 'the too-large diagnostic', 30_000);

@@ -92,6 +92,10 @@ suite('grammar (real YAML grammar of this VS Code)', () => {
     assert.equal(last('  owner: it-leitung', 'it-leitung'), 'variable.other.reference.drplan');
     assert.equal(last('    affects: [switch-1]', 'switch-1'), 'variable.other.reference.drplan');
     assert.equal(last('    backup: zodb-snapshot', 'zodb-snapshot'), 'variable.other.reference.drplan');
+    assert.equal(last('    deputy: stv-it-leitung', 'stv-it-leitung'), 'variable.other.reference.drplan');
+    assert.equal(last('    escalation: notfall', 'notfall'), 'variable.other.reference.drplan');
+    assert.equal(last('    function: dpo', 'dpo'), 'support.constant.catalog.drplan');
+    assert.equal(last('      within: 15 min', 'min'), 'keyword.other.unit.drplan');
 
     // Everything else is YAML's.
     assert.equal(last('  title: Notfallplan Plone-Intranet', 'title'), 'entity.name.tag.yaml');

@@ -17,7 +17,7 @@ async function hoverAt(uri: vscode.Uri, position: vscode.Position): Promise<{ te
     text: hover.contents.map((content) => (typeof content === 'string' ? content : content.value)).join('\n\n'),
     range: hover.range,
   }));
-  const ours = texts.find((hover) => /\*\*(RTO|Kontakt|Contact)\b/.test(hover.text));
+  const ours = texts.find((hover) => /\*\*(RTO|Kontakt|Contact|Alarmierungsstufe|Alert level|Datenschutzbeauftragte\/r|Data protection officer)\b/.test(hover.text));
   assert.ok(ours, `no drplan hover at ${position.line + 1}:${position.character + 1}; hovers: ${JSON.stringify(texts)}`);
   return ours;
 }
@@ -49,6 +49,41 @@ suite('hover', () => {
     const { document } = await openPlan(plan);
     const { text } = await hoverAt(plan, rangeOf(document, 'it-leitung', 'owner:').start.translate(0, 2));
     assert.match(text, german() ? /^\*\*Kontakt `it-leitung`\*\*: Erika Mustermann/ : /^\*\*Contact `it-leitung`\*\*: Erika Mustermann/);
+  });
+
+  test('a deputy: the contact who stands in, with their function', async () => {
+    const plan = workspaceFile('examples', 'plone-intranet.drplan.yaml');
+    const { document } = await openPlan(plan);
+    const { text, range } = await hoverAt(plan, rangeOf(document, 'stv-it-leitung', 'deputy: ').start.translate(0, 3));
+    if (german()) {
+      assert.match(text, /^\*\*Kontakt `stv-it-leitung`\*\*: Max Beispiel/);
+      assert.match(text, /- Funktion: IT-Leitung \(`it-lead`\)/);
+    } else {
+      assert.match(text, /^\*\*Contact `stv-it-leitung`\*\*: Max Beispiel/);
+      assert.match(text, /- Function: IT lead \(`it-lead`\)/);
+    }
+    assert.ok(range?.isEqual(rangeOf(document, 'stv-it-leitung', 'deputy: ')), 'the hover covers the reference');
+  });
+
+  test('a scenario’s escalation: the level, whom it notifies and by when', async () => {
+    const plan = workspaceFile('examples', 'plone-intranet.drplan.yaml');
+    const { document } = await openPlan(plan);
+    const { text } = await hoverAt(plan, rangeOf(document, 'notfall', 'escalation: ').start.translate(0, 2));
+    if (german()) {
+      assert.match(text, /^\*\*Alarmierungsstufe `notfall`\*\*: Notfall/);
+      assert.match(text, /- Benachrichtigen: `it-leitung` \(Erika Mustermann\), `geschaeftsfuehrung` \(Dr\. Hans Beispiel\), `dsb` \(Petra Datenschutz\)/);
+      assert.match(text, /- Innerhalb: 1 Stunde/);
+    } else {
+      assert.match(text, /^\*\*Alert level `notfall`\*\*: Notfall/);
+      assert.match(text, /- Within: 1 hour/);
+    }
+  });
+
+  test('a contact function: what it means', async () => {
+    const plan = workspaceFile('examples', 'plone-intranet.drplan.yaml');
+    const { document } = await openPlan(plan);
+    const { text } = await hoverAt(plan, rangeOf(document, 'dpo', 'function: ').start.translate(0, 1));
+    assert.match(text, german() ? /^\*\*Datenschutzbeauftragte\/r\*\* · `dpo`\n\nBerät bei einer Verletzung/ : /^\*\*Data protection officer\*\* · `dpo`\n\nAdvises on a personal data breach/);
   });
 
   test('an edit through the VS Code API turns a ✓ into a ✗', async () => {

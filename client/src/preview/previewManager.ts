@@ -16,6 +16,8 @@ export interface PreviewApi {
   readonly onDidRender: vscode.Event<RenderEvent>;
   /** The open previews. */
   panels(): readonly PreviewPanelInfo[];
+  /** The document body a preview of `uri` shows (the latest the page confirmed), if one shows it. */
+  renderedHtml(uri: vscode.Uri): string | undefined;
 }
 
 export interface PreviewPanelInfo {
@@ -42,6 +44,7 @@ export class PreviewManager implements vscode.Disposable {
         return shown.length > 0 && Math.max(...shown) >= 0 ? Math.max(...shown) : undefined;
       },
       onDidRender: this.renders.event,
+      renderedHtml: (uri) => [...this.previews].find((preview) => preview.uri.toString() === uri.toString() && preview.renderedHtml !== undefined)?.renderedHtml,
       panels: () =>
         [...this.previews].map((preview) => ({
           uri: preview.uri,
@@ -65,6 +68,11 @@ export class PreviewManager implements vscode.Disposable {
         for (const preview of this.previews) preview.setDocument(editor.document.uri);
       }),
     );
+  }
+
+  /** Every preview shows its plan's current version again, made anew (its git history changed). */
+  refresh(): void {
+    for (const preview of this.previews) preview.refresh();
   }
 
   /** The plan of the preview the user is looking at (the panel is the active editor), if any. */

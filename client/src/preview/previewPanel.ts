@@ -72,6 +72,11 @@ export class PlanPreview implements vscode.Disposable {
   private inFlight = false;
   /** A change came while a request was out or the panel was hidden: ask again afterwards. */
   private dirty = false;
+  /**
+   * Ask for the document of the same version again: what it shows besides the text changed
+   * (the plan's git history, after a commit or once the workspace is trusted).
+   */
+  private stale = false;
   /** Where the next update scrolls to (after a switch of plans); else the page keeps its place. */
   private pendingLine: number | undefined;
   /** When the preview last scrolled the editor: the editor's echo is not a user scroll. */
@@ -139,6 +144,11 @@ export class PlanPreview implements vscode.Disposable {
     return this.shownVersion;
   }
 
+  /** The body the page shows: the server's answer for the version it confirmed. */
+  get renderedHtml(): string | undefined {
+    return this.latest && this.latest.version === this.shownVersion ? this.latest.html : undefined;
+  }
+
   reveal(column: vscode.ViewColumn, preserveFocus: boolean): void {
     this.panel.reveal(column, preserveFocus);
   }
@@ -186,6 +196,12 @@ export class PlanPreview implements vscode.Disposable {
     this.postedVersion = this.latest?.version ?? -1;
   }
 
+  /** Shows the current version again, made anew (refresh()'s reasons: `stale`). */
+  refresh(): void {
+    this.stale = true;
+    void this.render();
+  }
+
   private scheduleRender(): void {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.render(), UPDATE_DELAY_MS);
@@ -201,15 +217,19 @@ export class PlanPreview implements vscode.Disposable {
       return;
     }
     const open = vscode.workspace.textDocuments.find((document) => this.isOurs(document.uri));
-    if (open && open.version === this.postedVersion) return;
+    if (open && open.version === this.postedVersion && !this.stale) return;
+    const again = this.stale;
     this.inFlight = true;
     this.dirty = false;
+    this.stale = false;
     const generation = this.generation;
     const uri = this.documentUri;
     try {
       await this.whenServerRuns();
       const result = await requestPreview(this.context.client, uri);
-      if (this.disposed || generation !== this.generation || result.version <= this.postedVersion) return;
+      if (this.disposed || generation !== this.generation) return;
+      // The same version only when asked again, and only when the page would change.
+      if (result.version < this.postedVersion || (result.version === this.postedVersion && (!again || result.html === this.latest?.html))) return;
       this.latest = { version: result.version, html: result.html };
       const line = this.pendingLine;
       this.pendingLine = undefined;

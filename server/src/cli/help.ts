@@ -35,6 +35,9 @@ Options of render:
   -o, --output OUT           file to write, - for standard output (not a terminal)
                              (default: beside the plan, plan.drplan.yaml -> plan.pdf)
   -f, --force                overwrite an existing OUT
+  --no-git                   leave out the commits of git (default: when the plan lies in
+                             a git repository, its change history lists the commits that
+                             touched it; else the plan's history: entries)
 
 Exit status: 0 no errors, 1 errors found (render: written anyway, marked ENTWURF),
 2 usage or I/O problem (render: also a plan over the size limit; nothing written).
@@ -69,6 +72,9 @@ Optionen von render:
                              (kein Terminal) (Vorgabe: neben dem Plan,
                              plan.drplan.yaml -> plan.pdf)
   -f, --force                überschreibt eine vorhandene Datei AUS
+  --no-git                   ohne die Commits aus git (Vorgabe: liegt der Plan in einem
+                             git-Repository, nennt seine Änderungshistorie die Commits,
+                             die ihn geändert haben; sonst die Einträge unter history:)
 
 Exit-Status: 0 keine Fehler, 1 Fehler gefunden (render: trotzdem geschrieben, als ENTWURF
 gekennzeichnet), 2 Aufruf- oder Ein-/Ausgabeproblem (render: auch ein Plan über der

@@ -1,6 +1,7 @@
 /**
- * `drplan render FILE --format pdf|html [-o OUT] [--force] [--today YYYY-MM-DD] [--lang de|en]
- * [--max-file-size MB]`: the plan as the German document. Exit status: 0 rendered, 1 rendered
+ * `drplan render FILE --format pdf|html [-o OUT] [--force] [--no-git] [--today YYYY-MM-DD]
+ * [--lang de|en] [--max-file-size MB]`: the plan as the German document, with the commits that
+ * touched the file when it lies in a git repository (gitHistory.ts; `--no-git` leaves them out). Exit status: 0 rendered, 1 rendered
  * but the plan has errors (the document says ENTWURF), 2 usage or I/O problem or a plan over the
  * size limit (nothing written, an earlier file left as it was).
  */
@@ -20,6 +21,7 @@ import { terminalProgress } from './progress';
 import { RenderOutOfMemory, RenderStalled, renderInWorker, type Rendered } from './renderWorker';
 import { isoDay } from '../core/date';
 import { readAsUtf16 } from '../core/parse/encoding';
+import { changeHistory } from '../gitHistory';
 
 export type RenderFormat = 'pdf' | 'html';
 
@@ -34,6 +36,8 @@ export interface RenderOptions {
   readonly locale: Locale;
   /** Bytes; Infinity for no limit. A larger plan is not rendered. */
   readonly maxFileSize: number;
+  /** Whether the change history comes from git (`--no-git`: the plan's `history:` only). */
+  readonly git: boolean;
 }
 
 export function parseRenderArguments(args: readonly string[]): RenderOptions {
@@ -41,6 +45,7 @@ export function parseRenderArguments(args: readonly string[]): RenderOptions {
   let format: RenderFormat | undefined;
   let output: string | undefined;
   let force = false;
+  let git = true;
   const files: string[] = [];
   readArguments(args, {
     dashIsOperand: false,
@@ -62,6 +67,9 @@ export function parseRenderArguments(args: readonly string[]): RenderOptions {
         case '-f':
           force = true;
           break;
+        case '--no-git':
+          git = false;
+          break;
         default:
           throw unknownOption(option);
       }
@@ -72,7 +80,7 @@ export function parseRenderArguments(args: readonly string[]): RenderOptions {
   // `-o plan.html` asks for HTML: the name's ending picks the format, unless --format says otherwise.
   const named = output === undefined || output === '-' ? undefined : formatOfName(output);
   if (format && named && format !== named) throw new UsageError(usageMessages.formatContradictsOutput(format, output as string, named));
-  return { file: files[0] as string, format: format ?? named ?? 'pdf', output, force, ...options };
+  return { file: files[0] as string, format: format ?? named ?? 'pdf', output, force, git, ...options };
 }
 
 /** The format a file name's ending names: `.pdf`, `.html` or `.htm`. */
@@ -130,10 +138,15 @@ export async function runRender(args: readonly string[]): Promise<number> {
     return 2;
   }
   const uri = pathToFileURL(resolve(options.file)).href;
+  // Read here, before the worker: the worker only builds (a failing git leaves the history out).
+  const history = options.git ? await changeHistory(options.file, read.text) : undefined;
   const progress = terminalProgress(process.stderr, options.format === 'pdf' ? 'PDF' : 'HTML', locale);
   let rendered: Rendered;
   try {
-    rendered = await renderInWorker({ text: read.text, uri, format: options.format, locale, today: options.today && isoDay(options.today), maxFileSize: options.maxFileSize }, progress.update);
+    rendered = await renderInWorker(
+      { text: read.text, uri, format: options.format, locale, today: options.today && isoDay(options.today), maxFileSize: options.maxFileSize, history },
+      progress.update,
+    );
   } catch (error) {
     if (error instanceof RenderOutOfMemory) say(renderMessages.outOfMemory(options.file, error.limitMb));
     else if (error instanceof RenderStalled) say(renderMessages.stalled(options.file, error.seconds));

@@ -8,6 +8,7 @@
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { Locale } from '../core';
+import type { ChangeHistory } from '../core/render/changeHistory';
 import { transferOf } from '../transferable';
 import { STALL_SECONDS, watchdog } from '../workerWatchdog';
 import { cliLanguageService } from './languageService';
@@ -23,6 +24,8 @@ export interface RenderJob {
   readonly today: string | undefined;
   /** Bytes; Infinity for no limit. */
   readonly maxFileSize: number;
+  /** The plan file's commits, read from git before the worker starts (gitHistory.ts). */
+  readonly history?: ChangeHistory;
 }
 
 export interface Rendered {
@@ -107,7 +110,7 @@ export async function serveRenderWorker(): Promise<void> {
     const analysis = service.analyze(job.text, { uri: job.uri });
     const count = service.diagnostics(analysis, job.uri).filter((d) => d.severity === DiagnosticSeverity.Error).length;
     // The document is German whatever the language of the messages (the service's).
-    return { document: service.planDocument(analysis), errors: count };
+    return { document: service.planDocument(analysis, job.history), errors: count };
   })();
   // A sign of life for the watchdog between reading the plan and making the file.
   port.postMessage({ progress: 0 } satisfies FromWorker);

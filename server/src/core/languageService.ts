@@ -32,6 +32,7 @@ import type { TooLarge } from './i18n/fileMessages';
 import { DEFAULT_MAX_FILE_SIZE } from './limits';
 import { htmlFile, isDraft, pdfFile, planDocument, previewFragment } from './render/preview';
 import { tooLargeFragment } from './render/tooLarge';
+import type { ChangeHistory } from './render/changeHistory';
 import type { PlanDocument } from './render/tree';
 import type { Locale, PlanDiagnostic } from './types';
 
@@ -96,8 +97,11 @@ export interface LanguageService {
   /** The text of a new plan: every catalog scenario, the comments in the service's language. */
   newPlan(): string;
 
-  /** The German plan document of an analysis (built once per analysis and day). */
-  planDocument(analysis: Analysis): PlanDocument;
+  /**
+   * The German plan document of an analysis (built once per analysis, day and history);
+   * `history`: the plan file's commits, which the edge read from git (render/changeHistory.ts).
+   */
+  planDocument(analysis: Analysis, history?: ChangeHistory): PlanDocument;
   /** Whether the document says ENTWURF. */
   isDraft(document: PlanDocument): boolean;
   /** The document's body for the preview. */
@@ -162,7 +166,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
 
     newPlan: () => newPlanText(locale, today()),
 
-    planDocument: (analysis) => planDocument(analysis, today()),
+    planDocument: (analysis, history) => planDocument(analysis, today(), history),
     isDraft,
     previewFragment,
     htmlFile,

@@ -40,6 +40,8 @@ export const DIAGNOSTIC_SEVERITIES = {
   'replica-not-backup': DiagnosticSeverity.Error,
   'dependency-cycle': DiagnosticSeverity.Error,
   'single-point-of-failure': DiagnosticSeverity.Information,
+  'approval-missing': DiagnosticSeverity.Warning,
+  'no-deputy': DiagnosticSeverity.Information,
 } as const satisfies Record<string, DiagnosticSeverity>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_SEVERITIES;

@@ -21,6 +21,12 @@ describe('future-date', () => {
     ]);
   });
 
+  it('marks an approval dated after today', () => {
+    const approved = HEAD.replace('  version: "1"\n', '  version: "1"\n  approvals:\n    - { by: it, date: 2026-12-01 }\n    - { by: it, date: 2026-11-29 }\n');
+    assert.deepEqual(findings(approved, 'future-date'), ['8:23 2026-12-01']);
+    assert.match(messagesOf(approved, 'future-date', 'en')[0] ?? '', /^The date 2026-12-01 of 'date' lies in the future/);
+  });
+
   it('leaves a planned exercise alone, but not one with a result or a measurement', () => {
     const withExercises = (exercise: string) =>
       `${HEAD}scenarios:\n  - id: vm\n    category: hardware\n    type: vm-server\n    prevention: [a]\n    recovery: [b]\n    recovery_time: 1h\n    rto: 4h\n    rpo: 0\n    exercises:\n      - ${exercise}\n`;

@@ -48,6 +48,58 @@ export const CLASSIFICATIONS: readonly CatalogEntry[] = [
   },
 ];
 
+/** `contacts[].function`: what a contact is in the emergency organisation (BSI 200-4, GDPR). */
+export const CONTACT_FUNCTIONS: readonly CatalogEntry[] = [
+  {
+    id: 'it-lead',
+    label: { de: 'IT-Leitung', en: 'IT lead' },
+    explanation: {
+      de: 'Leitet den IT-Betrieb: entscheidet über Wiederanlauf und Notbetrieb des Systems und ruft den Notfall aus, wo der Plan sie dazu ermächtigt.',
+      en: 'Heads IT operations: decides on the restart and the emergency operation of the system, and declares the emergency where the plan empowers them to.',
+    },
+  },
+  {
+    id: 'on-call',
+    label: { de: 'Bereitschaft', en: 'On call' },
+    explanation: {
+      de: 'Rufbereitschaft des Betriebs: außerhalb der Arbeitszeit erreichbar, nimmt Alarme an und beginnt mit der Wiederherstellung.',
+      en: 'The operations on-call service: reachable outside working hours, takes alerts and starts the recovery.',
+    },
+  },
+  {
+    id: 'dpo',
+    label: { de: 'Datenschutzbeauftragte/r', en: 'Data protection officer' },
+    explanation: {
+      de: 'Berät bei einer Verletzung des Schutzes personenbezogener Daten (Art. 4 Nr. 12 DSGVO) und wirkt an der Meldung an die Aufsichtsbehörde binnen 72 Stunden mit (Art. 33, 34 DSGVO).',
+      en: 'Advises on a personal data breach (Art. 4(12) GDPR) and takes part in notifying the supervisory authority within 72 hours (Art. 33, 34 GDPR).',
+    },
+  },
+  {
+    id: 'management',
+    label: { de: 'Leitung der Organisation', en: 'Management' },
+    explanation: {
+      de: 'Geschäftsführung bzw. Behördenleitung: trägt die Gesamtverantwortung, gibt den Plan frei und entscheidet über Maßnahmen, die über den IT-Betrieb hinausgehen.',
+      en: 'The management of the organisation: bears overall responsibility, approves the plan and decides on measures beyond IT operations.',
+    },
+  },
+  {
+    id: 'provider',
+    label: { de: 'Dienstleister / Rechenzentrumsbetreiber', en: 'Service provider / data centre operator' },
+    explanation: {
+      de: 'Externer Dienstleister, z. B. der Betreiber des Rechenzentrums oder des Hostings: seine Störungsannahme und Eskalationswege gehören in den Plan.',
+      en: 'An external service provider, e.g. the operator of the data centre or the hosting: its service desk and escalation paths belong in the plan.',
+    },
+  },
+  {
+    id: 'crisis-team',
+    label: { de: 'Notfallstab', en: 'Crisis team' },
+    explanation: {
+      de: 'Das Gremium, das im ausgerufenen Notfall die Bewältigung steuert (BSI 200-4: Besondere Aufbauorganisation, BAO).',
+      en: 'The body that steers the response once an emergency is declared (BSI 200-4: Besondere Aufbauorganisation, BAO).',
+    },
+  },
+];
+
 /** `availability.database.strategy`; explanations follow the seed's ZEO section. */
 export const DATABASE_STRATEGIES: readonly CatalogEntry[] = [
   {

@@ -3,6 +3,7 @@ import { COMPONENT_KINDS } from './components';
 import {
   BACKUP_METHODS,
   CLASSIFICATIONS,
+  CONTACT_FUNCTIONS,
   DATABASE_STRATEGIES,
   EXERCISE_KINDS,
   EXERCISE_RESULTS,
@@ -17,6 +18,7 @@ export { COMPONENT_KINDS } from './components';
 export {
   BACKUP_METHODS,
   CLASSIFICATIONS,
+  CONTACT_FUNCTIONS,
   DATABASE_STRATEGIES,
   EXERCISE_KINDS,
   EXERCISE_RESULTS,
@@ -29,6 +31,7 @@ export {
 export const ENUMS = {
   planStatus: PLAN_STATUSES,
   classification: CLASSIFICATIONS,
+  contactFunction: CONTACT_FUNCTIONS,
   databaseStrategy: DATABASE_STRATEGIES,
   loadBalancingMethod: LOAD_BALANCING_METHODS,
   exerciseKind: EXERCISE_KINDS,

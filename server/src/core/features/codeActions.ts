@@ -45,8 +45,8 @@ export function codeActions(analysis: Analysis, range: Range, diagnostics: reado
     }
     const action: CodeAction = { title, kind, diagnostics: [...shown], edit: { changes: { [options.uri]: edits } } };
     if (fix.preferred) action.isPreferred = true;
-    const snippets = fix.snippetEdits && snippetsOf(analysis, fix.edits, fix.snippetEdits);
-    if (snippets && snippets.length > 0) action.data = { snippets } satisfies SnippetData;
+    const snippets = (fix.snippetEdits && snippetsOf(analysis, fix.edits, fix.snippetEdits)) ?? [];
+    if (snippets.length > 0 || fix.suggest) action.data = { snippets, ...(fix.suggest ? { suggest: true } : {}) } satisfies SnippetData;
     actions.push(action);
   };
   // The preferred fix of each finding, for the actions that fix many at once.
@@ -75,13 +75,16 @@ export function codeActions(analysis: Analysis, range: Range, diagnostics: reado
 }
 
 /**
- * What a code action's `data` may hold: edits of its `edit` (same range) written as snippets.
- * LSP 3.17 has no snippet edits in code actions; the VS Code client applies these instead of the
- * plain ones (client/src/codeActionSnippets.ts), other clients apply the plain edit and ignore
- * `data` (the server offers no resolve).
+ * What a code action's `data` may hold: edits of its `edit` (same range) written as snippets,
+ * and whether to open the suggestions afterwards. LSP 3.17 has no snippet edits in code
+ * actions, and a command of the action would be sent to a client that knows no
+ * `editor.action.triggerSuggest` (Neovim reports it as an error); the VS Code client applies
+ * these instead of the plain edits and runs that command (client/src/codeActionSnippets.ts),
+ * other clients apply the plain edit and ignore `data` (the server offers no resolve).
  */
 export interface SnippetData {
   readonly snippets: readonly { readonly range: Range; readonly snippet: string }[];
+  readonly suggest?: true;
 }
 
 /** The edits whose snippet differs from their plain text, at the plain edit's range. */

@@ -355,11 +355,12 @@ function referenceHover(c: HoverContext, id: string, list: ReferenceList): strin
 }
 
 /**
- * On the id of a component or a backup: what references to it show, then what the key means.
+ * On the id of a component, a backup or an alert level: what references to it show, then what
+ * the key means.
  * The first item of a duplicated id is the one references name; a later one gets the key alone.
  */
 function idHover(c: HoverContext, id: string, list: IdList): string[] | undefined {
-  if (list !== 'components' && list !== 'backups') return undefined;
+  if (list !== 'components' && list !== 'backups' && list !== 'levels') return undefined;
   const item = itemsById(itemsOf(c.analysis.model, list)).get(id);
   if (!item || item.id?.start !== c.at.node?.range?.[0]) return undefined;
   return [...itemHover(c.analysis.model, list, item, c.locale), ...keyDescription(c)];

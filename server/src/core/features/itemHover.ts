@@ -4,29 +4,33 @@ import { formatDuration } from '../duration';
 import { hoverTexts } from '../i18n/hoverTexts';
 import type { Message } from '../i18n/messages';
 import { componentGraph, type ComponentGraph } from '../model/components';
-import type { BackupModel, ComponentModel, ContactModel, IdentifiedItem, PlanModel, ScenarioModel, TextField } from '../model/plan';
+import type { AlertLevelModel, BackupModel, ComponentModel, ContactModel, IdentifiedItem, PlanModel, ScenarioModel, TextField } from '../model/plan';
+import { itemsById } from '../model/queries';
 import type { ReferenceList } from '../schema/fields';
 import type { Locale } from '../types';
 import { codeSpan, escapeMarkdown } from './markdown';
 
 /**
- * What hover says about an item that a reference (or its own id) names: a contact's ways to
- * reach them; a component's kind, where it stands (`in`), what it needs and what needs it; a
+ * What hover says about an item that a reference (or its own id) names: who a contact is (their
+ * function, ways to reach them, their deputy); what an alert level means (its criteria, whom it
+ * notifies by when, where it stands in the escalation); a component's kind, where it stands (`in`), what it needs and what needs it; a
  * backup's job, where it lies (`stored_on`, location, off site) and which scenarios it survives.
  * Markdown parts, the author's text escaped.
  */
 export function itemHover(model: PlanModel, list: ReferenceList, item: IdentifiedItem, locale: Locale): string[] {
   const say = (message: Message) => message[locale];
   const id = item.id?.value ?? '';
-  const what = { contacts: hoverTexts.contact, components: hoverTexts.component, backups: hoverTexts.backup }[list];
+  const what = { contacts: hoverTexts.contact, levels: hoverTexts.level, components: hoverTexts.component, backups: hoverTexts.backup }[list];
   const name = list === 'backups' ? undefined : item.name?.value;
   const parts = [`**${say(what)} ${codeSpan(id)}**${name ? `: ${escapeMarkdown(name)}` : ''}`];
   const lines =
     list === 'contacts'
-      ? contactLines(item as ContactModel)
-      : list === 'components'
-        ? componentLines(model, item as ComponentModel, locale)
-        : backupLines(model, item as BackupModel, locale);
+      ? contactLines(model, item as ContactModel, locale)
+      : list === 'levels'
+        ? levelLines(model, item as AlertLevelModel, locale)
+        : list === 'components'
+          ? componentLines(model, item as ComponentModel, locale)
+          : backupLines(model, item as BackupModel, locale);
   if (lines.length > 0) parts.push(lines.map(([label, value]) => `- ${say(label)}: ${value}`).join('\n'));
   if (list === 'backups') parts.push(...survival(model, item as BackupModel, locale));
   return parts;
@@ -37,14 +41,41 @@ type Line = readonly [Message, string];
 /** How many ids a line names before "and n more". */
 const NAMED = 6;
 
-function contactLines(contact: ContactModel): Line[] {
+function contactLines(model: PlanModel, contact: ContactModel, locale: Locale): Line[] {
   const f = hoverTexts.fields;
-  return textLines([
-    [f.role, contact.role],
-    [f.phone, contact.phone],
-    [f.email, contact.email],
-    [f.availability, contact.availability],
-  ]);
+  const lines: Line[] = textLines([[f.role, contact.role]]);
+  const role = contact.function?.value;
+  if (role !== undefined) {
+    const entry = enumEntryById('contactFunction', role);
+    lines.push([f.function, entry ? `${escapeMarkdown(entry.label[locale])} (${codeSpan(role)})` : escapeMarkdown(role)]);
+  }
+  lines.push(
+    ...textLines([
+      [f.phone, contact.phone],
+      [f.email, contact.email],
+      [f.availability, contact.availability],
+    ]),
+  );
+  const deputy = contact.deputy?.value;
+  if (deputy !== undefined) lines.push([f.deputy, namedContact(model, deputy)]);
+  return lines;
+}
+
+function levelLines(model: PlanModel, level: AlertLevelModel, locale: Locale): Line[] {
+  const f = hoverTexts.fields;
+  const lines: Line[] = textLines([[f.criteria, level.criteria]]);
+  if (level.notify.length > 0) lines.push([f.notify, level.notify.map((contact) => namedContact(model, contact.value)).join(', ')]);
+  const within = level.within;
+  if (within) lines.push([f.within, within.minutes !== undefined ? formatDuration(within.minutes, locale) : escapeMarkdown(String(within.value))]);
+  const levels = model.alerting?.levels ?? [];
+  if (levels.length > 1) lines.push([f.order, hoverTexts.levelOf(levels.indexOf(level) + 1, levels.length)[locale]]);
+  return lines;
+}
+
+/** A contact's id, with the name where the plan defines it: `it-leitung` (Erika Mustermann). */
+function namedContact(model: PlanModel, id: string): string {
+  const name = itemsById(model.contacts).get(id)?.name?.value;
+  return name ? `${codeSpan(id)} (${escapeMarkdown(name)})` : codeSpan(id);
 }
 
 function componentLines(model: PlanModel, component: ComponentModel, locale: Locale): Line[] {

@@ -7,13 +7,17 @@ import { catalogScenario } from './scenarioSkeleton';
 
 /**
  * The text of a new plan (command "DR-Plan: Neuen Plan anlegen"): every scenario type of the
- * catalog as a scenario with the catalog's suggested prevention and recovery steps.
+ * catalog as a scenario with the catalog's suggested prevention and recovery steps, and the
+ * emergency organisation a Notfallhandbuch needs: the IT lead with a deputy, the data protection
+ * officer, who may declare an emergency, two levels of escalation, a distribution list. Each
+ * scenario starts at the level Notfall; the author moves the minor ones to Störung.
  *
  * What only the author can know (organisation, system, names, the backup job, recovery time,
- * RTO and RPO) is left empty with a hint in a comment, never filled with an invented value: a
- * plan with made-up RTOs must not pass the check. So the check of a fresh plan is its to-do
- * list, and once those values are filled in, it is clean apart from `untested` (no exercise has
- * measured a recovery yet, which is simply true of a new plan).
+ * RTO and RPO, by when each level is notified, the Notbetrieb) is left empty with a hint in a
+ * comment, never filled with an invented value: a plan with made-up RTOs must not pass the
+ * check. So the check of a fresh plan is its to-do list, and once those values are filled in, it
+ * is clean apart from `untested` (no exercise has measured a recovery yet, which is simply true
+ * of a new plan). It is a draft: an approval is added when it is approved (approval-missing).
  *
  * Values are German, the language of the plan document; comments follow `locale`.
  */
@@ -37,11 +41,50 @@ export function newPlanText(locale: Locale, today: Date): string {
           entry('review_interval', text('12 Monate')),
           entry('owner', text(CONTACT_ID)),
           entry('classification', text('internal'), t(HINTS.classification)),
+          entry('distribution', list([text('IT-Leitung und Stellvertretung')])),
         ]),
       ),
     ]),
     '',
-    ...write([entry('contacts', list([mapping([entry('id', text(CONTACT_ID)), entry('name', empty, t(HINTS.contactName)), entry('role', text('IT-Leitung'))])]))]),
+    ...write([
+      entry(
+        'contacts',
+        list([
+          mapping([
+            entry('id', text(CONTACT_ID)),
+            entry('name', empty, t(HINTS.contactName)),
+            entry('role', text('IT-Leitung')),
+            entry('function', text('it-lead')),
+            entry('deputy', text(DEPUTY_ID)),
+          ]),
+          mapping([entry('id', text(DEPUTY_ID)), entry('name', empty, t(HINTS.deputyName)), entry('role', text('Stellvertretende IT-Leitung')), entry('function', text('it-lead'))]),
+          mapping([entry('id', text(DPO_ID)), entry('name', empty, t(HINTS.dpoName)), entry('role', text('Datenschutzbeauftragte/r')), entry('function', text('dpo'))]),
+        ]),
+      ),
+    ]),
+    '',
+    ...write([
+      entry(
+        'alerting',
+        mapping([
+          entry('declared_by', verbatim(`[${CONTACT_ID}]`), t(HINTS.declaredBy)),
+          entry(
+            'levels',
+            list(
+              LEVELS.map((level) =>
+                mapping([
+                  entry('id', text(level.id)),
+                  entry('name', text(level.name)),
+                  entry('criteria', text(level.criteria)),
+                  entry('notify', verbatim(`[${level.notify.join(', ')}]`)),
+                  entry('within', empty, t(level.within)),
+                ]),
+              ),
+            ),
+          ),
+        ]),
+      ),
+    ]),
     '',
     `# ${t(HINTS.components)}`,
     ...write([entry('components', list(COMPONENTS.map((component) => mapping(componentEntries(component, t)))))]),
@@ -64,7 +107,7 @@ export function newPlanText(locale: Locale, today: Date): string {
     '',
     'scenarios:',
   ];
-  const hints = { recoveryTime: t(HINTS.recoveryTime), rto: t(HINTS.rto), rpo: t(HINTS.rpo) };
+  const hints = { recoveryTime: t(HINTS.recoveryTime), rto: t(HINTS.rto), rpo: t(HINTS.rpo), emergencyOperation: t(HINTS.emergencyOperation) };
   const itemColumn = DEFAULT_LAYOUT.sequenceIndent;
   for (const category of CATEGORIES) {
     lines.push(`${' '.repeat(itemColumn)}# ${t(category.label)}`);
@@ -78,6 +121,8 @@ export function newPlanText(locale: Locale, today: Date): string {
         rpo: empty,
         ...(type.losesData ? { backup: text(BACKUP_ID) } : {}),
         ...(AFFECTED[type.id] ? { affects: verbatim(`[${AFFECTED[type.id]}]`) } : {}),
+        escalation: text(EMERGENCY_LEVEL),
+        emergencyOperation: empty,
         hints,
       });
       lines.push(...blockItemLines(mapping(scenario), itemColumn, DEFAULT_LAYOUT, { commentColumn: COMMENT_COLUMN }), '');
@@ -89,6 +134,27 @@ export function newPlanText(locale: Locale, today: Date): string {
 }
 
 const CONTACT_ID = 'it-leitung';
+const DEPUTY_ID = 'stv-it-leitung';
+const DPO_ID = 'datenschutz';
+const EMERGENCY_LEVEL = 'notfall';
+
+/** Two levels of escalation, German as the document; by when each notifies is the author's to say. */
+const LEVELS: readonly { id: string; name: string; criteria: string; notify: readonly string[]; within: Localized }[] = [
+  {
+    id: 'stoerung',
+    name: 'Störung',
+    criteria: 'Einzelne Funktion gestört, Wiederherstellung im Regelbetrieb möglich',
+    notify: [CONTACT_ID],
+    within: { de: 'bis wann benachrichtigt wird, z. B. 30 min', en: 'by when they are notified, e.g. 30 min' },
+  },
+  {
+    id: EMERGENCY_LEVEL,
+    name: 'Notfall',
+    criteria: 'System länger als die RTO nicht verfügbar, oder Daten verloren',
+    notify: [CONTACT_ID, DEPUTY_ID, DPO_ID],
+    within: { de: 'z. B. 1h', en: 'e.g. 1h' },
+  },
+];
 const BACKUP_ID = 'backup';
 const BACKUP_STORAGE = 'backup-speicher';
 
@@ -148,12 +214,16 @@ const HINTS = {
   },
   organisation: { de: 'Name der Organisation', en: 'name of the organisation' },
   system: { de: 'das System, für das der Plan gilt', en: 'the system this plan is for' },
-  status: { de: 'draft (Entwurf) oder approved (Freigegeben)', en: 'draft or approved' },
+  status: { de: 'draft (Entwurf); approved (Freigegeben) mit einer Freigabe unter approvals', en: 'draft; approved with an approval under approvals' },
   classification: {
     de: 'public (öffentlich), internal (intern) oder confidential (vertraulich)',
     en: 'public, internal or confidential',
   },
   contactName: { de: 'wer den Plan verantwortet', en: 'who is responsible for the plan' },
+  deputyName: { de: 'wer die IT-Leitung vertritt', en: 'who stands in for the IT lead' },
+  dpoName: { de: 'Datenschutzbeauftragte/r (Datenpanne: Meldung binnen 72 Stunden)', en: 'data protection officer (data breach: notify within 72 hours)' },
+  declaredBy: { de: 'wer den Notfall ausrufen darf', en: 'who may declare an emergency' },
+  emergencyOperation: { de: 'Notbetrieb: wie die Arbeit ohne das System weitergeht', en: 'emergency operation: how work goes on without the system' },
   backupWhat: { de: 'was gesichert wird, z. B. ZODB und Blobs', en: 'what is backed up, e.g. ZODB and blobs' },
   backupMethod: {
     de: 'z. B. volume-snapshot, repozo, relstorage-dump, file-copy, database-dump',

@@ -16,8 +16,12 @@ export interface ScenarioValues {
   readonly backup?: YamlValue;
   /** The components the scenario takes down, where known. */
   readonly affects?: YamlValue;
-  /** Comments after the durations, e.g. what an empty one means. */
-  readonly hints?: { readonly recoveryTime: string; readonly rto: string; readonly rpo: string };
+  /** The alert level the scenario starts at, where the plan has levels. */
+  readonly escalation?: YamlValue;
+  /** Notbetrieb: how the work goes on meanwhile, where the writer asks for it. */
+  readonly emergencyOperation?: YamlValue;
+  /** Comments after the durations and the Notbetrieb, e.g. what an empty one means. */
+  readonly hints?: { readonly recoveryTime: string; readonly rto: string; readonly rpo: string; readonly emergencyOperation?: string };
 }
 
 export function catalogScenario(type: ScenarioType, values: ScenarioValues): YamlEntry[] {
@@ -35,5 +39,7 @@ export function catalogScenario(type: ScenarioType, values: ScenarioValues): Yam
     entry('rpo', values.rpo, values.hints?.rpo),
   ];
   if (values.backup) entries.push(entry('backup', values.backup));
+  if (values.escalation) entries.push(entry('escalation', values.escalation));
+  if (values.emergencyOperation) entries.push(entry('emergency_operation', values.emergencyOperation, values.hints?.emergencyOperation));
   return entries;
 }

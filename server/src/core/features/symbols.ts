@@ -17,17 +17,21 @@ import type { Locale, Span } from '../types';
  *
  * | what | kind |
  * | --- | --- |
- * | Plan, Verfügbarkeit (mappings) | Module |
- * | Kontakte, Komponenten, Messungen, Backups, Szenarien, Historie (lists) | Array |
+ * | Plan, Alarmierung, Verfügbarkeit (mappings) | Module |
+ * | Kontakte, Eskalationsstufen, Komponenten, Messungen, Backups, Szenarien, Historie (lists) | Array |
  * | a category of scenarios | Namespace |
  * | a scenario (a failure event) | Event |
  * | a contact | Object |
+ * | a level of escalation (one of an ordered set) | EnumMember |
  * | a component | Class |
  * | a measurement (a periodic check) | Method |
  * | a backup job | Function |
  * | a version in the history | Constant |
  *
- * `range` covers the whole item (from its `-`), `selectionRange` the value it is named by.
+ * `range` covers the whole item (from its `-`), `selectionRange` the value it is named by. A
+ * category of scenarios is selected on the first line of its first scenario: VS Code's sticky
+ * scroll shows a symbol at the line its selection starts on, and shows them in the order of the
+ * outline, so a group must not start below its first scenario.
  */
 export function documentSymbols(analysis: Analysis, locale: Locale): DocumentSymbol[] {
   return new OutlineBuilder(analysis, locale).build();
@@ -36,8 +40,8 @@ export function documentSymbols(analysis: Analysis, locale: Locale): DocumentSym
 type Entries = ReadonlyMap<string, MapEntry>;
 
 /** The top-level sections the outline shows, by their key. */
-type TopSection = Exclude<SectionKey, 'measurements'>;
-const SECTIONS: readonly TopSection[] = ['plan', 'contacts', 'components', 'availability', 'backups', 'scenarios', 'history'];
+type TopSection = Exclude<SectionKey, 'measurements' | 'levels'>;
+const SECTIONS: readonly TopSection[] = ['plan', 'contacts', 'alerting', 'components', 'availability', 'backups', 'scenarios', 'history'];
 
 /** An item of a list as written (maybe an alias): the entries of the mapping it stands for. */
 interface ListItem {
@@ -89,6 +93,11 @@ class OutlineBuilder {
         const children = measurements ? [this.list('measurements', measurements, (item) => this.measurement(item))] : [];
         return this.symbol(name, detail, SymbolKind.Module, span, keySpan, children);
       }
+      case 'alerting': {
+        const levels = isMap(value) ? this.analysis.yaml.entries(value).get('levels') : undefined;
+        const children = levels ? [this.list('levels', levels, (item) => this.level(item))] : [];
+        return this.symbol(name, undefined, SymbolKind.Module, span, keySpan, children);
+      }
       case 'contacts':
         return this.list(key, entry, (item) => this.contact(item));
       case 'components':
@@ -138,6 +147,12 @@ class OutlineBuilder {
     return this.itemSymbol(item, 'contacts', ['name', 'id'], this.string(item.entries, 'role'), SymbolKind.Object);
   }
 
+  private level(item: ListItem): DocumentSymbol {
+    const within = this.durationValue(item.entries, 'within');
+    const detail = within === undefined ? undefined : say(outlineWords.within({ de: within, en: within }), this.locale);
+    return this.itemSymbol(item, 'levels', ['name', 'id'], detail, SymbolKind.EnumMember);
+  }
+
   private component(item: ListItem): DocumentSymbol {
     const kind = this.string(item.entries, 'kind');
     const label = kind === undefined ? undefined : (componentKindById(kind)?.label[this.locale] ?? kind);
@@ -175,9 +190,8 @@ class OutlineBuilder {
       const span = { start: first.span.start, end: members.reduce((end, member) => Math.max(end, member.span.end), first.span.end) };
       const name =
         category === undefined ? say(outlineWords.noCategory, this.locale) : (categoryById(category)?.label[this.locale] ?? category);
-      const categoryValue = first.entries.get('category')?.written;
-      const selection = categoryValue ? this.inside(this.spanOf(categoryValue), first.span) : undefined;
-      return this.symbol(name, String(members.length), SymbolKind.Namespace, span, selection ?? this.firstLine(first.span), scenarios);
+      // On the first scenario's first line, not its `category:` line below: see documentSymbols.
+      return this.symbol(name, String(members.length), SymbolKind.Namespace, span, this.firstLine(first.span), scenarios);
     });
     return this.listSymbol('scenarios', entry, children);
   }

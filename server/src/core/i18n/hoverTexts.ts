@@ -117,6 +117,7 @@ export const hoverTexts = {
 
   // Referenced items
   contact: both('Kontakt', 'Contact'),
+  level: both('Alarmierungsstufe', 'Alert level'),
   component: both('Komponente', 'Component'),
   backup: both('Datensicherung', 'Backup'),
   notDefined(id: Message, list: string): Message {
@@ -143,6 +144,16 @@ export const hoverTexts = {
     dependsOn: both('Hängt ab von', 'Depends on'),
     neededBy: both('Davon hängen ab', 'Needed by'),
     redundancy: both('Redundanz', 'Redundancy'),
+    function: both('Funktion', 'Function'),
+    deputy: both('Vertretung', 'Deputy'),
+    criteria: both('Kriterien', 'Criteria'),
+    notify: both('Benachrichtigen', 'Notify'),
+    within: both('Innerhalb', 'Within'),
+    order: both('Reihenfolge', 'Order'),
+  },
+  /** "Stufe 2 von 3": where a level stands in the order of escalation. */
+  levelOf(position: number, count: number): Message {
+    return both(`Stufe ${position} von ${count}`, `level ${position} of ${count}`);
   },
   // Which scenarios a backup survives (features/itemHover.ts)
   survives: both('Übersteht', 'Survives'),

@@ -390,6 +390,45 @@ export const messages = {
       `The latest recovery exercise, of ${date.en}, failed: the recovery of this scenario is not proven.`,
     );
   },
+
+  // Issue 15: approval of the plan, deputies.
+  /** `approved`: the versions the plan's approvals do approve (none, or others). */
+  approvalMissing(version: string | undefined, approved: readonly string[]): Message {
+    const de = version === undefined ? 'seine aktuelle Version' : `seine aktuelle Version ${quote(version)}`;
+    const en = version === undefined ? 'its current version' : `its current version ${q(version)}`;
+    const others = approved.length === 0 ? undefined : both(
+      ` Freigegeben ${approved.length === 1 ? 'ist' : 'sind'} nur ${approved.length === 1 ? 'Version' : 'die Versionen'} ${approved.map(quote).join(', ')}.`,
+      ` Only ${approved.length === 1 ? 'version' : 'versions'} ${approved.map(q).join(', ')} ${approved.length === 1 ? 'is' : 'are'} approved.`,
+    );
+    return both(
+      `Der Plan hat den Status „approved“ (Freigegeben), aber kein Eintrag in „approvals“ gibt ${de} frei: Wer hat sie wann freigegeben?${others?.de ?? ''}`,
+      `The plan's status is 'approved', but no entry of 'approvals' approves ${en}: who approved it, and when?${others?.en ?? ''}`,
+    );
+  },
+  /** What a contact is, in the order owner, declared_by, responsible (scenarios by id). */
+  noDeputy(contact: string, roles: { readonly owner: boolean; readonly declares: boolean; readonly scenarios: readonly string[]; readonly more: boolean }): Message {
+    const de: string[] = [];
+    const en: string[] = [];
+    if (roles.owner) {
+      de.push('verantwortet den Plan');
+      en.push('owns the plan');
+    }
+    if (roles.declares) {
+      de.push('darf den Notfall ausrufen');
+      en.push('may declare an emergency');
+    }
+    if (roles.scenarios.length > 0) {
+      const more = roles.more ? { de: ' und weitere', en: ' and more' } : { de: '', en: '' };
+      const plural = roles.scenarios.length > 1 || roles.more;
+      de.push(`ist verantwortlich für ${plural ? 'die Szenarien' : 'das Szenario'} ${roles.scenarios.map(quote).join(', ')}${more.de}`);
+      en.push(`is responsible for ${plural ? 'the scenarios' : 'the scenario'} ${roles.scenarios.map(q).join(', ')}${more.en}`);
+    }
+    const and = (parts: string[], word: string) => (parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} ${word} ${parts[parts.length - 1]}`);
+    return both(
+      `${quote(contact)} ${and(de, 'und')}, hat aber keine Vertretung („deputy“): Wer übernimmt, wenn ${quote(contact)} nicht erreichbar ist?`,
+      `${q(contact)} ${and(en, 'and')}, but has no deputy ('deputy'): who takes over when ${q(contact)} cannot be reached?`,
+    );
+  },
 } as const;
 
 /** "in 'plan'" / "in scenario 'storage'": where a missing field is missing. */

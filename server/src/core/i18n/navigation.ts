@@ -17,6 +17,8 @@ function both(de: string, en: string): Message {
 export const sectionNames = {
   plan: both('Plan', 'Plan'),
   contacts: both('Kontakte', 'Contacts'),
+  alerting: both('Alarmierung', 'Alerting'),
+  levels: both('Eskalationsstufen', 'Levels'),
   components: both('Komponenten', 'Components'),
   availability: both('Verfügbarkeit', 'Availability'),
   measurements: both('Messungen', 'Measurements'),
@@ -35,6 +37,8 @@ export const outlineWords = {
     const singular: Record<SectionKey, Message> = {
       plan: both('Plan', 'Plan'),
       contacts: both('Kontakt', 'Contact'),
+      alerting: both('Alarmierung', 'Alerting'),
+      levels: both('Stufe', 'Level'),
       components: both('Komponente', 'Component'),
       availability: both('Verfügbarkeit', 'Availability'),
       measurements: both('Messung', 'Measurement'),
@@ -48,6 +52,10 @@ export const outlineWords = {
   every(duration: Message): Message {
     return both(`alle ${duration.de}`, `every ${duration.en}`);
   },
+  /** "binnen 15 min" / "within 15 min": by when an alert level notifies. */
+  within(duration: Message): Message {
+    return both(`binnen ${duration.de}`, `within ${duration.en}`);
+  },
   /** "Ziel 99,5 %" / "target 99.5 %": the availability target. */
   target(percent: number): Message {
     return both(`Ziel ${String(percent).replace('.', ',')} %`, `target ${percent} %`);
@@ -58,7 +66,7 @@ export const outlineWords = {
  * The fields that name ids of another list, for the messages below, in the order a reader meets
  * them in a scenario. test/unit/fields.test.ts checks that they are the field table's.
  */
-export const REFERENCE_FIELDS = 'backup, affects, responsible, owner, alert, in, depends_on, stored_on';
+export const REFERENCE_FIELDS = 'backup, affects, responsible, escalation, owner, by, deputy, declared_by, notify, alert, in, depends_on, stored_on';
 
 export const renameMessages = {
   notAnId: both(

@@ -1,31 +1,23 @@
-import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
-import { parseDate } from '../date';
-import { parseDuration } from '../duration';
-import type { MapEntry, YamlDocument } from '../parse/yamlDocument';
-import { mappingOf, referringFields } from '../schema/fieldLookup';
-import type { Located, Span } from '../types';
+import { isMap, isSeq, type Node, type YAMLMap } from 'yaml';
+import type { YamlDocument } from '../parse/yamlDocument';
+import { buildScenario } from './buildScenario';
 import type {
+  AlertingModel,
+  AlertLevelModel,
+  ApprovalModel,
   AvailabilityModel,
   BackupModel,
   ComponentModel,
   ContactModel,
-  DateField,
-  DurationField,
-  ExerciseModel,
   HistoryModel,
   ItemModel,
   MeasurementModel,
   NotApplicableModel,
   PlanMetaModel,
   PlanModel,
-  RecoveryStepModel,
-  ReferenceModel,
   ScenarioModel,
-  TextField,
 } from './plan';
-
-type Entries = ReadonlyMap<string, MapEntry>;
-type Path = readonly (string | number)[];
+import { modelReader, type Entries } from './read';
 
 /**
  * What an incremental build may take over from the previous version's model: every item of a
@@ -38,91 +30,20 @@ export interface ModelReuse {
   readonly delta: number;
 }
 
-/** Builds the plan model in one walk over the YAML (or over the one item that changed). */
+/**
+ * Builds the plan model in one walk over the YAML (or over the one item that changed): the
+ * sections here, the scenarios in buildScenario.ts, both with the readers of read.ts.
+ */
 export function buildPlanModel(yaml: YamlDocument, reuse?: ModelReuse): PlanModel {
   const reusable = reuse ? reusableItems(reuse.previous) : undefined;
+  const read = modelReader(yaml);
+  const { text, freeText, freeTexts, duration, date, keySpan, strings, mappings } = read;
 
-  // Every object is written as one literal, never spread (`{ ...item, id }`): the model is built
-  // on every keystroke, and a literal of fixed shape is built several times faster.
-  const spanOf = (node: Node): Span => {
-    const range = node.range;
-    return range ? { start: range[0], end: range[1] } : { start: 0, end: 0 };
-  };
-  const located = <T>(value: T, node: Node): Located<T> => {
-    const range = node.range;
-    return range ? { value, start: range[0], end: range[1] } : { value, start: 0, end: 0 };
-  };
-
-  const scalar = <T>(entries: Entries, key: string, accept: (value: unknown) => value is T): Located<T> | undefined => {
-    const entry = entries.get(key);
-    if (!entry?.written || !isScalar(entry.value)) return undefined;
-    const value = entry.value.value;
-    return accept(value) ? located(value, entry.written) : undefined;
-  };
-  const text = (entries: Entries, key: string) => scalar(entries, key, isString);
-  const number = (entries: Entries, key: string) => scalar(entries, key, isNumber);
-  const flag = (entries: Entries, key: string) => scalar(entries, key, isBoolean);
-  /** Free text: a number YAML read where text was meant counts, as text (`version: 2.1`). */
-  const freeText = (entries: Entries, key: string): TextField | undefined => {
-    const entry = entries.get(key);
-    if (!entry?.written || !isScalar(entry.value)) return undefined;
-    const value = entry.value.value;
-    if (typeof value === 'string') return located(value, entry.written);
-    return typeof value === 'number' || typeof value === 'bigint' ? located(String(value), entry.written) : undefined;
-  };
-  /** A list of free texts; a single text stands for a list of one. */
-  const freeTexts = (entries: Entries, key: string): TextField[] => {
-    const value = entries.get(key)?.value ?? null;
-    const items: Node[] = isSeq(value) ? (value.items as Node[]) : value ? [value] : [];
-    const result: TextField[] = [];
-    for (const written of items) {
-      const node = yaml.resolve(written);
-      if (!isScalar(node)) continue;
-      const scalarValue = node.value;
-      if (typeof scalarValue === 'string') result.push(located(scalarValue, written));
-      else if (typeof scalarValue === 'number') result.push(located(String(scalarValue), written));
-    }
-    return result;
-  };
-  const keySpan = (entries: Entries | undefined, key: string): Span | undefined => {
-    const keyNode = entries?.get(key)?.keyNode;
-    return keyNode ? spanOf(keyNode) : undefined;
-  };
-
-  const duration = (entries: Entries, key: string): DurationField | undefined => {
-    const field = scalar(entries, key, isStringOrNumber);
-    if (!field) return undefined;
-    const result = parseDuration(field.value);
-    return {
-      value: field.value,
-      start: field.start,
-      end: field.end,
-      duration: result,
-      minutes: result.ok ? result.minutes : undefined,
-    };
-  };
-  const date = (entries: Entries, key: string): DateField | undefined => {
-    const field = scalar(entries, key, isString);
-    if (!field) return undefined;
-    return { value: field.value, start: field.start, end: field.end, day: parseDate(field.value) };
-  };
-
-  /** The mappings of a list, each with its entries; other items are the schema's business. */
-  const mappings = (entries: Entries | undefined, key: string, path: Path): { map: YAMLMap; entries: Entries; item: ItemModel }[] => {
-    const seq = entries?.get(key)?.value;
-    if (!isSeq(seq)) return [];
-    const result: { map: YAMLMap; entries: Entries; item: ItemModel }[] = [];
-    seq.items.forEach((written, index) => {
-      const map = yaml.resolve(written as Node);
-      if (!isMap(map)) return;
-      const [start] = yaml.span(written as Node);
-      result.push({
-        map,
-        entries: yaml.entries(map),
-        item: { node: map, span: spanOf(map), index, firstLine: yaml.index.restOfLine(start), path: [...path, key, index] },
-      });
-    });
-    return result;
+  const root = yaml.resolve(yaml.root);
+  const top = isMap(root) ? yaml.entries(root) : undefined;
+  const section = (key: string): { map: YAMLMap; entries: Entries } | undefined => {
+    const value = top?.get(key)?.value;
+    return isMap(value) ? { map: value, entries: yaml.entries(value) } : undefined;
   };
   /**
    * The items of a top-level list: taken over from the previous model where their node is
@@ -140,66 +61,16 @@ export function buildPlanModel(yaml: YamlDocument, reuse?: ModelReuse): PlanMode
       }
       const map = yaml.resolve(written as Node);
       if (!isMap(map)) return;
-      const [start] = yaml.span(written as Node);
-      result.push(build(yaml.entries(map), { node: map, span: spanOf(map), index, firstLine: yaml.index.restOfLine(start), path: [key, index] }));
+      result.push(build(yaml.entries(map), read.item(map, written as Node, index, [key])));
     });
     return result;
-  };
-
-  const references = (entries: Entries, key: string): Located<string>[] => {
-    const seq = entries.get(key)?.value;
-    if (!isSeq(seq)) return [];
-    const result: Located<string>[] = [];
-    for (const written of seq.items) {
-      const node = yaml.resolve(written as Node);
-      if (isScalar(node) && typeof node.value === 'string') {
-        result.push(located(node.value, written as Node));
-      }
-    }
-    return result;
-  };
-
-  /**
-   * Every reference inside a mapping of `definition`, nested mappings (recovery steps,
-   * exercises) included: the field table says which keys are references and where they nest.
-   */
-  const referencesIn = (definition: string, map: YAMLMap, into: ReferenceModel[] = []): ReferenceModel[] => {
-    const fields = referringFields(definition);
-    if (fields.length === 0) return into;
-    const entries = yaml.entries(map);
-    for (const spec of fields) {
-      if (spec.kind === 'reference') {
-        const reference = text(entries, spec.key);
-        if (reference) into.push({ value: reference.value, start: reference.start, end: reference.end, list: spec.list, key: spec.key, node: map });
-      } else if (spec.kind === 'references') {
-        for (const reference of references(entries, spec.key)) {
-          into.push({ value: reference.value, start: reference.start, end: reference.end, list: spec.list, key: spec.key, node: map });
-        }
-      } else {
-        const mapping = mappingOf(spec);
-        const value = entries.get(spec.key)?.value ?? null;
-        if (mapping === undefined || value === null) continue;
-        for (const written of isSeq(value) ? value.items : [value]) {
-          const child = yaml.resolve(written as Node);
-          if (isMap(child)) referencesIn(mapping, child, into);
-        }
-      }
-    }
-    return into;
-  };
-
-  const root = yaml.resolve(yaml.root);
-  const top = isMap(root) ? yaml.entries(root) : undefined;
-  const section = (key: string): { map: YAMLMap; entries: Entries } | undefined => {
-    const value = top?.get(key)?.value;
-    return isMap(value) ? { map: value, entries: yaml.entries(value) } : undefined;
   };
 
   const planSection = section('plan');
   const plan: PlanMetaModel | undefined = planSection && {
     node: planSection.map,
-    span: spanOf(planSection.map),
-    references: referencesIn('plan', planSection.map),
+    span: read.spanOf(planSection.map),
+    references: read.referencesIn('plan', planSection.map),
     title: text(planSection.entries, 'title'),
     organisation: freeText(planSection.entries, 'organisation'),
     system: freeText(planSection.entries, 'system'),
@@ -222,7 +93,26 @@ export function buildPlanModel(yaml: YamlDocument, reuse?: ModelReuse): PlanMode
         reason: freeText(entries, 'reason'),
       }),
     ),
-    keys: { scope: keySpan(planSection.entries, 'scope') },
+    approvals: mappings(planSection.entries, 'approvals', ['plan']).map(
+      ({ entries, item: { node, span, index, firstLine, path } }): ApprovalModel => ({
+        node,
+        span,
+        index,
+        firstLine,
+        path,
+        references: read.referencesIn('approval', node),
+        by: text(entries, 'by'),
+        date: date(entries, 'date'),
+        version: freeText(entries, 'version'),
+        meaning: freeText(entries, 'meaning'),
+      }),
+    ),
+    distribution: freeTexts(planSection.entries, 'distribution'),
+    keys: {
+      scope: keySpan(planSection.entries, 'scope'),
+      approvals: keySpan(planSection.entries, 'approvals'),
+      distribution: keySpan(planSection.entries, 'distribution'),
+    },
   };
 
   const contacts: ContactModel[] = topList('contacts', (entries, { node, span, index, firstLine, path }) => ({
@@ -233,12 +123,42 @@ export function buildPlanModel(yaml: YamlDocument, reuse?: ModelReuse): PlanMode
     path,
     id: text(entries, 'id'),
     name: text(entries, 'name'),
-    references: referencesIn('contact', node),
+    references: read.referencesIn('contact', node),
     role: freeText(entries, 'role'),
     phone: freeText(entries, 'phone'),
     email: freeText(entries, 'email'),
     availability: freeText(entries, 'availability'),
+    deputy: text(entries, 'deputy'),
+    function: text(entries, 'function'),
   }));
+
+  const alertingSection = section('alerting');
+  const alerting: AlertingModel | undefined = alertingSection && {
+    node: alertingSection.map,
+    span: read.spanOf(alertingSection.map),
+    references: read.referencesIn('alerting', alertingSection.map),
+    declaredBy: strings(alertingSection.entries, 'declared_by'),
+    levels: mappings(alertingSection.entries, 'levels', ['alerting']).map(
+      ({ entries, item: { node, span, index, firstLine, path } }): AlertLevelModel => ({
+        node,
+        span,
+        index,
+        firstLine,
+        path,
+        id: text(entries, 'id'),
+        name: text(entries, 'name'),
+        references: read.referencesIn('alertLevel', node),
+        criteria: freeText(entries, 'criteria'),
+        notify: strings(entries, 'notify'),
+        within: duration(entries, 'within'),
+      }),
+    ),
+    keys: {
+      declared_by: keySpan(alertingSection.entries, 'declared_by'),
+      levels: keySpan(alertingSection.entries, 'levels'),
+    },
+  };
+
   const components: ComponentModel[] = topList('components', (entries, { node, span, index, firstLine, path }) => ({
     node,
     span,
@@ -247,14 +167,14 @@ export function buildPlanModel(yaml: YamlDocument, reuse?: ModelReuse): PlanMode
     path,
     id: text(entries, 'id'),
     name: text(entries, 'name'),
-    references: referencesIn('component', node),
+    references: read.referencesIn('component', node),
     kind: text(entries, 'kind'),
     nameText: freeText(entries, 'name'),
     location: freeText(entries, 'location'),
     redundancy: freeText(entries, 'redundancy'),
     notes: freeText(entries, 'notes'),
     in: text(entries, 'in'),
-    dependsOn: references(entries, 'depends_on'),
+    dependsOn: strings(entries, 'depends_on'),
   }));
 
   const availabilitySection = section('availability');
@@ -265,7 +185,7 @@ export function buildPlanModel(yaml: YamlDocument, reuse?: ModelReuse): PlanMode
   const database = subsection('database');
   const loadBalancing = subsection('load_balancing');
   const availability: AvailabilityModel | undefined = availabilitySection && {
-    target: number(availabilitySection.entries, 'target'),
+    target: read.number(availabilitySection.entries, 'target'),
     database: database && {
       strategy: freeText(database, 'strategy'),
       notes: freeText(database, 'notes'),
@@ -273,7 +193,7 @@ export function buildPlanModel(yaml: YamlDocument, reuse?: ModelReuse): PlanMode
     },
     loadBalancing: loadBalancing && {
       method: freeText(loadBalancing, 'method'),
-      clients: scalar(loadBalancing, 'clients', isFiniteNumber),
+      clients: read.finiteNumber(loadBalancing, 'clients'),
       notes: freeText(loadBalancing, 'notes'),
       keys: { notes: keySpan(loadBalancing, 'notes') },
     },
@@ -286,7 +206,7 @@ export function buildPlanModel(yaml: YamlDocument, reuse?: ModelReuse): PlanMode
         path,
         id: text(entries, 'id'),
         name: text(entries, 'name'),
-        references: referencesIn('measurement', node),
+        references: read.referencesIn('measurement', node),
         what: freeText(entries, 'what'),
         tool: freeText(entries, 'tool'),
         interval: duration(entries, 'interval'),
@@ -309,88 +229,18 @@ export function buildPlanModel(yaml: YamlDocument, reuse?: ModelReuse): PlanMode
     path,
     id: text(entries, 'id'),
     name: text(entries, 'name'),
-    references: referencesIn('backup', node),
+    references: read.referencesIn('backup', node),
     what: freeText(entries, 'what'),
     method: freeText(entries, 'method'),
     interval: duration(entries, 'interval'),
     retention: duration(entries, 'retention'),
     location: freeText(entries, 'location'),
     storedOn: text(entries, 'stored_on'),
-    offsite: flag(entries, 'offsite'),
+    offsite: read.flag(entries, 'offsite'),
     lastRestoreTest: date(entries, 'last_restore_test'),
   }));
 
-  const recoverySteps = (entries: Entries): RecoveryStepModel[] => {
-    const seq = entries.get('recovery')?.value;
-    if (!isSeq(seq)) return [];
-    return seq.items.map((written, index): RecoveryStepModel => {
-      const node = yaml.resolve(written as Node);
-      const firstLine = yaml.index.restOfLine(yaml.span(written as Node)[0]);
-      if (isMap(node)) {
-        const step = yaml.entries(node);
-        return {
-          index,
-          firstLine,
-          step: text(step, 'step'),
-          duration: duration(step, 'duration'),
-          responsible: text(step, 'responsible'),
-        };
-      }
-      const value = isScalar(node) && typeof node.value === 'string' ? node.value : undefined;
-      return {
-        index,
-        firstLine,
-        step: value === undefined ? undefined : located(value, written as Node),
-        duration: undefined,
-        responsible: undefined,
-      };
-    });
-  };
-
-  const scenarios: ScenarioModel[] = topList('scenarios', (entries, { node, span, index, firstLine, path }) => ({
-    node,
-    span,
-    index,
-    firstLine,
-    path,
-    id: text(entries, 'id'),
-    name: text(entries, 'name'),
-    references: referencesIn('scenario', node),
-    category: text(entries, 'category'),
-    type: text(entries, 'type'),
-    title: text(entries, 'title'),
-    description: freeText(entries, 'description'),
-    affects: references(entries, 'affects'),
-    prevention: freeTexts(entries, 'prevention'),
-    recovery: recoverySteps(entries),
-    recoveryTime: duration(entries, 'recovery_time'),
-    rto: duration(entries, 'rto'),
-    rpo: duration(entries, 'rpo'),
-    mtpd: duration(entries, 'mtpd'),
-    backup: text(entries, 'backup'),
-    responsible: text(entries, 'responsible'),
-    exercises: mappings(entries, 'exercises', path).map(
-      ({ entries: exercise, item }): ExerciseModel => ({
-        node: item.node,
-        span: item.span,
-        index: item.index,
-        firstLine: item.firstLine,
-        path: item.path,
-        date: date(exercise, 'date'),
-        kind: freeText(exercise, 'kind'),
-        recoveryTime: duration(exercise, 'recovery_time'),
-        dataLoss: duration(exercise, 'data_loss'),
-        result: freeText(exercise, 'result'),
-        notes: freeText(exercise, 'notes'),
-      }),
-    ),
-    keys: {
-      description: keySpan(entries, 'description'),
-      prevention: keySpan(entries, 'prevention'),
-      recovery: keySpan(entries, 'recovery'),
-      exercises: keySpan(entries, 'exercises'),
-    },
-  }));
+  const scenarios: ScenarioModel[] = topList('scenarios', (entries, item) => buildScenario(read, entries, item));
 
   const history: HistoryModel[] = topList('history', (entries, { node, span, index, firstLine, path }) => ({
     node,
@@ -398,7 +248,7 @@ export function buildPlanModel(yaml: YamlDocument, reuse?: ModelReuse): PlanMode
     index,
     firstLine,
     path,
-    references: referencesIn('historyEntry', node),
+    references: read.referencesIn('historyEntry', node),
     version: freeText(entries, 'version'),
     date: date(entries, 'date'),
     author: freeText(entries, 'author'),
@@ -408,6 +258,7 @@ export function buildPlanModel(yaml: YamlDocument, reuse?: ModelReuse): PlanMode
   return {
     plan,
     contacts,
+    alerting,
     components,
     availability,
     backups,
@@ -416,6 +267,7 @@ export function buildPlanModel(yaml: YamlDocument, reuse?: ModelReuse): PlanMode
     keys: {
       plan: keySpan(top, 'plan'),
       contacts: keySpan(top, 'contacts'),
+      alerting: keySpan(top, 'alerting'),
       components: keySpan(top, 'components'),
       availability: keySpan(top, 'availability'),
       backups: keySpan(top, 'backups'),
@@ -423,22 +275,6 @@ export function buildPlanModel(yaml: YamlDocument, reuse?: ModelReuse): PlanMode
       history: keySpan(top, 'history'),
     },
   };
-}
-
-function isString(value: unknown): value is string {
-  return typeof value === 'string';
-}
-function isNumber(value: unknown): value is number {
-  return typeof value === 'number';
-}
-function isStringOrNumber(value: unknown): value is string | number {
-  return typeof value === 'string' || typeof value === 'number';
-}
-function isFiniteNumber(value: unknown): value is number {
-  return typeof value === 'number' && Number.isFinite(value);
-}
-function isBoolean(value: unknown): value is boolean {
-  return typeof value === 'boolean';
 }
 
 /** The previous model's top-level list items by their YAML node. */

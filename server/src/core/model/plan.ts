@@ -78,7 +78,22 @@ export interface PlanMetaModel extends Referring {
   readonly reviewInterval: DurationField | undefined;
   /** The catalog scenarios the plan leaves out on purpose (`not_applicable`). */
   readonly notApplicable: readonly NotApplicableModel[];
-  readonly keys: KeySpans<'scope'>;
+  /** Who approved which version, and when (`approvals`). */
+  readonly approvals: readonly ApprovalModel[];
+  /** Who holds the plan, where printed copies are kept (`distribution`). */
+  readonly distribution: readonly TextField[];
+  readonly keys: KeySpans<'scope' | 'approvals' | 'distribution'>;
+}
+
+/** One approval of the plan (`plan.approvals[]`). */
+export interface ApprovalModel extends ItemModel, Referring {
+  /** The contact who approved. */
+  readonly by: Located<string> | undefined;
+  readonly date: DateField | undefined;
+  /** The plan version approved; absent means the current one. */
+  readonly version: TextField | undefined;
+  /** What the approval means; absent means "Freigabe". */
+  readonly meaning: TextField | undefined;
 }
 
 /** A catalog scenario type the plan consciously leaves out, and why. */
@@ -92,6 +107,30 @@ export interface ContactModel extends IdentifiedItem, Referring {
   readonly phone: TextField | undefined;
   readonly email: TextField | undefined;
   readonly availability: TextField | undefined;
+  /** The contact who stands in (Vertretung). */
+  readonly deputy: Located<string> | undefined;
+  /** Catalog id: it-lead, on-call, dpo, management, provider, crisis-team. */
+  readonly function: Located<string> | undefined;
+}
+
+/** `alerting`: who may declare an emergency, and the levels of escalation. */
+export interface AlertingModel extends Referring {
+  readonly node: YAMLMap;
+  readonly span: Span;
+  /** Contacts who may declare an emergency ("Notfall ausrufen"). */
+  readonly declaredBy: readonly Located<string>[];
+  /** In order of escalation. */
+  readonly levels: readonly AlertLevelModel[];
+  readonly keys: KeySpans<'declared_by' | 'levels'>;
+}
+
+/** One level of `alerting.levels`. */
+export interface AlertLevelModel extends IdentifiedItem, Referring {
+  readonly criteria: TextField | undefined;
+  /** The contacts notified at this level. */
+  readonly notify: readonly Located<string>[];
+  /** By when they are notified. */
+  readonly within: DurationField | undefined;
 }
 
 export interface ComponentModel extends IdentifiedItem, Referring {
@@ -161,8 +200,12 @@ export interface ScenarioModel extends IdentifiedItem, Referring {
   readonly mtpd: DurationField | undefined;
   readonly backup: Located<string> | undefined;
   readonly responsible: Located<string> | undefined;
+  /** The `alerting` level the scenario starts at. */
+  readonly escalation: Located<string> | undefined;
+  /** Notbetrieb: how the work goes on while the system is down; a single text is a list of one. */
+  readonly emergencyOperation: readonly TextField[];
   readonly exercises: readonly ExerciseModel[];
-  readonly keys: KeySpans<'description' | 'prevention' | 'recovery' | 'exercises'>;
+  readonly keys: KeySpans<'description' | 'prevention' | 'recovery' | 'exercises' | 'emergency_operation'>;
 }
 
 export interface HistoryModel extends ItemModel, Referring {
@@ -197,10 +240,18 @@ export interface AvailabilityModel {
 }
 
 /** The top-level keys of a plan. */
-export type SectionKey = 'plan' | 'contacts' | 'components' | 'availability' | 'backups' | 'scenarios' | 'history';
+export type SectionKey =
+  | 'plan'
+  | 'contacts'
+  | 'alerting'
+  | 'components'
+  | 'availability'
+  | 'backups'
+  | 'scenarios'
+  | 'history';
 
 /** The lists whose items carry ids, by their key in the file. */
-export type IdList = 'contacts' | 'components' | 'measurements' | 'backups' | 'scenarios';
+export type IdList = 'contacts' | 'levels' | 'components' | 'measurements' | 'backups' | 'scenarios';
 
 /**
  * The plan as drplan understands it, built once from the YAML of one document version: what the
@@ -211,6 +262,7 @@ export type IdList = 'contacts' | 'components' | 'measurements' | 'backups' | 's
 export interface PlanModel {
   readonly plan: PlanMetaModel | undefined;
   readonly contacts: readonly ContactModel[];
+  readonly alerting: AlertingModel | undefined;
   readonly components: readonly ComponentModel[];
   readonly availability: AvailabilityModel | undefined;
   readonly backups: readonly BackupModel[];

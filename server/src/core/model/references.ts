@@ -3,7 +3,10 @@ import type { IdentifiedItem, IdList, PlanModel, ReferenceModel } from './plan';
 /** Every reference of the plan, item by item in document order. */
 export function* allReferences(model: PlanModel): Generator<ReferenceModel> {
   if (model.plan) yield* model.plan.references;
-  for (const items of [model.contacts, model.components, model.availability?.measurements ?? [], model.backups, model.scenarios, model.history]) {
+  for (const contact of model.contacts) yield* contact.references;
+  // The alerting section's references hold its levels' too.
+  if (model.alerting) yield* model.alerting.references;
+  for (const items of [model.components, model.availability?.measurements ?? [], model.backups, model.scenarios, model.history]) {
     for (const item of items) yield* item.references;
   }
 }
@@ -13,6 +16,8 @@ export function itemsOf(model: PlanModel, list: IdList): readonly IdentifiedItem
   switch (list) {
     case 'contacts':
       return model.contacts;
+    case 'levels':
+      return model.alerting?.levels ?? [];
     case 'components':
       return model.components;
     case 'measurements':
@@ -25,4 +30,4 @@ export function itemsOf(model: PlanModel, list: IdList): readonly IdentifiedItem
 }
 
 /** The lists that have ids, in document order. */
-export const ID_LISTS: readonly IdList[] = ['contacts', 'components', 'measurements', 'backups', 'scenarios'];
+export const ID_LISTS: readonly IdList[] = ['contacts', 'levels', 'components', 'measurements', 'backups', 'scenarios'];

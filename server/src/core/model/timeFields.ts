@@ -19,6 +19,7 @@ export interface NamedField<T> {
 export function* durationFields(model: PlanModel): Generator<NamedField<DurationField>> {
   const plan = model.plan;
   if (plan?.reviewInterval) yield { field: 'review_interval', definition: 'plan', value: plan.reviewInterval };
+  for (const level of model.alerting?.levels ?? []) if (level.within) yield { field: 'within', definition: 'alertLevel', value: level.within };
   for (const measurement of model.availability?.measurements ?? []) {
     if (measurement.interval) yield { field: 'interval', definition: 'measurement', value: measurement.interval };
   }
@@ -44,6 +45,7 @@ export function* dateFields(model: PlanModel): Generator<NamedField<DateField>> 
   const plan = model.plan;
   if (plan?.validFrom) yield { field: 'valid_from', definition: 'plan', value: plan.validFrom };
   if (plan?.lastReview) yield { field: 'last_review', definition: 'plan', value: plan.lastReview };
+  for (const approval of plan?.approvals ?? []) if (approval.date) yield { field: 'date', definition: 'approval', value: approval.date };
   for (const backup of model.backups) if (backup.lastRestoreTest) yield { field: 'last_restore_test', definition: 'backup', value: backup.lastRestoreTest };
   for (const scenario of model.scenarios) {
     for (const exercise of scenario.exercises) if (exercise.date) yield { field: 'date', definition: 'exercise', value: exercise.date };

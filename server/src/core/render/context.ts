@@ -5,6 +5,7 @@ import type { ContactModel, PlanModel, ScenarioModel } from '../model/plan';
 import { itemsById } from '../model/queries';
 import type { PlanDiagnostic, Span } from '../types';
 import type { DiagnosticData } from '../validate/diagnostic';
+import type { ChangeHistory } from './changeHistory';
 import { shown } from './blocks';
 import { FindingPlaces, type FindingPlace } from './findingPlace';
 import { scenarioStatus, type ScenarioStatus } from './scenarioStatus';
@@ -16,6 +17,8 @@ export interface BuildOptions {
   readonly today?: Date;
   /** The document is German whatever the editor's language (format.md). */
   readonly locale?: 'de';
+  /** The plan file's commits from git (the edge reads them); without it, the plan's `history:`. */
+  readonly history?: ChangeHistory;
 }
 
 /** A finding as the document shows it: German message, 1-based line. */
@@ -75,6 +78,8 @@ export class DocumentContext {
   readonly draft: boolean;
   readonly contacts: readonly ContactInfo[];
   readonly scenarios: readonly ScenarioInfo[];
+  /** The plan file's commits, when the document is made from a git repository. */
+  readonly changeHistory: ChangeHistory | undefined;
   private readonly contactInfos = new Map<ContactModel, ContactInfo>();
   private readonly ids = new Set<string>();
   private readonly numbers: number[] = [0, 0, 0];
@@ -84,6 +89,7 @@ export class DocumentContext {
     this.model = analysis.model;
     this.title = this.model.plan?.title?.value.trim() || LABELS.untitled;
     this.generated = formatDate(todayInDays(options.today), 'de');
+    this.changeHistory = options.history;
     this.contacts = this.model.contacts.map((contact) => {
       const info = this.contactInfo(contact);
       this.contactInfos.set(contact, info);

@@ -5,22 +5,25 @@
 import type { Analysis } from '../analysis';
 import { isoDay } from '../date';
 import { buildDocument } from './build';
+import type { ChangeHistory } from './changeHistory';
 import { toHtml } from './html';
 import { toPdf } from './pdf';
 import type { PlanDocument } from './tree';
 
 /**
- * The document tree of an analysis, built once per analysis and day: the preview of a version
- * and its exports share it. (The day is part of the key because the cover says "Stand".)
+ * The document tree of an analysis, built once per analysis, day and change history: the
+ * preview of a version and its exports share it. (The day is part of the key because the cover
+ * says "Stand"; the history, because a commit or a save changes it for the same text. The edge
+ * hands the same history object while git's answer and the comparison stay the same.)
  */
-const documents = new WeakMap<Analysis, { readonly day: string; readonly document: PlanDocument }>();
+const documents = new WeakMap<Analysis, { readonly day: string; readonly history: ChangeHistory | undefined; readonly document: PlanDocument }>();
 
-export function planDocument(analysis: Analysis, today: Date): PlanDocument {
+export function planDocument(analysis: Analysis, today: Date, history?: ChangeHistory): PlanDocument {
   const day = isoDay(today);
   const cached = documents.get(analysis);
-  if (cached?.day === day) return cached.document;
-  const document = buildDocument(analysis, { today, locale: 'de' });
-  documents.set(analysis, { day, document });
+  if (cached?.day === day && cached.history === history) return cached.document;
+  const document = buildDocument(analysis, { today, locale: 'de', history });
+  documents.set(analysis, { day, history, document });
   return document;
 }
 

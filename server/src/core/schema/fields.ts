@@ -20,14 +20,19 @@ export type ReferenceList = Exclude<IdList, 'measurements' | 'scenarios'>;
 export type FieldKind =
   /** Free text (or a number written as text). */
   | { readonly kind: 'text' }
+  /** A list of free texts. */
+  | { readonly kind: 'texts' }
   /** `drplan: "1"`. */
   | { readonly kind: 'formatVersion' }
   /** A version number, best quoted ("2.1"). */
   | { readonly kind: 'version' }
   /** The id of a list item, which references name. */
   | { readonly kind: 'id'; readonly list: IdList }
-  /** The id of an item of another list. */
-  | { readonly kind: 'reference'; readonly list: ReferenceList }
+  /**
+   * The id of an item of another list (or of its own: `notSelf`, the item's own id is no
+   * choice, as a contact is not its own deputy).
+   */
+  | { readonly kind: 'reference'; readonly list: ReferenceList; readonly notSelf?: boolean }
   /** A list of ids of items of another list. */
   | { readonly kind: 'references'; readonly list: ReferenceList }
   /**
@@ -93,13 +98,15 @@ export const TYPICAL = {
   retention: [{ de: '7 Tage', en: '7 days' }, { de: '14 Tage', en: '14 days' }, { de: '30 Tage', en: '30 days' }, { de: '90 Tage', en: '90 days' }, { de: '1 Jahr', en: '1 year' }],
   measurementInterval: [same('1 min'), same('5 min'), SHORT, HOUR],
   reviewInterval: [{ de: '6 Monate', en: '6 months' }, { de: '12 Monate', en: '12 months' }],
+  notification: [SHORT, HALF_HOUR, HOUR, FOUR_HOURS],
 } as const satisfies Record<string, readonly Localized[]>;
 
 const text = (): FieldKind => ({ kind: 'text' });
+const texts = (): FieldKind => ({ kind: 'texts' });
 const formatVersion = (): FieldKind => ({ kind: 'formatVersion' });
 const version = (): FieldKind => ({ kind: 'version' });
 const id = (list: IdList): FieldKind => ({ kind: 'id', list });
-const reference = (list: ReferenceList): FieldKind => ({ kind: 'reference', list });
+const reference = (list: ReferenceList, options: { notSelf?: boolean } = {}): FieldKind => ({ kind: 'reference', list, ...options });
 const references = (list: ReferenceList): FieldKind => ({ kind: 'references', list });
 const duration = (typical: readonly Localized[], term?: TermName, options: { backupIntervals?: boolean } = {}): FieldKind => ({
   kind: 'duration',
@@ -131,11 +138,14 @@ export const FIELDS: readonly FieldSpec[] = [
     'Formatversion', 'Formatversion der Datei: immer der Text "1", mit Anführungszeichen geschrieben: `drplan: "1"`.',
     'Format version', 'Format version of the file (Formatversion): always the string "1"; write `drplan: "1"` with quotes.'),
   define('root', 'plan', section('plan'),
-    'Angaben zum Plan', 'Titel, Organisation, System, Version, Status, Prüftermine, Planverantwortliche/r, Klassifizierung und Geltungsbereich des Notfallplans.',
-    'Plan', 'Plan metadata (Angaben zum Plan): title, organisation, system, version, status, review dates, owner, classification and scope.'),
+    'Angaben zum Plan', 'Titel, Organisation, System, Version, Status, Prüftermine, Planverantwortliche/r, Klassifizierung, Geltungsbereich, Freigaben und Verteiler des Notfallplans.',
+    'Plan', 'Plan metadata (Angaben zum Plan): title, organisation, system, version, status, review dates, owner, classification, scope, approvals and distribution.'),
   define('root', 'contacts', items('contact'),
-    'Ansprechpartner', 'Personen, Teams und Dienstleister, die im Notfall zu erreichen sind; `owner`, `responsible` und `alert` verweisen auf ihre Kennungen.',
-    'Contacts', 'Contacts (Ansprechpartner / Kontakte): people and teams to reach in an emergency; referenced by `owner`, `responsible` and `alert`.'),
+    'Ansprechpartner', 'Personen, Teams und Dienstleister, die im Notfall zu erreichen sind; `owner`, `responsible`, `alert`, `deputy`, `by`, `declared_by` und `notify` verweisen auf ihre Kennungen.',
+    'Contacts', 'Contacts (Ansprechpartner / Kontakte): people and teams to reach in an emergency; referenced by `owner`, `responsible`, `alert`, `deputy`, `by`, `declared_by` and `notify`.'),
+  define('root', 'alerting', section('alerting'),
+    'Alarmierung und Eskalation', 'Wer den Notfall ausrufen darf (`declared_by`) und die Eskalationsstufen (`levels`), je mit Kriterien, wer zu benachrichtigen ist und bis wann; `escalation` eines Szenarios nennt die Stufe, mit der es beginnt.',
+    'Alerting', 'Alerting and escalation (Alarmierung und Eskalation): who may declare an emergency (`declared_by`) and the levels of escalation (`levels`), each with its criteria, whom to notify and by when; a scenario\'s `escalation` names the level it starts at.'),
   define('root', 'components', items('component'),
     'Komponenten', 'Hardware und Infrastruktur (Standardkomponenten für erhöhte Verfügbarkeit), z. B. RAID-Storage, redundante Netzteile, Ersatzteile, USV, und die Racks, Räume und Standorte, in denen sie stehen; `affects` eines Szenarios, `stored_on` einer Datensicherung sowie `in` und `depends_on` anderer Komponenten verweisen auf ihre Kennungen.',
     'Components', 'Hardware and infrastructure components (Standardkomponenten für erhöhte Verfügbarkeit), e.g. RAID storage, redundant power supplies, spare parts, UPS, and the racks, rooms and sites that hold them; referenced by a scenario\'s `affects`, a backup\'s `stored_on` and other components\' `in` and `depends_on`.'),
@@ -188,6 +198,12 @@ export const FIELDS: readonly FieldSpec[] = [
   define('plan', 'not_applicable', items('notApplicable'),
     'Nicht zutreffende Szenarien', 'Szenariotypen des Katalogs, die der Plan bewusst auslässt, je mit Begründung; sie gelten nicht als fehlendes Szenario (`missing-scenario`).',
     'Not applicable', 'Catalog scenarios the plan consciously leaves out (nicht zutreffende Szenarien), each with its reason (Begründung): they are not reported as `missing-scenario`.'),
+  define('plan', 'approvals', items('approval'),
+    'Freigaben', 'Wer welche Version des Plans wann freigegeben hat: die freigebende Person (`by`), das Datum, die freigegebene Version (ohne Angabe die aktuelle) und die Bedeutung (`meaning`, ohne Angabe „Freigabe“). Ein Plan mit Status `approved` braucht eine Freigabe seiner aktuellen Version.',
+    'Approvals', 'Who approved which version of the plan, and when (Freigaben): the approving contact (`by`), the `date`, the `version` approved (the current one when omitted) and what the approval means (`meaning`, Freigabe when omitted). A plan with status `approved` needs an approval of its current version.'),
+  define('plan', 'distribution', texts(),
+    'Verteiler', 'Wer den Plan erhält und wo gedruckte Exemplare liegen, z. B. „Leitstand des Rechenzentrums (gedruckt)“.',
+    'Distribution', 'Who holds the plan and where printed copies are kept (Verteiler).'),
   // notApplicable
   define('notApplicable', 'type', catalog('scenarioType'),
     'Szenariotyp', 'Der Szenariotyp des Katalogs, der nicht zutrifft, z. B. `server-rack`, wenn das System auf gemieteten virtuellen Maschinen läuft.',
@@ -195,10 +211,23 @@ export const FIELDS: readonly FieldSpec[] = [
   define('notApplicable', 'reason', text(),
     'Begründung', 'Warum das Szenario nicht zutrifft; das Dokument nennt die Begründung.',
     'Reason', 'Why the scenario does not apply (Begründung); the rendered document shows it.'),
+  // approval
+  define('approval', 'by', reference('contacts'),
+    'Freigegeben durch', 'Wer den Plan freigegeben hat: die Kennung (`id`) eines Kontakts, meist der Leitung der Organisation (`function: management`).',
+    'Approved by', 'The contact who approved the plan (freigegeben durch): the `id` of a contact, usually of the management (`function: management`).'),
+  define('approval', 'date', date(),
+    'Datum', 'Datum der Freigabe (JJJJ-MM-TT); darf nicht in der Zukunft liegen.',
+    'Date', 'Date of the approval (Datum der Freigabe); it must not lie in the future.'),
+  define('approval', 'version', version(),
+    'Version', 'Die freigegebene Version des Plans, z. B. "2.1"; ohne Angabe die aktuelle (`plan.version`).',
+    'Version', 'The plan version approved (freigegebene Version), e.g. "2.1"; the current `plan.version` when omitted.'),
+  define('approval', 'meaning', text(),
+    'Bedeutung', 'Was die Freigabe bedeutet, z. B. „Freigabe durch die Geschäftsführung“ oder „Kenntnisnahme“; ohne Angabe „Freigabe“.',
+    'Meaning', 'What the approval means (Bedeutung), e.g. Freigabe durch die Geschäftsführung or Kenntnisnahme; Freigabe when omitted.'),
   // contact
   define('contact', 'id', id('contacts'),
-    'Kennung', 'Kennung des Kontakts, auf die `owner`, `responsible` und `alert` verweisen.',
-    'Id', 'Identifier of the contact (Kennung), used by `owner`, `responsible` and `alert`.'),
+    'Kennung', 'Kennung des Kontakts, auf die `owner`, `responsible`, `alert`, `deputy`, `by`, `declared_by` und `notify` verweisen.',
+    'Id', 'Identifier of the contact (Kennung), used by `owner`, `responsible`, `alert`, `deputy`, `by`, `declared_by` and `notify`.'),
   define('contact', 'name', text(),
     'Name', 'Name der Person, des Teams oder des Unternehmens.',
     'Name', 'Name of the person, team or company (Name).'),
@@ -214,6 +243,35 @@ export const FIELDS: readonly FieldSpec[] = [
   define('contact', 'availability', text(),
     'Erreichbarkeit', 'Wann der Kontakt erreichbar ist, z. B. 24/7 oder werktags 8–18 Uhr.',
     'Availability', 'When the contact can be reached (Erreichbarkeit), e.g. 24/7 or werktags 8-18 Uhr.'),
+  define('contact', 'deputy', reference('contacts', { notSelf: true }),
+    'Vertretung', 'Wer diesen Kontakt vertritt, wenn er nicht erreichbar ist: die Kennung (`id`) eines anderen Kontakts.',
+    'Deputy', 'Who stands in for this contact (Vertretung / Stellvertretung): the `id` of another contact.'),
+  define('contact', 'function', catalog('contactFunction'),
+    'Funktion', 'Die Funktion des Kontakts in der Notfallorganisation: `it-lead` (IT-Leitung), `on-call` (Bereitschaft), `dpo` (Datenschutzbeauftragte/r), `management` (Leitung der Organisation), `provider` (Dienstleister / Rechenzentrumsbetreiber) oder `crisis-team` (Notfallstab).',
+    'Function', 'The contact\'s function in the emergency organisation (Funktion): `it-lead` (IT-Leitung), `on-call` (Bereitschaft), `dpo` (Datenschutzbeauftragte/r), `management` (Leitung der Organisation), `provider` (Dienstleister / Rechenzentrumsbetreiber), `crisis-team` (Notfallstab).'),
+  // alerting
+  define('alerting', 'declared_by', references('contacts'),
+    'Notfall ausrufen', 'Wer den Notfall ausrufen darf: Kennungen (`id`) von Kontakten.',
+    'Declared by', 'The contacts who may declare an emergency (Notfall ausrufen): `id`s of contacts.'),
+  define('alerting', 'levels', items('alertLevel'),
+    'Eskalationsstufen', 'Die Stufen der Eskalation in ihrer Reihenfolge, z. B. Störung, Notfall, Krise.',
+    'Levels', 'The levels of escalation, in order (Eskalationsstufen), e.g. Störung, Notfall, Krise.'),
+  // alertLevel
+  define('alertLevel', 'id', id('levels'),
+    'Kennung', 'Kennung der Stufe, auf die `escalation` eines Szenarios verweist.',
+    'Id', 'Identifier of the level (Kennung), used by a scenario\'s `escalation`.'),
+  define('alertLevel', 'name', text(),
+    'Bezeichnung', 'Name der Stufe, z. B. Störung, Notfall.',
+    'Name', 'Name of the level (Bezeichnung), e.g. Störung, Notfall.'),
+  define('alertLevel', 'criteria', text(),
+    'Kriterien', 'Wann diese Stufe gilt, z. B. „Intranet länger als die RTO nicht verfügbar“.',
+    'Criteria', 'When this level applies (Kriterien).'),
+  define('alertLevel', 'notify', references('contacts'),
+    'Benachrichtigen', 'Wer auf dieser Stufe zu benachrichtigen ist: Kennungen (`id`) von Kontakten.',
+    'Notify', 'Whom to notify at this level (zu benachrichtigen): `id`s of contacts.'),
+  define('alertLevel', 'within', duration(TYPICAL.notification),
+    'Benachrichtigung innerhalb', 'Bis wann sie benachrichtigt sind, gerechnet ab dem Erkennen, z. B. 15 min.',
+    'Within', 'By when they are notified, counted from the detection (Benachrichtigung innerhalb).'),
   // component
   define('component', 'id', id('components'),
     'Kennung', 'Kennung der Komponente, auf die `affects` eines Szenarios, `stored_on` einer Datensicherung sowie `in` und `depends_on` anderer Komponenten verweisen.',
@@ -356,6 +414,12 @@ export const FIELDS: readonly FieldSpec[] = [
   define('scenario', 'responsible', reference('contacts'),
     'Verantwortlich', 'Wer für das Szenario verantwortlich ist: die Kennung (`id`) eines Kontakts.',
     'Responsible', 'Who is responsible for the scenario (Verantwortlich): the `id` of a contact.'),
+  define('scenario', 'escalation', reference('levels'),
+    'Eskalationsstufe', 'Die Stufe der Alarmierung, mit der dieses Szenario beginnt: die Kennung (`id`) einer Stufe aus `alerting.levels`.',
+    'Escalation', 'The alerting level this scenario starts at (Eskalationsstufe): the `id` of an entry of `alerting.levels`.'),
+  define('scenario', 'emergency_operation', texts(),
+    'Notbetrieb', 'Wie die Arbeit weitergeht, solange das System ausfällt, z. B. „Aushänge und Rundmails statt Intranet-Nachrichten“.',
+    'Emergency operation', 'How the work goes on while the system is down (Notbetrieb).'),
   define('scenario', 'exercises', items('exercise'),
     'Übungen', 'Übungen und Tests der Wiederherstellung dieses Szenarios.',
     'Exercises', 'Recovery exercises and tests of this scenario (Übungen / Tests).'),

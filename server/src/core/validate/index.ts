@@ -1,6 +1,7 @@
 import type { PlanModel } from '../model/plan';
 import type { Finding } from './diagnostic';
 import type { Rule } from './rule';
+import { approvalMissing } from './rules/approvalMissing';
 import { backupAffected } from './rules/backupAffected';
 import { categoryMismatch } from './rules/categoryMismatch';
 import { dateSyntax } from './rules/dateSyntax';
@@ -12,6 +13,7 @@ import { exerciseFailed } from './rules/exerciseFailed';
 import { futureDate } from './rules/futureDate';
 import { exerciseResults } from './rules/exerciseResults';
 import { missingScenario } from './rules/missingScenario';
+import { noDeputy } from './rules/noDeputy';
 import { overdue } from './rules/overdue';
 import { references } from './rules/references';
 import { replicaNotBackup } from './rules/replicaNotBackup';
@@ -50,6 +52,8 @@ export const RULES: readonly Rule[] = [
   replicaNotBackup,
   dependencyCycle,
   singlePointOfFailure,
+  approvalMissing,
+  noDeputy,
 ];
 
 export function checkRules(model: PlanModel, today: number): Finding[] {

@@ -4,7 +4,8 @@ import type { Layout, LineEnding } from './layout';
 import { lineEnd, lineStart, restOfLineIsBlank } from './lines';
 import type { OffsetEdit } from './offsetEdits';
 import { replacementText } from './scalar';
-import { blockEntryLines, blockItemLines, flowEntries, flowMapping, mapping, type WriteOptions, type YamlEntry } from './write';
+import { ownPair } from './pointer';
+import { blockEntryLines, blockItemLines, entry, flowEntries, flowMapping, list, mapping, type WriteOptions, type YamlEntry } from './write';
 
 /**
  * Minimal edits of a plan's text. They insert or replace a few characters where the YAML AST
@@ -147,6 +148,36 @@ export function fillEmptyValue(
   return edits;
 }
 
+/**
+ * Adds mappings to the list `key` of `map`, in the list's style: after its last item, in place
+ * of an empty value (`key:`, `~`, `[]`), or, where `map` has no such key and `create` allows,
+ * as a new `key:` with the list. Nothing where the value is something else (a text, a mapping).
+ */
+export function addToListOf(
+  yaml: YamlDocument,
+  map: YAMLMap,
+  key: string,
+  items: readonly YamlEntry[][],
+  layout: Layout,
+  eol: LineEnding,
+  options: WriteOptions & { readonly create?: boolean } = {},
+): OffsetEdit[] {
+  const pair = ownPair(map, key);
+  if (!pair) {
+    if (options.create === false) return [];
+    const edit = insertIntoMapping(yaml, map, [entry(key, list(items.map(mapping)))], layout, eol, options);
+    return edit ? [edit] : [];
+  }
+  const value: Node | null = pair.value as Node | null;
+  if (isSeq(value) && value.items.some((item) => item != null)) {
+    const edit = appendToList(yaml, value, items, layout, eol, options);
+    return edit ? [edit] : [];
+  }
+  const empty = value == null || (isSeq(value) && value.items.length === 0) || (isScalar(value) && value.value === null);
+  if (!empty) return [];
+  return fillEmptyValue(yaml, pair.key as Node, value, items, layout, eol, map.flow === true, options);
+}
+
 // ---------------------------------------------------------------------------
 // where to write
 
@@ -210,7 +241,7 @@ function pairEnd(source: string, key: Node | null, value: Node | null): number {
 function wrappedFlowMapping(entries: readonly YamlEntry[], column: number, eol: LineEnding, options: WriteOptions = {}): string {
   const lines: string[][] = [[]];
   // A tab stop or a choice stands for a scalar.
-  const scalar = (value: YamlEntry['value']) => value.kind === 'scalar' || value.kind === 'tabStop' || value.kind === 'choice';
+  const scalar = (value: YamlEntry['value']) => value.kind === 'scalar' || value.kind === 'tabStop' || value.kind === 'choice' || value.kind === 'empty';
   entries.forEach((e, i) => {
     const previous = entries[i - 1];
     const breakBefore = i > 0 && (!scalar(e.value) || (previous !== undefined && !scalar(previous.value)));

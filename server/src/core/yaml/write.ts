@@ -11,8 +11,11 @@ export type YamlValue =
   | { readonly kind: 'scalar'; readonly value: string; readonly verbatim: boolean }
   | { readonly kind: 'list'; readonly items: readonly YamlValue[] }
   | { readonly kind: 'map'; readonly entries: readonly YamlEntry[] }
-  /** Nothing after `key:` (YAML reads null): a value left for the author to fill in. */
-  | { readonly kind: 'empty' }
+  /**
+   * Nothing after `key:` (YAML reads null): a value left for the author to fill in; in a snippet,
+   * with the tab stop `tabStop` there (`key: $1`), where the author types next.
+   */
+  | { readonly kind: 'empty'; readonly tabStop?: number }
   /** A snippet's tab stop around a scalar (`${2:4h}`); the scalar alone in plain text. */
   | { readonly kind: 'tabStop'; readonly index: number; readonly value: Scalar }
   /** A snippet's choice (`${5|a,b|}`); the first choice in plain text. */
@@ -34,6 +37,8 @@ export const verbatim = (source: string): Scalar => ({ kind: 'scalar', value: so
 export const list = (items: readonly YamlValue[]): YamlValue => ({ kind: 'list', items });
 export const mapping = (entries: readonly YamlEntry[]): YamlValue => ({ kind: 'map', entries });
 export const empty: YamlValue = { kind: 'empty' };
+/** An empty value with the snippet's tab stop `index` on it. */
+export const emptyTabStop = (index: number): YamlValue => ({ kind: 'empty', tabStop: index });
 export const tabStop = (index: number, value: Scalar): YamlValue => ({ kind: 'tabStop', index, value });
 export const choice = (index: number, choices: readonly string[]): YamlValue => ({ kind: 'choice', index, choices });
 export const entry = (key: string, value: YamlValue, comment?: string): YamlEntry => (comment === undefined ? { key, value } : { key, value, comment });
@@ -59,6 +64,9 @@ function scalarSource(value: YamlValue, flow: boolean, options: WriteOptions): s
       if (!options.snippet) return scalarText(value.choices[0] ?? '', flow);
       return `\${${value.index}|${value.choices.map((c) => c.replace(/[\\$}|,]/g, (x) => `\\${x}`)).join(',')}|}`;
     case 'empty':
+      // In a snippet the cursor stands where the value goes (`key: |`, also in a flow mapping,
+      // where YAML reads `key: }` as null too), so that what is typed or picked is the value.
+      if (options.snippet && value.tabStop !== undefined) return `$${value.tabStop}`;
       return flow ? 'null' : '';
     default:
       return flowText(value, options);
@@ -98,7 +106,7 @@ export function blockEntryLines(entries: readonly YamlEntry[], column: number, l
     } else if (value.kind === 'map' && value.entries.length > 0) {
       lines.push(`${pad}${key}:`, ...blockEntryLines(value.entries, column + layout.mapIndent, layout, options));
     } else if (value.kind === 'empty') {
-      lines.push(`${pad}${key}:`);
+      lines.push(options.snippet && value.tabStop !== undefined ? `${pad}${key}: ${scalarSource(value, false, options)}` : `${pad}${key}:`);
     } else {
       lines.push(`${pad}${key}: ${scalarSource(value, false, options)}`); // a scalar, [] or {}
     }

@@ -53,6 +53,7 @@ function shapeOf(spec: FieldSpec | undefined): ValueShape {
     case 'steps':
       return spec.mapping === undefined ? 'texts' : 'mappings';
     case 'references':
+    case 'texts':
       return 'texts';
     default:
       return 'scalar';

@@ -9,8 +9,10 @@ import type { ValueSource } from './valueSources';
 /** The ids a reference field can name: the items of a list of the plan. */
 export function referenceItems(request: Request, source: Extract<ValueSource, { kind: 'reference' }>): CompletionItem[] {
   const { context } = request;
-  // `affects: [a, |` and `affects:\n  - |` must not offer what is listed already.
+  // `affects: [a, |` and `affects:\n  - |` must not offer what is listed already, nor `deputy:` the contact itself.
   const listed = new Set(context.inFlowSequence ? flowListItems(request) : []);
+  const own = source.notSelf ? context.siblings.get('id') : undefined;
+  if (own !== undefined) listed.add(own);
   const flowList = source.many === true && !context.inFlowSequence;
   return referencedItems(request, source.list)
     .filter((item) => !listed.has(item.id))
@@ -52,6 +54,8 @@ export function referencedItems(request: Request, list: ReferenceList): Referenc
       const kind = component.kind ? COMPONENT_KINDS.find((entry) => entry.id === component.kind?.value) : undefined;
       add(component.id?.value, component.name?.value ?? (kind ? request.say(kind.label) : undefined));
     }
+  } else if (list === 'levels') {
+    for (const level of model.alerting?.levels ?? []) add(level.id?.value, level.name?.value);
   } else {
     for (const backup of model.backups) add(backup.id?.value, backup.what?.value);
   }

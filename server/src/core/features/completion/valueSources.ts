@@ -10,8 +10,8 @@ import { definitionAt, field } from '../../schema/fieldLookup';
 export type ValueSource =
   | { readonly kind: 'catalog'; readonly entries: readonly CatalogEntry[] }
   | { readonly kind: 'scenarioType' }
-  /** The id of an item of `list`; `many`: a list of such ids (`affects`). */
-  | { readonly kind: 'reference'; readonly list: ReferenceList; readonly many?: true }
+  /** The id of an item of `list`; `many`: a list of such ids (`affects`); `notSelf`: not the item's own. */
+  | { readonly kind: 'reference'; readonly list: ReferenceList; readonly many?: true; readonly notSelf?: true }
   | { readonly kind: 'duration'; readonly typical: readonly Localized[]; readonly backupIntervals?: boolean }
   | { readonly kind: 'date' }
   | { readonly kind: 'boolean' }
@@ -25,7 +25,7 @@ function valueSourceOfField(spec: FieldSpec): ValueSource | undefined {
     case 'catalog':
       return spec.catalog === 'scenarioType' ? { kind: 'scenarioType' } : { kind: 'catalog', entries: catalogEntries(spec.catalog) };
     case 'reference':
-      return { kind: 'reference', list: spec.list };
+      return spec.notSelf ? { kind: 'reference', list: spec.list, notSelf: true } : { kind: 'reference', list: spec.list };
     case 'references':
       return { kind: 'reference', list: spec.list, many: true };
     case 'duration':

@@ -1,10 +1,12 @@
 import type { DiagnosticCode } from '../../types';
 import type { Finding } from '../../validate/diagnostic';
+import { approvalMissing } from './approvalMissing';
 import { categoryMismatch } from './categoryMismatch';
 import { invalidDuration } from './invalidDuration';
 import { invalidValue } from './invalidValue';
 import { missingField } from './missingField';
 import { missingScenario } from './missingScenario';
+import { noDeputy } from './noDeputy';
 import type { Fix, FixContext, QuickFixProvider } from './provider';
 import { retentionTooShort } from './retentionTooShort';
 import { unknownField } from './unknownField';
@@ -24,6 +26,8 @@ import { unknownReference } from './unknownReference';
  * | category-mismatch | set `category` to the category of the scenario's type |
  * | missing-scenario | insert a scenario skeleton from the catalog; all missing scenarios; list it as not applicable |
  * | retention-too-short | set the retention to the interval |
+ * | approval-missing | add an approval of the current version, the cursor on `by` |
+ * | no-deputy | insert `deputy:` into the contact, the cursor there |
  */
 export const QUICK_FIXES: readonly QuickFixProvider[] = [
   missingField,
@@ -34,6 +38,8 @@ export const QUICK_FIXES: readonly QuickFixProvider[] = [
   categoryMismatch,
   missingScenario,
   retentionTooShort,
+  approvalMissing,
+  noDeputy,
 ];
 
 const BY_CODE: ReadonlyMap<DiagnosticCode, QuickFixProvider> = new Map(QUICK_FIXES.map((provider) => [provider.code, provider]));

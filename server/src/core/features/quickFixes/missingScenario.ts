@@ -1,9 +1,9 @@
-import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
+import { isMap } from 'yaml';
 import { scenarioTypeById, type ScenarioType } from '../../catalog';
-import { appendToList, fillEmptyValue, insertIntoMapping } from '../../yaml/edit';
+import { addToListOf } from '../../yaml/edit';
 import type { OffsetEdit } from '../../yaml/offsetEdits';
 import { ownPair } from '../../yaml/pointer';
-import { entry, list, mapping, tabStop, text, type WriteOptions, type YamlEntry } from '../../yaml/write';
+import { entry, tabStop, text, type WriteOptions, type YamlEntry } from '../../yaml/write';
 import { scenarioSkeleton, uniqueId } from '../placeholders';
 import type { Fix, FixContext, QuickFixProvider } from './provider';
 import { dataString } from './shared';
@@ -67,19 +67,7 @@ function notApplicable(context: FixContext, type: ScenarioType, options: WriteOp
   const plan = isMap(root) ? ownPair(root, 'plan')?.value : undefined;
   if (!isMap(plan)) return [];
   const entries: YamlEntry[] = [entry('type', text(type.id)), entry('reason', tabStop(1, text(REASON)))];
-  const pair = ownPair(plan as YAMLMap, 'not_applicable');
-  if (!pair) {
-    const edit = insertIntoMapping(yaml, plan as YAMLMap, [entry('not_applicable', list([mapping(entries)]))], context.layout, context.eol, options);
-    return edit ? [edit] : [];
-  }
-  const value = pair.value;
-  if (isSeq(value) && value.items.some((item) => item != null)) {
-    const edit = appendToList(yaml, value, [entries], context.layout, context.eol, options);
-    return edit ? [edit] : [];
-  }
-  const empty = value == null || (isSeq(value) && value.items.length === 0) || (isScalar(value) && value.value === null);
-  if (!empty) return [];
-  return fillEmptyValue(yaml, pair.key, value, [entries], context.layout, context.eol, (plan as YAMLMap).flow === true, options);
+  return addToListOf(yaml, plan, 'not_applicable', [entries], context.layout, context.eol, options);
 }
 
 /** Skeletons for `types` at the end of the `scenarios` list, in the list's style. */
@@ -87,16 +75,7 @@ function insertScenarios(context: FixContext, types: readonly ScenarioType[]): O
   const { yaml, model } = context.analysis;
   const root = yaml.root;
   if (!isMap(root)) return [];
-  const pair = ownPair(root, 'scenarios');
-  if (!pair) return [];
   const taken = new Set(model.scenarios.flatMap((s) => (s.id ? [s.id.value] : [])));
   const items = types.map((type) => scenarioSkeleton(type, uniqueId(type.id, taken)));
-  const value: Node | null = pair.value;
-  if (isSeq(value) && value.items.some((item) => item != null)) {
-    const edit = appendToList(yaml, value, items, context.layout, context.eol);
-    return edit ? [edit] : [];
-  }
-  const empty = value == null || (isSeq(value) && value.items.length === 0) || (isScalar(value) && value.value === null);
-  if (!empty) return [];
-  return fillEmptyValue(yaml, pair.key, value, items, context.layout, context.eol, root.flow === true);
+  return addToListOf(yaml, root, 'scenarios', items, context.layout, context.eol, { create: false });
 }

@@ -26,6 +26,11 @@ export interface Fix {
    * lands on a tab stop, e.g. the reason still to write); `edits` hold the tab stops' text.
    */
   readonly snippetEdits?: readonly OffsetEdit[];
+  /**
+   * Whether the client opens the suggestions after the edit: it leaves a value at the cursor
+   * that is picked from the plan (a contact's id). VS Code does, from the action's `data`.
+   */
+  readonly suggest?: boolean;
   readonly findings: readonly Finding[];
   readonly preferred: boolean;
 }

@@ -1,20 +1,13 @@
 import { messages } from '../../i18n/messages';
-import type { IdentifiedItem } from '../../model/plan';
+import { ID_LISTS, itemsOf } from '../../model/references';
 import type { Located } from '../../types';
 import type { Rule } from '../rule';
 
 /** duplicate-id: within each list, an id names one item. Every later use is marked. */
 export const duplicateIds: Rule = ({ model, report }) => {
-  const lists: [string, readonly IdentifiedItem[]][] = [
-    ['contacts', model.contacts],
-    ['components', model.components],
-    ['measurements', model.availability?.measurements ?? []],
-    ['backups', model.backups],
-    ['scenarios', model.scenarios],
-  ];
-  for (const [list, items] of lists) {
+  for (const list of ID_LISTS) {
     const first = new Map<string, Located<string>>();
-    for (const item of items) {
+    for (const item of itemsOf(model, list)) {
       if (!item.id) continue;
       const earlier = first.get(item.id.value);
       if (!earlier) {

@@ -4,9 +4,9 @@ import type { DateField } from '../../model/plan';
 import type { Rule } from '../rule';
 
 /**
- * future-date: a date that records something done (the last review, the last restore test, an
- * exercise with a result or a measured value) does not lie after today. Usually a typo
- * (2062-03-01); it would also hide every overdue check. Today itself is not in the future.
+ * future-date: a date that records something done (the last review, an approval, the last
+ * restore test, an exercise with a result or a measured value) does not lie after today. Usually
+ * a typo (2062-03-01); it would also hide every overdue check. Today itself is not in the future.
  */
 export const futureDate: Rule = ({ model, today, report }) => {
   const check = (field: string, date: DateField | undefined) => {
@@ -14,6 +14,7 @@ export const futureDate: Rule = ({ model, today, report }) => {
     report({ code: 'future-date', span: date, message: messages.futureDate(field, dateText(date.day), dateText(today)), data: { field } });
   };
   check('last_review', model.plan?.lastReview);
+  for (const approval of model.plan?.approvals ?? []) check('date', approval.date);
   for (const backup of model.backups) check('last_restore_test', backup.lastRestoreTest);
   for (const scenario of model.scenarios) {
     for (const exercise of scenario.exercises) {
