@@ -315,8 +315,9 @@ describe('the PDF through real tools (poppler, mupdf)', () => {
 
   it('says each scenario\'s status in words with a legend, and Offene Punkte for a reader: part, field, message, line, no code (issue 14)', () => {
     const layout = tool('pdftotext', '-layout', broken, '-');
-    assert.match(layout, /^ *Ausfall des VM-Servers +10 Stunden +8 Stunden +0 Minuten +— +unbekannt +Befund$/m);
-    assert.match(layout, /^ *Stromausfall +4 Stunden +4 Stunden +0 Minuten +— +unbekannt +ungeprüft$/m);
+    // Durations as written (`rto: 240 min`); an RPO of 0 is "kein Datenverlust", over two lines.
+    assert.match(layout, /^ *Ausfall des VM-Servers +10 Stunden +8 Stunden +kein +— +unbekannt +Befund$/m);
+    assert.match(layout, /^ *Stromausfall +4 Stunden +240 Minuten +kein +— +unbekannt +ungeprüft$/m);
     const text = normalise(tool('pdftotext', '-raw', broken, '-'));
     for (const words of [
       'geprüft ohne Befund: Die Wiederherstellung wurde geübt',

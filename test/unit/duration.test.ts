@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/core';
-import { formatDuration, parseDuration } from '../../server/src/core/duration';
+import { durationText, everyText, formatDuration, parseDuration, writtenDuration } from '../../server/src/core/duration';
 
 const minutes = (value: unknown) => {
   const result = parseDuration(value);
@@ -134,6 +134,60 @@ describe('formatDuration', () => {
     assert.equal(formatDuration(480, 'en'), '8 hours');
     assert.equal(formatDuration(1, 'en'), '1 minute');
     assert.equal(formatDuration(365 * 2 * 1440, 'en'), '2 years');
+  });
+  it('gives downtime budgets in the unit that reads best, to three significant digits', () => {
+    const year = 365 * 1440;
+    assert.equal(formatDuration(0.005 * year, 'de'), '43,8 Stunden', '99.5 % a year');
+    assert.equal(formatDuration(0.0001 * year, 'de'), '52,6 Minuten', '99.99 % a year, not 52,56 Minuten');
+    assert.equal(formatDuration(0.001 * year, 'de'), '8,76 Stunden', '99.9 % a year');
+    assert.equal(formatDuration(0.1 * year, 'de'), '36,5 Tage', '90 % a year: days from 100 hours on');
+    assert.equal(formatDuration(0.000001 * 30 * 1440, 'de'), '2,59 Sekunden', 'below a minute: seconds');
+    assert.equal(formatDuration(0.0001 * year, 'en'), '52.6 minutes');
+  });
+});
+
+describe('writtenDuration: the unit the author wrote', () => {
+  const cases: [string, string, string][] = [
+    ['12 Monate', '12 Monate', '12 months'],
+    ['1 Jahr', '1 Jahr', '1 year'],
+    ['1 w', '1 Woche', '1 week'],
+    ['90 Tage', '90 Tage', '90 days'],
+    ['PT4H', '4 Stunden', '4 hours'],
+    ['1.5 h', '1,5 Stunden', '1.5 hours'],
+    ['30 min', '30 Minuten', '30 minutes'],
+    ['4h', '4 Stunden', '4 hours'],
+    ['2 Std.', '2 Stunden', '2 hours'],
+    ['P1Y', '1 Jahr', '1 year'],
+    ['P1DT12H', '1 Tag und 12 Stunden', '1 day and 12 hours'],
+    ['P1Y2M3D', '1 Jahr, 2 Monate und 3 Tage', '1 year, 2 months and 3 days'],
+    ['PT90S', '90 Sekunden', '90 seconds'],
+    ['1.333333 h', '1,33 Stunden', '1.33 hours'],
+    ['0', '0 Minuten', '0 minutes'],
+  ];
+  for (const [written, de, en] of cases) {
+    it(`${written} → ${de}`, () => {
+      assert.equal(writtenDuration(written, 'de'), de);
+      assert.equal(writtenDuration(written, 'en'), en);
+    });
+  }
+  it('has no words for what is no duration', () => {
+    for (const value of ['bald', '12 m', '12', 12, undefined]) assert.equal(writtenDuration(value, 'de'), undefined, String(value));
+  });
+});
+
+describe('durationText and everyText: a field as written, a computed duration as it reads best', () => {
+  it('takes a field as its author wrote it, a number as computed', () => {
+    assert.deepEqual(durationText({ value: '1 Jahr', minutes: 365 * 1440 }), { de: '1 Jahr', en: '1 year' });
+    assert.deepEqual(durationText(365 * 1440), { de: '365 Tage', en: '365 days' });
+    assert.deepEqual(durationText({ value: 'bald', minutes: undefined }), { de: 'bald', en: 'bald' });
+  });
+  it('says how often: alle 4 Stunden, täglich, laufend', () => {
+    assert.deepEqual(everyText({ value: '4h', minutes: 240 }), { de: 'alle 4 Stunden', en: 'every 4 hours' });
+    assert.deepEqual(everyText({ value: '1 d', minutes: 1440 }), { de: 'täglich', en: 'daily' });
+    assert.deepEqual(everyText({ value: '1 w', minutes: 7 * 1440 }), { de: 'wöchentlich', en: 'weekly' });
+    assert.deepEqual(everyText({ value: 'PT1H', minutes: 60 }), { de: 'stündlich', en: 'hourly' });
+    assert.deepEqual(everyText({ value: 0, minutes: 0 }), { de: 'laufend', en: 'continuously' });
+    assert.deepEqual(everyText(60), { de: 'stündlich', en: 'hourly' });
   });
 });
 

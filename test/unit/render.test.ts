@@ -185,7 +185,8 @@ describe('buildDocument on the example plan', () => {
       'ZODB und Blobs, mit repozo gesichert',
       'repozo',
       '24 Stunden',
-      '3 Monate',
+      // As the author wrote it: `90 Tage`, not 3 months.
+      '90 Tage',
       'Offsite-Speicher RZ Frankfurt',
       'ja',
       '15.06.2026',
@@ -197,7 +198,7 @@ describe('buildDocument on the example plan', () => {
     const chapter = section(doc, 'kapitel-dr-plan');
     const [matrix] = tables(chapter.children);
     assert.ok(matrix);
-    assert.deepEqual(titles(matrix), ['Szenario', 'Wiederherstellungszeit', 'RTO', 'RPO', 'MTPD', 'letzte RTA', 'Status']);
+    assert.deepEqual(titles(matrix), ['Szenario', 'Wiederherstellungszeit', 'RTO (WAZ)', 'RPO', 'MTA (MTPD)', 'letzte RTA', 'Status']);
     assert.equal(matrix.rows.filter((row) => row.kind === 'row').length, 11);
     // Exercised (a full recovery) and without findings: ✓.
     const storage = rowsText(matrix).find((row) => row[0] === 'Ausfall des Storage-Servers');
@@ -236,9 +237,9 @@ describe('buildDocument on the example plan', () => {
     const blocks = chapter.children.slice(storageIndex + 1, next);
     const fields = fieldsOf(blocks);
     assert.equal(fields.get('Wiederherstellungszeit'), '6 Stunden');
-    assert.equal(fields.get('RTO (maximal zulässige Ausfallzeit)'), '8 Stunden');
+    assert.equal(fields.get('RTO (geforderte Wiederanlaufzeit, WAZ)'), '8 Stunden');
     assert.equal(fields.get('RPO (maximal zulässiger Datenverlust)'), '4 Stunden');
-    assert.equal(fields.get('MTPD (maximal tolerierbare Ausfallzeit)'), '24 Stunden');
+    assert.equal(fields.get('MTA (MTPD), maximal tolerierbare Ausfallzeit'), '24 Stunden');
     assert.equal(fields.get('Verantwortlich'), 'Erika Mustermann');
     assert.equal(fields.get('Sicherung'), 'Kopie der Snapshots auf dem Backup-Server (zfs send) (zodb-copy): Dateikopie, alle 4 Stunden');
     const lists = blocks.filter((b): b is List => b.kind === 'list');
@@ -279,7 +280,7 @@ describe('buildDocument on the example plan', () => {
     assert.ok(glossary);
     assert.deepEqual(
       rowsText(glossary).map((row) => row[0]?.split(' ')[0]),
-      ['RTO', 'RPO', 'MTPD', 'RTA', 'RPA'],
+      ['RTO', 'RPO', 'MTA', 'RTA', 'RPA'],
     );
     assert.match(rowsText(glossary)[1]?.[1] ?? '', /maximal zulässige Datenverlust, also der Zeitraum zwischen zwei Datensicherungen/);
     assert.match(rowsText(glossary)[2]?.[1] ?? '', /BSI-Standard 200-4/);
@@ -449,7 +450,7 @@ describe('buildDocument on broken and half-written plans', () => {
     );
     assert.equal(fieldsOf(section(doc, 'deckblatt').children).get('Gültig ab'), '2026-02-30 (ungültig)');
     const [matrix] = tables(section(doc, 'kapitel-dr-plan').children);
-    assert.deepEqual(rowsText(matrix as Table)[1]?.slice(1, 4), ['bald (ungültig)', '4 Stunden', '0 Minuten']);
+    assert.deepEqual(rowsText(matrix as Table)[1]?.slice(1, 4), ['bald (ungültig)', '4 Stunden', 'kein Datenverlust']);
   });
 
   it('makes a PDF of an empty and of a broken plan', async () => {

@@ -2,6 +2,7 @@ import type { Message } from './i18n/messages';
 import type { Locale } from './types';
 
 /** Durations are compared in minutes; months count as 30 days and years as 365, as format.md says. */
+const SECOND = 1 / 60;
 const MINUTE = 1;
 const HOUR = 60;
 const DAY = 24 * HOUR;
@@ -14,7 +15,7 @@ const YEAR = 365 * DAY;
  * minutes per unit. Exported for the format reference (docs/format.md), which lists them.
  */
 export const UNIT_WORDS: ReadonlyMap<string, number> = new Map([
-  ...words(1 / 60, 's', 'sec', 'secs', 'second', 'seconds', 'sek', 'sekunde', 'sekunden'),
+  ...words(SECOND, 's', 'sec', 'secs', 'second', 'seconds', 'sek', 'sekunde', 'sekunden'),
   ...words(MINUTE, 'min', 'mins', 'minute', 'minutes', 'minuten'),
   ...words(HOUR, 'h', 'hr', 'hrs', 'hour', 'hours', 'std', 'stunde', 'stunden'),
   ...words(DAY, 'd', 'day', 'days', 'tag', 'tage', 'tagen'),
@@ -29,7 +30,7 @@ function words(minutes: number, ...names: string[]): [string, number][] {
 
 const NUMBER_AND_UNIT = /^(\d+(?:[.,]\d+)?)\s*([A-Za-zÄÖÜäöü]+)\.?$/;
 const ISO = /^P(?!$)(?:(\d+(?:[.,]\d+)?)Y)?(?:(\d+(?:[.,]\d+)?)M)?(?:(\d+(?:[.,]\d+)?)W)?(?:(\d+(?:[.,]\d+)?)D)?(?:T(?=\d)(?:(\d+(?:[.,]\d+)?)H)?(?:(\d+(?:[.,]\d+)?)M)?(?:(\d+(?:[.,]\d+)?)S)?)?$/i;
-const ISO_FACTORS = [YEAR, MONTH, WEEK, DAY, HOUR, MINUTE, 1 / 60];
+const ISO_FACTORS = [YEAR, MONTH, WEEK, DAY, HOUR, MINUTE, SECOND];
 
 export type DurationProblem =
   /** A number without a unit: hours? days? */
@@ -144,37 +145,132 @@ interface DisplayUnit {
   readonly minutes: number;
   readonly de: readonly [string, string];
   readonly en: readonly [string, string];
+  /** "täglich", "daily": once in this unit, for an interval ("alle 1 Tag" reads badly). */
+  readonly every: Message;
 }
 
 const DISPLAY_UNITS: readonly DisplayUnit[] = [
-  { minutes: YEAR, de: ['Jahr', 'Jahre'], en: ['year', 'years'] },
-  { minutes: MONTH, de: ['Monat', 'Monate'], en: ['month', 'months'] },
-  { minutes: WEEK, de: ['Woche', 'Wochen'], en: ['week', 'weeks'] },
-  { minutes: DAY, de: ['Tag', 'Tage'], en: ['day', 'days'] },
-  { minutes: HOUR, de: ['Stunde', 'Stunden'], en: ['hour', 'hours'] },
-  { minutes: MINUTE, de: ['Minute', 'Minuten'], en: ['minute', 'minutes'] },
+  { minutes: YEAR, de: ['Jahr', 'Jahre'], en: ['year', 'years'], every: { de: 'jährlich', en: 'yearly' } },
+  { minutes: MONTH, de: ['Monat', 'Monate'], en: ['month', 'months'], every: { de: 'monatlich', en: 'monthly' } },
+  { minutes: WEEK, de: ['Woche', 'Wochen'], en: ['week', 'weeks'], every: { de: 'wöchentlich', en: 'weekly' } },
+  { minutes: DAY, de: ['Tag', 'Tage'], en: ['day', 'days'], every: { de: 'täglich', en: 'daily' } },
+  { minutes: HOUR, de: ['Stunde', 'Stunden'], en: ['hour', 'hours'], every: { de: 'stündlich', en: 'hourly' } },
+  { minutes: MINUTE, de: ['Minute', 'Minuten'], en: ['minute', 'minutes'], every: { de: 'jede Minute', en: 'every minute' } },
+  { minutes: SECOND, de: ['Sekunde', 'Sekunden'], en: ['second', 'seconds'], every: { de: 'jede Sekunde', en: 'every second' } },
 ];
 
+/** An amount of one unit: "1,5 Stunden" is { amount: 1.5, unit: hours }. */
+interface DurationPart {
+  readonly amount: number;
+  readonly unit: DisplayUnit;
+}
+
 /**
- * A duration for people: "8 Stunden", "1,5 Stunden", "2 Tage", "6 Monate", "30 Minuten". The
- * largest unit from days up that divides it whole, from two of that unit on (so 36 hours stay
- * hours); otherwise hours from one hour on, minutes below.
+ * A duration for people, when no author wrote it (a sum, a budget): "8 Stunden", "1,5 Stunden",
+ * "2 Tage", "6 Monate", "30 Minuten". The largest unit from days up that divides it whole, from
+ * two of that unit on (so 36 hours stay hours); otherwise days from 100 hours on, hours from one
+ * hour on, minutes from one minute on, seconds below; at most three significant digits
+ * ("43,8 Stunden", "52,6 Minuten").
  */
 export function formatDuration(minutes: number, locale: Locale): string {
-  if (minutes === 0) return locale === 'de' ? '0 Minuten' : '0 minutes';
-  const [hours, minute] = DISPLAY_UNITS.slice(-2) as [DisplayUnit, DisplayUnit];
+  return partsText(computedParts(minutes), locale);
+}
+
+function computedParts(minutes: number): DurationPart[] {
   const unit =
     DISPLAY_UNITS.find((u) => u.minutes >= DAY && minutes >= 2 * u.minutes && minutes % u.minutes === 0) ??
-    (minutes >= HOUR ? hours : minute);
-  const amount = Math.round((minutes / unit.minutes) * 100) / 100;
-  const words = unit[locale];
-  const number = locale === 'de' ? String(amount).replace('.', ',') : String(amount);
-  return `${number} ${amount === 1 ? words[0] : words[1]}`;
+    (minutes >= 100 * HOUR ? unitOf(DAY) : undefined) ??
+    DISPLAY_UNITS.find((u) => u.minutes <= HOUR && minutes >= u.minutes) ??
+    unitOf(minutes === 0 ? MINUTE : SECOND);
+  return [{ amount: minutes / unit.minutes, unit }];
+}
+
+/**
+ * A duration as its author wrote it, in words: the unit written, the amount rounded to three
+ * significant digits where it has a fraction. "1 w" → "1 Woche", "90 Tage" → "90 Tage",
+ * "PT4H" → "4 Stunden", "1.5 h" → "1,5 Stunden", "P1DT12H" → "1 Tag und 12 Stunden".
+ * Undefined when the value is no valid duration.
+ */
+export function writtenDuration(value: unknown, locale: Locale): string | undefined {
+  const parts = writtenParts(value);
+  return parts && partsText(parts, locale);
+}
+
+function writtenParts(value: unknown): DurationPart[] | undefined {
+  const read = parseDuration(value);
+  if (!read.ok) return undefined;
+  if (read.minutes === 0) return computedParts(0);
+  const text = String(value).trim();
+  const iso = ISO.exec(text);
+  if (iso) {
+    const parts: DurationPart[] = [];
+    ISO_FACTORS.forEach((factor, index) => {
+      const amount = iso[index + 1];
+      if (amount !== undefined && toNumber(amount) !== 0) parts.push({ amount: toNumber(amount), unit: unitOf(factor) });
+    });
+    return parts;
+  }
+  const written = NUMBER_AND_UNIT.exec(text);
+  const factor = written && UNIT_WORDS.get((written[2] as string).toLowerCase());
+  if (written && factor !== undefined && factor !== null) return [{ amount: toNumber(written[1] as string), unit: unitOf(factor) }];
+  return computedParts(read.minutes);
+}
+
+function unitOf(minutes: number): DisplayUnit {
+  const unit = DISPLAY_UNITS.find((candidate) => candidate.minutes === minutes);
+  if (!unit) throw new Error(`no display unit of ${minutes} minutes`);
+  return unit;
+}
+
+/** "1 Tag", "1 Tag und 12 Stunden", "1 Jahr, 2 Monate und 3 Tage". */
+function partsText(parts: readonly DurationPart[], locale: Locale): string {
+  const words = parts.map(({ amount, unit }) => {
+    const shown = formatAmount(amount, locale);
+    return `${shown} ${unit[locale][shown === '1' ? 0 : 1]}`;
+  });
+  const last = words.pop() as string;
+  return words.length === 0 ? last : `${words.join(', ')} ${locale === 'de' ? 'und' : 'and'} ${last}`;
+}
+
+/**
+ * A number for people: whole numbers as they are, others to three significant digits (52.56 →
+ * "52,6", 0.0432 → "0,0432"); a German decimal comma.
+ */
+export function formatAmount(amount: number, locale: Locale): string {
+  const rounded = Number.isInteger(amount) ? amount : Math.abs(amount) >= 1000 ? Math.round(amount) : Number(amount.toPrecision(3));
+  const text = String(rounded);
+  return locale === 'de' ? text.replace('.', ',') : text;
+}
+
+/**
+ * A duration the messages and the document name: as the author wrote it when it is a field of
+ * the plan (`value`: what was written), else (a sum, a budget) in the unit that reads best.
+ */
+export type DurationSource = number | { readonly value: unknown; readonly minutes: number | undefined };
+
+function sourceParts(source: DurationSource): DurationPart[] | undefined {
+  if (typeof source === 'number') return computedParts(source);
+  return writtenParts(source.value) ?? (source.minutes === undefined ? undefined : computedParts(source.minutes));
 }
 
 /** A duration in words, in both languages (for messages that name it). */
-export function durationText(minutes: number): Message {
-  return { de: formatDuration(minutes, 'de'), en: formatDuration(minutes, 'en') };
+export function durationText(source: DurationSource): Message {
+  const parts = sourceParts(source);
+  if (!parts) return { de: String((source as { value: unknown }).value), en: String((source as { value: unknown }).value) };
+  return { de: partsText(parts, 'de'), en: partsText(parts, 'en') };
 }
 
-export const DURATION = { MINUTE, HOUR, DAY, WEEK, MONTH, YEAR } as const;
+/**
+ * How often something runs at this interval: "alle 4 Stunden", "täglich" (one of a unit),
+ * "laufend" (0: continuously, a replication).
+ */
+export function everyText(source: DurationSource): Message {
+  const parts = sourceParts(source);
+  if (!parts) return { de: `alle ${String((source as { value: unknown }).value)}`, en: `every ${String((source as { value: unknown }).value)}` };
+  const only = parts.length === 1 ? parts[0] : undefined;
+  if (only?.amount === 0) return { de: 'laufend', en: 'continuously' };
+  if (only?.amount === 1) return only.unit.every;
+  return { de: `alle ${partsText(parts, 'de')}`, en: `every ${partsText(parts, 'en')}` };
+}
+
+export const DURATION = { SECOND, MINUTE, HOUR, DAY, WEEK, MONTH, YEAR } as const;

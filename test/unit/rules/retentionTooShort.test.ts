@@ -9,10 +9,10 @@ describe('retention-too-short', () => {
   it('marks a retention shorter than the interval, in German and English', () => {
     assert.deepEqual(findings(plan('1 Woche', '3 Tage'), 'retention-too-short'), ['12:16 3 Tage']);
     assert.deepEqual(messagesOf(plan('1 Woche', '3 Tage'), 'retention-too-short', 'de'), [
-      'Die Sicherungen werden nur 3 Tage aufbewahrt, aber nur alle 7 Tage erstellt: zeitweise ist gar keine Sicherung vorhanden. Die Aufbewahrung muss mindestens so lang sein wie das Intervall.',
+      'Die Sicherungen werden nur 3 Tage aufbewahrt, aber nur wöchentlich erstellt: zeitweise ist gar keine Sicherung vorhanden. Die Aufbewahrung muss mindestens so lang sein wie das Intervall.',
     ]);
     assert.deepEqual(messagesOf(plan('1 Woche', '3 Tage'), 'retention-too-short', 'en'), [
-      'Backups are kept for only 3 days but taken only every 7 days: at times no backup is kept at all. The retention must be at least as long as the interval.',
+      'Backups are kept for only 3 days but taken only weekly: at times no backup is kept at all. The retention must be at least as long as the interval.',
     ]);
   });
 

@@ -248,10 +248,11 @@ export const messages = {
       `Recovery takes ${recovery.en}, longer than the RTO (maximum tolerable downtime) of ${rto.en}.`,
     );
   },
-  rpoNotMet(backup: string, interval: Message, rpo: Message): Message {
+  /** `every`: how often the backup runs, "alle 24 Stunden" or "täglich" (duration.ts everyText). */
+  rpoNotMet(backup: string, every: Message, rpo: Message): Message {
     return both(
-      `Die Sicherung ${quote(backup)} läuft nur alle ${interval.de}; damit ist die RPO, der maximal zulässige Datenverlust (${rpo.de}), nicht einzuhalten.`,
-      `The backup ${q(backup)} runs only every ${interval.en}, so the RPO (maximum tolerable data loss) of ${rpo.en} cannot be met.`,
+      `Die Sicherung ${quote(backup)} läuft nur ${every.de}; damit ist die RPO, der maximal zulässige Datenverlust (${rpo.de}), nicht einzuhalten.`,
+      `The backup ${q(backup)} runs only ${every.en}, so the RPO (maximum tolerable data loss) of ${rpo.en} cannot be met.`,
     );
   },
   rpoWithoutBackup(typeLabel: Message): Message {
@@ -274,7 +275,7 @@ export const messages = {
   },
   rtoExceedsMtpd(rto: Message, mtpd: Message): Message {
     return both(
-      `Die RTO (${rto.de}) ist länger als die maximal tolerierbare Ausfallzeit des Geschäftsprozesses, MTPD (${mtpd.de}).`,
+      `Die RTO (${rto.de}) ist länger als die maximal tolerierbare Ausfallzeit des Geschäftsprozesses (MTA, englisch MTPD: ${mtpd.de}).`,
       `The RTO of ${rto.en} is longer than the business process's maximum tolerable period of disruption (MTPD) of ${mtpd.en}.`,
     );
   },
@@ -328,10 +329,11 @@ export const messages = {
       `The backup ${q(backup)} has never been restored as a test (no 'last_restore_test'): nobody knows whether it can be restored. ${scenarios.length === 1 ? 'The scenario' : 'The scenarios'} ${en} ${scenarios.length === 1 ? 'relies' : 'rely'} on it.`,
     );
   },
-  retentionTooShort(retention: Message, interval: Message): Message {
+  /** `every`: how often the backups are taken, "alle 7 Tage" or "wöchentlich" (duration.ts everyText). */
+  retentionTooShort(retention: Message, every: Message): Message {
     return both(
-      `Die Sicherungen werden nur ${retention.de} aufbewahrt, aber nur alle ${interval.de} erstellt: zeitweise ist gar keine Sicherung vorhanden. Die Aufbewahrung muss mindestens so lang sein wie das Intervall.`,
-      `Backups are kept for only ${retention.en} but taken only every ${interval.en}: at times no backup is kept at all. The retention must be at least as long as the interval.`,
+      `Die Sicherungen werden nur ${retention.de} aufbewahrt, aber nur ${every.de} erstellt: zeitweise ist gar keine Sicherung vorhanden. Die Aufbewahrung muss mindestens so lang sein wie das Intervall.`,
+      `Backups are kept for only ${retention.en} but taken only ${every.en}: at times no backup is kept at all. The retention must be at least as long as the interval.`,
     );
   },
   /** `chain`: the component the backup is stored on, then what holds it, up to the one the scenario takes down. */

@@ -1,6 +1,6 @@
 import { componentKindById, enumEntryById, type EnumName } from '../catalog';
 import { formatDate } from '../date';
-import { formatDuration } from '../duration';
+import { everyText, writtenDuration } from '../duration';
 import type { BackupModel, ComponentModel, DateField, DurationField, TextField } from '../model/plan';
 import { field } from '../schema/fieldLookup';
 import { LABELS } from './texts';
@@ -11,7 +11,6 @@ import { emphasis, text, type Inline, type Table, type TableColumn, type TableRo
  * of the plan (free text trimmed, durations and dates in German, what is missing or invalid).
  */
 
-/** Free text as the document shows it: trimmed; empty counts as absent. */
 /** A field's German title from the field table: what the document calls the field. */
 export function fieldLabel(definition: string, key: string): string {
   const spec = field(definition, key);
@@ -19,6 +18,7 @@ export function fieldLabel(definition: string, key: string): string {
   return spec.de.title;
 }
 
+/** Free text as the document shows it: trimmed; empty counts as absent. */
 export function shown(field: TextField | undefined): string | undefined {
   return field?.value.trim() || undefined;
 }
@@ -31,15 +31,29 @@ export function orMissing(value: string | undefined): Inline[] {
   return value === undefined ? [emphasis(text(LABELS.missing))] : [text(value)];
 }
 
-/** A duration in German words; one that does not parse, as written. */
+/**
+ * A duration in German words as its author wrote it ("1 w" → "1 Woche", "PT4H" → "4 Stunden"):
+ * the one function for every duration the document shows. One that does not parse, as written.
+ */
 export function durationWords(field: DurationField): string {
-  return field.minutes !== undefined ? formatDuration(field.minutes, 'de') : String(field.value);
+  return writtenDuration(field.value, 'de') ?? String(field.value);
 }
 
-export function durationValue(field: DurationField | undefined, absent: string = LABELS.none): Inline[] {
+/**
+ * A duration cell or value: `absent` when the plan has none (emphasised unless it is the dash),
+ * `zero` for a duration of 0 where it means something of its own ("kein Datenverlust" for an
+ * RPO, "laufend" for a backup interval).
+ */
+export function durationValue(field: DurationField | undefined, absent: string = LABELS.none, zero?: string): Inline[] {
   if (!field) return absent === LABELS.none ? [text(absent)] : [emphasis(text(absent))];
-  if (field.minutes !== undefined) return [text(formatDuration(field.minutes, 'de'))];
+  if (field.minutes === 0 && zero !== undefined) return [text(zero)];
+  if (field.minutes !== undefined) return [text(durationWords(field))];
   return [text(String(field.value)), emphasis(text(` (${LABELS.invalid})`))];
+}
+
+/** How often a backup runs: "alle 4 Stunden", "täglich", "laufend". */
+export function intervalWords(field: DurationField): string {
+  return everyText(field).de;
 }
 
 export function dateValue(field: DateField | undefined, absent: string = LABELS.missing): Inline[] {

@@ -14,16 +14,25 @@ export interface PdfOptions {
    * it (about 0.2 MB a page); a longer one is laid out a second time. Default 500.
    */
   readonly keptPages?: number;
+  /** A document laid out twice is tagged for screen readers up to this many pages. Default 3000. */
+  readonly taggedPages?: number;
 }
 
 const KEPT_PAGES = 500;
+/**
+ * Documents of up to this many pages are tagged for screen readers. The structure tree is
+ * written at the end and holds about 35 kB a page until then: a plan at the size limit (10,000
+ * pages) would need 400 MB more; nobody reads a document that long with a screen reader.
+ */
+const TAGGED_PAGES = 3000;
 /** Estimated lines a page holds, to guess how many digits the number of pages has. */
 const LINES_PER_PAGE = 45;
 
 /**
- * The plan document as PDF, made in-process with pdfmake (on pdfkit): A4, Roboto embedded (it
- * has every German glyph), cover, contents with page numbers and links, bookmarks, running
- * header and footer, tables that repeat their header row across pages, metadata in German.
+ * The plan document as PDF/A-2b, made in-process with pdfmake (on pdfkit): A4, Roboto embedded
+ * (it has every German glyph), cover, contents with page numbers and links, bookmarks, running
+ * header and footer, tables that repeat their header row across pages, metadata in German,
+ * tagged for screen readers up to TAGGED_PAGES.
  *
  * Laid out a window of pages at a time (pdfPaging.ts), so memory stays bounded and time grows
  * with the plan. The contents and "Seite x von y" need the page of every heading and the number
@@ -75,7 +84,7 @@ export async function toPdf(doc: PlanDocument, options: PdfOptions = {}): Promis
     });
     return first.finish();
   }
-  const writer = engine.writer(emitter.setup());
+  const writer = engine.writer({ ...emitter.setup(), tagged: pages <= (options.taggedPages ?? TAGGED_PAGES) });
   await pass(writer, digits, (window) => {
     writer.render(window.layout, window.pages);
     report(0.4 + (0.6 * window.done) / Math.max(1, flow.length));

@@ -4,21 +4,28 @@ import {
   estimateLines,
   fitTitle,
   keepsNext,
+  keptWithHeader,
   KEEP_WITH_NEXT_MAX_LINES,
+  KEEP_WITH_NEXT_ROW,
+  leads,
   LINE_HEIGHT,
   LIST_HEAD,
   ROOM_BELOW,
   ROW_KEPT_WHOLE,
   rowLines,
+  rowsKeptWithNext,
+  SHORT_LINES,
   START_OF_NEXT,
 } from './pdfLayout';
-import type { FlowItem, RowsNode } from './pdfPaging';
+import { node, startingPage, styled, whole, type FlowItem } from './pdfPaging';
 import { COLOR, CONTENT_WIDTH, FIELDS_LAYOUT, MARGINS, NOTE_FILL, noteLayout, REMARK, STATUS_COLOR, statusMark, STYLES, TABLE_LAYOUT, TOC_STYLES } from './pdfStyle';
+import { STRUCTURE, tagged, type StructureTag } from './pdfTagging';
 import { neutralise } from './safeText';
 import { headingsOf, type Block, type Heading, type Inline, type List, type PlanDocument, type Section, type Table } from './tree';
 
 /** A heading as pdfmake reads it: a link target and a bookmark. */
 interface HeadingNode {
+  [STRUCTURE]: StructureTag;
   text: string;
   style: string;
   id: string;
@@ -48,6 +55,8 @@ export class PdfEmitter {
   readonly headingPages = new Map<string, PageHolder>();
   /** The number of pages, for "Seite x von y": known after the first layout, read when rendered. */
   readonly pageCount: PageHolder = { positions: [{ pageNumber: 0 }] };
+  /** Each block's key in the structure of the tagged PDF: the same in every window. */
+  private readonly keys = new WeakMap<object, string>();
 
   constructor(private readonly doc: PlanDocument) {
     const headings = headingsOf(doc.blocks);
@@ -69,6 +78,7 @@ export class PdfEmitter {
       language: meta.language,
       version: '1.7',
       displayTitle: true,
+      tagged: true,
       margins: MARGINS,
       styles: STYLES,
       defaultStyle: { font: 'Roboto', fontSize: 9.5, lineHeight: 1.2, color: COLOR.fg },
@@ -161,6 +171,7 @@ export class PdfEmitter {
         const previous = group[group.length - 1] as Block;
         const introduction = previous.kind === 'paragraph' && group.length >= 2 && keepsNext(group[group.length - 2] as Block);
         if (!keepsNext(previous) && !introduction) break;
+        if (candidate.kind === 'heading' && !group.every((member) => leads(member, candidate))) break;
         group.push(candidate);
         lines += estimateLines(candidate);
         next++;
@@ -226,37 +237,47 @@ export class PdfEmitter {
       case 'title':
         return {
           stack: [
-            { text: neutralise(block.text), style: 'title' },
-            { text: neutralise(block.subtitle), style: 'subtitle' },
+            tagged({ text: neutralise(block.text), style: 'title' }, { type: 'H1', key: this.key(block) }),
+            tagged({ text: neutralise(block.subtitle), style: 'subtitle' }, { type: 'P', key: `${this.key(block)}:sub` }),
           ],
           margin: [0, 150, 0, 0],
         };
       case 'heading':
         return this.heading(block) as unknown as Content;
       case 'paragraph':
-        return this.paragraph(block.content, block.style === 'label' ? 'label' : block.style === 'small' ? 'small' : 'paragraph');
+        return this.paragraph(block.content, block.style === 'label' ? 'label' : block.style === 'small' ? 'small' : 'paragraph', this.key(block), estimateLines(block) <= SHORT_LINES);
       case 'list':
         return this.listRows(block, 0).make(0, block.items.length).node;
-      case 'fields':
+      case 'fields': {
+        const key = this.key(block);
         return {
           table: {
             // A fixed label column: pdfmake's 'auto' wraps long labels beside long values.
             widths: [Math.min(210, Math.max(60, ...block.items.map((item) => item.label.length * 5.1 + 6))), '*'],
-            body: block.items.map((item) => [
-              { text: neutralise(item.label), style: 'fieldLabel' },
-              { text: this.text(item.value) },
+            body: block.items.map((item, row) => [
+              tagged({ text: neutralise(item.label), style: 'fieldLabel' }, { type: 'TD', key: `${key}:${row}:0`, table: key, row }),
+              tagged({ text: this.text(item.value) }, { type: 'TD', key: `${key}:${row}:1`, table: key, row }),
             ]),
           },
           layout: FIELDS_LAYOUT,
           margin: [0, 0, 0, 8],
+          unbreakable: estimateLines(block) <= KEEP_WITH_NEXT_MAX_LINES,
         };
+      }
       case 'table':
         return this.tableRows(block).make(0, block.rows.length).node;
       case 'note':
         return {
           table: {
             widths: ['*'],
-            body: [[{ stack: [{ text: neutralise(block.title), style: 'noteTitle' }, ...whole(this.items(block.content, false, true))], fillColor: NOTE_FILL[block.tone] }]],
+            body: [
+              [
+                {
+                  stack: [tagged({ text: neutralise(block.title), style: 'noteTitle' }, { type: 'P', key: this.key(block) }), ...whole(this.items(block.content, false, true))],
+                  fillColor: NOTE_FILL[block.tone],
+                },
+              ],
+            ],
           },
           layout: noteLayout(block.tone),
           margin: [0, 2, 0, 10],
@@ -274,11 +295,18 @@ export class PdfEmitter {
   /** A list whose items from `skip` on are rows; numbering goes on from the items before. */
   private listRows(list: List, skip: number): Extract<FlowItem, { kind: 'rows' }> {
     const items = list.items.slice(skip);
+    const rowLines = items.map((item) => estimateLines({ kind: 'paragraph', content: item.content }));
+    const key = this.key(list);
     return {
       kind: 'rows',
-      rowLines: items.map((item) => estimateLines({ kind: 'paragraph', content: item.content })),
+      rowLines,
       make: (from, to) => {
-        const nodes = items.slice(from, to).map((item) => ({ text: this.text(item.content), margin: [0, 0, 0, 2] as [number, number, number, number] }));
+        const nodes = items.slice(from, to).map((item, index) =>
+          tagged(
+            { text: this.text(item.content), margin: [0, 0, 0, 2] as [number, number, number, number], unbreakable: (rowLines[from + index] ?? 1) <= SHORT_LINES },
+            { type: 'LI', key: `${key}:${skip + from + index}`, list: key },
+          ),
+        );
         const node: Content = list.ordered ? { ol: nodes, start: skip + from + 1, style: 'list' } : { ul: nodes, style: 'list' };
         return { node, rows: nodes.map((item) => [item]) };
       },
@@ -296,9 +324,11 @@ export class PdfEmitter {
     const row = (heading: Heading): TableCell[] => {
       const margin = tocMargin(heading.level);
       const style: Style = TOC_STYLES[heading.level];
+      const tag: StructureTag = { type: 'P', key: `toc:${heading.id}` };
       return [
-        { text: headingLabel(heading), linkToDestination: heading.id, alignment: 'left', style, margin },
+        tagged({ text: headingLabel(heading), linkToDestination: heading.id, alignment: 'left', style, margin }, tag),
         {
+          [STRUCTURE]: tag,
           // Replaced by the page number when rendered (pdfmake's page references), and as wide.
           text: '00000',
           linkToDestination: heading.id,
@@ -316,7 +346,7 @@ export class PdfEmitter {
         // Row 0 is the title; a window may begin the contents anywhere after it.
         const body = headings.slice(Math.max(0, from - 1), to - 1).map(row);
         const stack: Content[] = [];
-        if (from === 0 && title?.kind === 'toc') stack.push({ text: neutralise(title.title), style: 'tocTitle' });
+        if (from === 0 && title?.kind === 'toc') stack.push(tagged({ text: neutralise(title.title), style: 'tocTitle' }, { type: 'H1', key: 'toc' }));
         if (body.length > 0) stack.push({ table: { dontBreakRows: true, widths: ['*', 'auto'], body }, layout: 'noBorders' });
         return { node: { stack }, rows: [...(from === 0 ? [[stack[0] as object]] : []), ...body] };
       },
@@ -324,7 +354,7 @@ export class PdfEmitter {
   }
 
   private heading(heading: Heading): HeadingNode {
-    const node: HeadingNode = { text: headingLabel(heading), style: `h${heading.level}`, id: heading.id, outline: heading.toc };
+    const node: HeadingNode = { text: headingLabel(heading), style: `h${heading.level}`, id: heading.id, outline: heading.toc, [STRUCTURE]: { type: `H${heading.level}`, key: heading.id } };
     this.parents[heading.level - 1] = heading.id;
     for (let deeper = heading.level; deeper < this.parents.length; deeper++) this.parents[deeper] = undefined;
     const parent = heading.level > 1 ? this.parents[heading.level - 2] : undefined;
@@ -332,34 +362,51 @@ export class PdfEmitter {
     return node;
   }
 
-  private paragraph(content: readonly Inline[], style: string): Content {
+  /** `unbreakable`: a short paragraph, never split across pages. */
+  private paragraph(content: readonly Inline[], style: string, key: string, unbreakable = false): Content {
     const first = content[0];
+    const tag: StructureTag = { type: 'P', key };
     if (first?.kind === 'status') {
       // Roboto has no ✓/✗: the mark is drawn, the words follow beside it.
-      return { columns: [{ ...statusMark(first.mark), margin: [0, 1, 0, 0] }, { text: this.text(content.slice(1)), width: '*' }], columnGap: 4, style };
+      return { columns: [{ ...statusMark(first.mark), margin: [0, 1, 0, 0] }, tagged({ text: this.text(content.slice(1)), width: '*' }, tag)], columnGap: 4, style, unbreakable };
     }
-    return { text: this.text(content), style };
+    return tagged({ text: this.text(content), style, unbreakable }, tag);
   }
+
+  /** The key of a block of the tree in the tagged PDF's structure. */
+  private key(block: object): string {
+    let key = this.keys.get(block);
+    if (key === undefined) this.keys.set(block, (key = `b${this.keyCount++}`));
+    return key;
+  }
+  private keyCount = 0;
 
   private tableRows(table: Table): Extract<FlowItem, { kind: 'rows' }> {
     const total = table.columns.reduce((sum, column) => sum + column.width, 0) || 1;
     const widths = table.columns.map((column) => Math.max(18, (column.width / total) * (CONTENT_WIDTH - table.columns.length * 8.5)));
     const fontSize = table.size === 'compact' ? 7.5 : 9;
     const lines = table.rows.map(rowLines);
-    // Rows stay whole on one page, and the header with the first row, unless a row is too long
-    // for that (a long author text): pdfmake would cut what does not fit on the page.
+    // Rows stay whole on one page, and the header with the first two rows, unless a row is too
+    // long for that (a long author text): pdfmake would cut what does not fit on the page.
     const dontBreakRows = lines.every((count) => count <= ROW_KEPT_WHOLE);
-    const keepWithHeaderRows = lines[0] !== undefined && lines[0] <= ROW_KEPT_WHOLE ? 1 : 0;
+    const keepWithHeaderRows = keptWithHeader(lines);
+    const joined = dontBreakRows ? rowsKeptWithNext(table.rows, lines) : new Set<number>();
+    const key = this.key(table);
     return {
       kind: 'rows',
       rowLines: lines,
       make: (from, to) => {
-        const header: TableCell[] = table.columns.map((column, index) => ({
-          text: fitTitle(neutralise(column.title), (widths[index] ?? 40) - 8, fontSize),
-          style: 'tableHeader',
-          alignment: column.align ?? 'left',
-        }));
-        const rows = table.rows.slice(from, to).map((row) => this.tableRow(table, row));
+        const header: TableCell[] = table.columns.map((column, index) =>
+          tagged(
+            { text: fitTitle(neutralise(column.title), (widths[index] ?? 40) - 8, fontSize), style: 'tableHeader', alignment: column.align ?? 'left' },
+            { type: 'TH', key: `${key}:h:${index}`, table: key, row: -1 },
+          ),
+        );
+        const rows = table.rows.slice(from, to).map((row, index) => {
+          const cells = this.tableRow(table, row, (column) => ({ type: 'TD', key: `${key}:${from + index}:${column}`, table: key, row: from + index }));
+          if (joined.has(from + index) && from + index + 1 < to) (cells[0] as Record<string, unknown>)[KEEP_WITH_NEXT_ROW] = true;
+          return cells;
+        });
         const node: Content = {
           // A fresh array: pdfmake turns the widths it is given into its own objects.
           table: { headerRows: 1, keepWithHeaderRows, dontBreakRows, widths: [...widths], body: [header, ...rows] },
@@ -373,10 +420,11 @@ export class PdfEmitter {
     };
   }
 
-  private tableRow(table: Table, row: Table['rows'][number]): TableCell[] {
+  /** A row's cells; `tag`: what the cell of a column is in the tagged PDF. */
+  private tableRow(table: Table, row: Table['rows'][number], tag: (column: number) => StructureTag): TableCell[] {
     if (row.kind === 'group') {
       return [
-        { text: neutralise(row.text), colSpan: table.columns.length, style: 'groupRow', fillColor: COLOR.groupBg },
+        tagged({ text: neutralise(row.text), colSpan: table.columns.length, style: 'groupRow', fillColor: COLOR.groupBg }, tag(0)),
         ...table.columns.slice(1).map((): TableCell => ({})),
       ];
     }
@@ -387,9 +435,9 @@ export class PdfEmitter {
       const first = cell[0];
       if (first?.kind === 'status') {
         // A mark with its words (the overview's status): drawn mark, words beside it.
-        return { columns: [{ ...statusMark(first.mark), width: 7.5, height: 7.5, margin: [0, 1, 0, 0] }, { text: this.text(cell.slice(1)), width: '*' }], columnGap: 3 };
+        return { columns: [{ ...statusMark(first.mark), width: 7.5, height: 7.5, margin: [0, 1, 0, 0] }, tagged({ text: this.text(cell.slice(1)), width: '*' }, tag(index))], columnGap: 3 };
       }
-      return { text: this.text(cell), alignment: column.align ?? 'left' };
+      return tagged({ text: this.text(cell), alignment: column.align ?? 'left' }, tag(index));
     });
   }
 
@@ -444,34 +492,3 @@ function headingLabel(heading: Heading): string {
 function tocMargin(level: 1 | 2 | 3): [number, number, number, number] {
   return [(level - 1) * 14, level === 1 ? 5 : 1.5, 0, 0];
 }
-
-function node(lines: number, make: () => Content): FlowItem {
-  return { kind: 'node', lines, make };
-}
-
-/** Every node of items, each whole. */
-function whole(items: readonly FlowItem[]): Content[] {
-  return items.map((item) => (item.kind === 'node' ? item.make() : item.make(0, item.rowLines.length).node));
-}
-
-/** The item, starting a new page. */
-function startingPage(item: FlowItem): FlowItem {
-  if (item.kind === 'node') return node(item.lines, () => ({ stack: [item.make()], pageBreak: 'before' }));
-  return {
-    ...item,
-    make: (from, to) => {
-      const rows = item.make(from, to);
-      return from === 0 ? { node: { stack: [rows.node], pageBreak: 'before' }, rows: rows.rows } : rows;
-    },
-  };
-}
-
-/** The item in a style (the emergency card's smaller type). */
-function styled(item: FlowItem, style: string): FlowItem {
-  if (item.kind === 'node') return node(item.lines, () => ({ stack: [item.make()], style }));
-  return { ...item, make: (from, to): RowsNode => {
-    const rows = item.make(from, to);
-    return { node: { stack: [rows.node], style }, rows: rows.rows };
-  } };
-}
-

@@ -10,8 +10,10 @@
  * window into one pdfkit document. The parts are pdfmake 0.3's `js/` modules.
  */
 import type { Content, DynamicContent, Style, TDocumentDefinitions } from 'pdfmake/interfaces';
-import { PAGES, ROOM_BELOW, ROW_ID_PREFIX, TRACK_PAGES } from './pdfLayout';
+import { archivable, PDF_A, type ArchivedDocument } from './pdfArchive';
+import { KEEP_WITH_NEXT_ROW, PAGES, ROOM_BELOW, ROW_ID_PREFIX, TRACK_PAGES } from './pdfLayout';
 import { linearLineBuilder, type LineClass } from './pdfLines';
+import { STRUCTURE, Tagging, type DrawingRenderer, type TaggedDocument } from './pdfTagging';
 
 /** Where a laid-out node landed: pdfmake's positions, one per line or cell. */
 export interface Positioned {
@@ -34,6 +36,8 @@ export interface PdfSetup {
   readonly styles: Record<string, Style>;
   readonly defaultStyle: Style;
   readonly watermark: TDocumentDefinitions['watermark'];
+  /** A tagged PDF for screen readers (pdfTagging.ts). */
+  readonly tagged: boolean;
 }
 
 /** One PDF being made: windows laid out, some of their pages rendered, then the bytes. */
@@ -53,7 +57,7 @@ let engineLoaded: Promise<PdfEngine> | undefined;
 /** Loaded once: the fonts go into pdfmake's virtual file system on the first export. */
 export function loadPdfEngine(): Promise<PdfEngine> {
   engineLoaded ??= (async () => {
-    const [vfsModule, documentModule, layoutModule, rendererModule, layoutsModule, svgModule, lineModule] = await Promise.all([
+    const [vfsModule, documentModule, layoutModule, rendererModule, layoutsModule, svgModule, lineModule, tableModule] = await Promise.all([
       import('pdfmake/build/vfs_fonts'),
       // @ts-expect-error pdfmake's internal modules have no type declarations
       import('pdfmake/js/PDFDocument') as Promise<Module<PdfDocumentClass>>,
@@ -67,6 +71,8 @@ export function loadPdfEngine(): Promise<PdfEngine> {
       import('pdfmake/js/SVGMeasure') as Promise<Module<new () => object>>,
       // @ts-expect-error see above
       import('pdfmake/js/Line') as Promise<Module<LineClass>>,
+      // @ts-expect-error see above
+      import('pdfmake/js/TableProcessor') as Promise<Module<TableProcessorClass>>,
     ]);
     const fontData = ('default' in vfsModule ? vfsModule.default : vfsModule) as Record<string, string>;
     // The fonts are handed to pdfkit as bytes: no file is read from disk, nothing fetched, so the
@@ -78,6 +84,7 @@ export function loadPdfEngine(): Promise<PdfEngine> {
     const SvgMeasure = classOf(svgModule);
     const { tableLayouts } = 'tableLayouts' in layoutsModule ? layoutsModule : layoutsModule.default;
     extendLayout(LayoutBuilder, classOf(lineModule));
+    keepRowsTogether(classOf(tableModule));
     const virtualFs = {
       existsSync: (file: string) => fonts.has(file),
       readFileSync: (file: string) => {
@@ -89,6 +96,7 @@ export function loadPdfEngine(): Promise<PdfEngine> {
     return {
       writer(setup: PdfSetup): PdfWriter {
         const pdf = new PdfDocument({ Roboto: { ...FONT_FILES } }, {}, {}, {}, pdfOptions(setup), virtualFs, () => false);
+        archivable(pdf as unknown as ArchivedDocument, setup.language);
         // pdfkit writes many small chunks, each a slice of a larger pooled buffer: joined now and
         // then, the pools are let go (a 25 MB PDF otherwise holds 150 MB).
         const chunks: Buffer[] = [];
@@ -103,6 +111,7 @@ export function loadPdfEngine(): Promise<PdfEngine> {
         const builder = new LayoutBuilder(A4, marginsOf(setup.margins), new SvgMeasure());
         builder.registerTableLayouts(tableLayouts);
         const renderer = new Renderer(pdf, undefined);
+        const tagging = setup.tagged ? new Tagging(pdf as unknown as TaggedDocument, renderer as unknown as DrawingRenderer) : undefined;
         return {
           layout(content, header, footer) {
             forgetWordLayouts(pdf);
@@ -125,6 +134,7 @@ export function loadPdfEngine(): Promise<PdfEngine> {
                 resolve(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
               });
               pdf.on('error', reject);
+              tagging?.finish();
               pdf.end();
             });
           },
@@ -150,12 +160,14 @@ function fontBytes(fonts: Record<string, string>, file: string): Buffer {
   return Buffer.from(data, 'base64');
 }
 
-/** pdfkit's options, as pdfmake's Printer sets them. */
+/** pdfkit's options, as pdfmake's Printer sets them; an archivable PDF (pdfArchive.ts). */
 function pdfOptions(setup: PdfSetup): object {
   return {
     size: [A4.width, A4.height],
     pdfVersion: setup.version ?? '1.3',
-    tagged: false,
+    subset: PDF_A,
+    // Tagged for screen readers (pdfTagging.ts): the structure tree and MarkInfo.
+    tagged: setup.tagged,
     displayTitle: setup.displayTitle,
     compress: true,
     lang: setup.language,
@@ -236,6 +248,8 @@ function letGoOfWrittenObjects(pdf: PdfKitDocument): void {
     // Only these: pdfkit reads some objects after writing them (the catalog, for one).
     const type = String((ref.data as { Type?: unknown }).Type);
     if (type === 'Annot' || type === 'Page') ref.data = {};
+    // Of a structure element (pdfTagging.ts), pdfkit reads only the parent (P) once written.
+    else if ('S' in ref.data && 'P' in ref.data) ref.data = { P: (ref.data as { P: unknown }).P };
   };
 }
 
@@ -260,7 +274,13 @@ function forgetWordLayouts(pdf: PdfKitDocument): void {
 function extendLayout(builder: LayoutBuilderClass, line: LineClass): void {
   const prototype = builder.prototype;
   if ((prototype.processNode as { drplan?: true }).drplan) return;
-  prototype.buildNextLine = linearLineBuilder(line);
+  const buildNextLine = linearLineBuilder(line);
+  // A line is what its text node is in the tagged PDF's structure (pdfTagging.ts).
+  prototype.buildNextLine = function (this: ThisParameterType<typeof buildNextLine>, textNode: Parameters<typeof buildNextLine>[0] & { [STRUCTURE]?: unknown }) {
+    const built = buildNextLine.call(this, textNode);
+    if (built && textNode[STRUCTURE] !== undefined) (built as unknown as Record<string, unknown>)[STRUCTURE] = textNode[STRUCTURE];
+    return built;
+  };
   const processNode = prototype.processNode;
   prototype.processNode = Object.assign(
     function (this: LayoutBuilderThis, node: Record<string, unknown>, ...rest: unknown[]) {
@@ -274,6 +294,63 @@ function extendLayout(builder: LayoutBuilderClass, line: LineClass): void {
     },
     { drplan: true as const },
   );
+}
+
+interface UnbreakableWriter {
+  beginUnbreakableBlock(): void;
+  commitUnbreakableBlock(): void;
+}
+/** The parts of pdfmake 0.3's TableProcessor (js/TableProcessor.js) used here. */
+interface TableProcessorThis {
+  tableNode: { table: { body: Record<string, unknown>[][] } };
+  dontBreakRows: boolean;
+  /** The header rows and the rows kept with them: one unbreakable block of their own. */
+  rowsWithoutPageBreak: number;
+  drplanJoined?: boolean;
+}
+type TableProcessorClass = {
+  prototype: {
+    beginRow(this: TableProcessorThis, rowIndex: number, writer: UnbreakableWriter): void;
+    endRow(this: TableProcessorThis, rowIndex: number, writer: UnbreakableWriter, pageBreaks: unknown): void;
+  };
+};
+
+/**
+ * A table row whose first cell has `KEEP_WITH_NEXT_ROW` goes to a page only together with the
+ * next row: of a table whose rows are each unbreakable (`dontBreakRows`), the row's unbreakable
+ * block stays open and takes in the next row, so pdfmake moves both to the next page when they
+ * do not fit (a group row with its first row, the last row with the one before). Not for the
+ * rows kept with the header, which are one block already.
+ */
+function keepRowsTogether(processor: TableProcessorClass): void {
+  const prototype = processor.prototype;
+  if ((prototype.endRow as { drplan?: true }).drplan) return;
+  const { beginRow, endRow } = prototype;
+  prototype.beginRow = function (rowIndex, writer) {
+    if (!this.drplanJoined) return beginRow.call(this, rowIndex, writer);
+    this.drplanJoined = false;
+    withoutCall(writer, 'beginUnbreakableBlock', () => beginRow.call(this, rowIndex, writer));
+  };
+  prototype.endRow = Object.assign(
+    function (this: TableProcessorThis, rowIndex: number, writer: UnbreakableWriter, pageBreaks: unknown) {
+      const body = this.tableNode.table.body;
+      const keep = this.dontBreakRows && rowIndex >= this.rowsWithoutPageBreak && rowIndex + 1 < body.length && body[rowIndex]?.[0]?.[KEEP_WITH_NEXT_ROW] === true;
+      if (!keep) return endRow.call(this, rowIndex, writer, pageBreaks);
+      this.drplanJoined = true;
+      withoutCall(writer, 'commitUnbreakableBlock', () => endRow.call(this, rowIndex, writer, pageBreaks));
+    },
+    { drplan: true as const },
+  );
+}
+
+/** Runs `action` with the writer's method `name` doing nothing. */
+function withoutCall(writer: UnbreakableWriter, name: keyof UnbreakableWriter, action: () => void): void {
+  writer[name] = () => undefined;
+  try {
+    action();
+  } finally {
+    delete (writer as Partial<UnbreakableWriter>)[name];
+  }
 }
 
 /** Lays out with `layout` and notes on `target` the first and last page that got anything. */

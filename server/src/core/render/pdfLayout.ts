@@ -1,4 +1,4 @@
-import { plainText, type Block, type Inline, type Table } from './tree';
+import { plainText, type Block, type Heading, type Inline, type Table } from './tree';
 
 /**
  * How the PDF lays blocks out on pages, from estimates (pdfmake measures only while it lays out):
@@ -10,6 +10,8 @@ export const KEEP_WITH_NEXT_MAX_LINES = 24;
 
 /** Points per estimated line, and the room for a table's header and first rows. */
 export const LINE_HEIGHT = 14;
+/** Paragraphs and list items up to this many lines are never split across pages (no line alone). */
+export const SHORT_LINES = 5;
 /** Table rows up to this many lines are never split across pages. */
 export const ROW_KEPT_WHOLE = 20;
 /** Items of a long list kept with its heading. */
@@ -27,6 +29,11 @@ export const ROOM_BELOW = 'drplanRoomBelow';
  */
 export const TRACK_PAGES = 'drplanTrackPages';
 export const PAGES = 'drplanPages';
+/**
+ * The property of a table row's first cell that keeps the row on one page with the next row
+ * (pdfEngine.ts): a group row with its first row, the last row with the one before.
+ */
+export const KEEP_WITH_NEXT_ROW = 'drplanKeepWithNextRow';
 /**
  * Ids of the first text of each table row or list item of a window: pdfmake corrects the page of
  * a node with an id when it moves an unbreakable row to the next page (it must know it for page
@@ -98,4 +105,45 @@ export function estimateLines(block: Block): number {
     case 'section':
       return block.children.reduce((sum, child) => sum + estimateLines(child), 0);
   }
+}
+
+/** The rows kept with a table's header: the first two, as far as they are short. */
+export function keptWithHeader(lines: readonly number[]): number {
+  let kept = 0;
+  let sum = 0;
+  for (const count of lines.slice(0, 2)) {
+    if (sum + count > ROW_KEPT_WHOLE) break;
+    sum += count;
+    kept++;
+  }
+  return kept;
+}
+
+/**
+ * The rows (by index) that go to a page only with the next one: a group row with its first row,
+ * and the row before the last, so that no row stands alone on a page; a run of rows kept
+ * together stays short.
+ */
+export function rowsKeptWithNext(rows: Table['rows'], lines: readonly number[]): Set<number> {
+  const joined = new Set<number>();
+  let run = 0;
+  for (let index = 0; index + 1 < rows.length; index++) {
+    run = joined.has(index - 1) ? run : (lines[index] ?? 1);
+    const next = lines[index + 1] ?? 1;
+    const wanted = rows[index]?.kind === 'group' || index + 2 === rows.length;
+    if (wanted && run + next <= ROW_KEPT_WHOLE) {
+      joined.add(index);
+      run += next;
+    }
+  }
+  return joined;
+}
+
+/**
+ * Whether `member` of a kept group may lead to the heading `next` in it: a heading above it (a
+ * category's heading with its first scenario's) or their introduction. A label's group (Übungen:
+ * noch nicht geübt) never takes in the heading of the next part.
+ */
+export function leads(member: Block, next: Heading): boolean {
+  return (member.kind === 'heading' && member.level < next.level) || (member.kind === 'paragraph' && member.style !== 'label');
 }

@@ -199,3 +199,35 @@ function rowPages(cells: readonly object[]): [number, number] | undefined {
   }
   return [start, end];
 }
+
+/** A node of the flow, `lines` long by the estimate. */
+export function node(lines: number, make: () => Content): FlowItem {
+  return { kind: 'node', lines, make };
+}
+
+/** Every node of items, each whole. */
+export function whole(items: readonly FlowItem[]): Content[] {
+  return items.map((item) => (item.kind === 'node' ? item.make() : item.make(0, item.rowLines.length).node));
+}
+
+/** The item, starting a new page. */
+export function startingPage(item: FlowItem): FlowItem {
+  if (item.kind === 'node') return node(item.lines, () => ({ stack: [item.make()], pageBreak: 'before' }));
+  return {
+    ...item,
+    make: (from, to) => {
+      const rows = item.make(from, to);
+      return from === 0 ? { node: { stack: [rows.node], pageBreak: 'before' }, rows: rows.rows } : rows;
+    },
+  };
+}
+
+/** The item in a style (the emergency card's smaller type). */
+export function styled(item: FlowItem, style: string): FlowItem {
+  if (item.kind === 'node') return node(item.lines, () => ({ stack: [item.make()], style }));
+  return { ...item, make: (from, to): RowsNode => {
+    const rows = item.make(from, to);
+    return { node: { stack: [rows.node], style }, rows: rows.rows };
+  } };
+}
+

@@ -15,12 +15,26 @@ export const SEED = {
     'Ein Disaster-Recovery-Plan sollte detailliert Ausfallszenarien, Vorsorgemaßnahmen und Verfügbarkeitsmessungen beschreiben. Für jedes Szenario ist angegeben, welche Handlungen zur Prävention und welche zur Wiederherstellung geeignet erscheinen, welche Zeit bis zur Wiederherstellung benötigt wird, wie groß die maximal zulässige Ausfallzeit (RTO) und wie hoch der maximal zulässige Datenverlust (RPO) sein darf.',
 } as const;
 
+/**
+ * The objectives as the document names them: the seed's abbreviations (RTO, RPO) with the German
+ * terms of BSI-Standard 200-4, geforderte Wiederanlaufzeit (WAZ) and maximal tolerierbare
+ * Ausfallzeit (MTA), which English texts call MTPD.
+ */
+export const TERMS = {
+  rto: 'RTO (geforderte Wiederanlaufzeit, WAZ)',
+  rpo: 'RPO (maximal zulässiger Datenverlust)',
+  mtpd: 'MTA (MTPD), maximal tolerierbare Ausfallzeit',
+  /** Column titles, where a table has little room. */
+  rtoColumn: 'RTO (WAZ)',
+  mtpdColumn: 'MTA (MTPD)',
+} as const;
+
 /** The glossary: the seed's wording where it has one, BSI-Standard 200-4's otherwise. */
 export const GLOSSARY: readonly { readonly term: string; readonly meaning: string }[] = [
   {
-    term: 'RTO (Recovery Time Objective)',
+    term: 'RTO (Recovery Time Objective), WAZ',
     meaning:
-      'Die maximal zulässige Ausfallzeit eines Szenarios: die Zeit, innerhalb derer der Dienst wiederhergestellt sein muss. Im BSI-Standard 200-4 die geforderte Wiederanlaufzeit. Die Wiederherstellungszeit muss darunter bleiben.',
+      'Die maximal zulässige Ausfallzeit eines Szenarios: die Zeit, innerhalb derer der Dienst wiederhergestellt sein muss. Im BSI-Standard 200-4 die geforderte Wiederanlaufzeit (WAZ). Die Wiederherstellungszeit muss darunter bleiben.',
   },
   {
     term: 'RPO (Recovery Point Objective)',
@@ -28,9 +42,9 @@ export const GLOSSARY: readonly { readonly term: string; readonly meaning: strin
       'Der maximal zulässige Datenverlust, also der Zeitraum zwischen zwei Datensicherungen. Eine Sicherung, die seltener läuft, kann die RPO nicht einhalten.',
   },
   {
-    term: 'MTPD (Maximum Tolerable Period of Disruption)',
+    term: 'MTA (MTPD, Maximum Tolerable Period of Disruption)',
     meaning:
-      'Die maximal tolerierbare Ausfallzeit des Geschäftsprozesses nach BSI-Standard 200-4: Danach sind die Schäden für die Organisation nicht mehr hinnehmbar. Die RTO muss innerhalb der MTPD liegen.',
+      'Die maximal tolerierbare Ausfallzeit (MTA) des Geschäftsprozesses nach BSI-Standard 200-4, englisch MTPD: Danach sind die Schäden für die Organisation nicht mehr hinnehmbar. Die RTO muss innerhalb der MTA liegen.',
   },
   {
     term: 'RTA (Recovery Time Actual)',
@@ -54,6 +68,10 @@ export const LABELS = {
   yes: 'ja',
   no: 'nein',
   watermark: 'ENTWURF',
+  /** An RPO or a measured data loss of 0. */
+  noDataLoss: 'kein Datenverlust',
+  /** A backup interval of 0: a replication. */
+  continuous: 'laufend',
 } as const;
 
 export const SEVERITY_LABELS = { 1: 'Fehler', 2: 'Warnung', 3: 'Hinweis', 4: 'Hinweis' } as const;

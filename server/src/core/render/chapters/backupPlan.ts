@@ -34,7 +34,7 @@ export const backupPlan: Chapter = (context) => {
             cell(backup.id?.value),
             cell(shown(backup.what)),
             cell(methodLabel(backup)),
-            durationValue(backup.interval),
+            durationValue(backup.interval, LABELS.none, LABELS.continuous),
             durationValue(backup.retention),
             cell(shown(backup.location)),
             [text(offsite === undefined ? LABELS.none : offsite ? LABELS.yes : LABELS.no)],

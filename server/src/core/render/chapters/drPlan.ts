@@ -2,7 +2,7 @@ import { latestRecoveryExercise } from '../../model/queries';
 import { col, durationValue, short, table } from '../blocks';
 import type { DocumentContext, ScenarioGroup } from '../context';
 import { STATUS_TEXTS } from '../scenarioStatus';
-import { LABELS, SEED } from '../texts';
+import { LABELS, SEED, TERMS } from '../texts';
 import { emphasis, link, strong, text, type Block, type Inline, type Table, type TableRow } from '../tree';
 import type { Chapter } from './chapter';
 import { scenarioBlocks } from './scenario';
@@ -45,7 +45,7 @@ function overviewMatrix(context: DocumentContext, line: number | undefined): Tab
           [link(scenario.headingId, text(scenario.title))],
           durationValue(scenario.model.recoveryTime),
           durationValue(scenario.model.rto),
-          durationValue(scenario.model.rpo),
+          durationValue(scenario.model.rpo, LABELS.none, LABELS.noDataLoss),
           durationValue(scenario.model.mtpd),
           rta ? durationValue(rta) : [text(LABELS.unknownRta)],
           [{ kind: 'status', mark: status.mark, label: status.word }, text(status.word)],
@@ -57,9 +57,9 @@ function overviewMatrix(context: DocumentContext, line: number | undefined): Tab
     [
       col('Szenario', 3.9),
       short('Wiederher\u00ADstellungs\u00ADzeit', 2.4),
-      short('RTO', 1.6),
-      short('RPO', 1.6),
-      short('MTPD', 1.6),
+      short(TERMS.rtoColumn, 1.6),
+      col('RPO', 1.6),
+      short(TERMS.mtpdColumn, 1.7),
       short('letzte RTA', 1.7),
       col('Status', 2.6),
     ],

@@ -21,8 +21,8 @@ export const measurements: Chapter = (context) => {
       sourceLine: context.keyLine(availability?.keys.target),
       items: [
         { label: fieldLabel('availability', 'target'), value: [text(`${germanNumber(target)} %`)] },
-        { label: 'Zulässige Ausfallzeit pro Jahr', value: [text(formatDuration(roundMinutes(yearly), 'de'))] },
-        { label: 'Zulässige Ausfallzeit pro Monat', value: [text(formatDuration(roundMinutes(monthly), 'de'))] },
+        { label: 'Zulässige Ausfallzeit pro Jahr', value: [text(formatDuration(yearly, 'de'))] },
+        { label: 'Zulässige Ausfallzeit pro Monat', value: [text(formatDuration(monthly, 'de'))] },
       ],
     });
     blocks.push({
@@ -61,9 +61,4 @@ export const measurements: Chapter = (context) => {
 /** 99.5 → "99,5"; whole numbers stay whole. */
 function germanNumber(value: number): string {
   return String(value).replace('.', ',');
-}
-
-/** Downtime budgets to the minute, hiding binary float noise (43.799999 h). */
-function roundMinutes(minutes: number): number {
-  return Math.round(minutes * 100) / 100;
 }

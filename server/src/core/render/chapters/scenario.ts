@@ -1,9 +1,9 @@
 import { itemsById, latestRecoveryExercise } from '../../model/queries';
 import { componentGraph } from '../../model/components';
 import type { ComponentModel, ScenarioModel } from '../../model/plan';
-import { cell, col, componentName, dateValue, durationValue, durationWords, enumLabel, fieldLabel, lineReference, methodLabel, shown, short, table } from '../blocks';
+import { cell, col, componentName, dateValue, durationValue, durationWords, enumLabel, fieldLabel, intervalWords, lineReference, methodLabel, shown, short, table } from '../blocks';
 import type { DocumentContext, ScenarioInfo } from '../context';
-import { LABELS } from '../texts';
+import { LABELS, TERMS } from '../texts';
 import { emphasis, link, remark, strong, text, type Block, type Inline } from '../tree';
 import { levelName } from './alerting';
 import { emergencyMeasures } from './emergencyOperation';
@@ -45,10 +45,10 @@ export function scenarioBlocks(context: DocumentContext, scenario: ScenarioInfo)
   if (typeLabel && typeLabel !== scenario.title) items.push({ label: 'Szenario-Typ', value: [text(typeLabel)] });
   items.push(
     { label: fieldLabel('scenario', 'recovery_time'), value: durationValue(model.recoveryTime, LABELS.missing) },
-    { label: 'RTO (maximal zulässige Ausfallzeit)', value: durationValue(model.rto, LABELS.missing) },
-    { label: 'RPO (maximal zulässiger Datenverlust)', value: durationValue(model.rpo, LABELS.missing) },
+    { label: TERMS.rto, value: durationValue(model.rto, LABELS.missing) },
+    { label: TERMS.rpo, value: durationValue(model.rpo, LABELS.missing, LABELS.noDataLoss) },
   );
-  if (model.mtpd) items.push({ label: 'MTPD (maximal tolerierbare Ausfallzeit)', value: durationValue(model.mtpd) });
+  if (model.mtpd) items.push({ label: TERMS.mtpd, value: durationValue(model.mtpd) });
   if (model.responsible) items.push({ label: fieldLabel('scenario', 'responsible'), value: [text(context.contactLabel(model.responsible.value) ?? LABELS.missing)] });
   if (model.escalation) items.push({ label: 'Eskalationsstufe', value: escalationValue(context, model.escalation.value) });
   if (model.affects.length > 0) items.push({ label: fieldLabel('scenario', 'affects'), value: [text(takenDownText(context, model))] });
@@ -110,7 +110,7 @@ export function scenarioBlocks(context: DocumentContext, scenario: ScenarioInfo)
               dateValue(exercise.date, LABELS.none),
               cell(enumLabel('exerciseKind', kind) ?? kind),
               durationValue(exercise.recoveryTime),
-              durationValue(exercise.dataLoss),
+              durationValue(exercise.dataLoss, LABELS.none, LABELS.noDataLoss),
               cell(enumLabel('exerciseResult', result) ?? result),
               cell(shown(exercise.notes)),
             ],
@@ -163,7 +163,7 @@ function backupSummary(context: DocumentContext, id: string): Inline[] {
   const backup = itemsById(context.model.backups).get(id);
   if (!backup) return [text(id), emphasis(text(' (im Backup-Plan nicht verzeichnet)'))];
   const what = shown(backup.what);
-  const parts = [methodLabel(backup), backup.interval ? `alle ${durationWords(backup.interval)}` : undefined].filter(
+  const parts = [methodLabel(backup), backup.interval ? intervalWords(backup.interval) : undefined].filter(
     (part): part is string => part !== undefined,
   );
   return [link('backup-plan', text(what ? `${what} (${id})` : id)), text(parts.length > 0 ? `: ${parts.join(', ')}` : '')];

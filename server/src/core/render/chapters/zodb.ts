@@ -1,14 +1,18 @@
 import { DATABASE_STRATEGIES, enumEntryById } from '../../catalog';
 import { col, orMissing, shown, table } from '../blocks';
 import { strong, text, type Block, type Fields } from '../tree';
+import type { PlanModel } from '../../model/plan';
 import type { Chapter } from './chapter';
 
-/** Betrieb der ZODB/ZEO: the database strategy and the load balancing, when the plan names them. */
+/**
+ * Betrieb der ZODB/ZEO: the database strategy and the load balancing of the ZEO clients. Only for
+ * a plan that runs a ZODB behind ZEO (runsZeo); the parts it names.
+ */
 export const zodb: Chapter = (context) => {
   const availability = context.model.availability;
   const database = availability?.database;
   const balancing = availability?.loadBalancing;
-  if (!availability || (!database && !balancing)) return undefined;
+  if (!availability || (!database && !balancing) || !runsZeo(context.model)) return undefined;
   const line = context.keyLine(database ? availability.keys.database : availability.keys.load_balancing);
   const blocks: Block[] = [];
   const chapter = context.heading(1, 'zodb-zeo', 'Betrieb der ZODB/ZEO', line);
@@ -55,3 +59,17 @@ export const zodb: Chapter = (context) => {
   }
   return { kind: 'section', role: 'chapter', id: `kapitel-${chapter.id}`, sourceLine: line, children: [chapter, ...blocks] };
 };
+
+const ZEO_KINDS: ReadonlySet<string> = new Set(['zeo-server', 'zeo-client']);
+
+/**
+ * Whether the plan runs a ZODB behind ZEO: it has a ZEO server or client among its components,
+ * or chooses a strategy for the ZODB, or balances load between ZEO clients (the catalog's
+ * methods are methods for ZEO clients). A strategy or a method `none` alone says nothing of it.
+ */
+export function runsZeo(model: PlanModel): boolean {
+  if (model.components.some((component) => ZEO_KINDS.has(component.kind?.value.trim() ?? ''))) return true;
+  const chosen = (value: string | undefined) => value !== undefined && value !== 'none';
+  const availability = model.availability;
+  return chosen(shown(availability?.database?.strategy)) || chosen(shown(availability?.loadBalancing?.method));
+}

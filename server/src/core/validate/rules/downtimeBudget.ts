@@ -14,7 +14,7 @@ export const downtimeBudget: Rule = ({ model, report }) => {
     report({
       code: 'downtime-budget',
       span: rto,
-      message: messages.downtimeBudget(durationText(rto.minutes), String(target), durationText(budget)),
+      message: messages.downtimeBudget(durationText(rto), String(target), durationText(budget)),
       data: { budgetMinutes: budget },
     });
   }

@@ -10,15 +10,15 @@ import type { Rule } from '../rule';
  */
 export const exerciseResults: Rule = ({ model, report }) => {
   for (const scenario of model.scenarios) {
-    const rto = scenario.rto?.minutes;
+    const rto = scenario.rto;
     const rta = latestMeasured(scenario, 'recoveryTime');
-    if (rta && rto !== undefined && rta.minutes > rto) {
-      report({ code: 'rta-exceeded', span: rta.field, message: messages.rtaExceeded(dateText(rta.day), durationText(rta.minutes), durationText(rto)) });
+    if (rta && rto?.minutes !== undefined && rta.minutes > rto.minutes) {
+      report({ code: 'rta-exceeded', span: rta.field, message: messages.rtaExceeded(dateText(rta.day), durationText(rta.field), durationText(rto)) });
     }
-    const rpo = scenario.rpo?.minutes;
+    const rpo = scenario.rpo;
     const rpa = latestMeasured(scenario, 'dataLoss');
-    if (rpa && rpo !== undefined && rpa.minutes > rpo) {
-      report({ code: 'rpa-exceeded', span: rpa.field, message: messages.rpaExceeded(dateText(rpa.day), durationText(rpa.minutes), durationText(rpo)) });
+    if (rpa && rpo?.minutes !== undefined && rpa.minutes > rpo.minutes) {
+      report({ code: 'rpa-exceeded', span: rpa.field, message: messages.rpaExceeded(dateText(rpa.day), durationText(rpa.field), durationText(rpo)) });
     }
   }
 };

@@ -11,6 +11,8 @@ import type { Rule } from '../rule';
  */
 export const overdue: Rule = ({ model, today, report }) => {
   const interval = reviewIntervalOf(model);
+  // As the author wrote it; without a valid one, the twelve months it defaults to.
+  const written = model.plan?.reviewInterval?.minutes === undefined ? interval : model.plan.reviewInterval;
   const isOverdue = (day: number) => overdueOn(model, day, today);
 
   const lastReview = model.plan?.lastReview;
@@ -30,7 +32,7 @@ export const overdue: Rule = ({ model, today, report }) => {
     report({
       code: 'restore-test-overdue',
       span: tested,
-      message: messages.restoreTestOverdue(date, durationText(interval)),
+      message: messages.restoreTestOverdue(date, durationText(written)),
     });
   }
 
@@ -42,7 +44,7 @@ export const overdue: Rule = ({ model, today, report }) => {
     report({
       code: 'restore-test-overdue',
       span: exercise.date,
-      message: messages.exerciseOverdue(date, durationText(interval)),
+      message: messages.exerciseOverdue(date, durationText(written)),
     });
   }
 };

@@ -1,4 +1,4 @@
-import { durationText } from '../../duration';
+import { durationText, everyText } from '../../duration';
 import { messages } from '../../i18n/messages';
 import type { Rule } from '../rule';
 
@@ -14,7 +14,7 @@ export const retentionTooShort: Rule = ({ model, report }) => {
     report({
       code: 'retention-too-short',
       span: retention,
-      message: messages.retentionTooShort(durationText(retention.minutes), durationText(interval.minutes)),
+      message: messages.retentionTooShort(durationText(retention), everyText(interval)),
       // The quick fix writes the interval as the author wrote it.
       data: { interval: String(interval.value) },
     });

@@ -1,4 +1,4 @@
-import { durationText } from '../../duration';
+import { durationText, everyText } from '../../duration';
 import { messages } from '../../i18n/messages';
 import type { Rule } from '../rule';
 
@@ -8,12 +8,12 @@ export const rpoNotMet: Rule = ({ model, report }) => {
   for (const scenario of model.scenarios) {
     const rpo = scenario.rpo;
     if (!scenario.backup || rpo?.minutes === undefined) continue;
-    const interval = backups.get(scenario.backup.value)?.interval?.minutes;
-    if (interval === undefined || interval <= rpo.minutes) continue;
+    const interval = backups.get(scenario.backup.value)?.interval;
+    if (interval?.minutes === undefined || interval.minutes <= rpo.minutes) continue;
     report({
       code: 'rpo-not-met',
       span: rpo,
-      message: messages.rpoNotMet(scenario.backup.value, durationText(interval), durationText(rpo.minutes)),
+      message: messages.rpoNotMet(scenario.backup.value, everyText(interval), durationText(rpo)),
       data: { backup: scenario.backup.value },
     });
   }

@@ -6,12 +6,12 @@ import type { Rule } from '../rule';
 export const rtoExceeded: Rule = ({ model, report }) => {
   for (const scenario of model.scenarios) {
     const recovery = scenario.recoveryTime;
-    const rto = scenario.rto?.minutes;
-    if (recovery?.minutes === undefined || rto === undefined || recovery.minutes <= rto) continue;
+    const rto = scenario.rto;
+    if (recovery?.minutes === undefined || rto?.minutes === undefined || recovery.minutes <= rto.minutes) continue;
     report({
       code: 'rto-exceeded',
       span: recovery,
-      message: messages.rtoExceeded(durationText(recovery.minutes), durationText(rto)),
+      message: messages.rtoExceeded(durationText(recovery), durationText(rto)),
     });
   }
 };

@@ -6,8 +6,8 @@ import type { Rule } from '../rule';
 export const rtoExceedsMtpd: Rule = ({ model, report }) => {
   for (const scenario of model.scenarios) {
     const rto = scenario.rto;
-    const mtpd = scenario.mtpd?.minutes;
-    if (rto?.minutes === undefined || mtpd === undefined || rto.minutes <= mtpd) continue;
-    report({ code: 'rto-exceeds-mtpd', span: rto, message: messages.rtoExceedsMtpd(durationText(rto.minutes), durationText(mtpd)) });
+    const mtpd = scenario.mtpd;
+    if (rto?.minutes === undefined || mtpd?.minutes === undefined || rto.minutes <= mtpd.minutes) continue;
+    report({ code: 'rto-exceeds-mtpd', span: rto, message: messages.rtoExceedsMtpd(durationText(rto), durationText(mtpd)) });
   }
 };

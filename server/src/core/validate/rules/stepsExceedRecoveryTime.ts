@@ -5,11 +5,11 @@ import type { Rule } from '../rule';
 /** steps-exceed-recovery-time: the durations of the recovery steps fit into the recovery time. */
 export const stepsExceedRecoveryTime: Rule = ({ model, report }) => {
   for (const scenario of model.scenarios) {
-    const recovery = scenario.recoveryTime?.minutes;
-    if (recovery === undefined) continue;
+    const recovery = scenario.recoveryTime;
+    if (recovery?.minutes === undefined) continue;
     let sum = 0;
     for (const step of scenario.recovery) sum += step.duration?.minutes ?? 0;
-    if (sum <= recovery) continue;
+    if (sum <= recovery.minutes) continue;
     report({
       code: 'steps-exceed-recovery-time',
       span: scenario.firstLine,
