@@ -16,6 +16,7 @@ import {
   rowsKeptWithNext,
   SHORT_LINES,
   START_OF_NEXT,
+  tableStartHeight,
 } from './pdfLayout';
 import { node, startingPage, styled, whole, type FlowItem } from './pdfPaging';
 import { COLOR, CONTENT_WIDTH, FIELDS_LAYOUT, MARGINS, NOTE_FILL, noteLayout, REMARK, STATUS_COLOR, statusMark, STYLES, TABLE_LAYOUT, TOC_STYLES } from './pdfStyle';
@@ -201,8 +202,9 @@ export class PdfEmitter {
       const following = blocks[next];
       const onlyText = group.every((member) => member.kind === 'heading' || member.kind === 'paragraph');
       if (onlyText && !inCell && !(atPageTop && start === 0) && (following?.kind === 'table' || following?.kind === 'list')) {
-        // The group and the first lines of the long table or list need this much room.
-        const room = lines * LINE_HEIGHT + START_OF_NEXT;
+        // The group and the start of the long table or list need this much room: of a table, its
+        // header with the rows kept with it (pdfEngine.ts keeps them together), however tall.
+        const room = lines * LINE_HEIGHT + Math.max(START_OF_NEXT, following.kind === 'table' ? tableStartHeight(following) : 0);
         group.forEach((member, position) =>
           result.push(
             node(estimateLines(member), () => {

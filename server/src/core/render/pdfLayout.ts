@@ -107,6 +107,26 @@ export function estimateLines(block: Block): number {
   }
 }
 
+/**
+ * About how tall a table's header and the rows kept with it are (at least its first row; all of
+ * a table that short), in points: each cell's text over its column's share of the line, at the table's type size.
+ */
+export function tableStartHeight(table: Table): number {
+  const withHeader = Math.max(1, keptWithHeader(table.rows.map(rowLines)));
+  // The last row goes with the one before: a table of one row more is one block.
+  const kept = table.rows.length <= withHeader + 1 ? table.rows.length : withHeader;
+  const total = table.columns.reduce((sum, column) => sum + column.width, 0) || 1;
+  // Characters of a full-width line and the height of a line, at 7.5 pt (compact) or 9 pt.
+  const [fullLine, lineHeight] = table.size === 'compact' ? [125, 9] : [105, 11.5];
+  const cellLines = (value: string, column: number) => {
+    const perLine = Math.max(6, (fullLine * (table.columns[column]?.width ?? 1)) / total);
+    return value.split('\n').reduce((sum, part) => sum + Math.max(1, Math.ceil(part.length / perLine)), 0);
+  };
+  const height = (cells: readonly string[]) => 6 + lineHeight * Math.max(1, ...cells.map(cellLines));
+  const rows = table.rows.slice(0, kept).map((row) => (row.kind === 'group' ? height([row.text]) : height(row.cells.map((cell) => plainText(cell)))));
+  return height(table.columns.map((column) => column.title)) + rows.reduce((sum, rowHeight) => sum + rowHeight, 0);
+}
+
 /** The rows kept with a table's header: the first two, as far as they are short. */
 export function keptWithHeader(lines: readonly number[]): number {
   let kept = 0;

@@ -406,7 +406,7 @@ export const FIELDS: readonly FieldSpec[] = [
     'RPO', 'Recovery Point Objective: der maximal zulässige Datenverlust, also der längste zulässige Zeitraum zwischen zwei Datensicherungen; `0` ist erlaubt.',
     'RPO', 'Recovery Point Objective – maximal zulässiger Datenverlust (Zeitraum zwischen zwei Datensicherungen); `0` allowed.'),
   define('scenario', 'mtpd', duration(TYPICAL.mtpd, 'mtpd'),
-    'MTPD', 'Maximum Tolerable Period of Disruption: die maximal tolerierbare Ausfallzeit des Geschäftsprozesses (BSI 200-4); die RTO muss hineinpassen.',
+    'MTA (MTPD)', 'Die maximal tolerierbare Ausfallzeit des Geschäftsprozesses (BSI 200-4; englisch Maximum Tolerable Period of Disruption, MTPD); die RTO muss hineinpassen.',
     'MTPD', 'Maximum Tolerable Period of Disruption – maximal tolerierbare Ausfallzeit of the business process (BSI 200-4); the RTO must fit inside it.'),
   define('scenario', 'backup', reference('backups'),
     'Datensicherung', 'Die Datensicherung, mit der die Daten wiederhergestellt werden: die Kennung (`id`) eines Eintrags aus `backups`.',

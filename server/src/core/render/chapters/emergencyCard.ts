@@ -1,7 +1,7 @@
 import { itemsById } from '../../model/queries';
 import { cell, col, durationValue, durationWords, shown, short, table } from '../blocks';
 import type { DocumentContext } from '../context';
-import { LABELS } from '../texts';
+import { LABELS, TERMS } from '../texts';
 import { emphasis, link, strong, text, type Block, type Inline, type TableRow } from '../tree';
 import { levelName } from './alerting';
 import type { Chapter } from './chapter';
@@ -45,7 +45,7 @@ export const emergencyCard: Chapter = (context) => {
     const levels = itemsById(context.model.alerting?.levels ?? []);
     blocks.push(
       table(
-        [col('Szenario', 3), short('RTO', 1.2), col('Erste Schritte', 6.5), col('Verantwortlich', 3)],
+        [col('Szenario', 3), short(TERMS.rtoColumn, 1.4), col('Erste Schritte', 6.5), col('Verantwortlich', 3)],
         context.scenarioGroups().flatMap((group) =>
           group.scenarios.map((scenario): TableRow => {
             const steps = scenario.model.recovery.filter((step) => step.step !== undefined);

@@ -1,6 +1,7 @@
 import { durationValue, shown, col, short, table } from '../blocks';
 import type { ScenarioInfo } from '../context';
 import { emphasis, link, text, type Block, type TableRow } from '../tree';
+import { TERMS } from '../texts';
 import type { Chapter } from './chapter';
 
 /**
@@ -20,7 +21,7 @@ export const emergencyOperation: Chapter = (context) => {
   if (described.length > 0) {
     blocks.push(
       table(
-        [col('Szenario', 3.6), short('RTO', 1.6), col('Notbetrieb', 8.8)],
+        [col('Szenario', 3.6), short(TERMS.rtoColumn, 1.6), col('Notbetrieb', 8.8)],
         context.scenarioGroups().flatMap((group) =>
           group.scenarios
             .filter((scenario) => described.includes(scenario))
