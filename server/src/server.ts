@@ -18,6 +18,8 @@ import { DiagnosticsScheduler } from './diagnosticsScheduler';
 import { DocumentAnalyses } from './documentAnalyses';
 import { IdleCollector } from './idleCollector';
 import { renderRequests, type RenderRequests } from './renderRequests';
+import { drillRequests, type DrillRequests } from './drillRequests';
+import { DRILL_PLAN_REQUEST, DRILL_REPORT_PDF_REQUEST, EXERCISE_EDIT_REQUEST, type DrillPlanParams, type ExerciseEditParams } from './drillProtocol';
 import { orResponseError, requestFailed } from './responseError';
 import { FIX_ALL_KIND } from './core/features/codeActionKinds';
 import { megabytesToBytes } from './core/limits';
@@ -72,6 +74,7 @@ interface Loaded {
   readonly service: LanguageService;
   readonly analyses: DocumentAnalyses;
   readonly render: RenderRequests;
+  readonly drill: DrillRequests;
 }
 let loaded: Loaded | undefined;
 function language(): Loaded {
@@ -89,7 +92,14 @@ function language(): Loaded {
       pdf: (document, progress) => pdfMaker.pdf(document, progress),
       history: changeHistoryOf,
     });
-    loaded = { service, analyses, render };
+    const drill = drillRequests({
+      document: (uri) => documents.get(uri),
+      analysis: (document) => analyses.get(document),
+      service,
+      log: logFailure,
+      pdf: (document) => pdfMaker.pdf(document),
+    });
+    loaded = { service, analyses, render, drill };
   }
   return loaded;
 }
@@ -255,6 +265,11 @@ connection.onRequest(EXPORT_PDF_REQUEST, async (params: RenderParams) => {
     reporter.done();
   }
 });
+
+// The recovery drill: its scenarios, its exercise entry, its report (drillProtocol.ts).
+connection.onRequest(DRILL_PLAN_REQUEST, (params: DrillPlanParams) => language().drill.drillPlan(params));
+connection.onRequest(EXERCISE_EDIT_REQUEST, (params: ExerciseEditParams) => language().drill.exerciseEdit(params));
+connection.onRequest(DRILL_REPORT_PDF_REQUEST, (params: unknown) => language().drill.drillReportPdf(params));
 
 // The text of a new plan, for the client's command (newPlanProtocol.ts).
 connection.onRequest(NEW_PLAN_REQUEST, (): NewPlanResult | ResponseError<void> => {

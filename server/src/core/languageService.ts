@@ -15,8 +15,11 @@
  * builder turns its own failure into a document that says why (render/build.ts), so the author
  * reads it in the preview and the export.
  */
-import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, FoldingRange, Hover, Location, Range, WorkspaceEdit } from 'vscode-languageserver-types';
+import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, FoldingRange, Hover, Location, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { analyze, reanalyze, type Analysis, type AnalyzeOptions } from './analysis';
+import { exerciseEntryEdits } from './drill/exerciseEntry';
+import type { DrillPlan, DrillReportInput, ExerciseRecord } from './drill/record';
+import { drillPlan } from './drill/scenarios';
 import { codeActions } from './features/codeActions';
 import { complete } from './features/completion';
 import { definition } from './features/definition';
@@ -31,10 +34,12 @@ import { documentSymbols } from './features/symbols';
 import type { TooLarge } from './i18n/fileMessages';
 import { DEFAULT_MAX_FILE_SIZE } from './limits';
 import { htmlFile, isDraft, pdfFile, planDocument, previewFragment } from './render/preview';
+import { drillReportDocument } from './render/drillReport';
 import { tooLargeFragment } from './render/tooLarge';
 import type { ChangeHistory } from './render/changeHistory';
 import type { PlanDocument } from './render/tree';
 import type { Locale, PlanDiagnostic } from './types';
+import { toTextEdits } from './yaml/offsetEdits';
 
 /** Where a failing feature is reported. */
 export interface LanguageServiceLogger {
@@ -112,6 +117,16 @@ export interface LanguageService {
   pdfFile(document: PlanDocument, progress?: (done: number) => void): Promise<Uint8Array>;
   /** What the preview shows for a plan over the size limit instead of its document. */
   tooLargeFragment(tooLarge: TooLarge): string;
+
+  /** The scenarios a recovery drill can take, with their steps, times and objectives (drill/scenarios.ts). */
+  drillPlan(analysis: Analysis): DrillPlan;
+  /**
+   * The edits that add a finished drill to the exercises of the scenario `scenarioId` (found by id
+   * in this analysis), or why they cannot be made, in the service's language.
+   */
+  exerciseEdit(analysis: Analysis, scenarioId: string, record: ExerciseRecord): TextEdit[] | { readonly refusal: string };
+  /** The drill report (Übungsprotokoll) as a document tree, for the PDF (render/drillReport.ts). */
+  drillReport(input: DrillReportInput): PlanDocument;
 }
 
 /** The one export of dist/language-service.js that the server requires. */
@@ -172,5 +187,12 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     htmlFile,
     pdfFile,
     tooLargeFragment: (tooLarge) => tooLargeFragment(tooLarge, locale),
+
+    drillPlan: (analysis) => drillPlan(analysis, locale),
+    exerciseEdit(analysis, scenarioId, record) {
+      const made = exerciseEntryEdits(analysis, scenarioId, record);
+      return 'refusal' in made ? { refusal: made.refusal[locale] } : toTextEdits(analysis.yaml.index, made.edits);
+    },
+    drillReport: (input) => drillReportDocument(input, today()),
   };
 }
