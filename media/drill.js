@@ -148,7 +148,7 @@
     const t = timing(view, Date.now());
     for (const [kind, seconds] of /** @type {const} */ ([['recovery', t?.recovery], ['rto', t?.rto]])) {
       if (seconds === undefined || !t) continue;
-      const marker = el('div', { class: `drill-marker ${kind}` }, el('span', {}, kind === 'rto' ? say('rto') : '⏱'));
+      const marker = el('div', { class: `drill-marker ${kind}` }, el('span', {}, kind === 'rto' ? say('rto') : say('plannedMarker')));
       marker.style.left = `${(100 * seconds) / t.scale}%`;
       bar.append(marker);
     }
@@ -168,7 +168,7 @@
     clock.classList.toggle('over-recovery', t.overRecovery);
     clock.classList.toggle('over-rto', t.overRto);
     let alert = '';
-    if (t.overRto && t.left !== undefined) alert = `⚠ ${say('overRto', formatClock(-t.left))}`;
+    if (t.overRto && t.left !== undefined) alert = `⚠ ${say('overRto', formatClock(Math.ceil(-t.left)))}`;
     else if (t.overRecovery) alert = say('overRecoveryTime');
     else if (t.left !== undefined && view.ended === undefined) alert = say('withinRto', formatClock(t.left));
     // Said once by a screen reader when the RTO is passed (role=alert), not every second.
@@ -268,13 +268,34 @@
       return;
     }
     const key = `${view.id}:${view.phase === 'recorded' ? 'recorded' : 'open'}`;
-    if (formFor === key) return fillOutcome();
+    if (formFor === key) {
+      showMeasured();
+      return fillOutcome();
+    }
     formFor = key;
-    const readOnly = view.phase === 'recorded';
+    const heading = [
+      el('h2', { id: 'drill-outcome-title' }, say('outcome')),
+      el('p', { class: 'drill-recorded', id: 'drill-recorded', hidden: true }),
+      el('p', { class: 'drill-rta', id: 'drill-rta', hidden: true }),
+    ];
+    if (view.phase === 'recorded') {
+      // What is in the plan now, as it was entered: no longer a form.
+      const { outcome } = view;
+      const label = (/** @type {Choice[]} */ options, /** @type {string} */ id) => options.find((option) => option.id === id)?.label ?? id;
+      const rows = /** @type {[string, string][]} */ ([
+        ['dataLoss', outcome.dataLoss.trim() || say('notGiven')],
+        ['result', label(view.results, outcome.result)],
+        ['kind', label(view.kinds, outcome.kind)],
+        ['conductedBy', outcome.conductedBy.trim() || say('notGiven')],
+        ['notes', outcome.notes.trim() || say('notGiven')],
+      ]);
+      outcomeSection.replaceChildren(...heading, el('dl', { class: 'drill-targets drill-summary' }, ...rows.flatMap(([name, value]) => [el('dt', {}, say(name)), el('dd', {}, value)])));
+      showMeasured();
+      return;
+    }
     const field = (/** @type {string} */ id, /** @type {string} */ label, /** @type {HTMLElement} */ control, /** @type {string | undefined} */ hint = undefined) => {
       control.id = id;
       control.setAttribute('data-key', id);
-      if (readOnly) control.setAttribute('readonly', '');
       const parts = [el('label', { for: id }, label), control];
       if (hint) {
         parts.push(el('p', { class: 'drill-hint', id: `${id}-hint` }, hint));
@@ -288,27 +309,31 @@
         'fieldset',
         { class: 'drill-choices', id: `${name}-group` },
         el('legend', {}, say(name)),
-        ...options.map((option) =>
-          el(
-            'label',
-            { title: option.explanation },
-            el('input', { type: 'radio', name, value: option.id, 'data-key': `${name}-${option.id}`, disabled: readOnly }),
-            option.label,
-          ),
-        ),
+        ...options.map((option) => el('label', { title: option.explanation }, el('input', { type: 'radio', name, value: option.id, 'data-key': `${name}-${option.id}` }), option.label)),
         el('p', { class: 'drill-error', id: `${name}-error`, hidden: true }),
       );
     outcomeSection.replaceChildren(
-      el('h2', { id: 'drill-outcome-title' }, say('outcome')),
-      view.phase === 'recorded' && view.recorded !== undefined ? el('p', { class: 'drill-recorded' }, `✓ ${say('recorded', new Date(view.recorded).toLocaleString(document.documentElement.lang || undefined, { dateStyle: 'medium', timeStyle: 'short' }))}`) : '',
-      view.ended !== undefined && view.started !== undefined ? el('p', { class: 'drill-rta' }, say('recoveryMeasured', formatClock((view.ended - view.started) / 1000))) : '',
+      ...heading,
       field('dataLoss', say('dataLoss'), el('input', { type: 'text', maxlength: '200', autocomplete: 'off' }), say('dataLossHint')),
       choices('result', view.results),
       choices('kind', view.kinds),
       field('conductedBy', say('conductedBy'), el('input', { type: 'text', maxlength: '200', autocomplete: 'name' })),
       field('notes', say('notes'), el('textarea', { rows: '4', maxlength: '20000' })),
     );
+    showMeasured();
     fillOutcome(true);
+  }
+
+  /** The recovery time measured, once the recovery is over; when the drill was recorded. */
+  function showMeasured() {
+    const recorded = /** @type {HTMLElement} */ (document.getElementById('drill-recorded'));
+    const rta = /** @type {HTMLElement} */ (document.getElementById('drill-rta'));
+    const when = view.recorded === undefined ? '' : new Date(view.recorded).toLocaleString(document.documentElement.lang || undefined, { dateStyle: 'medium', timeStyle: 'short' });
+    recorded.textContent = when ? `✓ ${say('recorded', when)}` : '';
+    recorded.hidden = !when;
+    const over = view.ended !== undefined && view.started !== undefined;
+    rta.textContent = over ? say('recoveryMeasured', formatClock(((view.ended ?? 0) - (view.started ?? 0)) / 1000)) : '';
+    rta.hidden = !over;
   }
 
   /** The form shows the saved outcome; a field being typed in keeps what is typed. */
@@ -424,6 +449,9 @@
     const focusedKey = /** @type {HTMLElement | null} */ (document.activeElement)?.dataset?.key;
     view = next;
     markTimes = marks;
+    // Said once the phase changes: the recovery's time when it is over; the line above says the record.
+    if (previousPhase !== view.phase && view.phase === 'finishing' && view.ended !== undefined && view.started !== undefined) announce(say('recoveryMeasured', formatClock((view.ended - view.started) / 1000)));
+    if (previousPhase !== view.phase && view.phase === 'recorded') announce('');
     title.textContent = say('heading', view.scenarioTitle);
     planLine.textContent = say('plan', view.planTitle);
     document.body.dataset.phase = view.phase;

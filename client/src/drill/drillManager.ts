@@ -155,6 +155,10 @@ export class DrillManager implements vscode.Disposable {
       if ('drill' in picked) return this.open(picked.drill).id;
       scenario = picked.scenario;
     }
+    // A drill made and never begun, whose panel is gone (a reload before the start), is let go.
+    for (const stale of this.store.all()) {
+      if (stale.plan === plan.toString() && phaseOf(stale) === 'ready' && !this.panels.has(stale.id)) await this.forget(stale.id);
+    }
     const { title, organisation, system } = drillPlan;
     const info = { title, ...(organisation === undefined ? {} : { organisation }), ...(system === undefined ? {} : { system }) };
     const state = await this.store.save(session.newDrill(randomUUID(), plan.toString(), info, scenario, drillPlan.kinds, drillPlan.results));
@@ -178,11 +182,13 @@ export class DrillManager implements vscode.Disposable {
     const fresh = scenarios.filter((scenario) => !resumable.has(scenario.id));
     if (fresh.length > 0) items.push({ label: vscode.l10n.t('Scenarios'), kind: vscode.QuickPickItemKind.Separator });
     for (const scenario of fresh) {
-      const objectives = [scenario.rto ? `RTO ${scenario.rto.words}` : undefined, scenario.rpo ? `RPO ${scenario.rpo.words}` : undefined].filter(Boolean).join(' · ');
+      const rpo = scenario.rpo && (scenario.rpo.minutes === 0 ? vscode.l10n.t('no data loss') : scenario.rpo.words);
+      const objectives = [scenario.rto ? `RTO ${scenario.rto.words}` : undefined, rpo ? `RPO ${rpo}` : undefined].filter(Boolean).join(' · ');
+      const steps = scenario.steps.length === 1 ? vscode.l10n.t('1 recovery step') : vscode.l10n.t('{0} recovery steps', scenario.steps.length);
       items.push({
         label: `$(play) ${scenario.title}`,
         description: scenario.id,
-        detail: [vscode.l10n.t('{0} recovery steps', scenario.steps.length), objectives].filter(Boolean).join(' · '),
+        detail: [steps, objectives].filter(Boolean).join(' · '),
         choice: { scenario },
       });
     }
@@ -326,8 +332,12 @@ export class DrillManager implements vscode.Disposable {
       return;
     }
     await this.apply(panel, session.recorded(state, this.clock()));
-    const editor = vscode.window.visibleTextEditors.find((candidate) => candidate.document.uri.toString() === state.plan);
-    editor?.revealRange(lines, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    // The entry in sight, in the plan's editor (opened beside the panel if none shows it): the
+    // person sees it and saves it.
+    const editor =
+      vscode.window.visibleTextEditors.find((candidate) => candidate.document.uri.toString() === state.plan) ??
+      (await vscode.window.showTextDocument(plan, { viewColumn: panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One, preserveFocus: true, preview: false }));
+    editor.revealRange(lines, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }
 
   private async exportReport(state: DrillState, automation: ExportAutomation | undefined, panel?: DrillPanel): Promise<ExportOutcome | undefined> {

@@ -21,6 +21,7 @@ export const DRILL_LABELS = [
   'rpo',
   'noDataLoss',
   'notGiven',
+  'plannedMarker',
   'overRecoveryTime',
   'overRto',
   'withinRto',

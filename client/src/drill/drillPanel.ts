@@ -136,6 +136,7 @@ function drillLabels(): DrillLabels {
     rpo: vscode.l10n.t('RPO'),
     noDataLoss: vscode.l10n.t('no data loss'),
     notGiven: vscode.l10n.t('not given'),
+    plannedMarker: vscode.l10n.t('planned'),
     overRecoveryTime: vscode.l10n.t('Longer than the planned recovery time'),
     overRto: vscode.l10n.t('RTO exceeded by {0}'),
     withinRto: vscode.l10n.t('{0} left until the RTO'),
