@@ -387,6 +387,22 @@ describe('a person runs a recovery drill in VS Code, with a window reload in the
     await frame.locator('.drill-clock.over-rto').waitFor({ timeout: 45_000 });
     assert.match(await frame.locator('.drill-alert').innerText(), /RTO exceeded by 0:00:\d\d/);
     await screenshot('drill-over-rto');
+    // The panel follows the theme: light, and high contrast, picked as a person picks them.
+    const pickTheme = async (theme) => {
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('Control+T');
+      await quickInput().waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
+      await quickInput().fill(theme);
+      await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: theme }).first().waitFor({ timeout: STEP_TIMEOUT });
+      await page.keyboard.press('Enter');
+    };
+    for (const [theme, kind] of [['Light Modern', 'vscode-light'], ['Dark High Contrast', 'vscode-high-contrast']]) {
+      await pickTheme(theme);
+      await frame.locator(`body.${kind}`).waitFor({ state: 'attached', timeout: STEP_TIMEOUT });
+      await screenshot(`drill-theme-${kind.replace('vscode-', '')}`);
+    }
+    await pickTheme('Dark Modern');
+    await frame.locator('body.vscode-dark').waitFor({ state: 'attached', timeout: STEP_TIMEOUT });
     await frame.locator('button[data-key="discard"]').click();
     const dialog = page.locator('.monaco-dialog-box');
     await dialog.waitFor({ timeout: STEP_TIMEOUT });
