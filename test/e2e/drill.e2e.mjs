@@ -10,17 +10,12 @@
 //   npm run build && node --test test/e2e/drill.e2e.mjs
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { after, before, describe } from 'node:test';
 import { promisify } from 'node:util';
 import { parseDocument } from 'yaml';
-import { launchBrowser, startCodeServer, workbenchUrl } from '../../scripts/lib/code-server.mjs';
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const SHOTS = path.join(ROOT, 'shots', 'e2e');
+import { closeWorkbench, openWorkbench, pathSteps, ROOT, SHOTS } from './workbenchPath.mjs';
 const PLAN = 'plone-intranet.drplan.yaml';
 /** A plan whose scenario has an RTO of one minute: the clock passes it while one waits. */
 const SHORT = 'kurz.drplan.yaml';
@@ -108,37 +103,15 @@ describe('a person runs a recovery drill in VS Code, with a window reload in the
   };
 
   before(async () => {
-    await mkdir(SHOTS, { recursive: true });
-    workspace = await mkdtemp(path.join(tmpdir(), 'drplan-e2e-drill-'));
-    await cp(path.join(ROOT, 'examples'), workspace, { recursive: true });
-    await writeFile(path.join(workspace, SHORT), SHORT_PLAN);
-    server = await startCodeServer({ folder: workspace });
-    browser = await launchBrowser();
-    page = browser.page;
-    await page.goto(workbenchUrl({ base: server.url, folder: workspace, extensionDevelopmentPath: ROOT }));
-    await page.waitForSelector('.monaco-workbench', { timeout: 90_000 });
-    await page.locator('.explorer-folders-view, .explorer-viewlet').first().waitFor({ timeout: 60_000 });
+    ({ workspace, server, browser, page } = await openWorkbench('drplan-e2e-drill-', async (folder) => {
+      await cp(path.join(ROOT, 'examples'), folder, { recursive: true });
+      await writeFile(path.join(folder, SHORT), SHORT_PLAN);
+    }));
   });
 
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (workspace) await rm(workspace, { recursive: true, force: true });
-  });
+  after(() => closeWorkbench({ workspace, server, browser }));
 
-  /** One step of the path: the steps after a failed one fail at once. */
-  let failed;
-  const step = (title, fn) =>
-    it(title, async () => {
-      if (failed) assert.fail(`an earlier step failed: ${failed}`);
-      try {
-        await fn();
-      } catch (error) {
-        failed = title;
-        await screenshot('failed').catch(() => {});
-        throw error;
-      }
-    });
+  const step = pathSteps(() => screenshot('failed'));
 
   /** The clock's reading just before the reload. */
   let beforeReload = 0;

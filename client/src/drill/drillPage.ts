@@ -5,7 +5,7 @@
  * builds every element from the state with textContent: plan text is never markup. Pure (no
  * `vscode`), so test/unit checks it.
  */
-import { contentSecurityPolicy, escapeHtml } from '../preview/previewShell';
+import { escapeHtml, pageHead } from '../preview/previewShell';
 import type { DrillState, DrillView } from './drillSession';
 
 /** The page's own words, in the display language (keys as media/drill.js reads them). */
@@ -81,12 +81,7 @@ export function drillPage(options: DrillPageOptions): string {
   const { nonce } = options;
   const attribute = escapeHtml;
   return [
-    '<!DOCTYPE html>',
-    `<html lang="${attribute(options.language)}">`,
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${attribute(contentSecurityPolicy(options.cspSource, nonce))}">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    ...pageHead(options.language, options.cspSource, nonce),
     `<link rel="stylesheet" href="${attribute(options.styleUri)}">`,
     '</head>',
     `<body data-labels="${attribute(JSON.stringify(options.labels))}" data-view="${attribute(JSON.stringify(options.view))}" data-state="${attribute(JSON.stringify(options.state))}">`,

@@ -11,7 +11,10 @@ import {
   DRILL_KINDS,
   DRILL_LIMITS,
   DRILL_RESULTS,
+  drillPlanInfoOf,
   drillScenarioOf,
+  isRecord,
+  optionalText,
   type DrillChoice,
   type DrillDuration,
   type DrillKind,
@@ -277,7 +280,7 @@ export function drillStateOf(value: unknown): DrillState | undefined {
   if (!isRecord(value) || value.format !== DRILL_STATE_FORMAT) return undefined;
   const { id, revision, plan } = value;
   if (typeof id !== 'string' || !/^[\w-]{1,64}$/.test(id) || !isCount(revision) || typeof plan !== 'string' || plan === '' || plan.length > 4096) return undefined;
-  const planInfo = planInfoOf(value.planInfo);
+  const planInfo = drillPlanInfoOf(value.planInfo);
   const scenario = drillScenarioOf(value.scenario);
   const kinds = choicesOf(value.kinds);
   const results = choicesOf(value.results);
@@ -292,7 +295,7 @@ export function drillStateOf(value: unknown): DrillState | undefined {
   let last = started?.at ?? 0;
   for (const entry of value.marks as unknown[]) {
     if (!isRecord(entry) || !isTime(entry.at) || entry.at < last || typeof entry.skipped !== 'boolean') return undefined;
-    const note = textOf(entry.note, DRILL_LIMITS.note);
+    const note = optionalText(entry.note, DRILL_LIMITS.note);
     if (note === null || (entry.skipped && note === undefined)) return undefined;
     marks.push(note === undefined ? { at: entry.at, skipped: entry.skipped } : { at: entry.at, skipped: entry.skipped, note });
     last = entry.at;
@@ -333,15 +336,6 @@ export function outcomeOf(value: unknown): DrillOutcome | undefined {
   return { dataLoss, kind: kind as DrillOutcome['kind'], result: result as DrillOutcome['result'], notes, conductedBy };
 }
 
-function planInfoOf(value: unknown): DrillPlanInfo | undefined {
-  if (!isRecord(value)) return undefined;
-  const title = textOf(value.title, DRILL_LIMITS.note);
-  const organisation = textOf(value.organisation, DRILL_LIMITS.note);
-  const system = textOf(value.system, DRILL_LIMITS.note);
-  if (title === undefined || title === null || organisation === null || system === null) return undefined;
-  return { title, ...(organisation === undefined ? {} : { organisation }), ...(system === undefined ? {} : { system }) };
-}
-
 function choicesOf(value: unknown): DrillChoice[] | undefined {
   if (!Array.isArray(value) || value.length > 10) return undefined;
   const choices: DrillChoice[] = [];
@@ -357,17 +351,6 @@ function choicesOf(value: unknown): DrillChoice[] | undefined {
 /** A text as typed (within its limit), or undefined when it is none. */
 function rawText(value: unknown, limit: number): string | undefined {
   return typeof value === 'string' && value.length <= limit ? value : undefined;
-}
-
-/** A text trimmed; undefined when absent or blank; null when it is no text. */
-function textOf(value: unknown, limit: number): string | undefined | null {
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string' || value.length > limit) return null;
-  return value.trim() === '' ? undefined : value.trim();
-}
-
-function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function isCount(value: unknown): value is number {

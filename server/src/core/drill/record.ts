@@ -153,7 +153,7 @@ function stepRecordOf(value: unknown): ExerciseStepRecord | undefined {
 /** The drill report's input a client sent, checked; undefined for anything else. */
 export function drillReportInputOf(value: unknown): DrillReportInput | undefined {
   if (!isRecord(value)) return undefined;
-  const plan = planInfoOf(value.plan);
+  const plan = drillPlanInfoOf(value.plan);
   const scenario = drillScenarioOf(value.scenario);
   const record = exerciseRecordOf(value.record);
   const conductedBy = optionalText(value.conductedBy, DRILL_LIMITS.text);
@@ -161,7 +161,8 @@ export function drillReportInputOf(value: unknown): DrillReportInput | undefined
   return { plan, scenario, record, ...(conductedBy === undefined ? {} : { conductedBy }) };
 }
 
-function planInfoOf(value: unknown): DrillPlanInfo | undefined {
+/** What a drill names of its plan, checked. */
+export function drillPlanInfoOf(value: unknown): DrillPlanInfo | undefined {
   if (!isRecord(value)) return undefined;
   const title = optionalText(value.title, DRILL_LIMITS.note);
   const organisation = optionalText(value.organisation, DRILL_LIMITS.note);
@@ -208,7 +209,7 @@ function drillDurationOf(value: unknown): DrillDuration | undefined {
 }
 
 /** A text of at most `limit` characters, trimmed; undefined when absent or blank; null when it is no text. */
-function optionalText(value: unknown, limit: number): string | undefined | null {
+export function optionalText(value: unknown, limit: number): string | undefined | null {
   if (value === undefined) return undefined;
   if (typeof value !== 'string' || value.length > limit) return null;
   return value.trim() === '' ? undefined : value.trim();
@@ -218,6 +219,6 @@ function isSeconds(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= DRILL_LIMITS.seconds;
 }
 
-function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
+export function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
