@@ -1,5 +1,6 @@
 /**
- * The drplan command line: `drplan check [--format text|json|sarif] PATH…`.
+ * The drplan command line: `drplan check [--format text|json|sarif] PATH…`, `drplan render`
+ * (cli/render.ts) and `drplan measure` (cli/measure.ts).
  * Exit status (format.md): 0 no errors, 1 errors found, 2 usage or I/O problem.
  */
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
@@ -22,6 +23,7 @@ import { formatJson, formatSarif, formatText, visible, type FileResult, type For
 import { usage } from './cli/help';
 import { isoDay } from './core/date';
 import { OutputFailed, writeOut } from './cli/output';
+import { runMeasure } from './cli/measure';
 import { runRender } from './cli/render';
 import { isRenderWorker, serveRenderWorker } from './cli/renderWorker';
 
@@ -107,6 +109,8 @@ async function main(argv: readonly string[], locale: Locale): Promise<number> {
       return check(parseCheckArguments(line.args));
     case 'render':
       return runRender(line.args);
+    case 'measure':
+      return runMeasure(line.args);
     default:
       throw new UsageError(usageMessages.unknownCommand(line.command));
   }
