@@ -7,7 +7,7 @@
  */
 import { evaluationGrid, GridStates, gridChunks, periodSpan } from '../core/measure/availability';
 import { measuredPeriod, type MeasuredPeriod } from '../core/measure/measuredPeriod';
-import { measurementsToQuery, type AvailabilityPlan, type ImportProblem } from '../core/measure/planResults';
+import { measurementsToQuery, type AvailabilityPlan, type ImportProblem } from '../core/measure/measurements';
 import type { Period } from '../core/period';
 import { DEFAULT_LIMITS, queryRange, type PrometheusLimits } from './prometheusClient';
 

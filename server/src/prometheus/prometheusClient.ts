@@ -138,7 +138,7 @@ function get(url: URL, limits: PrometheusLimits, signal: AbortSignal | undefined
     signal?.addEventListener('abort', cancel, { once: true });
     request.on('error', (error: NodeJS.ErrnoException) => {
       const code = error.code ?? error.message;
-      fail(new PrometheusFailure(TLS_CODES.test(code) ? 'tls' : 'unreachable', code));
+      fail(new PrometheusFailure(TLS_CODES.test(code) ? 'certificate' : 'unreachable', code));
     });
     request.on('response', (response: IncomingMessage) => {
       const chunks: Buffer[] = [];

@@ -5,7 +5,8 @@
  */
 import type { MeasuredPeriod } from '../measure/measuredPeriod';
 import type { OutagesProblem } from '../measure/outagesCsv';
-import type { ImportProblem, PlanProblem } from '../measure/planResults';
+import type { ImportProblem } from '../measure/measurements';
+import type { PlanProblem } from '../measure/planResults';
 import { periodLabel, type Period } from '../period';
 import type { Locale } from '../types';
 import type { Message } from './messages';
@@ -15,7 +16,7 @@ export type ServerFailureKind =
   /** No connection: refused, no such host, network unreachable, reset. `detail`: the error code. */
   | 'unreachable'
   /** The certificate did not verify. `detail`: the reason. */
-  | 'tls'
+  | 'certificate'
   /** `detail`: the limit in milliseconds. */
   | 'timeout'
   /** `detail`: the limit in bytes. */
@@ -52,7 +53,7 @@ export const measureMessages = {
         const why = CONNECTION_CODES[detail] ?? { de: detail, en: detail };
         return { de: `Prometheus unter ${url} ist nicht erreichbar (${why.de})`, en: `cannot reach Prometheus at ${url} (${why.en})` };
       }
-      case 'tls':
+      case 'certificate':
         return { de: `Das Zertifikat von ${url} ist nicht gültig (${detail})`, en: `the certificate of ${url} does not verify (${detail})` };
       case 'timeout':
         return {

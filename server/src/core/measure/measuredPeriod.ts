@@ -6,7 +6,7 @@
 import type { Period } from '../period';
 import { availabilityOfOutages, availabilityPercent, periodSpan, recordedPercent, type MeasuredAvailability } from './availability';
 import type { ListedOutage } from './outagesCsv';
-import type { RecordedResult } from './planResults';
+import type { RecordedResult } from './measurements';
 
 export interface MeasuredPeriod {
   /** The measurement id: the entry's `source`. */

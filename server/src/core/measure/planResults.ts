@@ -17,23 +17,8 @@ import { layoutOf, lineEndingOf } from '../yaml/layout';
 import { applyEdits, type OffsetEdit } from '../yaml/offsetEdits';
 import { nodeAtPointer } from '../yaml/pointer';
 import { entry, text, verbatim, type YamlEntry } from '../yaml/write';
-import { downtimeText, type SampleProblem } from './availability';
-
-/** A measurement of `availability.measurements` as the import sees it. */
-export interface PlannedMeasurement {
-  readonly id: string;
-  /** The monitoring query (`query`), when it has one. */
-  readonly query: string | undefined;
-  /** Its `interval` in whole seconds (at least 1), when written and valid: the step of the range query. */
-  readonly interval: number | undefined;
-}
-
-export interface AvailabilityPlan {
-  /** `availability.target`, in percent. */
-  readonly target: number | undefined;
-  /** The measurements with an id, in the plan's order. */
-  readonly measurements: readonly PlannedMeasurement[];
-}
+import { downtimeText } from './availability';
+import type { AvailabilityPlan, PlannedMeasurement, RecordedResult } from './measurements';
 
 /** Why the results cannot be written into the plan. */
 export type PlanProblem =
@@ -59,39 +44,6 @@ export function availabilityPlan(analysis: Analysis): AvailabilityPlan {
     measurements.push({ id, query: stringAt(analysis, measurement.node, 'query'), interval: seconds !== undefined && seconds >= 1 ? seconds : undefined });
   }
   return { target: availability?.target?.value, measurements };
-}
-
-/** Why nothing was measured; each is exit status 2 (no figures, the plan untouched). */
-export type ImportProblem =
-  /** `--source` names no measurement of the plan. */
-  | { readonly problem: 'unknownSource'; readonly source: string }
-  /** The measurement named has no query, or none has one. */
-  | { readonly problem: 'noQuery'; readonly source?: string }
-  /** The query gave no value in the whole period. */
-  | { readonly problem: 'noData'; readonly source: string; readonly query: string }
-  /** A value that is not 0 or 1 (or a time off the grid). */
-  | ({ readonly problem: 'sample'; readonly source: string; readonly query: string } & SampleProblem);
-
-/** The measurements to ask, or why there are none. */
-export function measurementsToQuery(plan: AvailabilityPlan, source: string | undefined): (PlannedMeasurement & { readonly query: string })[] | ImportProblem {
-  if (source !== undefined) {
-    const named = plan.measurements.find((measurement) => measurement.id === source);
-    if (!named) return { problem: 'unknownSource', source };
-    return named.query === undefined ? { problem: 'noQuery', source } : [{ ...named, query: named.query }];
-  }
-  const withQuery = plan.measurements.flatMap((measurement) => (measurement.query === undefined ? [] : [{ ...measurement, query: measurement.query }]));
-  return withQuery.length > 0 ? withQuery : { problem: 'noQuery' };
-}
-
-/** A period's result of one measurement, as the plan records it. */
-export interface RecordedResult {
-  /** The measurement id (`source`). */
-  readonly source: string;
-  /** In percent, rounded as recordedPercent() does. */
-  readonly measured: number;
-  /** Seconds. */
-  readonly downtime: number;
-  readonly outages: number;
 }
 
 export interface ResultEdits {
