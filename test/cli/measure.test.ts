@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { DIAGNOSTIC_CODES } from '../../server/src/core';
 import { ROOT } from '../support/fixtures';
-import { at, freePort, PROMETHEUS_SKIP, startPrometheus, type ProbeSeries, type RunningPrometheus } from '../support/prometheus';
+import { at, commentedPlan, freePort, PROMETHEUS_SKIP, resultsBlock, startPrometheus, withResults, type ProbeSeries, type RunningPrometheus } from '../support/prometheus';
 
 /**
  * `drplan measure` against a real Prometheus (test/support/prometheus.ts): probe data with known
@@ -47,52 +47,6 @@ function planFile(text: string): string {
   const file = join(scratch, `plan-${++plans}.drplan.yaml`);
   writeFileSync(file, text);
   return file;
-}
-
-/** A plan with comments everywhere; `query` of http-check as given. */
-function commentedPlan(query: string, target = '99.9'): string {
-  return `# Notfallplan Intranet: Kopfkommentar
-drplan: "1"
-plan:
-  title: Intranet   # Titel
-  organisation: Beispiel GmbH
-  system: Intranet
-  version: "1.0"
-contacts:
-  - id: bereitschaft   # rund um die Uhr
-    name: Bereitschaft
-# Verfügbarkeit: gemessen, nicht behauptet
-availability:
-  target: ${target}   # laut SLA
-  measurements:
-    - id: http-check   # Blackbox-Exporter
-      what: HTTP-Check der Startseite
-      interval: 1 min
-      alert: bereitschaft
-      query: ${query}
-    # ohne Abfrage: wird übergangen
-    - id: handbuch
-      what: Sichtprüfung
-  # Ergebnisse folgen
-scenarios: []   # keine Szenarien in diesem Test
-`;
-}
-
-/** The entry `drplan measure --write` adds to a plan without results. */
-function resultsBlock(measured: string, downtime: string, outages: number, source = 'http-check', period = '2026-11'): string {
-  return `  results:
-    - period: ${period}
-      measured: ${measured}
-      downtime: ${downtime}
-      outages: ${outages}
-      source: ${source}
-`;
-}
-
-/** The plan with `block` inserted after the measurements (before the comment that follows them). */
-function withResults(plan: string, block: string): string {
-  const at = plan.indexOf('  # Ergebnisse folgen');
-  return plan.slice(0, at) + block + plan.slice(at);
 }
 
 describe('drplan measure against a real Prometheus', { skip: PROMETHEUS_SKIP }, () => {

@@ -58,6 +58,58 @@ export function openMetrics(series: readonly ProbeSeries[]): string {
   return `${lines.join('\n')}\n# EOF\n`;
 }
 
+// ---------------------------------------------------------------------------
+// plans to measure
+
+/** A plan with comments everywhere; `query` of http-check as given. */
+export function commentedPlan(query: string, target = '99.9'): string {
+  return `# Notfallplan Intranet: Kopfkommentar
+drplan: "1"
+plan:
+  title: Intranet   # Titel
+  organisation: Beispiel GmbH
+  system: Intranet
+  version: "1.0"
+contacts:
+  - id: bereitschaft   # rund um die Uhr
+    name: Bereitschaft
+# Verfügbarkeit: gemessen, nicht behauptet
+availability:
+  target: ${target}   # laut SLA
+  measurements:
+    - id: http-check   # Blackbox-Exporter
+      what: HTTP-Check der Startseite
+      interval: 1 min
+      alert: bereitschaft
+      query: ${query}
+    # ohne Abfrage: wird übergangen
+    - id: handbuch
+      what: Sichtprüfung
+  # Ergebnisse folgen
+scenarios: []   # keine Szenarien in diesem Test
+`;
+}
+
+/** The entry `drplan measure --write` adds to a plan without results. */
+export function resultsBlock(measured: string, downtime: string, outages: number, source = 'http-check', period = '2026-11'): string {
+  return `  results:
+    - period: ${period}
+      measured: ${measured}
+      downtime: ${downtime}
+      outages: ${outages}
+      source: ${source}
+`;
+}
+
+/** The plan with `block` inserted after the measurements (before the comment that follows them). */
+export function withResults(plan: string, block: string): string {
+  const at = plan.indexOf('  # Ergebnisse folgen');
+  return plan.slice(0, at) + block + plan.slice(at);
+}
+
+// ---------------------------------------------------------------------------
+// Prometheus
+
 export interface RunningPrometheus {
   /** `http://127.0.0.1:PORT/`. */
   readonly url: string;

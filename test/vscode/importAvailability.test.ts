@@ -11,7 +11,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { at, freePort, PROMETHEUS_SKIP, startPrometheus, type RunningPrometheus } from '../support/prometheus';
+import { at, commentedPlan, freePort, PROMETHEUS_SKIP, resultsBlock, startPrometheus, withResults, type RunningPrometheus } from '../support/prometheus';
 import { activate, closeAllEditors, openPlan, revert, workspaceFile } from './helpers';
 
 const COMMAND = 'drplan.importAvailability';
@@ -31,32 +31,13 @@ function inMonth(day: number, time: string): number {
   return at(`${first.toISOString().slice(0, 8)}${String(day).padStart(2, '0')}T${time}:00Z`);
 }
 
-const PLAN = `# Notfallplan für den Import in VS Code
-drplan: "1"
-plan:
-  title: Intranet   # Titel
-  organisation: Beispiel GmbH
-  system: Intranet
-  version: "1.0"
-availability:
-  target: 99.9   # laut SLA
-  measurements:
-    - id: http-check   # Blackbox-Exporter
-      what: HTTP-Check der Startseite
-      interval: 1 min
-      query: probe_success{instance="vscode"}
-    # ohne Abfrage
-    - id: handbuch
-      what: Sichtprüfung
-scenarios: []   # keine Szenarien in diesem Test
-`;
+const PLAN = commentedPlan('probe_success{instance="vscode"}');
 
 /** The plan with the month's entry: 135 minutes down, two outages. */
 function planWithResult(): string {
   const { id, days } = lastMonth();
   const measured = Math.round((1 - 135 / (days * 1440)) * 10_000) / 100;
-  const at = PLAN.indexOf('scenarios:');
-  return `${PLAN.slice(0, at)}  results:\n    - period: ${id}\n      measured: ${measured}\n      downtime: 135 min\n      outages: 2\n      source: http-check\n${PLAN.slice(at)}`;
+  return withResults(PLAN, resultsBlock(String(measured), '135 min', 2, 'http-check', id));
 }
 
 let plans = 0;
