@@ -17,8 +17,6 @@ import type { Message } from './core/i18n/messages';
 import type { LanguageService } from './core/languageService';
 import { parsePeriod } from './core/period';
 import type { AvailabilityEditParams, AvailabilityEditResult, MeasureAvailabilityParams, MeasureAvailabilityResult } from './measureProtocol';
-import { ImportFailed, measureFromPrometheus } from './prometheus/measureFromPrometheus';
-import { prometheusBase, PrometheusFailure } from './prometheus/prometheusClient';
 import { recordedResult } from './core/measure/measuredPeriod';
 
 export interface MeasureSources {
@@ -65,6 +63,9 @@ export function measureRequests(sources: MeasureSources): MeasureRequests {
 
   return {
     async measure(params, token) {
+      // Loaded on the first import: node:http and node:https would cost the server's start 10–20 ms.
+      const { ImportFailed, measureFromPrometheus } = await import('./prometheus/measureFromPrometheus');
+      const { prometheusBase, PrometheusFailure } = await import('./prometheus/prometheusClient');
       const uri = params?.textDocument?.uri;
       if (!sources.trusted()) return refuse(notTrusted);
       if (typeof uri !== 'string') return refuse(notOpen(String(uri)));

@@ -56,7 +56,10 @@ describe('SECURITY.md rules in the code', () => {
     assert.match(client, /rejectUnauthorized: true,/);
     assert.deepEqual(client.match(/new URL\(QUERY_RANGE_PATH, base\)/g), ['new URL(QUERY_RANGE_PATH, base)'], 'the one path asked');
     // Asked by the import alone: drplan measure and the language server's request.
-    assert.deepEqual(using(/^import \{[^}]*\} from '[./]*prometheus\/(prometheusClient|measureFromPrometheus)'/m), ['server/src/cli/measure.ts', 'server/src/measureRequests.ts']);
+    assert.deepEqual(using(/^import \{[^}]*\} from '[./]*prometheus\/(prometheusClient|measureFromPrometheus)'|import\('[./]*prometheus\/(prometheusClient|measureFromPrometheus)'\)/m), [
+      'server/src/cli/measure.ts',
+      'server/src/measureRequests.ts',
+    ]);
     assert.deepEqual(using(/^import \{[^}]*\bqueryRange\b[^}]*\} from '\.\/prometheusClient'/m), ['server/src/prometheus/measureFromPrometheus.ts']);
     // node:net only to write into a Unix-domain socket a user names as the output (`-o socket`).
     assert.deepEqual(using(/['"](node:)?net['"]/), ['server/src/io/nodeOutputFiles.ts']);
