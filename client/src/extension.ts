@@ -18,6 +18,7 @@ import {
 } from 'vscode-languageclient/node';
 import { codeActionSnippets } from './codeActionSnippets';
 import { registerExportCommands } from './export/exportCommands';
+import { registerImportCommand } from './measure/importAvailability';
 import { openNewPlan } from './newPlanDocument';
 import { PreviewManager, type PreviewApi } from './preview/previewManager';
 import { followWorkspaceTrust } from './workspaceTrust';
@@ -70,6 +71,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Drplan
     }),
     vscode.commands.registerCommand('drplan.showOutput', () => output.show(true)),
     vscode.commands.registerCommand('drplan.newPlan', () => openNewPlan(languageClient)),
+    registerImportCommand(languageClient),
   );
   const preview = new PreviewManager(context.extensionUri, languageClient);
   context.subscriptions.push(preview, ...registerExportCommands(languageClient, preview), followWorkspaceTrust(languageClient, () => preview.refresh()));

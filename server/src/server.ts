@@ -18,6 +18,8 @@ import { DiagnosticsScheduler } from './diagnosticsScheduler';
 import { DocumentAnalyses } from './documentAnalyses';
 import { IdleCollector } from './idleCollector';
 import { renderRequests, type RenderRequests } from './renderRequests';
+import { measureRequests, type MeasureRequests } from './measureRequests';
+import { AVAILABILITY_EDIT_REQUEST, MEASURE_AVAILABILITY_REQUEST, type AvailabilityEditParams, type MeasureAvailabilityParams } from './measureProtocol';
 import { orResponseError, requestFailed } from './responseError';
 import { FIX_ALL_KIND } from './core/features/codeActionKinds';
 import { megabytesToBytes } from './core/limits';
@@ -72,6 +74,7 @@ interface Loaded {
   readonly service: LanguageService;
   readonly analyses: DocumentAnalyses;
   readonly render: RenderRequests;
+  readonly measure: MeasureRequests;
 }
 let loaded: Loaded | undefined;
 function language(): Loaded {
@@ -89,7 +92,16 @@ function language(): Loaded {
       pdf: (document, progress) => pdfMaker.pdf(document, progress),
       history: changeHistoryOf,
     });
-    loaded = { service, analyses, render };
+    // The availability import (measureRequests.ts): Prometheus only in a trusted workspace.
+    const measure = measureRequests({
+      document: (uri) => documents.get(uri),
+      analysis: (document) => analyses.get(document),
+      service,
+      // The client said the workspace is trusted exactly when git's histories are read.
+      trusted: () => gitHistories !== undefined,
+      log: logFailure,
+    });
+    loaded = { service, analyses, render, measure };
   }
   return loaded;
 }
@@ -255,6 +267,10 @@ connection.onRequest(EXPORT_PDF_REQUEST, async (params: RenderParams) => {
     reporter.done();
   }
 });
+
+// The availability import (measureProtocol.ts): figures from Prometheus, the edit for the client.
+connection.onRequest(MEASURE_AVAILABILITY_REQUEST, (params: MeasureAvailabilityParams, token) => language().measure.measure(params, token));
+connection.onRequest(AVAILABILITY_EDIT_REQUEST, (params: AvailabilityEditParams) => language().measure.edit(params));
 
 // The text of a new plan, for the client's command (newPlanProtocol.ts).
 connection.onRequest(NEW_PLAN_REQUEST, (): NewPlanResult | ResponseError<void> => {

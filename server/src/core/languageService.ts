@@ -15,7 +15,7 @@
  * builder turns its own failure into a document that says why (render/build.ts), so the author
  * reads it in the preview and the export.
  */
-import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, FoldingRange, Hover, Location, Range, WorkspaceEdit } from 'vscode-languageserver-types';
+import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, FoldingRange, Hover, Location, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { analyze, reanalyze, type Analysis, type AnalyzeOptions } from './analysis';
 import { codeActions } from './features/codeActions';
 import { complete } from './features/completion';
@@ -35,6 +35,9 @@ import { tooLargeFragment } from './render/tooLarge';
 import type { ChangeHistory } from './render/changeHistory';
 import type { PlanDocument } from './render/tree';
 import type { Locale, PlanDiagnostic } from './types';
+import { isRecordedResult, type AvailabilityPlan, type RecordedResult } from './measure/measurements';
+import { availabilityPlan, availabilityResultEdits, isUnreadable, type PlanProblem } from './measure/planResults';
+import { parsePeriod } from './period';
 
 /** Where a failing feature is reported. */
 export interface LanguageServiceLogger {
@@ -112,6 +115,11 @@ export interface LanguageService {
   pdfFile(document: PlanDocument, progress?: (done: number) => void): Promise<Uint8Array>;
   /** What the preview shows for a plan over the size limit instead of its document. */
   tooLargeFragment(tooLarge: TooLarge): string;
+
+  /** What the availability import asks to measure (measure/planResults.ts); undefined for a plan it cannot read. */
+  availabilityPlan(analysis: Analysis): AvailabilityPlan | undefined;
+  /** The one edit that records a period's results in `availability.results`, or why there is none. */
+  availabilityResultsEdit(analysis: Analysis, period: string, results: readonly RecordedResult[]): { readonly edit: TextEdit } | PlanProblem;
 }
 
 /** The one export of dist/language-service.js that the server requires. */
@@ -172,5 +180,16 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     htmlFile,
     pdfFile,
     tooLargeFragment: (tooLarge) => tooLargeFragment(tooLarge, locale),
+
+    availabilityPlan: (analysis) => (isUnreadable(analysis) ? undefined : availabilityPlan(analysis)),
+    availabilityResultsEdit(analysis, period, results) {
+      const days = parsePeriod(period);
+      // What a client sends back is checked: only figures are written, never text of its own.
+      if (!days || !results.every(isRecordedResult)) return { problem: 'unreadable' };
+      const recorded = availabilityResultEdits(analysis, days, results);
+      if ('problem' in recorded) return recorded;
+      const { start, end, text } = recorded.edit;
+      return { edit: { range: analysis.yaml.index.range(start, end), newText: text } };
+    },
   };
 }

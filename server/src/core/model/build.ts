@@ -211,13 +211,16 @@ export function buildPlanModel(yaml: YamlDocument, reuse?: ModelReuse): PlanMode
         tool: freeText(entries, 'tool'),
         interval: duration(entries, 'interval'),
         alert: text(entries, 'alert'),
+        query: undefined,
       }),
     ),
+    results: [],
     keys: {
       target: keySpan(availabilitySection.entries, 'target'),
       database: keySpan(availabilitySection.entries, 'database'),
       load_balancing: keySpan(availabilitySection.entries, 'load_balancing'),
       measurements: keySpan(availabilitySection.entries, 'measurements'),
+      results: undefined,
     },
   };
 

@@ -44,6 +44,8 @@ export function buildScenario(read: ModelReader, entries: Entries, { node, span,
         dataLoss: read.duration(exercise, 'data_loss'),
         result: read.freeText(exercise, 'result'),
         notes: read.freeText(exercise, 'notes'),
+        started: undefined,
+        steps: [],
       }),
     ),
     keys: {
