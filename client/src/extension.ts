@@ -19,6 +19,7 @@ import {
 import { codeActionSnippets } from './codeActionSnippets';
 import { DrillManager, type DrillApi } from './drill/drillManager';
 import { registerExportCommands } from './export/exportCommands';
+import { registerImportCommand } from './measure/importAvailability';
 import { openNewPlan } from './newPlanDocument';
 import { PreviewManager, type PreviewApi } from './preview/previewManager';
 import { followWorkspaceTrust } from './workspaceTrust';
@@ -43,13 +44,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<Drplan
     locale: vscode.env.language,
     validationDelay: configuration.get<number>('validation.delay'),
     maxFileSize: configuration.get<number>('maxFileSize'),
+    // Trust as it is at each start of the server (a restarted server asks again): workspaceTrust.ts.
+    // A getter, read when the initialize request is serialised; the object itself stays one that
+    // the tests can add to (the day they check as of).
+    get workspaceTrusted(): boolean {
+      return vscode.workspace.isTrusted;
+    },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'drplan' }],
     outputChannel: output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
-    // Trust as it is at each start of the server (a restarted server asks again): workspaceTrust.ts.
-    initializationOptions: () => ({ ...initializationOptions, workspaceTrusted: vscode.workspace.isTrusted }),
+    initializationOptions,
     synchronize: { configurationSection: 'drplan' },
     errorHandler: new RestartingErrorHandler(output),
     middleware: codeActionSnippets,
@@ -68,6 +74,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Drplan
     }),
     vscode.commands.registerCommand('drplan.showOutput', () => output.show(true)),
     vscode.commands.registerCommand('drplan.newPlan', () => openNewPlan(languageClient)),
+    registerImportCommand(languageClient),
   );
   const preview = new PreviewManager(context.extensionUri, languageClient);
   context.subscriptions.push(preview, ...registerExportCommands(languageClient, preview), followWorkspaceTrust(languageClient, () => preview.refresh()));

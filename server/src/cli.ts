@@ -1,5 +1,6 @@
 /**
- * The drplan command line: `drplan check [--format text|json|sarif] PATH…`.
+ * The drplan command line: `drplan check [--format text|json|sarif] PATH…`, `drplan render`
+ * (cli/render.ts) and `drplan measure` (cli/measure.ts).
  * Exit status (format.md): 0 no errors, 1 errors found, 2 usage or I/O problem.
  */
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
@@ -107,6 +108,11 @@ async function main(argv: readonly string[], locale: Locale): Promise<number> {
       return check(parseCheckArguments(line.args));
     case 'render':
       return runRender(line.args);
+    case 'measure': {
+      // Loaded when asked for: node:http and node:https cost check and render 10–20 ms at start.
+      const { runMeasure } = await import('./cli/measure');
+      return runMeasure(line.args);
+    }
     default:
       throw new UsageError(usageMessages.unknownCommand(line.command));
   }

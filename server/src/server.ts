@@ -20,6 +20,8 @@ import { IdleCollector } from './idleCollector';
 import { renderRequests, type RenderRequests } from './renderRequests';
 import { drillRequests, type DrillRequests } from './drillRequests';
 import { DRILL_PLAN_REQUEST, DRILL_REPORT_PDF_REQUEST, EXERCISE_EDIT_REQUEST, type DrillPlanParams, type ExerciseEditParams } from './drillProtocol';
+import { measureRequests, type MeasureRequests } from './measureRequests';
+import { AVAILABILITY_EDIT_REQUEST, MEASURE_AVAILABILITY_REQUEST, type AvailabilityEditParams, type MeasureAvailabilityParams } from './measureProtocol';
 import { orResponseError, requestFailed } from './responseError';
 import { FIX_ALL_KIND } from './core/features/codeActionKinds';
 import { megabytesToBytes } from './core/limits';
@@ -75,6 +77,7 @@ interface Loaded {
   readonly analyses: DocumentAnalyses;
   readonly render: RenderRequests;
   readonly drill: DrillRequests;
+  readonly measure: MeasureRequests;
 }
 let loaded: Loaded | undefined;
 function language(): Loaded {
@@ -99,7 +102,16 @@ function language(): Loaded {
       log: logFailure,
       pdf: (document) => pdfMaker.pdf(document),
     });
-    loaded = { service, analyses, render, drill };
+    // The availability import (measureRequests.ts): Prometheus only in a trusted workspace.
+    const measure = measureRequests({
+      document: (uri) => documents.get(uri),
+      analysis: (document) => analyses.get(document),
+      service,
+      // The client said the workspace is trusted exactly when git's histories are read.
+      trusted: () => gitHistories !== undefined,
+      log: logFailure,
+    });
+    loaded = { service, analyses, render, drill, measure };
   }
   return loaded;
 }
@@ -270,6 +282,10 @@ connection.onRequest(EXPORT_PDF_REQUEST, async (params: RenderParams) => {
 connection.onRequest(DRILL_PLAN_REQUEST, (params: DrillPlanParams) => language().drill.drillPlan(params));
 connection.onRequest(EXERCISE_EDIT_REQUEST, (params: ExerciseEditParams) => language().drill.exerciseEdit(params));
 connection.onRequest(DRILL_REPORT_PDF_REQUEST, (params: unknown) => language().drill.drillReportPdf(params));
+
+// The availability import (measureProtocol.ts): figures from Prometheus, the edit for the client.
+connection.onRequest(MEASURE_AVAILABILITY_REQUEST, (params: MeasureAvailabilityParams, token) => language().measure.measure(params, token));
+connection.onRequest(AVAILABILITY_EDIT_REQUEST, (params: AvailabilityEditParams) => language().measure.edit(params));
 
 // The text of a new plan, for the client's command (newPlanProtocol.ts).
 connection.onRequest(NEW_PLAN_REQUEST, (): NewPlanResult | ResponseError<void> => {

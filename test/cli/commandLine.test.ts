@@ -92,6 +92,6 @@ describe('--help and --version', () => {
   });
 
   it('an unknown command says which there are', () => {
-    assert.deepEqual(drplan('lint', EXAMPLE), { code: 2, stdout: '', stderr: "drplan: unknown command 'lint' (use check or render)\nTry 'drplan --help'.\n" });
+    assert.deepEqual(drplan('lint', EXAMPLE), { code: 2, stdout: '', stderr: "drplan: unknown command 'lint' (use check, render or measure)\nTry 'drplan --help'.\n" });
   });
 });

@@ -82,7 +82,7 @@ describe('the language of the command line', () => {
 
   it('says every usage error in either language, with the hint to --help', () => {
     const cases: [string[], string, string][] = [
-      [['lint', EXAMPLE], "unbekannter Befehl 'lint' (check oder render)", "unknown command 'lint' (use check or render)"],
+      [['lint', EXAMPLE], "unbekannter Befehl 'lint' (check, render oder measure)", "unknown command 'lint' (use check, render or measure)"],
       [['--format', 'json', 'check', EXAMPLE], "'--format' ist keine Option von drplan selbst; die Optionen von check und render stehen hinter dem Befehl (drplan check --format …)", "'--format' is no option of drplan itself; the options of check and render follow the command (drplan check --format …)"],
       [['check'], 'kein Plan angegeben: drplan check PFAD...', 'no plan given: drplan check PATH...'],
       [['check', '--bogus', EXAMPLE], "unbekannte Option '--bogus'", "unknown option '--bogus'"],

@@ -39,8 +39,28 @@ describe('SECURITY.md rules in the code', () => {
     }
   });
 
-  it('opens no network connection: no HTTP, TLS, UDP or DNS module, no fetch, XMLHttpRequest or WebSocket', () => {
-    assert.deepEqual(using(/['"](node:)?(http|https|http2|tls|dgram|dns|undici)['"]|\bfetch\(|XMLHttpRequest|WebSocket|EventSource|sendBeacon/), []);
+  it('opens network connections in one module: the availability import asks Prometheus (GET, no proxy, TLS verified)', () => {
+    assert.deepEqual(using(/['"](node:)?(http|https|http2|tls|dgram|dns|undici)['"]|\bfetch\(|XMLHttpRequest|WebSocket|EventSource|sendBeacon/), [
+      'server/src/prometheus/prometheusClient.ts',
+    ]);
+    const client = readFileSync(join(ROOT, 'server/src/prometheus/prometheusClient.ts'), 'utf8');
+    assert.deepEqual(client.match(/from 'node:[\w/]+'/g), ["from 'node:http'", "from 'node:https'"]);
+    assert.deepEqual(client.match(/\bhttps?Request\b.*/g), [
+      "httpRequest, type IncomingMessage } from 'node:http';",
+      "httpsRequest } from 'node:https';",
+      "httpsRequest : httpRequest)(url, options);",
+    ], 'one request, by http or https');
+    assert.deepEqual(client.match(/method: '[A-Z]+'/g), ["method: 'GET'"]);
+    // No agent: no pooled socket and no proxy of the environment; a certificate that verifies.
+    assert.match(client, /agent: false as const,/);
+    assert.match(client, /rejectUnauthorized: true,/);
+    assert.deepEqual(client.match(/new URL\(QUERY_RANGE_PATH, base\)/g), ['new URL(QUERY_RANGE_PATH, base)'], 'the one path asked');
+    // Asked by the import alone: drplan measure and the language server's request.
+    assert.deepEqual(using(/^import \{[^}]*\} from '[./]*prometheus\/(prometheusClient|measureFromPrometheus)'|import\('[./]*prometheus\/(prometheusClient|measureFromPrometheus)'\)/m), [
+      'server/src/cli/measure.ts',
+      'server/src/measureRequests.ts',
+    ]);
+    assert.deepEqual(using(/^import \{[^}]*\bqueryRange\b[^}]*\} from '\.\/prometheusClient'/m), ['server/src/prometheus/measureFromPrometheus.ts']);
     // node:net only to write into a Unix-domain socket a user names as the output (`-o socket`).
     assert.deepEqual(using(/['"](node:)?net['"]/), ['server/src/io/nodeOutputFiles.ts']);
     const net = readFileSync(join(ROOT, 'server/src/io/nodeOutputFiles.ts'), 'utf8');

@@ -1,8 +1,10 @@
 /**
  * Why drplan may run in an untrusted (Restricted Mode) workspace, checked on the manifest and the
  * client: a workspace's settings can change how drplan checks, never what it runs. Every setting
- * is a number, a boolean or one of a fixed list of words (no path, no command, no program), and
- * the language server is the extension's own bundled file, started by VS Code's Node.
+ * is a number, a boolean or one of a fixed list of words (no path, no command, no program), but
+ * for the address of Prometheus (`drplan.prometheus.url`, an http(s) URL), which is restricted:
+ * an untrusted workspace's value does not count, and the import it serves is unavailable there.
+ * The language server is the extension's own bundled file, started by VS Code's Node.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -14,6 +16,8 @@ import { ROOT } from '../support/fixtures';
 interface Setting {
   readonly type?: string | string[];
   readonly enum?: unknown[];
+  readonly format?: string;
+  readonly pattern?: string;
 }
 
 const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
@@ -25,8 +29,10 @@ describe('untrusted workspaces', () => {
   it('are supported, with every setting a repository could abuse held back (restrictedConfigurations)', () => {
     assert.equal(manifest.capabilities?.untrustedWorkspaces?.supported, 'limited');
     // A repository's .vscode/settings.json must not stop diagnostics (a delay of 2,000,000,000 ms)
-    // nor lift the size limit (0); in Restricted Mode VS Code gives the user's values instead.
-    assert.deepEqual(manifest.capabilities?.untrustedWorkspaces?.restrictedConfigurations, ['drplan.validation.delay', 'drplan.maxFileSize']);
+    // nor lift the size limit (0), nor aim the availability import at a server of its choice (the
+    // cloud's metadata service, a host of the local network); in Restricted Mode VS Code gives the
+    // user's values instead.
+    assert.deepEqual(manifest.capabilities?.untrustedWorkspaces?.restrictedConfigurations, ['drplan.validation.delay', 'drplan.maxFileSize', 'drplan.prometheus.url']);
   });
 
   it('the server clamps every setting to its documented range, whatever the client sends', () => {
@@ -43,13 +49,16 @@ describe('untrusted workspaces', () => {
     assert.deepEqual([delay?.minimum, delay?.maximum], [VALIDATION_DELAY_RANGE.minimum, VALIDATION_DELAY_RANGE.maximum]);
   });
 
-  it('no setting can name a program, a path or a command', () => {
+  it('no setting can name a program, a path or a command; the one URL is http(s) and restricted', () => {
     const configuration = manifest.contributes.configuration;
     const settings = (Array.isArray(configuration) ? configuration : [configuration]).flatMap((part) => Object.entries(part.properties));
+    const restricted = manifest.capabilities?.untrustedWorkspaces?.restrictedConfigurations as string[];
     assert.ok(settings.length > 0);
     for (const [name, setting] of settings) {
       const types = Array.isArray(setting.type) ? setting.type : [setting.type];
-      const safe = types.every((type) => type === 'number' || type === 'integer' || type === 'boolean' || (type === 'string' && Array.isArray(setting.enum)));
+      // An http(s) address only (the schema's pattern), held back in untrusted workspaces.
+      const url = setting.format === 'uri' && setting.pattern?.startsWith('^(https?://') === true && restricted.includes(name);
+      const safe = types.every((type) => type === 'number' || type === 'integer' || type === 'boolean' || (type === 'string' && (Array.isArray(setting.enum) || url)));
       assert.ok(safe, `${name} (${types.join('|')}) could carry a path or command: drplan would then have to restrict it in untrusted workspaces`);
     }
   });

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { isMap, isSeq, parse, parseDocument, type Node } from 'yaml';
+import { isMap, isSeq, parse, parseDocument, type Node, type YAMLMap } from 'yaml';
 import { YamlDocument } from '../../server/src/core/parse/yamlDocument';
-import { appendToList, fillEmptyValue, insertIntoEmptyDocument, insertIntoMapping, replaceScalar } from '../../server/src/core/yaml/edit';
+import { appendToList, fillEmptyValue, insertIntoEmptyDocument, insertIntoMapping, removeFromMapping, replaceScalar, setMappingValues } from '../../server/src/core/yaml/edit';
 import { layoutOf, lineEndingOf } from '../../server/src/core/yaml/layout';
 import { applyEdits, type OffsetEdit } from '../../server/src/core/yaml/offsetEdits';
 import { nodeAtPointer, ownPair } from '../../server/src/core/yaml/pointer';
@@ -136,6 +136,27 @@ const CASES: Readonly<Record<string, Edit>> = {
     ...replace('/plan/classification', "it's internal")(yaml),
     ...replace('/plan/owner', 'a: b')(yaml),
   ],
+  // values set on their keys' lines (comments after them stay), a missing key inserted, a key
+  // removed with the comment on its line; a key with nothing after it gets its value there
+  'set-values-block': (yaml) => {
+    const { layout, eol } = habits(yaml);
+    const item = mapAt(yaml, '/availability/results/0');
+    const values = [entry('measured', verbatim('99.69')), entry('downtime', verbatim('135 min')), entry('outages', verbatim('2'))];
+    return [...setMappingValues(yaml, item, values, layout, eol), ...[removeFromMapping(yaml, item, 'excluded')].filter((edit) => edit !== undefined)];
+  },
+  // in braces: an entry and its comma removed (also the first and the last), one appended
+  'set-values-flow': (yaml) => {
+    const { layout, eol } = habits(yaml);
+    const [first, second, third] = [0, 1, 2].map((i) => mapAt(yaml, `/results/${i}`)) as [YAMLMap, YAMLMap, YAMLMap];
+    return [
+      ...setMappingValues(yaml, first, [entry('measured', verbatim('99.69')), entry('outages', verbatim('2'))], layout, eol),
+      ...setMappingValues(yaml, second, [entry('measured', verbatim('99.9'))], layout, eol),
+      ...[removeFromMapping(yaml, first, 'excluded'), removeFromMapping(yaml, second, 'excluded'), removeFromMapping(yaml, third, 'excluded')].filter((edit) => edit !== undefined),
+    ];
+  },
+  // the first key on a dash's line: the next key moves up behind the dash
+  'remove-key-dash-line': (yaml) =>
+    [0, 1].map((i) => removeFromMapping(yaml, mapAt(yaml, `/results/${i}`), 'excluded')).filter((edit) => edit !== undefined),
   // after the comments of a document without content
   'empty-document': (yaml) => {
     const { layout, eol } = habits(yaml);

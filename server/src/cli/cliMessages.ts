@@ -25,8 +25,8 @@ export const usageMessages = {
   needsValue: (option: string): Message => ({ de: `${option} braucht einen Wert`, en: `${option} needs a value` }),
   unknownOption: (written: string): Message => ({ de: `unbekannte Option '${written}'`, en: `unknown option '${written}'` }),
   unknownCommand: (command: string): Message => ({
-    de: `unbekannter Befehl '${command}' (check oder render)`,
-    en: `unknown command '${command}' (use check or render)`,
+    de: `unbekannter Befehl '${command}' (check, render oder measure)`,
+    en: `unknown command '${command}' (use check, render or measure)`,
   }),
   /** An option of check or render written before the command, or one that no command knows. */
   notBeforeCommand: (written: string): Message => ({

@@ -40,6 +40,9 @@ import type { ChangeHistory } from './render/changeHistory';
 import type { PlanDocument } from './render/tree';
 import type { Locale, PlanDiagnostic } from './types';
 import { toTextEdits } from './yaml/offsetEdits';
+import { isRecordedResult, type AvailabilityPlan, type RecordedResult } from './measure/measurements';
+import { availabilityPlan, availabilityResultEdits, isUnreadable, type PlanProblem } from './measure/planResults';
+import { parsePeriod } from './period';
 
 /** Where a failing feature is reported. */
 export interface LanguageServiceLogger {
@@ -127,6 +130,10 @@ export interface LanguageService {
   exerciseEdit(analysis: Analysis, scenarioId: string, record: ExerciseRecord): TextEdit[] | { readonly refusal: string };
   /** The drill report (Übungsprotokoll) as a document tree, for the PDF (render/drillReport.ts). */
   drillReport(input: DrillReportInput): PlanDocument;
+  /** What the availability import asks to measure (measure/planResults.ts); undefined for a plan it cannot read. */
+  availabilityPlan(analysis: Analysis): AvailabilityPlan | undefined;
+  /** The one edit that records a period's results in `availability.results`, or why there is none. */
+  availabilityResultsEdit(analysis: Analysis, period: string, results: readonly RecordedResult[]): { readonly edit: TextEdit } | PlanProblem;
 }
 
 /** The one export of dist/language-service.js that the server requires. */
@@ -194,5 +201,15 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       return 'refusal' in made ? { refusal: made.refusal[locale] } : toTextEdits(analysis.yaml.index, made.edits);
     },
     drillReport: (input) => drillReportDocument(input, today()),
+    availabilityPlan: (analysis) => (isUnreadable(analysis) ? undefined : availabilityPlan(analysis)),
+    availabilityResultsEdit(analysis, period, results) {
+      const days = parsePeriod(period);
+      // What a client sends back is checked: only figures are written, never text of its own.
+      if (!days || !results.every(isRecordedResult)) return { problem: 'unreadable' };
+      const recorded = availabilityResultEdits(analysis, days, results);
+      if ('problem' in recorded) return recorded;
+      const { start, end, text } = recorded.edit;
+      return { edit: { range: analysis.yaml.index.range(start, end), newText: text } };
+    },
   };
 }

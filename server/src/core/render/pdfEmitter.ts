@@ -19,7 +19,7 @@ import {
   tableStartHeight,
 } from './pdfLayout';
 import { node, startingPage, styled, whole, type FlowItem } from './pdfPaging';
-import { COLOR, CONTENT_WIDTH, FIELDS_LAYOUT, MARGINS, NOTE_FILL, noteLayout, REMARK, STATUS_COLOR, statusMark, STYLES, TABLE_LAYOUT, TOC_STYLES } from './pdfStyle';
+import { COLOR, CONTENT_WIDTH, FIELDS_LAYOUT, MARGINS, NOTE_FILL, noteLayout, REMARK, STATUS_COLOR, statusMark, STYLES, TABLE_LAYOUT, TOC_LAYOUT, TOC_STYLES, tocMargin } from './pdfStyle';
 import { STRUCTURE, tagged, type StructureTag } from './pdfTagging';
 import { neutralise } from './safeText';
 import { headingsOf, type Block, type Heading, type Inline, type List, type PlanDocument, type Section, type Table } from './tree';
@@ -349,7 +349,7 @@ export class PdfEmitter {
         const body = headings.slice(Math.max(0, from - 1), to - 1).map(row);
         const stack: Content[] = [];
         if (from === 0 && title?.kind === 'toc') stack.push(tagged({ text: neutralise(title.title), style: 'tocTitle' }, { type: 'H1', key: 'toc' }));
-        if (body.length > 0) stack.push({ table: { dontBreakRows: true, widths: ['*', 'auto'], body }, layout: 'noBorders' });
+        if (body.length > 0) stack.push({ table: { dontBreakRows: true, widths: ['*', 'auto'], body }, layout: TOC_LAYOUT });
         return { node: { stack }, rows: [...(from === 0 ? [[stack[0] as object]] : []), ...body] };
       },
     };
@@ -491,6 +491,3 @@ function headingLabel(heading: Heading): string {
   return neutralise(heading.number ? `${heading.number}  ${heading.text}` : heading.text);
 }
 
-function tocMargin(level: 1 | 2 | 3): [number, number, number, number] {
-  return [(level - 1) * 14, level === 1 ? 5 : 1.5, 0, 0];
-}

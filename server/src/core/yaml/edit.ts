@@ -5,7 +5,7 @@ import { lineEnd, lineStart, restOfLineIsBlank } from './lines';
 import type { OffsetEdit } from './offsetEdits';
 import { replacementText } from './scalar';
 import { ownPair } from './pointer';
-import { blockEntryLines, blockItemLines, entry, flowEntries, flowMapping, list, mapping, type WriteOptions, type YamlEntry } from './write';
+import { blockEntryLines, blockItemLines, entry, flowEntries, flowMapping, inlineText, list, mapping, type WriteOptions, type YamlEntry } from './write';
 
 /**
  * Minimal edits of a plan's text. They insert or replace a few characters where the YAML AST
@@ -258,4 +258,74 @@ function blankLineBetweenItems(source: string, items: readonly Node[]): boolean 
   const last = items[items.length - 1] as Node;
   const between = source.slice(lineEnd(source, contentEnd(source, previous)), lineStart(source, last.range![0]));
   return /\n[ \t]*\r?\n/.test(between);
+}
+
+// ---------------------------------------------------------------------------
+// values set and keys removed in place (the availability import: drplan measure --write)
+
+/**
+ * Sets `entries` in a mapping as values on their keys' lines: a key the mapping has of its own
+ * gets the new value in place of the old one (comments after it stay); a key it lacks (or has
+ * only through a merge key) is inserted after its last key. For scalars and flow values: an
+ * entry whose value is a block list or mapping is inserted only, never set.
+ */
+export function setMappingValues(
+  yaml: YamlDocument,
+  map: YAMLMap,
+  entries: readonly YamlEntry[],
+  layout: Layout,
+  eol: LineEnding,
+): OffsetEdit[] {
+  const source = yaml.text;
+  const edits: OffsetEdit[] = [];
+  const missing: YamlEntry[] = [];
+  for (const wanted of entries) {
+    const pair = ownPair(map, wanted.key);
+    if (!pair?.key.range) {
+      missing.push(wanted);
+      continue;
+    }
+    const written = inlineText(wanted.value, map.flow === true);
+    const value = pair.value;
+    if (value?.range && value.range[1] > value.range[0]) {
+      const end = isMap(value) || isSeq(value) ? (value.flow ? value.range[1] : contentEnd(source, value)) : contentEnd(source, value);
+      edits.push({ start: value.range[0], end, text: written });
+    } else {
+      // `key:` with nothing after it: the value follows the colon.
+      const at = afterColon(source, pair.key.range[1]);
+      edits.push({ start: at, end: at, text: ` ${written}` });
+    }
+  }
+  const inserted = insertIntoMapping(yaml, map, missing, layout, eol);
+  return inserted ? [...edits, inserted] : edits;
+}
+
+/**
+ * Removes `key` and its value from a mapping: in a block mapping its lines (a comment on them
+ * goes too), or, where it stands first on a list item's dash line, up to the next key, which
+ * takes its place after the dash; in a flow mapping, the entry and one comma. Nothing when the
+ * mapping has no such key of its own, or it is the mapping's only key (an empty item would stay).
+ */
+export function removeFromMapping(yaml: YamlDocument, map: YAMLMap, key: string): OffsetEdit | undefined {
+  const source = yaml.text;
+  const pairs = map.items.filter((item) => isPair(item));
+  const index = pairs.findIndex((item) => isScalar(item.key) && String(item.key.value) === key);
+  const pair = pairs[index];
+  const keyNode = pair?.key as Node | null | undefined;
+  if (!pair || !keyNode?.range || pairs.length < 2) return undefined;
+  const end = pairEnd(source, keyNode, pair.value as Node | null);
+  const next = pairs[index + 1]?.key as Node | null | undefined;
+  if (map.flow) {
+    // `a: 1, key: 2, b: 3` → `a: 1, b: 3`; the last entry takes the comma before it.
+    if (next?.range) return { start: keyNode.range[0], end: next.range[0], text: '' };
+    const previous = pairs[index - 1] as (typeof pairs)[number];
+    return { start: pairEnd(source, previous.key as Node | null, previous.value as Node | null), end, text: '' };
+  }
+  const start = lineStart(source, keyNode.range[0]);
+  if (source.slice(start, keyNode.range[0]).trim() !== '') {
+    // `- key: v` on the dash's line: the next key moves up behind the dash.
+    return next?.range ? { start: keyNode.range[0], end: next.range[0], text: '' } : undefined;
+  }
+  const lineAfter = source.indexOf('\n', lineEnd(source, end));
+  return { start, end: lineAfter < 0 ? source.length : lineAfter + 1, text: '' };
 }

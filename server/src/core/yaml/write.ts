@@ -84,6 +84,11 @@ function flowText(value: YamlValue, options: WriteOptions): string {
   }
 }
 
+/** A value's text on its key's line: a scalar as in a block mapping (`flow`: inside braces), a collection in flow style. */
+export function inlineText(value: YamlValue, flow: boolean, options: WriteOptions = {}): string {
+  return value.kind === 'list' || value.kind === 'map' ? flowText(value, options) : scalarSource(value, flow, options);
+}
+
 /** `key: value, key: value`, as inside the braces of a flow mapping. */
 export function flowEntries(entries: readonly YamlEntry[], options: WriteOptions = {}): string {
   return entries.map((e) => `${e.key}: ${flowText(e.value, options)}`).join(', ');
