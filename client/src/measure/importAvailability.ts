@@ -19,6 +19,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { periodTitle } from '../../../server/src/core/i18n/measureMessages';
 import { parsePeriod, type Period } from '../../../server/src/core/period';
 import { localeFrom } from '../../../server/src/locale';
+import { applyVersionedEdits } from '../serverEdits';
 import {
   AVAILABILITY_EDIT_REQUEST,
   MEASURE_AVAILABILITY_REQUEST,
@@ -99,21 +100,18 @@ async function importAvailability(client: LanguageClient, argument: unknown): Pr
 
 /**
  * Applies the server's edit as one WorkspaceEdit, to the version it was made for: when the author
- * typed meanwhile, the edit is made again for the version now (the figures stay).
+ * typed meanwhile, the edit is made again for the version now (the figures stay; serverEdits.ts).
  */
 async function applyToDocument(client: LanguageClient, document: vscode.TextDocument, measured: MeasureAvailabilityResult): Promise<void> {
-  let made: AvailabilityEditResult = measured;
-  for (let attempt = 0; attempt < 5; attempt++) {
-    if (document.version === made.version) {
-      const edit = new vscode.WorkspaceEdit();
-      edit.replace(document.uri, client.protocol2CodeConverter.asRange(made.edit.range), made.edit.newText);
-      if (!(await vscode.workspace.applyEdit(edit))) throw new ImportStopped(vscode.l10n.t('VS Code did not apply the edit to {0}.', document.uri.toString(true)));
-      return;
-    }
-    const params: AvailabilityEditParams = { textDocument: { uri: uriOf(client, document) }, period: measured.period, results: measured.results };
-    made = await client.sendRequest<AvailabilityEditResult>(AVAILABILITY_EDIT_REQUEST, params);
-  }
-  throw new ImportStopped(vscode.l10n.t('{0} kept changing; the availability was not recorded. Please run the import again.', document.uri.toString(true)));
+  const versioned = (made: AvailabilityEditResult) => ({ version: made.version, edits: [made.edit] });
+  const params: AvailabilityEditParams = { textDocument: { uri: uriOf(client, document) }, period: measured.period, results: measured.results };
+  await applyVersionedEdits(
+    client,
+    document,
+    async () => versioned(await client.sendRequest<AvailabilityEditResult>(AVAILABILITY_EDIT_REQUEST, params)),
+    vscode.l10n.t('{0} kept changing; the availability was not recorded. Please run the import again.', document.uri.toString(true)),
+    versioned(measured),
+  );
 }
 
 function uriOf(client: LanguageClient, document: vscode.TextDocument): string {
