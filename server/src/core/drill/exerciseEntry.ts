@@ -37,7 +37,7 @@ export function exerciseEntryEdits(analysis: Analysis, scenarioId: string, recor
 }
 
 /** The entry's keys in the order format.md lists an exercise's fields, the drill's own last. */
-export function exerciseEntries(day: string, record: ExerciseRecord): YamlEntry[] {
+function exerciseEntries(day: string, record: ExerciseRecord): YamlEntry[] {
   const entries: YamlEntry[] = [
     entry('date', verbatim(day)),
     entry('started', text(record.started)),
@@ -59,7 +59,7 @@ function stepEntry(step: ExerciseStepRecord): YamlValue {
   return mapping(entries);
 }
 
-/** A duration as written; `0` plain, as authors write it (quoting would make it text to YAML 1.1 readers only). */
+/** A duration as written; `0` plain, as authors write it (`text` would quote it, since YAML reads it as a number). */
 function duration(written: string): YamlValue {
   return written === '0' ? verbatim('0') : text(written);
 }
