@@ -1,5 +1,6 @@
 import type { YAMLMap } from 'yaml';
 import type { DurationResult } from '../duration';
+import type { Period } from '../period';
 import type { Located, Span } from '../types';
 
 /** A duration field: what was written, where, and what it means (when it means anything). */
@@ -154,6 +155,25 @@ export interface MeasurementModel extends IdentifiedItem, Referring {
   readonly tool: TextField | undefined;
   readonly interval: DurationField | undefined;
   readonly alert: Located<string> | undefined;
+  /** The monitoring query that is 1 while the service is up and 0 while it is down. */
+  readonly query: TextField | undefined;
+}
+
+/** One period of measured availability (`availability.results[]`). */
+export interface AvailabilityResultModel extends ItemModel, Referring {
+  /** As written (`2026-11`, `2026-Q3`, `2026`; a year YAML read as a number, as text). */
+  readonly period: TextField | undefined;
+  /** The period it names (period.ts); undefined when `period` is none. */
+  readonly days: Period | undefined;
+  /** The measured availability in percent; finite numbers only. */
+  readonly measured: Located<number> | undefined;
+  readonly downtime: DurationField | undefined;
+  /** How many outages; whole numbers only. */
+  readonly outages: Located<number> | undefined;
+  /** The measurement it comes from. */
+  readonly source: Located<string> | undefined;
+  /** Announced maintenance left out of the period. */
+  readonly excluded: DurationField | undefined;
 }
 
 export interface BackupModel extends IdentifiedItem, Referring {
@@ -183,6 +203,21 @@ export interface ExerciseModel extends ItemModel {
   readonly dataLoss: DurationField | undefined;
   readonly result: TextField | undefined;
   readonly notes: TextField | undefined;
+  /** When the exercise began, as written (ISO 8601 date and time). */
+  readonly started: TextField | undefined;
+  /** The recovery steps as they were carried out, with their measured durations. */
+  readonly steps: readonly ExerciseStepModel[];
+}
+
+/** A step of an exercise as it was carried out (`exercises[].steps[]`). */
+export interface ExerciseStepModel {
+  readonly index: number;
+  readonly firstLine: Span;
+  readonly step: TextField | undefined;
+  /** The measured duration. */
+  readonly duration: DurationField | undefined;
+  readonly note: TextField | undefined;
+  readonly skipped: Located<boolean> | undefined;
 }
 
 export interface ScenarioModel extends IdentifiedItem, Referring {
@@ -236,7 +271,9 @@ export interface AvailabilityModel {
   readonly database: DatabaseModel | undefined;
   readonly loadBalancing: LoadBalancingModel | undefined;
   readonly measurements: readonly MeasurementModel[];
-  readonly keys: KeySpans<'target' | 'database' | 'load_balancing' | 'measurements'>;
+  /** The measured availability, per period and source. */
+  readonly results: readonly AvailabilityResultModel[];
+  readonly keys: KeySpans<'target' | 'database' | 'load_balancing' | 'measurements' | 'results'>;
 }
 
 /** The top-level keys of a plan. */
