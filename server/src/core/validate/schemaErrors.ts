@@ -108,6 +108,22 @@ function translate(yaml: YamlDocument, error: SchemaError): Finding | undefined 
           data: { field },
         };
       }
+      if (error.parentSchema === schemaDefinitions.period) {
+        return {
+          code: 'invalid-value',
+          span: valueSpan,
+          message: actual === 'null' ? messages.emptyPeriod(field) : messages.invalidPeriod(field, display(error.data), undefined),
+          data: { field },
+        };
+      }
+      if (error.parentSchema === schemaDefinitions.dateTime) {
+        return {
+          code: 'invalid-date',
+          span: valueSpan,
+          message: actual === 'null' ? messages.emptyDateTime(field) : messages.invalidDateTime(field, display(error.data)),
+          data: { field },
+        };
+      }
       if (at.path.length === 0) {
         return { code: 'invalid-value', span: valueSpan, message: messages.rootNotMapping(actual), data: { field: '' } };
       }
@@ -129,7 +145,7 @@ function translate(yaml: YamlDocument, error: SchemaError): Finding | undefined 
       return {
         code: 'invalid-value',
         span: valueSpan,
-        message: field === 'target' ? messages.targetRange : field === 'clients' ? messages.clientsRange : bound(field, error),
+        message: RANGE_MESSAGES.get(field) ?? bound(field, error),
         data: { field },
       };
     default:
@@ -141,6 +157,14 @@ function translate(yaml: YamlDocument, error: SchemaError): Finding | undefined 
       };
   }
 }
+
+/** The fields whose bounds a message of their own explains. */
+const RANGE_MESSAGES: ReadonlyMap<string, Message> = new Map([
+  ['target', messages.targetRange],
+  ['clients', messages.clientsRange],
+  ['measured', messages.measuredRange],
+  ['outages', messages.outagesRange],
+]);
 
 function bound(field: string, error: SchemaError): Message {
   const limit = String((error.params as { limit?: number }).limit);
