@@ -97,6 +97,9 @@ export function loadPdfEngine(): Promise<PdfEngine> {
       writer(setup: PdfSetup): PdfWriter {
         const pdf = new PdfDocument({ Roboto: { ...FONT_FILES } }, {}, {}, {}, pdfOptions(setup), virtualFs, () => false);
         archivable(pdf as unknown as ArchivedDocument, setup.language);
+        // The charts' SVG text asks pdfkit for a font by its file name (pdfmake's renderSVG): the
+        // same bytes, from memory, so that it is embedded like the rest (PDF/A) and nothing is read.
+        for (const [file, bytes] of fonts) pdf.registerFont(file, bytes);
         // pdfkit writes many small chunks, each a slice of a larger pooled buffer: joined now and
         // then, the pools are let go (a 25 MB PDF otherwise holds 150 MB).
         const chunks: Buffer[] = [];
@@ -196,6 +199,8 @@ interface PdfKitDocument {
   _refEnd(ref: { data: object }): void;
   /** pdfmake: the fonts used so far, by family and style. */
   fontCache: Record<string, Record<string, { layoutCache?: object }>>;
+  /** pdfkit: a font by name, from its bytes. */
+  registerFont(name: string, src: Uint8Array): void;
   on(event: 'data', listener: (chunk: Buffer) => void): void;
   on(event: 'end', listener: () => void): void;
   on(event: 'error', listener: (error: unknown) => void): void;
