@@ -504,12 +504,12 @@ function hostilePlan(): string {
 }
 
 const ALLOWED_TAGS = new Set(
-  'html head meta title style body main div section h1 h2 h3 h4 p ul ol li dl dt dd table colgroup col thead tbody tr th td strong em a span aside nav br figure figcaption svg g rect line text'.split(' '),
+  'html head meta title style body main div section h1 h2 h3 h4 p ul ol li dl dt dd table colgroup col thead tbody tr th td strong em a span aside nav br figure figcaption svg rect line path text'.split(' '),
 );
 const ALLOWED_ATTRIBUTES = new Set([
   ...'lang charset http-equiv name content class id data-line data-draft data-width href role aria-label aria-hidden aria-labelledby title colspan scope'.split(' '),
   // the charts' SVG: geometry and presentation, no style attribute, no reference
-  ...'width height viewBox font-family font-size font-weight x y x1 y1 x2 y2 fill stroke stroke-width stroke-dasharray text-anchor'.split(' '),
+  ...'width height viewBox font-family font-size font-weight x y x1 y1 x2 y2 d fill stroke stroke-width stroke-dasharray text-anchor'.split(' '),
 ]);
 
 /** The tags of an HTML text outside the style element, with their attribute names and values. */

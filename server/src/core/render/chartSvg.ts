@@ -100,12 +100,12 @@ function rowElements(row: BarRow, top: number, x: (value: number) => number): st
 }
 
 /**
- * Diagonal lines across a bar, each cut at the bar's edges: a hatched bar reads apart from a
- * solid one in grey. Lines, not an SVG pattern: no ids to keep unique in a page of many charts,
- * no `url()` reference, and the same in the browser and in svg-to-pdfkit.
+ * Diagonal lines across a bar, each cut at the bar's edges (one path): a hatched bar reads apart
+ * from a solid one in grey. Lines, not an SVG pattern: no ids to keep unique in a page of many
+ * charts, no `url()` reference, and the same in the browser and in svg-to-pdfkit.
  */
 function hatching(tone: BarRow['tone'], left: number, top: number, width: number, height: number): string {
-  const lines: string[] = [];
+  const segments: string[] = [];
   const right = left + width;
   for (let start = left - height; start < right; start += HATCH) {
     // From (start, bottom) up to (start + height, top), cut to [left, right].
@@ -113,9 +113,9 @@ function hatching(tone: BarRow['tone'], left: number, top: number, width: number
     const to = Math.min(start + height, right);
     if (to - from < 0.5) continue;
     const yOf = (atX: number) => round(top + height - (atX - start));
-    lines.push(`<line x1="${round(from)}" y1="${yOf(from)}" x2="${round(to)}" y2="${yOf(to)}"/>`);
+    segments.push(`M${round(from)} ${yOf(from)}L${round(to)} ${yOf(to)}`);
   }
-  return `<g class="hatch ${tone}" stroke="${PRINT[tone]}" stroke-width="1.4">${lines.join('')}</g>`;
+  return `<path class="hatch ${tone}" d="${segments.join('')}" fill="none" stroke="${PRINT[tone]}" stroke-width="1.4"/>`;
 }
 
 /** A text cut to about `characters`, with an ellipsis: the text beside the chart holds it whole. */
