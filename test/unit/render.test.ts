@@ -529,7 +529,7 @@ describe('toHtml', () => {
 
   it('escapes every author string: no tag, attribute or link of the author survives', () => {
     // Every hostile field reached the document (otherwise the test would prove nothing).
-    for (const field of ['title', 'organisation', 'scope', 'name', 'phone', 'component', 'db-notes', 'what', 'backup-what', 'scenario-title', 'description', 'prevention', 'step-2', 'exercise-notes', 'changes', 'author']) {
+    for (const field of ['title', 'organisation', 'scope', 'name', 'phone', 'component', 'db-notes', 'what', 'backup-what', 'scenario-title', 'description', 'prevention', 'step-2', 'exercise-notes', 'changes', 'author', 'query', 'period', 'started', 'drill-step', 'drill-note', 'skipped-step', 'skipped-note']) {
       assert.ok(html.includes(`&lt;!-- --&gt; [U+0000]nul[U+0007]bell ${field}`), `field ${field} is in the HTML, escaped`);
     }
     const openings = html.match(/<[a-zA-Z!\/]/g)?.length ?? 0;
