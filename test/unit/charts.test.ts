@@ -160,12 +160,12 @@ describe('the charts of a plan', () => {
       drawn.bars.rows.map((row) => [row.label, row.value, row.text, row.look, row.tone]),
       [
         ['Wiederherstellungszeit', 180, '3 Stunden', 'solid', 'neutral'],
-        ['letzte RTA (01.09.2026)', 300, '5 Stunden, über der RTO', 'hatched', 'over'],
+        ['RTA vom 01.09.2026', 300, '5 Stunden, über der RTO', 'hatched', 'over'],
         ['RTO', 240, '4 Stunden', 'outline', 'neutral'],
       ],
     );
     assert.deepEqual(drawn.alternative, [
-      { kind: 'paragraph', style: 'small', content: [{ kind: 'text', text: 'Wiederherstellungszeit 3 Stunden; letzte RTA (01.09.2026) 5 Stunden, über der RTO; RTO 4 Stunden.' }] },
+      { kind: 'paragraph', style: 'small', content: [{ kind: 'text', text: 'Wiederherstellungszeit: 3 Stunden; RTA vom 01.09.2026: 5 Stunden, über der RTO; RTO: 4 Stunden.' }] },
     ]);
   });
 
@@ -224,7 +224,7 @@ describe('the charts in the document', () => {
   it('a scenario: its chart after its times, and the drill’s steps under its exercises, a skipped one with its note', () => {
     const chapter = section(doc, 'kapitel-dr-plan');
     const blocks = flatten(chapter.children);
-    assert.ok(blocks.some((block) => block.kind === 'chart' && block.title === 'Wiederherstellungszeit, letzte RTA und RTO'));
+    assert.ok(blocks.some((block) => block.kind === 'chart' && block.title === 'Wiederherstellungszeit, RTA und RTO'));
     const label = blocks.findIndex((block) => block.kind === 'paragraph' && block.style === 'label' && block.content[0]?.kind === 'text' && block.content[0].text.startsWith('Durchgeführte Schritte'));
     assert.ok(label >= 0);
     const [heading, steps] = [blocks[label], blocks[label + 1]];
@@ -246,7 +246,7 @@ describe('the charts in the document', () => {
     writeFileSync(pdf, await toPdf(doc));
     const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
     // The drawing's own text (labels, values, the limit) and its caption are in the PDF.
-    for (const shown of ['Ziel 99,9 %', '99,897 %, verfehlt', 'letzte RTA (01.09.2026)', '5 Stunden, über der RTO', 'zulässig 8,76 Stunden', 'Wiederherstellungszeit, letzte RTA und RTO']) {
+    for (const shown of ['Ziel 99,9 %', '99,897 %, verfehlt', 'RTA vom 01.09.2026', '5 Stunden, über der RTO', 'zulässig 8,76 Stunden', 'Wiederherstellungszeit, RTA und RTO']) {
       assert.ok(text.includes(shown), shown);
     }
     const fonts = execFileSync('pdffonts', [pdf], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);

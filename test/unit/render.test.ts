@@ -276,7 +276,7 @@ describe('buildDocument on the example plan', () => {
       chart.bars.rows.map((row) => [row.label, row.value, row.text, row.look, row.tone]),
       [
         ['Wiederherstellungszeit', 360, '6 Stunden', 'solid', 'neutral'],
-        ['letzte RTA (15.06.2026)', 330, '5,5 Stunden', 'hatched', 'ok'],
+        ['RTA vom 15.06.2026', 330, '5,5 Stunden', 'hatched', 'ok'],
         ['RTO', 480, '8 Stunden', 'outline', 'neutral'],
       ],
     );

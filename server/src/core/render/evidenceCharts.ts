@@ -22,7 +22,8 @@ export function recoveryChart(id: string, scenario: ScenarioModel): Chart | unde
   if (recovery === undefined && rto === undefined && rta === undefined) return undefined;
   const beyond = (minutes: number) => rto !== undefined && minutes > rto;
   const words = (minutes: number | undefined, field: Parameters<typeof durationWords>[0] | undefined) => (minutes === undefined || !field ? 'nicht angegeben' : durationWords(field));
-  const rtaLabel = rta ? `letzte RTA (${formatDate(rta.day, 'de')})` : 'letzte RTA';
+  // The latest measured RTA, named by its exercise's day (the overview matrix's "letzte RTA").
+  const rtaLabel = rta ? `RTA vom ${formatDate(rta.day, 'de')}` : 'RTA';
   const rows: BarRow[] = [
     { label: 'Wiederherstellungszeit', value: recovery, text: words(recovery, scenario.recoveryTime) + (recovery !== undefined && beyond(recovery) ? ', über der RTO' : ''), look: 'solid', tone: recovery !== undefined && beyond(recovery) ? 'over' : 'neutral' },
     {
@@ -36,14 +37,14 @@ export function recoveryChart(id: string, scenario: ScenarioModel): Chart | unde
   ];
   const values = rows.flatMap((row) => (row.value === undefined ? [] : [row.value]));
   const sentence = [
-    `Wiederherstellungszeit ${rows[0]?.text}`,
-    `${rtaLabel} ${rows[1]?.text}`,
-    `RTO ${rows[2]?.text}`,
+    `Wiederherstellungszeit: ${rows[0]?.text}`,
+    `${rtaLabel}: ${rows[1]?.text}`,
+    `RTO: ${rows[2]?.text}`,
   ].join('; ');
   return {
     kind: 'chart',
     id,
-    title: 'Wiederherstellungszeit, letzte RTA und RTO',
+    title: 'Wiederherstellungszeit, RTA und RTO',
     bars: { rows, axis: minutesAxis(Math.max(...values)), ...(rto !== undefined && scenario.rto ? { limit: { value: rto, label: `RTO ${durationWords(scenario.rto)}` } } : {}) },
     alternative: [{ kind: 'paragraph', style: 'small', content: [text(`${sentence}.`)] }],
   };
