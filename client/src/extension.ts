@@ -40,13 +40,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<Drplan
     locale: vscode.env.language,
     validationDelay: configuration.get<number>('validation.delay'),
     maxFileSize: configuration.get<number>('maxFileSize'),
+    // Trust as it is at each start of the server (a restarted server asks again): workspaceTrust.ts.
+    // A getter, read when the initialize request is serialised; the object itself stays one that
+    // the tests can add to (the day they check as of).
+    get workspaceTrusted(): boolean {
+      return vscode.workspace.isTrusted;
+    },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'drplan' }],
     outputChannel: output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
-    // Trust as it is at each start of the server (a restarted server asks again): workspaceTrust.ts.
-    initializationOptions: () => ({ ...initializationOptions, workspaceTrusted: vscode.workspace.isTrusted }),
+    initializationOptions,
     synchronize: { configurationSection: 'drplan' },
     errorHandler: new RestartingErrorHandler(output),
     middleware: codeActionSnippets,

@@ -271,7 +271,9 @@ describe('Meldepflichten', () => {
 
   it('lists the scenarios that can lose personal data, with the loss the RPO allows', () => {
     const [table] = tables(chapter.children);
-    assert.deepEqual(rowsText(table).map((row) => row[0]), ['Ausfall des Storage-Servers']);
+    assert.deepEqual(rowsText(table).map((row) => row.slice(0, 2)), [['Ausfall des Storage-Servers', '24 Stunden']]);
+    const noLoss = section(documentOf(PLAN.replace('    rpo: 24h\n', '    rpo: 0\n')), 'kapitel-meldepflichten');
+    assert.equal(rowsText(tables(noLoss.children)[0])[0]?.[1], 'kein Datenverlust');
   });
 
   it('warns when the plan names no data-protection officer', () => {

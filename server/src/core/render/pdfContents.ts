@@ -1,6 +1,6 @@
 import type { Content, Style, TableCell } from 'pdfmake/interfaces';
 import type { FlowItem } from './pdfPaging';
-import { COLOR, TOC_STYLES } from './pdfStyle';
+import { COLOR, TOC_LAYOUT, TOC_STYLES, tocMargin } from './pdfStyle';
 import { STRUCTURE, tagged, type StructureTag } from './pdfTagging';
 import { neutralise } from './safeText';
 import { headingsOf, type Heading, type PlanDocument } from './tree';
@@ -49,7 +49,7 @@ export function contentsRows(doc: PlanDocument, headingPages: ReadonlyMap<string
       const body = headings.slice(Math.max(0, from - 1), to - 1).map(row);
       const stack: Content[] = [];
       if (from === 0 && title?.kind === 'toc') stack.push(tagged({ text: neutralise(title.title), style: 'tocTitle' }, { type: 'H1', key: 'toc' }));
-      if (body.length > 0) stack.push({ table: { dontBreakRows: true, widths: ['*', 'auto'], body }, layout: 'noBorders' });
+      if (body.length > 0) stack.push({ table: { dontBreakRows: true, widths: ['*', 'auto'], body }, layout: TOC_LAYOUT });
       return { node: { stack }, rows: [...(from === 0 ? [[stack[0] as object]] : []), ...body] };
     },
   };
@@ -58,8 +58,4 @@ export function contentsRows(doc: PlanDocument, headingPages: ReadonlyMap<string
 /** "6.2.1  Ausfall aktiver Netzwerkkomponenten": a heading with its number. */
 export function headingLabel(heading: Heading): string {
   return neutralise(heading.number ? `${heading.number}  ${heading.text}` : heading.text);
-}
-
-function tocMargin(level: 1 | 2 | 3): [number, number, number, number] {
-  return [(level - 1) * 14, level === 1 ? 5 : 1.5, 0, 0];
 }

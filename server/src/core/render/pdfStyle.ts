@@ -71,6 +71,20 @@ export const TOC_STYLES: Record<1 | 2 | 3, Style> = {
   3: { fontSize: 8.5, color: COLOR.muted },
 };
 
+/** The contents without rules, and tight: a plan of 40 scenarios keeps them on one page. */
+export const TOC_LAYOUT: CustomTableLayout = {
+  hLineWidth: () => 0,
+  vLineWidth: () => 0,
+  paddingLeft: (column: number) => (column === 0 ? 0 : 4),
+  paddingRight: (column: number) => (column === 0 ? 4 : 0),
+  paddingTop: () => 0.5,
+  paddingBottom: () => 0.5,
+};
+
+export function tocMargin(level: 1 | 2 | 3): [number, number, number, number] {
+  return [(level - 1) * 14, level === 1 ? 5 : 1.5, 0, 0];
+}
+
 export const TABLE_LAYOUT: CustomTableLayout = {
   hLineWidth: () => 0.5,
   vLineWidth: () => 0.5,

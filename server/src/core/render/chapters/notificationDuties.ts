@@ -56,7 +56,7 @@ function dataLossBlocks(context: DocumentContext): Block[] {
           sourceLine: scenario.line,
           cells: [
             [link(scenario.headingId, text(scenario.title))],
-            durationValue(scenario.model.rpo, LABELS.missing),
+            durationValue(scenario.model.rpo, LABELS.missing, LABELS.noDataLoss),
             backup ? [text(shown(backup.what) ?? backupId ?? '')] : backupId ? [text(backupId)] : [emphasis(text('keine Sicherung angegeben'))],
           ],
         };
