@@ -17,6 +17,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { codeActionSnippets } from './codeActionSnippets';
+import { DrillManager, type DrillApi } from './drill/drillManager';
 import { registerExportCommands } from './export/exportCommands';
 import { registerImportCommand } from './measure/importAvailability';
 import { openNewPlan } from './newPlanDocument';
@@ -30,6 +31,8 @@ export interface DrplanApi {
   readonly client: LanguageClient;
   /** The plan preview: which version it shows, and when it shows a new one. */
   readonly preview: PreviewApi;
+  /** The recovery drills: their state, their panels, their messages. */
+  readonly drills: DrillApi;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<DrplanApi> {
@@ -75,8 +78,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Drplan
   );
   const preview = new PreviewManager(context.extensionUri, languageClient);
   context.subscriptions.push(preview, ...registerExportCommands(languageClient, preview), followWorkspaceTrust(languageClient, () => preview.refresh()));
+  const currentPlan = () => {
+    const editor = vscode.window.activeTextEditor;
+    return editor?.document.languageId === 'drplan' ? editor.document.uri : preview.activePreviewUri();
+  };
+  const drills = new DrillManager(context.extensionUri, languageClient, context.globalState, currentPlan);
+  context.subscriptions.push(drills);
   await started;
-  return { client: languageClient, preview: preview.api };
+  return { client: languageClient, preview: preview.api, drills: drills.api };
 }
 
 export async function deactivate(): Promise<void> {

@@ -26,24 +26,24 @@ export interface ExportedFile {
 /** A plan the server does not have open (closed meanwhile, or not a drplan document). */
 export class NotOpenError extends Error {}
 
-function params(uri: vscode.Uri, client: LanguageClient, workDoneToken?: string): RenderParams {
-  const textDocument = { uri: client.code2ProtocolConverter.asUri(uri) };
-  return workDoneToken === undefined ? { textDocument } : { textDocument, workDoneToken };
-}
-
 /**
  * Asks until the server has the document: a plan that was closed in every editor (the preview
  * restored after a reload shows one that no editor has open) is opened again, which sends it to
- * the server, and asked once more.
+ * the server, and asked once more. `extra`: the request's parameters besides the document.
  */
-async function ask<T>(client: LanguageClient, uri: vscode.Uri, method: string, token?: vscode.CancellationToken, workDoneToken?: string): Promise<T> {
+export async function askAboutDocument<T>(client: LanguageClient, uri: vscode.Uri, method: string, extra: object = {}, token?: vscode.CancellationToken): Promise<T> {
   for (let attempt = 0; ; attempt++) {
-    const result = await client.sendRequest<T | null>(method, params(uri, client, workDoneToken), token);
+    const result = await client.sendRequest<T | null>(method, { ...extra, textDocument: { uri: client.code2ProtocolConverter.asUri(uri) } }, token);
     if (result !== null) return result;
     if (attempt > 0) throw new NotOpenError(vscode.l10n.t('The language server does not have {0} open.', uri.toString(true)));
     const document = await vscode.workspace.openTextDocument(uri);
     if (document.languageId !== 'drplan') throw new NotOpenError(vscode.l10n.t('{0} is not a DR plan (*.drplan.yaml).', uri.toString(true)));
   }
+}
+
+function ask<T>(client: LanguageClient, uri: vscode.Uri, method: string, token?: vscode.CancellationToken, workDoneToken?: string): Promise<T> {
+  const extra: Omit<RenderParams, 'textDocument'> = workDoneToken === undefined ? {} : { workDoneToken };
+  return askAboutDocument<T>(client, uri, method, extra, token);
 }
 
 export function requestPreview(client: LanguageClient, uri: vscode.Uri, token?: vscode.CancellationToken): Promise<PreviewResult> {

@@ -20,6 +20,8 @@ import { IdleCollector } from './idleCollector';
 import { renderRequests, type RenderRequests } from './renderRequests';
 import { measureRequests, type MeasureRequests } from './measureRequests';
 import { AVAILABILITY_EDIT_REQUEST, MEASURE_AVAILABILITY_REQUEST, type AvailabilityEditParams, type MeasureAvailabilityParams } from './measureProtocol';
+import { drillRequests, type DrillRequests } from './drillRequests';
+import { DRILL_PLAN_REQUEST, DRILL_REPORT_PDF_REQUEST, EXERCISE_EDIT_REQUEST, type DrillPlanParams, type ExerciseEditParams } from './drillProtocol';
 import { orResponseError, requestFailed } from './responseError';
 import { FIX_ALL_KIND } from './core/features/codeActionKinds';
 import { megabytesToBytes } from './core/limits';
@@ -75,6 +77,7 @@ interface Loaded {
   readonly analyses: DocumentAnalyses;
   readonly render: RenderRequests;
   readonly measure: MeasureRequests;
+  readonly drill: DrillRequests;
 }
 let loaded: Loaded | undefined;
 function language(): Loaded {
@@ -101,7 +104,15 @@ function language(): Loaded {
       trusted: () => gitHistories !== undefined,
       log: logFailure,
     });
-    loaded = { service, analyses, render, measure };
+    // The recovery drill (drillRequests.ts): the scenarios, the exercise entry, the drill report.
+    const drill = drillRequests({
+      document: (uri) => documents.get(uri),
+      analysis: (document) => analyses.get(document),
+      service,
+      log: logFailure,
+      pdf: (document) => pdfMaker.pdf(document),
+    });
+    loaded = { service, analyses, render, measure, drill };
   }
   return loaded;
 }
@@ -271,6 +282,10 @@ connection.onRequest(EXPORT_PDF_REQUEST, async (params: RenderParams) => {
 // The availability import (measureProtocol.ts): figures from Prometheus, the edit for the client.
 connection.onRequest(MEASURE_AVAILABILITY_REQUEST, (params: MeasureAvailabilityParams, token) => language().measure.measure(params, token));
 connection.onRequest(AVAILABILITY_EDIT_REQUEST, (params: AvailabilityEditParams) => language().measure.edit(params));
+// The recovery drill: its scenarios, its exercise entry, its report (drillProtocol.ts).
+connection.onRequest(DRILL_PLAN_REQUEST, (params: DrillPlanParams) => language().drill.drillPlan(params));
+connection.onRequest(EXERCISE_EDIT_REQUEST, (params: ExerciseEditParams) => language().drill.exerciseEdit(params));
+connection.onRequest(DRILL_REPORT_PDF_REQUEST, (params: unknown) => language().drill.drillReportPdf(params));
 
 // The text of a new plan, for the client's command (newPlanProtocol.ts).
 connection.onRequest(NEW_PLAN_REQUEST, (): NewPlanResult | ResponseError<void> => {

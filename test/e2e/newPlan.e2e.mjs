@@ -10,17 +10,12 @@
 //   npm run test:e2e        (builds first; installs code-server and Chromium on first use)
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { after, before, describe } from 'node:test';
 import { promisify } from 'node:util';
-import { launchBrowser, startCodeServer, workbenchUrl } from '../../scripts/lib/code-server.mjs';
 import { problemCounts, waitForProblemCounts } from './problemCounts.mjs';
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const SHOTS = path.join(ROOT, 'shots', 'e2e');
+import { closeWorkbench, openWorkbench, pathSteps, ROOT, SHOTS } from './workbenchPath.mjs';
 /** The new plan's name: the tab, the Problems panel and the saved file. */
 const PLAN = 'notfallplan.drplan.yaml';
 const STEP_TIMEOUT = 30_000;
@@ -145,38 +140,12 @@ describe('a person writes a new plan in VS Code', { timeout: 600_000 }, () => {
   };
 
   before(async () => {
-    await mkdir(SHOTS, { recursive: true });
-    workspace = await mkdtemp(path.join(tmpdir(), 'drplan-e2e-new-'));
-    server = await startCodeServer({ folder: workspace });
-    browser = await launchBrowser();
-    page = browser.page;
-    await page.goto(workbenchUrl({ base: server.url, folder: workspace, extensionDevelopmentPath: ROOT }));
-    await page.waitForSelector('.monaco-workbench', { timeout: 90_000 });
-    await page.locator('.explorer-folders-view, .explorer-viewlet').first().waitFor({ timeout: 60_000 });
+    ({ workspace, server, browser, page } = await openWorkbench('drplan-e2e-new-'));
   });
 
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (workspace) await rm(workspace, { recursive: true, force: true });
-  });
+  after(() => closeWorkbench({ workspace, server, browser }));
 
-  /**
-   * One step of the path: a failed step leaves a screenshot, and the steps after it fail at once
-   * (each goes on from where the one before left the workbench).
-   */
-  let failed;
-  const step = (title, fn) =>
-    it(title, async () => {
-      if (failed) assert.fail(`an earlier step failed: ${failed}`);
-      try {
-        await fn();
-      } catch (error) {
-        failed = title;
-        await screenshot('failed').catch(() => {});
-        throw error;
-      }
-    });
+  const step = pathSteps(() => screenshot('failed'));
 
   /** The counts right after the command, for the note. */
   let initial;

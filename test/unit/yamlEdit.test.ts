@@ -11,6 +11,9 @@ import { nodeAtPointer, ownPair } from '../../server/src/core/yaml/pointer';
 import { scalarText } from '../../server/src/core/yaml/scalar';
 import { blockEntryLines, choice, empty, entry, list, mapping, tabStop, text, verbatim, type YamlEntry } from '../../server/src/core/yaml/write';
 import { FIXTURES } from '../support/fixtures';
+import { analyze } from '../../server/src/core/analysis';
+import { exerciseEntryEdits } from '../../server/src/core/drill/exerciseEntry';
+import type { ExerciseRecord } from '../../server/src/core/drill/record';
 
 /**
  * The YAML edit toolkit (server/src/core/yaml), as golden files: each case edits
@@ -76,6 +79,28 @@ const scenario = (id: string, title: string, recovery: readonly string[]): YamlE
   entry('recovery', list(recovery.map(text))),
 ];
 
+/** A recovery drill of the scenario `storage` (core/drill/exerciseEntry.ts), with a skipped step and notes. */
+const DRILL: ExerciseRecord = {
+  started: '2026-11-29T09:12:00+01:00',
+  recoverySeconds: 4820,
+  dataLoss: '15 min',
+  kind: 'full-recovery',
+  result: 'partial',
+  notes: 'Snapshot älter als erwartet: RPA über RPO',
+  steps: [
+    { step: 'ZEO-Server stoppen', seconds: 300 },
+    { step: 'Snapshot zurückspielen: zfs rollback', seconds: 3600 },
+    { step: 'Caches leeren', skipped: true, note: 'nicht nötig, Caches leer' },
+    { step: 'Dienst prüfen', seconds: 905, note: 'Login langsam' },
+  ],
+};
+
+function exercise(yaml: YamlDocument): OffsetEdit[] {
+  const made = exerciseEntryEdits(analyze(yaml.text), 'storage', DRILL);
+  assert.ok('edits' in made, 'refusal' in made ? made.refusal.en : '');
+  return [...made.edits];
+}
+
 const CASES: Readonly<Record<string, Edit>> = {
   // a scalar, a list and a nested mapping, at 2 spaces; after the comment on the last line
   'insert-key-2-spaces': insertInto('/plan', [
@@ -137,6 +162,13 @@ const CASES: Readonly<Record<string, Edit>> = {
     const { layout, eol } = habits(yaml);
     return [insertIntoEmptyDocument(yaml, [entry('drplan', verbatim('"1"')), entry('plan', mapping([entry('title', text('Notfallplan'))]))], layout, eol)];
   },
+  // a drill's exercise entry: after the last exercise and its comment, before the scenario's
+  // closing comment and the blank line; measured durations as authors write them
+  'exercise-append': exercise,
+  // `exercises` made after a block scalar, in the plan's 4 spaces and `-   key` items
+  'exercise-create-4-spaces': exercise,
+  // `[]   # comment` gives way to the entry; compact lists, CRLF
+  'exercise-empty-crlf': exercise,
 };
 
 describe('YAML edits (golden files in test/fixtures/yaml)', () => {

@@ -16,7 +16,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { refusalOf, type OutputFile } from '../../../server/src/io/outputFile';
 import { localeFrom } from '../../../server/src/locale';
-import { requestExport } from '../planDocument';
+import { requestExport, type ExportedFile } from '../planDocument';
 import type { PreviewManager } from '../preview/previewManager';
 import { workspaceSchemes } from '../workspaceSchemes';
 import { exportFile, fileName, folderOf, label } from './exportFiles';
@@ -60,13 +60,58 @@ export function registerExportCommands(client: LanguageClient, previews: Preview
 }
 
 async function exportPlan(client: LanguageClient, previews: PreviewManager, format: ExportFormat, argument: unknown): Promise<ExportOutcome | undefined> {
+  const failed = (reason: string) => vscode.l10n.t('The DR plan could not be exported: {0}', reason);
   const automation = automationArguments(argument);
+  const plan = (argument instanceof vscode.Uri ? argument : automation?.source) ?? previews.activePreviewUri() ?? planOfActiveEditor() ?? previews.anyPreviewUri();
+  if (!plan) {
+    const message = failed(vscode.l10n.t('Open a DR plan (*.drplan.yaml) first.'));
+    if (automation) throw new Error(message);
+    void vscode.window.showErrorMessage(message);
+    return undefined;
+  }
+  return exportDocument(
+    {
+      source: plan,
+      format,
+      fileName: exportFileName(fileName(plan), format),
+      dialogTitle: format === 'pdf' ? vscode.l10n.t('Export the DR plan as PDF') : vscode.l10n.t('Export the DR plan as HTML'),
+      make: (progress) => requestExport(client, plan, format, progress),
+      failed,
+    },
+    automation,
+  );
+}
+
+/** A document to export: made from a plan (never written over), proposed under `fileName` beside it. */
+export interface DocumentExport {
+  readonly source: vscode.Uri;
+  readonly format: ExportFormat;
+  /** The file name the save dialog proposes, in the plan's folder. */
+  readonly fileName: string;
+  readonly dialogTitle: string;
+  /** The document; `progress` hears the part done (0 to 1) while it is made. */
+  make(progress: (done: number) => void): Promise<ExportedFile>;
+  /** The message of a failed export, with its reason. */
+  failed(reason: string): string;
+}
+
+/** Where the automation writes (no dialog, no question). */
+export interface ExportAutomation {
+  readonly target: vscode.Uri | string;
+  readonly overwrite: boolean;
+}
+
+/**
+ * Exports a document by the rules of the plan's export: the save dialog (or the automation's
+ * target), one question before an existing file is replaced, the output-file rules, a progress
+ * notification and an "Open" action. The automation's failures reject with the reason; a
+ * person's are shown.
+ */
+export async function exportDocument(spec: DocumentExport, automation: ExportAutomation | undefined): Promise<ExportOutcome | undefined> {
+  const { source, format } = spec;
   let target: vscode.Uri | undefined;
   let output: OutputFile | undefined;
   try {
-    const source = (argument instanceof vscode.Uri ? argument : automation?.source) ?? previews.activePreviewUri() ?? planOfActiveEditor() ?? previews.anyPreviewUri();
-    if (!source) throw new ExportRefused(vscode.l10n.t('Open a DR plan (*.drplan.yaml) first.'));
-
     let overwrite: boolean;
     if (automation) {
       target = automationTarget(automation.target, source);
@@ -77,10 +122,10 @@ async function exportPlan(client: LanguageClient, previews: PreviewManager, form
       if (problem) throw problem;
     } else {
       target = await vscode.window.showSaveDialog({
-        defaultUri: defaultTarget(source, format),
+        defaultUri: defaultTarget(source, spec.fileName),
         filters: format === 'pdf' ? { [vscode.l10n.t('PDF document')]: ['pdf'] } : { [vscode.l10n.t('HTML document')]: ['html', 'htm'] },
         saveLabel: vscode.l10n.t('Export'),
-        title: format === 'pdf' ? vscode.l10n.t('Export the DR plan as PDF') : vscode.l10n.t('Export the DR plan as HTML'),
+        title: spec.dialogTitle,
       });
       if (!target) return undefined;
       await checkFolder(target);
@@ -103,7 +148,7 @@ async function exportPlan(client: LanguageClient, previews: PreviewManager, form
       async (progress): Promise<ExportOutcome | undefined> => {
         // The bar fills as the server lays out and renders the PDF (a large plan takes a while).
         let reported = 0;
-        const document = await requestExport(client, source, format, (done) => {
+        const document = await spec.make((done) => {
           const percent = Math.round(done * 100);
           if (percent > reported) progress.report({ increment: percent - reported });
           reported = Math.max(reported, percent);
@@ -122,14 +167,16 @@ async function exportPlan(client: LanguageClient, previews: PreviewManager, form
     if (outcome && !automation) void offerToOpen(outcome);
     return outcome;
   } catch (error) {
-    const message = vscode.l10n.t('The DR plan could not be exported: {0}', describe(error, target, output));
+    const message = spec.failed(describe(error, target, output));
     if (automation) throw new Error(message);
     void vscode.window.showErrorMessage(message);
     return undefined;
   }
 }
 
-function automationArguments(argument: unknown): { target: vscode.Uri | string; overwrite: boolean; source: vscode.Uri | undefined } | undefined {
+type AutomationArguments = ExportAutomation & { readonly source: vscode.Uri | undefined };
+
+function automationArguments(argument: unknown): AutomationArguments | undefined {
   if (typeof argument !== 'object' || argument === null || argument instanceof vscode.Uri || !('target' in argument)) return undefined;
   const { target, overwrite, source } = argument as Partial<ExportArguments>;
   if (!(target instanceof vscode.Uri) && (typeof target !== 'string' || target === '')) throw new Error(vscode.l10n.t('The export needs a target: a URI or a path.'));
@@ -183,9 +230,8 @@ function planOfActiveEditor(): vscode.Uri | undefined {
   return editor?.document.languageId === 'drplan' ? editor.document.uri : undefined;
 }
 
-/** `<plan>.pdf` beside the plan; for an unsaved plan in the workspace's first folder. */
-function defaultTarget(source: vscode.Uri, format: ExportFormat): vscode.Uri {
-  const name = exportFileName(fileName(source), format);
+/** `name` beside the plan (`<plan>.pdf`); for an unsaved plan in the workspace's first folder. */
+function defaultTarget(source: vscode.Uri, name: string): vscode.Uri {
   if (source.scheme === 'untitled') {
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     return folder ? vscode.Uri.joinPath(folder, name) : vscode.Uri.file(name);

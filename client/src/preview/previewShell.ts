@@ -64,6 +64,18 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
   ].join('; ');
 }
 
+/** The beginning of a webview page (the preview's, the drill panel's): language, policy, viewport. */
+export function pageHead(language: string, cspSource: string, nonce: string): string[] {
+  return [
+    '<!DOCTYPE html>',
+    `<html lang="${escapeHtml(language)}">`,
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(contentSecurityPolicy(cspSource, nonce))}">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+  ];
+}
+
 export function previewShell(options: ShellOptions): string {
   const { nonce, labels } = options;
   const attribute = escapeHtml;
@@ -72,12 +84,7 @@ export function previewShell(options: ShellOptions): string {
   const css = options.documentCss.replace(/<\/(style)/gi, '<\\/$1');
   const body = options.body ?? `<p class="drplan-loading">${escapeHtml(labels.loading)}</p>`;
   return [
-    '<!DOCTYPE html>',
-    `<html lang="${attribute(options.language)}">`,
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${attribute(contentSecurityPolicy(options.cspSource, nonce))}">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    ...pageHead(options.language, options.cspSource, nonce),
     `<style nonce="${attribute(nonce)}">\n${css}\n</style>`,
     `<link rel="stylesheet" href="${attribute(options.styleUri)}">`,
     '</head>',

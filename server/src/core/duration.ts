@@ -273,4 +273,20 @@ export function everyText(source: DurationSource): Message {
   return { de: `alle ${partsText(parts, 'de')}`, en: `every ${partsText(parts, 'en')}` };
 }
 
+/**
+ * A measured duration (a drill's step, its recovery time) as an author writes it: whole minutes
+ * (`80 min`), whole and half hours from an hour on (`2h`, `1.5h`), seconds below a minute
+ * (`40 s`), `0` for nothing. Minutes are rounded, never a larger unit: a measurement keeps its
+ * precision.
+ */
+export function measuredDuration(seconds: number): string {
+  if (!Number.isFinite(seconds) || seconds < 0) throw new RangeError(`not a measured duration: ${seconds} s`);
+  const whole = Math.round(seconds);
+  if (whole === 0) return '0';
+  if (whole < 60) return `${whole} s`;
+  const minutes = Math.round(whole / 60);
+  if (minutes >= HOUR && minutes % 30 === 0) return `${minutes / HOUR}h`;
+  return `${minutes} min`;
+}
+
 export const DURATION = { SECOND, MINUTE, HOUR, DAY, WEEK, MONTH, YEAR } as const;

@@ -17,6 +17,9 @@
  */
 import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, FoldingRange, Hover, Location, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { analyze, reanalyze, type Analysis, type AnalyzeOptions } from './analysis';
+import { exerciseEntryEdits } from './drill/exerciseEntry';
+import type { DrillPlan, DrillReportInput, ExerciseRecord } from './drill/record';
+import { drillPlan } from './drill/scenarios';
 import { codeActions } from './features/codeActions';
 import { complete } from './features/completion';
 import { definition } from './features/definition';
@@ -31,6 +34,7 @@ import { documentSymbols } from './features/symbols';
 import type { TooLarge } from './i18n/fileMessages';
 import { DEFAULT_MAX_FILE_SIZE } from './limits';
 import { htmlFile, isDraft, pdfFile, planDocument, previewFragment } from './render/preview';
+import { drillReportDocument } from './render/drillReport';
 import { tooLargeFragment } from './render/tooLarge';
 import type { ChangeHistory } from './render/changeHistory';
 import type { PlanDocument } from './render/tree';
@@ -38,6 +42,7 @@ import type { Locale, PlanDiagnostic } from './types';
 import { isRecordedResult, type AvailabilityPlan, type RecordedResult } from './measure/measurements';
 import { availabilityPlan, availabilityResultEdits, isUnreadable, type PlanProblem } from './measure/planResults';
 import { parsePeriod } from './period';
+import { toTextEdits } from './yaml/offsetEdits';
 
 /** Where a failing feature is reported. */
 export interface LanguageServiceLogger {
@@ -120,6 +125,15 @@ export interface LanguageService {
   availabilityPlan(analysis: Analysis): AvailabilityPlan | undefined;
   /** The one edit that records a period's results in `availability.results`, or why there is none. */
   availabilityResultsEdit(analysis: Analysis, period: string, results: readonly RecordedResult[]): { readonly edit: TextEdit } | PlanProblem;
+  /** The scenarios a recovery drill can take, with their steps, times and objectives (drill/scenarios.ts). */
+  drillPlan(analysis: Analysis): DrillPlan;
+  /**
+   * The edits that add a finished drill to the exercises of the scenario `scenarioId` (found by id
+   * in this analysis), or why they cannot be made, in the service's language.
+   */
+  exerciseEdit(analysis: Analysis, scenarioId: string, record: ExerciseRecord): TextEdit[] | { readonly refusal: string };
+  /** The drill report (Übungsprotokoll) as a document tree, for the PDF (render/drillReport.ts). */
+  drillReport(input: DrillReportInput): PlanDocument;
 }
 
 /** The one export of dist/language-service.js that the server requires. */
@@ -191,5 +205,11 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       const { start, end, text } = recorded.edit;
       return { edit: { range: analysis.yaml.index.range(start, end), newText: text } };
     },
+    drillPlan: (analysis) => drillPlan(analysis, locale),
+    exerciseEdit(analysis, scenarioId, record) {
+      const made = exerciseEntryEdits(analysis, scenarioId, record);
+      return 'refusal' in made ? { refusal: made.refusal[locale] } : toTextEdits(analysis.yaml.index, made.edits);
+    },
+    drillReport: (input) => drillReportDocument(input, today()),
   };
 }

@@ -250,7 +250,7 @@ export class DocumentContext {
 }
 
 /** A scenario's title in the document: its own, else its type's German title, else its id. */
-function scenarioTitle(model: ScenarioModel | undefined): string {
+export function scenarioTitle(model: ScenarioModel | undefined): string {
   if (!model) return LABELS.missing;
   const type = model.type ? scenarioTypeById(model.type.value) : undefined;
   return model.title?.value.trim() || type?.label.de || model.id?.value || `Szenario ${model.index + 1}`;
