@@ -54,9 +54,12 @@ const CODE_DOCS: Readonly<Record<DiagnosticCode, CodeDoc>> = {
     when:
       'A value of the wrong kind (a list where text belongs, …) or outside its enumeration; `drplan` not the string `"1"`; ' +
       'an id that is not [a valid id](#ids-and-references); an empty `prevention` or `recovery`; `availability.target` not above 0 and at most 100; ' +
-      '`clients` below 1; a file that is not a mapping of keys.',
+      '`clients` below 1; a result\'s `measured` outside 0 to 100 or `outages` below 0; a `period` that is no month `2026-11`, quarter `2026-Q3` or year `2026` ' +
+      '(see [Periods](#periods)); a file that is not a mapping of keys.',
     range: 'the value',
-    fix: 'the closest allowed value; `true`/`false` for a yes or no written in words (`ja`, `nein`, `yes`, `no`, `wahr`, `falsch`); the quoted `"1"` for the format version',
+    fix:
+      'the closest allowed value; `true`/`false` for a yes or no written in words (`ja`, `nein`, `yes`, `no`, `wahr`, `falsch`); the quoted `"1"` for the format version; ' +
+      'a period written otherwise where it is clear (`11/2026`, `Q3 2026`, `November 2026` → `2026-11`, `2026-Q3`, `2026-11`)',
   },
   'invalid-duration': {
     when: 'A duration field that is not `0`, an ISO 8601 duration or a number and a unit (see [Durations](#durations)), or is empty.',
@@ -64,7 +67,9 @@ const CODE_DOCS: Readonly<Record<DiagnosticCode, CodeDoc>> = {
     fix: "`m` alone, read as the field's typical values suggest: minutes (`rto: 30 m` → `30 min`) or months (`review_interval: 12 m` → `12 Monate`); where they leave it open, both",
   },
   'invalid-date': {
-    when: 'A date field that is not a real calendar date `YYYY-MM-DD` (see [Dates](#dates)), or is empty.',
+    when:
+      'A date field that is not a real calendar date `YYYY-MM-DD` (see [Dates](#dates)), or is empty; an exercise\'s `started` that is not an ISO 8601 date and time ' +
+      'of a real day (`2026-11-20T09:15:00+01:00`), or is empty.',
     range: 'the value',
   },
   'category-mismatch': {
@@ -189,6 +194,19 @@ const CODE_DOCS: Readonly<Record<DiagnosticCode, CodeDoc>> = {
       "A contact who is a scenario's `responsible`, the plan's `owner` or in `alerting.declared_by` has no `deputy` (Vertretungsregelung): nobody is named to take over when they cannot be reached. One diagnostic per contact.",
     range: "the contact's first line",
     fix: 'insert `deputy:` into the contact, the cursor there and the contacts offered (in VS Code)',
+  },
+  'availability-not-met': {
+    when:
+      'An entry of `availability.results` measured less than `availability.target`. Its `excluded` maintenance (written only where the target allows it) is left out ' +
+      'of the period and of the time down first: 99.69 % of a 30-day month with `excluded: 2h` compare as 99.97 %.',
+    range: "that result's `measured` value",
+  },
+  'availability-unproven': {
+    when:
+      '`availability.target` is set, but no entry of `availability.results` with a `measured` value covers a period that ended within the review interval ' +
+      '(`plan.review_interval`, 12 months when not given) before today: the availability is claimed, not shown. A period ends on the day after its last day (November 2026 on 2026-12-01), ' +
+      'and counts as long as that day plus the review interval is not before today (see [Date arithmetic](#date-arithmetic)).',
+    range: 'the `target` value',
   },
 };
 

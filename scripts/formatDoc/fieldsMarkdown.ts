@@ -8,6 +8,7 @@ import { code, linkTo, table } from './markdown';
 /** Hand-written sections of docs/format.md that the field tables link to (the test checks every link). */
 export const DURATIONS_HEADING = 'Durations';
 export const DATES_HEADING = 'Dates';
+export const PERIODS_HEADING = 'Periods';
 export const IDS_HEADING = 'Ids and references';
 
 /** The heading of a section: `scenarios[]: Scenario`, or the top level's title. */
@@ -64,6 +65,10 @@ function valueText(field: FieldRow, sections: readonly FieldSection[]): string {
       return `${linkTo('duration', DURATIONS_HEADING)}; typical: ${kind.typical.map((value) => code(value.de)).join(', ')}`;
     case 'date':
       return linkTo('date', DATES_HEADING);
+    case 'dateTime':
+      return `${linkTo('date and time', DATES_HEADING)}, ISO 8601: ${code('2026-11-20T09:15:00+01:00')}`;
+    case 'period':
+      return `${linkTo('period', PERIODS_HEADING)}: a month ${code('2026-11')}, a quarter ${code('2026-Q3')} or a year ${code('2026')}`;
     case 'catalog': {
       const values = catalogEntries(kind.catalog).map((entry) => entry.id);
       const heading = catalogHeading(kind.catalog, sections);
@@ -76,9 +81,9 @@ function valueText(field: FieldRow, sections: readonly FieldSection[]): string {
     case 'boolean':
       return '`true` or `false`';
     case 'percentage':
-      return 'percentage: a number above 0, at most 100';
+      return kind.zero ? 'percentage: a number from 0 to 100' : 'percentage: a number above 0, at most 100';
     case 'count':
-      return 'whole number, at least 1';
+      return `whole number, at least ${kind.minimum}`;
     case 'section':
       return `mapping: ${mappingLink(`${field.path}`, sections)}`;
     case 'items':

@@ -18,10 +18,10 @@ import { DiagnosticsScheduler } from './diagnosticsScheduler';
 import { DocumentAnalyses } from './documentAnalyses';
 import { IdleCollector } from './idleCollector';
 import { renderRequests, type RenderRequests } from './renderRequests';
-import { drillRequests, type DrillRequests } from './drillRequests';
-import { DRILL_PLAN_REQUEST, DRILL_REPORT_PDF_REQUEST, EXERCISE_EDIT_REQUEST, type DrillPlanParams, type ExerciseEditParams } from './drillProtocol';
 import { measureRequests, type MeasureRequests } from './measureRequests';
 import { AVAILABILITY_EDIT_REQUEST, MEASURE_AVAILABILITY_REQUEST, type AvailabilityEditParams, type MeasureAvailabilityParams } from './measureProtocol';
+import { drillRequests, type DrillRequests } from './drillRequests';
+import { DRILL_PLAN_REQUEST, DRILL_REPORT_PDF_REQUEST, EXERCISE_EDIT_REQUEST, type DrillPlanParams, type ExerciseEditParams } from './drillProtocol';
 import { orResponseError, requestFailed } from './responseError';
 import { FIX_ALL_KIND } from './core/features/codeActionKinds';
 import { megabytesToBytes } from './core/limits';
@@ -76,8 +76,8 @@ interface Loaded {
   readonly service: LanguageService;
   readonly analyses: DocumentAnalyses;
   readonly render: RenderRequests;
-  readonly drill: DrillRequests;
   readonly measure: MeasureRequests;
+  readonly drill: DrillRequests;
 }
 let loaded: Loaded | undefined;
 function language(): Loaded {
@@ -95,13 +95,6 @@ function language(): Loaded {
       pdf: (document, progress) => pdfMaker.pdf(document, progress),
       history: changeHistoryOf,
     });
-    const drill = drillRequests({
-      document: (uri) => documents.get(uri),
-      analysis: (document) => analyses.get(document),
-      service,
-      log: logFailure,
-      pdf: (document) => pdfMaker.pdf(document),
-    });
     // The availability import (measureRequests.ts): Prometheus only in a trusted workspace.
     const measure = measureRequests({
       document: (uri) => documents.get(uri),
@@ -111,7 +104,15 @@ function language(): Loaded {
       trusted: () => gitHistories !== undefined,
       log: logFailure,
     });
-    loaded = { service, analyses, render, drill, measure };
+    // The recovery drill (drillRequests.ts): the scenarios, the exercise entry, the drill report.
+    const drill = drillRequests({
+      document: (uri) => documents.get(uri),
+      analysis: (document) => analyses.get(document),
+      service,
+      log: logFailure,
+      pdf: (document) => pdfMaker.pdf(document),
+    });
+    loaded = { service, analyses, render, measure, drill };
   }
   return loaded;
 }
@@ -278,14 +279,13 @@ connection.onRequest(EXPORT_PDF_REQUEST, async (params: RenderParams) => {
   }
 });
 
+// The availability import (measureProtocol.ts): figures from Prometheus, the edit for the client.
+connection.onRequest(MEASURE_AVAILABILITY_REQUEST, (params: MeasureAvailabilityParams, token) => language().measure.measure(params, token));
+connection.onRequest(AVAILABILITY_EDIT_REQUEST, (params: AvailabilityEditParams) => language().measure.edit(params));
 // The recovery drill: its scenarios, its exercise entry, its report (drillProtocol.ts).
 connection.onRequest(DRILL_PLAN_REQUEST, (params: DrillPlanParams) => language().drill.drillPlan(params));
 connection.onRequest(EXERCISE_EDIT_REQUEST, (params: ExerciseEditParams) => language().drill.exerciseEdit(params));
 connection.onRequest(DRILL_REPORT_PDF_REQUEST, (params: unknown) => language().drill.drillReportPdf(params));
-
-// The availability import (measureProtocol.ts): figures from Prometheus, the edit for the client.
-connection.onRequest(MEASURE_AVAILABILITY_REQUEST, (params: MeasureAvailabilityParams, token) => language().measure.measure(params, token));
-connection.onRequest(AVAILABILITY_EDIT_REQUEST, (params: AvailabilityEditParams) => language().measure.edit(params));
 
 // The text of a new plan, for the client's command (newPlanProtocol.ts).
 connection.onRequest(NEW_PLAN_REQUEST, (): NewPlanResult | ResponseError<void> => {

@@ -16,8 +16,9 @@ import { planArbitrary } from '../support/planArbitrary';
  * The bounds, from measurements of this very test: after one plan the server holds about 60 MB;
  * after its first 50 plans, warm (code compiled, heap grown to its working size), about 110 MB,
  * and it stays near there to the 200th. If closing a plan kept its analysis (about 180 kB for
- * these 10-scenario plans), the last 150 plans would add about 27 MB. So: at most 10 MB more
- * after 200 plans than after 50, and under 150 MB in all.
+ * these 10-scenario plans), the last 150 plans would add about 27 MB. Resident memory moves by up
+ * to 13 MB on a loaded machine while the heap after collection stays flat (measured), so: at most
+ * 18 MB more after 200 plans than after 50, and under 150 MB in all.
  */
 
 const SERVER = join(ROOT, 'dist', 'server.js');
@@ -75,7 +76,7 @@ describe('a workspace of 200 plans', () => {
       const after = await visitAll(50, 200);
       const mb = (bytes: number) => `${(bytes / MB).toFixed(0)} MB`;
       t.diagnostic(`resident memory: ${mb(one)} after one plan, ${mb(warm)} after 50, ${mb(after)} after 200 opened and closed`);
-      assert.ok(after < warm + 10 * MB, `grew from ${mb(warm)} to ${mb(after)} over the last 150 plans`);
+      assert.ok(after < warm + 18 * MB, `grew from ${mb(warm)} to ${mb(after)} over the last 150 plans`);
       // In all, under the 150 MB that the benchmarks hold the server to with 2,000 scenarios open.
       // (Not relative to one plan: the server loads its parts lazily, so one plan now costs 60 MB, not 85.)
       assert.ok(after < 150 * MB, `${mb(after)} after 200 plans, ${mb(one)} after one`);

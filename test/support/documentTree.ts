@@ -27,10 +27,16 @@ export function sectionIds(doc: PlanDocument): string[] {
   return doc.blocks.flatMap((block) => (block.kind === 'section' ? [block.id] : []));
 }
 
-/** Every block of a list, sections and notes opened, in document order. */
+/** Every block of a list, sections, notes and charts (their text beside them) opened, in document order. */
 export function flatten(blocks: readonly Block[]): Block[] {
   return blocks.flatMap((block) =>
-    block.kind === 'section' ? [block, ...flatten(block.children)] : block.kind === 'note' ? [block, ...flatten(block.content)] : [block],
+    block.kind === 'section'
+      ? [block, ...flatten(block.children)]
+      : block.kind === 'note'
+        ? [block, ...flatten(block.content)]
+        : block.kind === 'chart'
+          ? [block, ...flatten(block.alternative)]
+          : [block],
   );
 }
 
@@ -73,6 +79,7 @@ export function allText(blocks: readonly Block[]): string {
         case 'table':
           return rowsText(block).map((row) => row.join(' | ')).join('\n');
         case 'note':
+        case 'chart':
           return block.title;
         default:
           return '';

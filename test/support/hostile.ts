@@ -154,7 +154,10 @@ availability:
   database: {strategy: snapshot, notes: ${q('db-notes')}}
   load_balancing: {method: fair, clients: 2, notes: ${q('lb-notes')}}
   measurements:
-    - {id: m1, what: ${q('what')}, tool: ${q('tool')}, interval: 1 min, alert: boss}
+    - {id: m1, what: ${q('what')}, tool: ${q('tool')}, interval: 1 min, alert: boss, query: ${q('query')}}
+  results:
+    - {period: 2026-10, measured: 99.9, downtime: 40 min, outages: 1, source: m1}
+    - {period: ${q('period')}, measured: 99.1}
 backups:
   - {id: b1, what: ${q('backup-what')}, method: ${q('method')}, interval: 4h, retention: ${q('retention')}, location: ${q('backup-location')}, offsite: true}
 scenarios:
@@ -175,6 +178,11 @@ scenarios:
     responsible: boss
     exercises:
       - {date: 2026-10-01, kind: ${q('exercise-kind')}, recovery_time: 1h, result: ${q('result')}, notes: ${q('exercise-notes')}}
+      - date: 2026-10-02
+        started: ${q('started')}
+        steps:
+          - {step: ${q('drill-step')}, duration: 1h, note: ${q('drill-note')}}
+          - {step: ${q('skipped-step')}, skipped: true, note: ${q('skipped-note')}}
   - id: ${q('bad-id')}
     category: ${q('category')}
     type: ${q('type')}

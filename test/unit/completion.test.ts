@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { CompletionItemKind, InsertTextFormat, InsertTextMode, type CompletionItem, type MarkupContent, type TextEdit } from 'vscode-languageserver-types';
 import { analyze } from '../../server/src/core';
 import { complete } from '../../server/src/core/features/completion';
+import { localDateTime } from '../../server/src/core/features/completion/values';
 import type { Locale } from '../../server/src/core/types';
 import { withCursor } from '../support/cursor';
 import { TODAY, TODAY_ISO } from '../support/fixtures';
@@ -265,6 +266,13 @@ describe('completion of catalog values', () => {
     assert.equal(byLabel(completeAt('backups:\n  - id: b\n    offsite: |\n', 'en').items, 'false').detail, 'no');
   });
 
+  it('offers whether an exercise step was skipped, saying what each means', () => {
+    const skipped = completeAt(`${SCENARIO}    exercises:\n      - date: 2026-05-10\n        steps:\n          - step: a\n            skipped: |\n`);
+    assert.deepEqual(labels(skipped.items), ['true', 'false']);
+    assert.match(docOf(byLabel(skipped.items, 'true')), /übersprungen/);
+    assert.doesNotMatch(docOf(byLabel(skipped.items, 'true')), /Sicherung/);
+  });
+
   it('keeps a quote the user opened, and closes it', () => {
     const open = completeAt('plan:\n  status: "dr|\n');
     assert.equal(accept(open, byLabel(open.items, 'draft')), 'plan:\n  status: "draft"\n');
@@ -294,6 +302,12 @@ describe('completion of references', () => {
       assert.deepEqual(labels(items), contacts, marked);
       assert.equal(byLabel(items, 'bereitschaft').detail, 'Rufbereitschaft Betrieb');
     }
+  });
+
+  it('offers the measurements, with what they watch, as a result’s source', () => {
+    const { items } = completeAt(`${HEAD}availability:\n  measurements:\n    - id: http\n      what: HTTP-Check\n    - id: zeo\n      what: ZEO-Server\n  results:\n    - period: 2026-11\n      source: |\n`);
+    assert.deepEqual(labels(items), ['http', 'zeo']);
+    assert.equal(byLabel(items, 'http').detail, 'HTTP-Check');
   });
 
   it('offers the components after `affects: [`, without those listed already', () => {
@@ -434,6 +448,9 @@ describe('completion of durations and dates', () => {
     assert.deepEqual(at('backups:\n  - id: b\n    interval: |\n'), ['1h', '4h', '24h', '1 Woche']);
     assert.deepEqual(at('backups:\n  - id: b\n    retention: |\n'), ['7 Tage', '14 Tage', '30 Tage', '90 Tage', '1 Jahr']);
     assert.deepEqual(at('availability:\n  measurements:\n    - id: m\n      interval: |\n'), ['1 min', '5 min', '15 min', '1h']);
+    assert.deepEqual(at('availability:\n  results:\n    - period: 2026-11\n      downtime: |\n'), ['15 min', '30 min', '1h', '4h']);
+    assert.deepEqual(at('availability:\n  results:\n    - period: 2026-11\n      excluded: |\n'), ['1h', '2h', '4h']);
+    assert.deepEqual(at(`${exercise}        steps:\n          - step: a\n            duration: |\n`), ['15 min', '30 min', '1h', '2h', '4h']);
     const review = completeAt('plan:\n  review_interval: |\n').items;
     assert.match(docOf(byLabel(review, '12 Monate')), /Überprüfungsintervall/);
   });
@@ -459,6 +476,24 @@ describe('completion of durations and dates', () => {
     assert.deepEqual(labels(completeAt('history:\n  - version: "1"\n    date: |\n').items), expected);
     assert.equal(completeAt('plan:\n  last_review: |\n').items[0]?.detail, 'heute');
     assert.equal(completeAt('plan:\n  last_review: |\n', 'en').items[0]?.detail, 'today');
+  });
+
+  it('offers now for the start of an exercise, on the local clock with its offset', () => {
+    const [now] = completeAt(`${SCENARIO}    exercises:\n      - date: 2026-05-10\n        started: |\n`).items;
+    assert.ok(now);
+    assert.match(String(now.label), /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:00[+-]\d{2}:\d{2}$/);
+    assert.equal(now.detail, 'jetzt');
+    assert.equal(localDateTime(new Date(2026, 10, 20, 9, 15)).slice(0, 19), '2026-11-20T09:15:00');
+    const accepted = analyze(`${HEAD}${SCENARIO}    prevention: [a]\n    recovery: [b]\n    recovery_time: 1h\n    rto: 2h\n    rpo: 0\n    exercises:\n      - date: 2026-05-10\n        started: ${String(now.label)}\n`);
+    assert.deepEqual(accepted.diagnostics('en').filter((d) => d.code === 'invalid-date'), []);
+  });
+
+  it('offers the periods that ended last: the month, the quarter and the year', () => {
+    const items = completeAt('availability:\n  results:\n    - period: |\n').items;
+    assert.deepEqual(labels(items), ['2026-10', '2026-Q3', '2025']);
+    assert.equal(byLabel(items, '2026-Q3').detail, '3. Quartal 2026');
+    assert.match(docOf(byLabel(items, '2026-10')), /^Der letzte abgeschlossene Monat: Oktober 2026$/);
+    assert.equal(byLabel(completeAt('availability:\n  results:\n    - period: |\n', 'en').items, '2026-Q3').detail, 'Q3 2026');
   });
 });
 

@@ -51,6 +51,9 @@ describe('go to definition', () => {
     assert.deepEqual(definitionAt('rz-betreiber', 'id: netzwerk'), contact);
     assert.deepEqual(definitionAt('rz-betreiber', 'step: Storage tauschen'), contact);
   });
+  it('goes from a result’s source to the measurement', () => {
+    assert.deepEqual(definitionAt('http-check', 'period: 2026-11'), [`${lineOf(EXAMPLE, 'id: http-check')}:http-check`]);
+  });
   it('goes from owner and alert to the contact', () => {
     assert.deepEqual(definitionAt('it-leitung', 'owner:'), [`${lineOf(EXAMPLE, 'id: it-leitung')}:it-leitung`]);
     assert.deepEqual(definitionAt('bereitschaft', 'alert:'), [`${lineOf(EXAMPLE, 'id: bereitschaft')}:bereitschaft`]);
@@ -170,9 +173,17 @@ describe('find references', () => {
       `${lineOf(EXAMPLE, 'affects: [vm-host-1, psu]')}:psu`,
     ]);
   });
-  it('finds nothing but the declaration for ids nobody names (scenarios, measurements)', () => {
+  it('finds nothing but the declaration for ids nobody names (scenarios, a measurement no result names)', () => {
     assert.deepEqual(show(EXAMPLE, references(analysis, offsetOf(EXAMPLE, 'rack', '- id: rack\n'), URI, true)), [`${lineOf(EXAMPLE, '- id: rack\n')}:rack`]);
-    assert.deepEqual(references(analysis, offsetOf(EXAMPLE, 'http-check'), URI, false), []);
+    assert.deepEqual(references(analysis, offsetOf(EXAMPLE, 'zeo-check'), URI, false), []);
+  });
+  it('finds the results a measurement is the source of', () => {
+    const found = show(EXAMPLE, references(analysis, offsetOf(EXAMPLE, 'http-check'), URI, false));
+    assert.deepEqual(found, [
+      `${lineOf(EXAMPLE, 'source: http-check', 'period: 2026-Q3')}:http-check`,
+      `${lineOf(EXAMPLE, 'source: http-check', 'period: 2026-10')}:http-check`,
+      `${lineOf(EXAMPLE, 'source: http-check', 'period: 2026-11')}:http-check`,
+    ]);
   });
   it('finds the references of an unknown id among themselves', () => {
     const text = 'scenarios:\n  - id: a\n    backup: weg\n  - id: b\n    backup: weg\n';

@@ -110,9 +110,16 @@ describe('the field table and the JSON Schema', () => {
         case 'percentage':
           assert.equal(raw.type, 'number', name);
           assert.equal(raw.maximum, 100, name);
+          if (spec.zero) assert.equal(raw.minimum, 0, name);
+          else assert.equal(raw.exclusiveMinimum, 0, name);
           break;
         case 'count':
           assert.equal(raw.type, 'integer', name);
+          assert.equal(raw.minimum, spec.minimum, name);
+          break;
+        case 'dateTime':
+        case 'period':
+          assert.equal(ref, spec.kind, name);
           break;
         case 'version':
           assert.deepEqual(raw.type, ['string', 'number'], name);
@@ -163,6 +170,8 @@ describe('field documentation', () => {
     assert.equal(definitionAt(['availability', 'load_balancing']), 'loadBalancing');
     assert.equal(definitionAt(['alerting', 'levels', 2]), 'alertLevel');
     assert.equal(definitionAt(['plan', 'approvals', 0]), 'approval');
+    assert.equal(definitionAt(['availability', 'results', 1]), 'availabilityResult');
+    assert.equal(definitionAt(['scenarios', 2, 'exercises', 0, 'steps', 3]), 'exerciseStep');
     assert.equal(definitionAt(['scenarios', 0, 'prevention', 0]), undefined);
     assert.equal(definitionAt(['nonsense']), undefined);
   });
@@ -198,10 +207,12 @@ function pathOf(definition: string): (string | number)[] | undefined {
     ['availability', 'database'],
     ['availability', 'load_balancing'],
     ['availability', 'measurements', 0],
+    ['availability', 'results', 0],
     ['backups', 0],
     ['scenarios', 0],
     ['scenarios', 0, 'recovery', 0],
     ['scenarios', 0, 'exercises', 0],
+    ['scenarios', 0, 'exercises', 0, 'steps', 0],
     ['history', 0],
   ];
   return paths.find((path) => definitionAt(path) === definition);

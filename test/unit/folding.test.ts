@@ -22,7 +22,9 @@ describe('folding ranges of the example plan', () => {
     assert.ok(ranges.includes(`${line(EXAMPLE, 'plan:\n  title')}-${line(EXAMPLE, 'Leitstand der Hosting Partner AG (gedruckt)')}`), 'plan');
     assert.ok(ranges.includes(`${line(EXAMPLE, 'scope: >-')}-${line(EXAMPLE, 'dem Load-Balancer')}`), 'scope');
     assert.ok(ranges.includes(`${line(EXAMPLE, 'scenarios:')}-${line(EXAMPLE, 'Aushänge und Rundmails', 'id: datenbank-geloescht')}`), 'scenarios');
-    assert.ok(ranges.includes(`${line(EXAMPLE, '- id: storage\n')}-${line(EXAMPLE, 'notes: Wiederherstellung')}`), 'scenario storage');
+    // The storage scenario ends with its drill's last step (issue 16).
+    assert.ok(ranges.includes(`${line(EXAMPLE, '- id: storage\n')}-${line(EXAMPLE, 'duration: 30 min', 'step: Konsistenz der ZODB prüfen (fsrefs)\n            duration')}`), 'scenario storage');
+    assert.ok(ranges.includes(`${line(EXAMPLE, 'steps:', 'id: storage\n')}-${line(EXAMPLE, 'duration: 30 min', 'step: Konsistenz der ZODB prüfen (fsrefs)\n            duration')}`), 'the drill’s steps');
     assert.ok(ranges.includes(`${line(EXAMPLE, '- step: Storage')}-${line(EXAMPLE, 'responsible: rz-betreiber', 'step: Storage')}`), 'recovery step');
     assert.ok(ranges.includes(`${line(EXAMPLE, 'notes: >-', 'database:')}-${line(EXAMPLE, 'Volume Managers mit dem Backup')}`), 'notes');
     // Every scenario, contact, component, backup, measurement and version is one item range.

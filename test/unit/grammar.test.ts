@@ -93,6 +93,8 @@ describe('the drplan grammar', () => {
       ['      - step: x\n        duration: 2 d', '2 '],
       ['        data_loss: 0', '0'],
       ['      within: 15 min', '15 '],
+      ['      downtime: 39 min', '39 '],
+      ['      excluded: 2h', '2'],
     ];
     for (const [line, number] of cases) {
       const last = line.split('\n').pop() as string;
@@ -164,8 +166,9 @@ describe('the drplan grammar', () => {
     assert.deepEqual(actual, expected);
   });
 
-  it('highlights references after backup, responsible, owner, alert, in, stored_on, deputy, by, escalation, and in a flow list after affects, depends_on, declared_by or notify', () => {
+  it('highlights references after backup, responsible, owner, alert, in, stored_on, deputy, by, escalation, source, and in a flow list after affects, depends_on, declared_by or notify', () => {
     assert.equal(drplanScope('    backup: zodb-snapshot', 'zodb-snapshot'), 'variable.other.reference.drplan');
+    assert.equal(drplanScope('      source: http-check', 'http-check'), 'variable.other.reference.drplan');
     assert.equal(drplanScope('    responsible: it-leitung', 'it-leitung'), 'variable.other.reference.drplan');
     assert.equal(drplanScope('  owner: it-leitung', 'it-leitung'), 'variable.other.reference.drplan');
     assert.equal(drplanScope('      alert: bereitschaft', 'bereitschaft'), 'variable.other.reference.drplan');

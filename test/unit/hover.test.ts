@@ -40,6 +40,16 @@ availability:
       what: HTTP-Check
       interval: 1 min
       alert: it-leitung
+      query: probe_success{job="http"}
+  results:
+    - period: 2026-Q3
+      measured: 99.45
+      excluded: 2h
+      source: http
+    - period: 2026-10
+      measured: 99.82
+      downtime: 80 min
+      source: http
 x-vorlagen:
   rto: &acht-stunden 8h
 backups:
@@ -374,7 +384,32 @@ describe('hover: keys', () => {
   });
   it('the availability target, with the downtime it allows per year', () => {
     assert.match(markdown(hoverAt('target: 99|.5')), /\n99,5 % Verfügbarkeit lassen 43,8 Stunden Ausfallzeit pro Jahr zu: \(100 − 99,5\) % von 365 Tagen\.$/);
+    assert.match(markdown(hoverAt('target: 99|.5')), /\n✓ Messergebnisse: zuletzt Oktober 2026: 99,82 %\n/);
     assert.match(markdown(hoverAt('tar|get: 99.5', { locale: 'en' })), /\n99\.5 % availability allows 43\.8 hours of downtime per year: \(100 − 99\.5\) % of 365 days\.$/);
+  });
+  it('a measured availability against the target, the maintenance it excludes left out', () => {
+    assert.deepEqual(relations(hoverAt('measured: 99.8|2')), ['✓ Gemessen 99,82 % ≥ Verfügbarkeitsziel 99,5 %']);
+    assert.match(markdown(hoverAt('measured: 99.8|2')), /\n- Zulässige Ausfallzeit in diesem Zeitraum bei 99,5 %: 3,72 Stunden$/);
+    // 99.45 % of the third quarter (92 days) with 2 hours of maintenance left out: 99.540 %.
+    assert.deepEqual(relations(hoverAt('measured: 99.4|5', { locale: 'en' })), [
+      '✓ Without the excluded maintenance (2 hours): 99.54 % ≥ availability target 99.5 % (measured 99.45 %)',
+    ]);
+    const below = PLAN.replace('measured: 99.82', 'measured: 99.2');
+    assert.deepEqual(relations(hoverAt('measured: 99.|2', { text: below })), ['✗ Gemessen 99,2 % < Verfügbarkeitsziel 99,5 %']);
+    assert.match(markdown(hoverAt('measured: 99.|2', { text: below })), /⚠ Im Zeitraum Oktober 2026 wurden 99,2 % Verfügbarkeit gemessen/);
+  });
+  it('a period with the days it covers, the start of an exercise with its offset', () => {
+    assert.match(markdown(hoverAt('period: 2026-|Q3')), /\n\*\*3\. Quartal 2026\*\*: 01\.07\.2026 bis 30\.09\.2026 \(92 Tage\)$/);
+    assert.match(markdown(hoverAt('period: 2026-|10', { locale: 'en' })), /\n\*\*October 2026\*\*: 2026-10-01 to 2026-10-31 \(31 days\)$/);
+    const started = PLAN.replace('      - date: 2026-06-10\n', '      - date: 2026-06-10\n        started: 2026-06-10T08:30:00+02:00\n');
+    assert.match(markdown(hoverAt('started: 2026-06-10T0|8:30', { text: started })), /^\*\*Beginn\*\* · `started`\n\n.*\n\n\*\*10\.06\.2026, 08:30 Uhr\*\* \(UTC\+02:00\)$/);
+    const local = PLAN.replace('      - date: 2026-06-10\n', '      - date: 2026-06-10\n        started: 2026-06-10T08:30\n');
+    assert.match(markdown(hoverAt('started: 2026-06-10T0|8:30', { text: local, locale: 'en' })), /\*\*2026-06-10 08:30\*\* \(local time\)$/);
+  });
+  it('a measurement a result names: what it watches, its query, its latest result', () => {
+    const shown = markdown(hoverAt('source: ht|tp', { after: 'period: 2026-10' }));
+    assert.match(shown, /^\*\*Messung `http`\*\*\n\n- Was: HTTP-Check\n- Intervall: 1 Minute\n- Abfrage: `probe_success\{job="http"\}`\n- Alarmiert: `it-leitung` \(Erika Mustermann\)\n- Messergebnisse: 2 · zuletzt Oktober 2026: 99,82 % ✓$/);
+    assert.match(markdown(hoverAt('    - id: ht|tp')), /^\*\*Messung `http`\*\*/);
   });
   it('an extension field, and nothing inside one', () => {
     assert.match(markdown(hoverAt('x-vor|lagen')), /^\*\*Erweiterungsfeld\*\*/);

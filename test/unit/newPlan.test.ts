@@ -95,16 +95,16 @@ describe('newPlanText', () => {
       assert.equal(d.severity, DiagnosticSeverity.Error);
     }
     const count = (code: string) => diagnostics.filter((d) => d.code === code).length;
-    // organisation, system, the three contacts' names, the backup's what and method, and the
-    // Notbetrieb of every scenario
-    assert.equal(count('invalid-value'), 7 + SCENARIO_TYPES.length);
+    // organisation, system, the three contacts' names, the backup's what and method, what the
+    // measurement watches, and the Notbetrieb of every scenario
+    assert.equal(count('invalid-value'), 8 + SCENARIO_TYPES.length);
     // the backup's interval, by when each of the two levels notifies, and recovery_time, rto
     // and rpo of every scenario
     assert.equal(count('invalid-duration'), 1 + 2 + 3 * SCENARIO_TYPES.length);
     // the backup's last restore test
     assert.equal(count('invalid-date'), 1);
     assert.equal(count('untested'), SCENARIO_TYPES.length);
-    assert.equal(diagnostics.length, 7 + SCENARIO_TYPES.length + 3 + 3 * SCENARIO_TYPES.length + 1 + SCENARIO_TYPES.length);
+    assert.equal(diagnostics.length, 8 + SCENARIO_TYPES.length + 3 + 3 * SCENARIO_TYPES.length + 1 + SCENARIO_TYPES.length);
     assert.equal(lines.filter((line) => /^\s*[a-z_]+:\s+#/.test(line)).length, placeholders.length, 'every empty field is reported once');
   });
 

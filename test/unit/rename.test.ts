@@ -76,7 +76,7 @@ scenarios:
 
   it('refuses where there is no id, in the client’s language', () => {
     const offset = offsetOf(EXAMPLE, 'Notfallplan Plone');
-    assert.match(refusal(prepareRename(analysis, offset, 'en')), /^Only an id, or a reference to one \(backup, affects, responsible, escalation, owner, by, deputy, declared_by, notify, alert, in, depends_on, stored_on\), can be renamed here\.$/);
+    assert.match(refusal(prepareRename(analysis, offset, 'en')), /^Only an id, or a reference to one \(backup, affects, responsible, escalation, owner, by, deputy, declared_by, notify, alert, source, in, depends_on, stored_on\), can be renamed here\.$/);
     assert.match(refusal(prepareRename(analysis, offset, 'de')), /^Umbenennen lässt sich hier nur eine Kennung \(id\) oder eine Referenz darauf/);
     assert.ok(isRefusal(prepareRename(analysis, offsetOf(EXAMPLE, 'hardware', 'id: storage'), 'en')));
   });
@@ -114,6 +114,13 @@ describe('rename', () => {
     const owner = renamed(EXAMPLE, offsetOf(EXAMPLE, 'it-leitung', 'owner: '), 'cio');
     assert.equal(owner, EXAMPLE.replace(/(id|owner|responsible|deputy): it-leitung$/gm, '$1: cio').replace(/\[it-leitung, /g, '[cio, '));
     assert.deepEqual(problems(owner), []);
+  });
+
+  it('renames a measurement from a result’s source: its id and every result it is the source of', () => {
+    const after = renamed(EXAMPLE, offsetOf(EXAMPLE, 'http-check', 'period: 2026-10'), 'blackbox');
+    assert.equal(after, EXAMPLE.replace(/(id|source): http-check$/gm, '$1: blackbox'));
+    assert.equal((after.match(/source: blackbox$/gm) ?? []).length, 3);
+    assert.deepEqual(problems(after), []);
   });
 
   it('renames an alert level from a scenario’s escalation: its id and every escalation that names it', () => {

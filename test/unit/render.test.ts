@@ -8,6 +8,7 @@ import { neutralise } from '../../server/src/core/render/safeText';
 import {
   headingsOf,
   plainText,
+  type Chart,
   type Heading,
   type List,
   type Paragraph,
@@ -171,7 +172,8 @@ describe('buildDocument on the example plan', () => {
     const [table] = tables(chapter.children).filter((t) => titles(t)[0] === 'Messung');
     assert.ok(table);
     assert.deepEqual(rowsText(table), [
-      ['HTTP-Check der Startseite über den Load-Balancer', 'Prometheus Blackbox Exporter', '1 Minute', 'Rufbereitschaft Betrieb'],
+      // The query of issue 16 under what is measured.
+      ['HTTP-Check der Startseite über den Load-Balancer\nAbfrage: probe_success{instance="https://intranet.beispiel.de"}', 'Prometheus Blackbox Exporter', '1 Minute', 'Rufbereitschaft Betrieb'],
       ['Erreichbarkeit des ZEO-Servers', 'Prometheus', '5 Minuten', 'Rufbereitschaft Betrieb'],
     ]);
   });
@@ -256,8 +258,29 @@ describe('buildDocument on the example plan', () => {
           ],
         ],
         [false, ['Wichtige Dokumente aus dem Intranet liegen als PDF-Export auf dem Fileserver', 'Aushänge und Rundmails statt Intranet-Nachrichten']],
+        // The drill's steps as carried out (issue 16), under the exercises.
+        [
+          true,
+          [
+            'Storage tauschen oder Ersatz-Pool bereitstellen — 105 Minuten, geplant 2 Stunden',
+            'ZEO-Server mit dem Backup der ZODB aus der Snapshot-Kopie des Backup-Servers neu aufsetzen — 195 Minuten, geplant 3 Stunden',
+            'Konsistenz der ZODB prüfen (fsrefs) — 30 Minuten, geplant 1 Stunde',
+          ],
+        ],
       ],
     );
+    assert.match(allText(blocks), /^Durchgeführte Schritte der Vollübung vom 15\.06\.2026 \(Beginn 08:30 Uhr\)$/m);
+    const chart = blocks.find((b): b is Chart => b.kind === 'chart');
+    assert.ok(chart);
+    assert.deepEqual(
+      chart.bars.rows.map((row) => [row.label, row.value, row.text, row.look, row.tone]),
+      [
+        ['Wiederherstellungszeit', 360, '6 Stunden', 'solid', 'neutral'],
+        ['RTA vom 15.06.2026', 330, '5,5 Stunden', 'hatched', 'ok'],
+        ['RTO', 480, '8 Stunden', 'outline', 'neutral'],
+      ],
+    );
+    assert.deepEqual(chart.bars.limit, { value: 480, label: 'RTO 8 Stunden' });
     assert.equal(fields.get('Eskalationsstufe'), 'Notfall');
     const [exercises] = tables(blocks);
     assert.ok(exercises);
@@ -481,11 +504,13 @@ function hostilePlan(): string {
 }
 
 const ALLOWED_TAGS = new Set(
-  'html head meta title style body main div section h1 h2 h3 h4 p ul ol li dl dt dd table colgroup col thead tbody tr th td strong em a span aside nav br'.split(' '),
+  'html head meta title style body main div section h1 h2 h3 h4 p ul ol li dl dt dd table colgroup col thead tbody tr th td strong em a span aside nav br figure figcaption svg rect line path text'.split(' '),
 );
-const ALLOWED_ATTRIBUTES = new Set(
-  'lang charset http-equiv name content class id data-line data-draft data-width href role aria-label aria-hidden aria-labelledby title colspan scope'.split(' '),
-);
+const ALLOWED_ATTRIBUTES = new Set([
+  ...'lang charset http-equiv name content class id data-line data-draft data-width href role aria-label aria-hidden aria-labelledby title colspan scope'.split(' '),
+  // the charts' SVG: geometry and presentation, no style attribute, no reference
+  ...'width height viewBox font-family font-size font-weight x y x1 y1 x2 y2 d fill stroke stroke-width stroke-dasharray text-anchor'.split(' '),
+]);
 
 /** The tags of an HTML text outside the style element, with their attribute names and values. */
 function tagsOf(html: string): { tag: string; attributes: [string, string][] }[] {
@@ -504,7 +529,7 @@ describe('toHtml', () => {
 
   it('escapes every author string: no tag, attribute or link of the author survives', () => {
     // Every hostile field reached the document (otherwise the test would prove nothing).
-    for (const field of ['title', 'organisation', 'scope', 'name', 'phone', 'component', 'db-notes', 'what', 'backup-what', 'scenario-title', 'description', 'prevention', 'step-2', 'exercise-notes', 'changes', 'author']) {
+    for (const field of ['title', 'organisation', 'scope', 'name', 'phone', 'component', 'db-notes', 'what', 'backup-what', 'scenario-title', 'description', 'prevention', 'step-2', 'exercise-notes', 'changes', 'author', 'query', 'period', 'started', 'drill-step', 'drill-note', 'skipped-step', 'skipped-note']) {
       assert.ok(html.includes(`&lt;!-- --&gt; [U+0000]nul[U+0007]bell ${field}`), `field ${field} is in the HTML, escaped`);
     }
     const openings = html.match(/<[a-zA-Z!\/]/g)?.length ?? 0;
@@ -542,7 +567,8 @@ describe('toHtml', () => {
   it('is self-contained: no script, no external resource, print CSS for A4', () => {
     const example = toHtml(documentOf(EXAMPLE));
     assert.equal(/<script|<link|<img|<iframe|@import|url\(/i.test(example), false);
-    assert.equal(/https?:\/\//.test(example), false);
+    // The one address is text the plan holds (the measurement's query), escaped: no link, no resource.
+    assert.deepEqual(example.match(/.{6}https?:\/\/[^&\s]*/g), ['&quot;https://intranet.beispiel.de']);
     assert.match(example, /@page \{ size: A4;/);
     assert.match(example, /@bottom-right \{ content: "Seite " counter\(page\) " von " counter\(pages\); \}/);
     assert.match(example, /<html lang="de">/);

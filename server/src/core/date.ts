@@ -67,3 +67,56 @@ export function isoDay(date: Date, clock: 'utc' | 'local' = 'utc'): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`;
 }
+
+/**
+ * A point in time as ISO 8601 writes it (`2026-11-20T09:15:00+01:00`; seconds and the offset
+ * optional, without an offset it is the author's local time): when an exercise began. The day
+ * and time as written, on the author's clock, and the offset from UTC where one is given.
+ */
+export interface DateTime {
+  /** The calendar day as written, days since 1970-01-01. */
+  readonly day: number;
+  /** Minutes after midnight on that day, as written (seconds left out). */
+  readonly minute: number;
+  /** Minutes east of UTC; undefined for local time. */
+  readonly offset: number | undefined;
+}
+
+const DATE_TIME = /^(\d{4}-\d{2}-\d{2})[Tt](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?([Zz]|[+-]\d{2}(?::?\d{2})?)?$/;
+
+/** The date and time `value` writes, or undefined when it is no ISO 8601 date and time of a real day. */
+export function parseDateTime(value: unknown): DateTime | undefined {
+  if (typeof value !== 'string') return undefined;
+  const match = DATE_TIME.exec(value.trim());
+  if (!match) return undefined;
+  const day = parseDate(match[1]);
+  const [hour, minute, second] = [Number(match[2]), Number(match[3]), Number(match[4] ?? 0)];
+  if (day === undefined || hour > 23 || minute > 59 || second > 59) return undefined;
+  const zone = match[5];
+  let offset: number | undefined;
+  if (zone !== undefined) {
+    const parts = /^([+-])(\d{2}):?(\d{2})?$/.exec(zone);
+    if (parts) {
+      const [hours, minutes] = [Number(parts[2]), Number(parts[3] ?? 0)];
+      if (hours > 14 || minutes > 59) return undefined;
+      offset = (parts[1] === '-' ? -1 : 1) * (hours * 60 + minutes);
+    } else {
+      offset = 0;
+    }
+  }
+  return { day, minute: hour * 60 + minute, offset };
+}
+
+/** "15.06.2026, 08:30 Uhr" / "2026-06-15 08:30": the day and time as written, without the offset. */
+export function formatDateTime(time: DateTime, locale: 'de' | 'en'): string {
+  const clock = `${String(Math.floor(time.minute / 60)).padStart(2, '0')}:${String(time.minute % 60).padStart(2, '0')}`;
+  return locale === 'de' ? `${formatDate(time.day, 'de')}, ${clock} Uhr` : `${formatDate(time.day, 'en')} ${clock}`;
+}
+
+/** "UTC+01:00", "UTC": the offset of a date and time that gives one. */
+export function offsetText(offset: number): string {
+  if (offset === 0) return 'UTC';
+  const sign = offset < 0 ? '−' : '+';
+  const minutes = Math.abs(offset);
+  return `UTC${sign}${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}

@@ -39,10 +39,10 @@ import { tooLargeFragment } from './render/tooLarge';
 import type { ChangeHistory } from './render/changeHistory';
 import type { PlanDocument } from './render/tree';
 import type { Locale, PlanDiagnostic } from './types';
-import { toTextEdits } from './yaml/offsetEdits';
 import { isRecordedResult, type AvailabilityPlan, type RecordedResult } from './measure/measurements';
 import { availabilityPlan, availabilityResultEdits, isUnreadable, type PlanProblem } from './measure/planResults';
 import { parsePeriod } from './period';
+import { toTextEdits } from './yaml/offsetEdits';
 
 /** Where a failing feature is reported. */
 export interface LanguageServiceLogger {
@@ -121,6 +121,10 @@ export interface LanguageService {
   /** What the preview shows for a plan over the size limit instead of its document. */
   tooLargeFragment(tooLarge: TooLarge): string;
 
+  /** What the availability import asks to measure (measure/planResults.ts); undefined for a plan it cannot read. */
+  availabilityPlan(analysis: Analysis): AvailabilityPlan | undefined;
+  /** The one edit that records a period's results in `availability.results`, or why there is none. */
+  availabilityResultsEdit(analysis: Analysis, period: string, results: readonly RecordedResult[]): { readonly edit: TextEdit } | PlanProblem;
   /** The scenarios a recovery drill can take, with their steps, times and objectives (drill/scenarios.ts). */
   drillPlan(analysis: Analysis): DrillPlan;
   /**
@@ -130,10 +134,6 @@ export interface LanguageService {
   exerciseEdit(analysis: Analysis, scenarioId: string, record: ExerciseRecord): TextEdit[] | { readonly refusal: string };
   /** The drill report (Übungsprotokoll) as a document tree, for the PDF (render/drillReport.ts). */
   drillReport(input: DrillReportInput): PlanDocument;
-  /** What the availability import asks to measure (measure/planResults.ts); undefined for a plan it cannot read. */
-  availabilityPlan(analysis: Analysis): AvailabilityPlan | undefined;
-  /** The one edit that records a period's results in `availability.results`, or why there is none. */
-  availabilityResultsEdit(analysis: Analysis, period: string, results: readonly RecordedResult[]): { readonly edit: TextEdit } | PlanProblem;
 }
 
 /** The one export of dist/language-service.js that the server requires. */
@@ -195,12 +195,6 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     pdfFile,
     tooLargeFragment: (tooLarge) => tooLargeFragment(tooLarge, locale),
 
-    drillPlan: (analysis) => drillPlan(analysis, locale),
-    exerciseEdit(analysis, scenarioId, record) {
-      const made = exerciseEntryEdits(analysis, scenarioId, record);
-      return 'refusal' in made ? { refusal: made.refusal[locale] } : toTextEdits(analysis.yaml.index, made.edits);
-    },
-    drillReport: (input) => drillReportDocument(input, today()),
     availabilityPlan: (analysis) => (isUnreadable(analysis) ? undefined : availabilityPlan(analysis)),
     availabilityResultsEdit(analysis, period, results) {
       const days = parsePeriod(period);
@@ -211,5 +205,11 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       const { start, end, text } = recorded.edit;
       return { edit: { range: analysis.yaml.index.range(start, end), newText: text } };
     },
+    drillPlan: (analysis) => drillPlan(analysis, locale),
+    exerciseEdit(analysis, scenarioId, record) {
+      const made = exerciseEntryEdits(analysis, scenarioId, record);
+      return 'refusal' in made ? { refusal: made.refusal[locale] } : toTextEdits(analysis.yaml.index, made.edits);
+    },
+    drillReport: (input) => drillReportDocument(input, today()),
   };
 }

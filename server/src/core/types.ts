@@ -42,6 +42,8 @@ export const DIAGNOSTIC_SEVERITIES = {
   'single-point-of-failure': DiagnosticSeverity.Information,
   'approval-missing': DiagnosticSeverity.Warning,
   'no-deputy': DiagnosticSeverity.Information,
+  'availability-not-met': DiagnosticSeverity.Warning,
+  'availability-unproven': DiagnosticSeverity.Warning,
 } as const satisfies Record<string, DiagnosticSeverity>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_SEVERITIES;

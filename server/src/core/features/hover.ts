@@ -21,6 +21,7 @@ import { fieldAt, fieldDoc, fieldOfValue } from '../schema/fieldLookup';
 import { partitionPoint } from '../search';
 import type { DiagnosticCode, Locale } from '../types';
 import type { Finding } from '../validate/diagnostic';
+import { measuredHover, periodHover, startedHover, targetEvidence } from './evidenceHover';
 import { itemHover } from './itemHover';
 import { nodeAtOffset, type NodeAtOffset } from './nodeAtOffset';
 import { codeSpan, escapeMarkdown } from './markdown';
@@ -106,7 +107,12 @@ function describe(c: HoverContext): string[] {
   }
   const parts = keyDescription(c);
   const spec = keyField(path);
-  if (spec?.kind === 'percentage') parts.push(...budgetOfTarget(c));
+  if (spec?.kind === 'percentage') {
+    if (spec.definition === 'availabilityResult') parts.push(...measuredHover(c.analysis, path, c.locale));
+    else parts.push(...targetEvidence(c.analysis, c.locale), ...budgetOfTarget(c));
+  }
+  if (spec?.kind === 'period') parts.push(...periodHover(c.at.value, c.locale));
+  if (spec?.kind === 'dateTime') parts.push(...startedHover(c.at.value, c.locale));
   if (spec?.kind === 'duration') parts.push(...durationOf(c, false));
   parts.push(...c.notes(c.at.node));
   return parts;
@@ -360,7 +366,7 @@ function referenceHover(c: HoverContext, id: string, list: ReferenceList): strin
  * The first item of a duplicated id is the one references name; a later one gets the key alone.
  */
 function idHover(c: HoverContext, id: string, list: IdList): string[] | undefined {
-  if (list !== 'components' && list !== 'backups' && list !== 'levels') return undefined;
+  if (list === 'contacts' || list === 'scenarios') return undefined;
   const item = itemsById(itemsOf(c.analysis.model, list)).get(id);
   if (!item || item.id?.start !== c.at.node?.range?.[0]) return undefined;
   return [...itemHover(c.analysis.model, list, item, c.locale), ...keyDescription(c)];

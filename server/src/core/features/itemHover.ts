@@ -4,7 +4,9 @@ import { formatDuration } from '../duration';
 import { hoverTexts } from '../i18n/hoverTexts';
 import type { Message } from '../i18n/messages';
 import { componentGraph, type ComponentGraph } from '../model/components';
-import type { AlertLevelModel, BackupModel, ComponentModel, ContactModel, IdentifiedItem, PlanModel, ScenarioModel, TextField } from '../model/plan';
+import { percentText, periodText } from '../i18n/availabilityMessages';
+import { meetsTarget, resultsInOrder, validTarget } from '../model/availability';
+import type { AlertLevelModel, BackupModel, ComponentModel, ContactModel, IdentifiedItem, MeasurementModel, PlanModel, ScenarioModel, TextField } from '../model/plan';
 import { itemsById } from '../model/queries';
 import type { ReferenceList } from '../schema/fields';
 import type { Locale } from '../types';
@@ -20,8 +22,8 @@ import { codeSpan, escapeMarkdown } from './markdown';
 export function itemHover(model: PlanModel, list: ReferenceList, item: IdentifiedItem, locale: Locale): string[] {
   const say = (message: Message) => message[locale];
   const id = item.id?.value ?? '';
-  const what = { contacts: hoverTexts.contact, levels: hoverTexts.level, components: hoverTexts.component, backups: hoverTexts.backup }[list];
-  const name = list === 'backups' ? undefined : item.name?.value;
+  const what = { contacts: hoverTexts.contact, levels: hoverTexts.level, components: hoverTexts.component, backups: hoverTexts.backup, measurements: hoverTexts.measurement }[list];
+  const name = list === 'backups' || list === 'measurements' ? undefined : item.name?.value;
   const parts = [`**${say(what)} ${codeSpan(id)}**${name ? `: ${escapeMarkdown(name)}` : ''}`];
   const lines =
     list === 'contacts'
@@ -30,7 +32,9 @@ export function itemHover(model: PlanModel, list: ReferenceList, item: Identifie
         ? levelLines(model, item as AlertLevelModel, locale)
         : list === 'components'
           ? componentLines(model, item as ComponentModel, locale)
-          : backupLines(model, item as BackupModel, locale);
+          : list === 'measurements'
+            ? measurementLines(model, item as MeasurementModel, locale)
+            : backupLines(model, item as BackupModel, locale);
   if (lines.length > 0) parts.push(lines.map(([label, value]) => `- ${say(label)}: ${value}`).join('\n'));
   if (list === 'backups') parts.push(...survival(model, item as BackupModel, locale));
   return parts;
@@ -101,6 +105,30 @@ function componentLines(model: PlanModel, component: ComponentModel, locale: Loc
   const needed = graph.dependents(id, NAMED + 1).map((dependent) => dependent.id?.value ?? '');
   if (needed.length > 0) lines.push([f.neededBy, ids(needed.slice(0, NAMED), locale, needed.length > NAMED)]);
   lines.push(...textLines([[f.redundancy, component.redundancy]]));
+  return lines;
+}
+
+/** What a measurement watches, how, whom it alerts, and its latest result. */
+function measurementLines(model: PlanModel, measurement: MeasurementModel, locale: Locale): Line[] {
+  const f = hoverTexts.fields;
+  const lines: Line[] = textLines([
+    [f.what, measurement.what],
+    [f.tool, measurement.tool],
+  ]);
+  const interval = measurement.interval;
+  if (interval) lines.push([f.interval, interval.minutes !== undefined ? formatDuration(interval.minutes, locale) : escapeMarkdown(String(interval.value))]);
+  if (measurement.query && measurement.query.value.trim() !== '') lines.push([f.query, codeSpan(measurement.query.value)]);
+  const alert = measurement.alert?.value;
+  if (alert !== undefined) lines.push([f.alert, namedContact(model, alert)]);
+  const id = measurement.id?.value;
+  const results = resultsInOrder(model).filter((result) => result.source?.value === id && result.measured !== undefined);
+  const latest = results[results.length - 1];
+  if (latest?.days && latest.measured) {
+    const target = validTarget(model);
+    const met = meetsTarget(latest, target);
+    const mark = met === undefined ? '' : met ? '✓ ' : '✗ ';
+    lines.push([f.results, `${results.length} · ${hoverTexts.latestResult(periodText(latest.days), percentText(latest.measured.value))[locale]} ${mark}`.trimEnd()]);
+  }
   return lines;
 }
 

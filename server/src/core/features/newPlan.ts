@@ -86,6 +86,8 @@ export function newPlanText(locale: Locale, today: Date): string {
       ),
     ]),
     '',
+    ...measurementLines(write, t),
+    '',
     `# ${t(HINTS.components)}`,
     ...write([entry('components', list(COMPONENTS.map((component) => mapping(componentEntries(component, t)))))]),
     '',
@@ -131,6 +133,34 @@ export function newPlanText(locale: Locale, today: Date): string {
   const firstVersion = mapping([entry('version', verbatim('"0.1"')), entry('date', verbatim(isoDay(today, 'local'))), entry('changes', text('Plan angelegt'))]);
   lines.push(...write([entry('history', list([firstVersion]))]), '');
   return lines.join('\n');
+}
+
+/**
+ * How availability is measured: one measurement to start from, with its monitoring query as a
+ * commented example (a query drplan cannot know; `drplan measure` evaluates it). No target and no
+ * results: a target without measured results would be a claim (availability-unproven).
+ */
+function measurementLines(write: (entries: readonly YamlEntry[]) => string[], t: (message: Localized) => string): string[] {
+  const lines = write([
+    entry(
+      'availability',
+      mapping([
+        entry(
+          'measurements',
+          list([
+            mapping([
+              entry('id', text('erreichbarkeit')),
+              entry('what', empty, t(HINTS.measurementWhat)),
+              entry('interval', text('1 min')),
+              entry('alert', text(CONTACT_ID)),
+            ]),
+          ]),
+        ),
+      ]),
+    ),
+  ]);
+  const indent = /^\s*/.exec(lines[lines.length - 1] ?? '')?.[0] ?? '';
+  return [...lines, `${indent}# ${t(HINTS.query)}`, `${indent}# query: probe_success{instance="https://intranet.example.org"}`];
 }
 
 const CONTACT_ID = 'it-leitung';
@@ -235,6 +265,11 @@ const HINTS = {
   components: {
     de: 'Komponenten: wo sie stehen (in) und wovon sie abhängen (depends_on); an die eigene Infrastruktur anpassen.',
     en: 'Components: where they stand (in) and what they depend on (depends_on); adapt them to your infrastructure.',
+  },
+  measurementWhat: { de: 'was überwacht wird, z. B. HTTP-Check der Startseite', en: 'what is watched, e.g. an HTTP check of the start page' },
+  query: {
+    de: 'Mit einer Monitoring-Abfrage (1 = verfügbar, 0 = ausgefallen) misst „drplan measure“ die Verfügbarkeit, z. B.:',
+    en: "With a monitoring query (1 = up, 0 = down), 'drplan measure' measures the availability, e.g.:",
   },
   recoveryTime: { de: 'Zeit bis zur Wiederherstellung, z. B. 4h', en: 'time the recovery takes, e.g. 4h' },
   rto: { de: 'RTO: maximal zulässige Ausfallzeit, z. B. 8h', en: 'RTO: maximal tolerable downtime, e.g. 8h' },

@@ -32,10 +32,12 @@ export type MappingKind =
   | 'contact'
   | 'component'
   | 'measurement'
+  | 'availabilityResult'
   | 'backup'
   | 'scenario'
   | 'recoveryStep'
   | 'exercise'
+  | 'exerciseStep'
   | 'historyEntry';
 
 const MAPPING_KINDS: ReadonlySet<string> = new Set<MappingKind>([
@@ -45,10 +47,12 @@ const MAPPING_KINDS: ReadonlySet<string> = new Set<MappingKind>([
   'contact',
   'component',
   'measurement',
+  'availabilityResult',
   'backup',
   'scenario',
   'recoveryStep',
   'exercise',
+  'exerciseStep',
   'historyEntry',
 ]);
 
@@ -134,6 +138,12 @@ function valuesFor(kind: MappingKind, written: ReadonlyMap<string, unknown>, mis
       set('id', text(uniqueId('messung', idsOf(model.availability?.measurements ?? []))));
       set('what', text('Erreichbarkeit'));
       break;
+    case 'availabilityResult': {
+      // The month before today's; a measured value is left for the author: a placeholder would be a claim.
+      const month = new Date(Date.UTC(context.today.getUTCFullYear(), context.today.getUTCMonth() - 1, 1));
+      set('period', verbatim(isoDay(month).slice(0, 7)));
+      break;
+    }
     case 'backup':
       set('id', text(uniqueId('sicherung', idsOf(model.backups))));
       set('what', text('Daten'));
@@ -177,6 +187,9 @@ function valuesFor(kind: MappingKind, written: ReadonlyMap<string, unknown>, mis
       break;
     case 'exercise':
       set('date', verbatim(today));
+      break;
+    case 'exerciseStep':
+      set('step', text('Wiederherstellungsschritt'));
       break;
     case 'historyEntry': {
       const version = model.plan && scalarsOf(context.yaml, model.plan.node).get('version');

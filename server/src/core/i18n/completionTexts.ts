@@ -40,4 +40,13 @@ export const completionTexts = {
     return both(`Vorschlag aus dem Katalog für ${quote(typeLabel.de)}`, `suggested by the catalog for ${q(typeLabel.en)}`);
   },
   germanStepNote: both('', 'The catalog’s steps are German, the language of the plan document.'),
+  // Issue 16: a skipped step of an exercise, when it began, the periods of measured availability
+  skippedTrue: both('Der Schritt wurde in der Übung übersprungen; die Anmerkung (`note`) sagt, warum.', 'The step was skipped in the exercise; the `note` says why.'),
+  skippedFalse: both('Der Schritt wurde ausgeführt.', 'The step was carried out.'),
+  now: both('jetzt', 'now'),
+  lastPeriod(kind: 'month' | 'quarter' | 'year', name: Message): Message {
+    const de = { month: 'Der letzte abgeschlossene Monat', quarter: 'Das letzte abgeschlossene Quartal', year: 'Das letzte abgeschlossene Jahr' }[kind];
+    const en = { month: 'The last month that has ended', quarter: 'The last quarter that has ended', year: 'The last year that has ended' }[kind];
+    return both(`${de}: ${name.de}`, `${en}: ${name.en}`);
+  },
 } as const;

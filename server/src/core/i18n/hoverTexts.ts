@@ -120,6 +120,7 @@ export const hoverTexts = {
   level: both('Alarmierungsstufe', 'Alert level'),
   component: both('Komponente', 'Component'),
   backup: both('Datensicherung', 'Backup'),
+  measurement: both('Messung', 'Measurement'),
   notDefined(id: Message, list: string): Message {
     return both(`${id.de} ist in „${list}“ nicht definiert.`, `${id.en} is not defined in '${list}'.`);
   },
@@ -150,6 +151,10 @@ export const hoverTexts = {
     notify: both('Benachrichtigen', 'Notify'),
     within: both('Innerhalb', 'Within'),
     order: both('Reihenfolge', 'Order'),
+    tool: both('Werkzeug', 'Tool'),
+    query: both('Abfrage', 'Query'),
+    alert: both('Alarmiert', 'Alerts'),
+    results: both('Messergebnisse', 'Results'),
   },
   /** "Stufe 2 von 3": where a level stands in the order of escalation. */
   levelOf(position: number, count: number): Message {
@@ -176,6 +181,29 @@ export const hoverTexts = {
   andOthers: both('und weitere', 'and others'),
   yes: both('ja', 'yes'),
   no: both('nein', 'no'),
+
+  // Measured availability and exercises of issue 16 (features/evidenceHover.ts)
+  latestResult(period: Message, measured: Message): Message {
+    return both(`zuletzt ${period.de}: ${measured.de}`, `latest ${period.en}: ${measured.en}`);
+  },
+  periodDays(first: Message, last: Message, days: number): Message {
+    return both(`${first.de} bis ${last.de} (${days} Tage)`, `${first.en} to ${last.en} (${days} days)`);
+  },
+  /** `without`: the excluded maintenance and the availability without it, which is compared. */
+  measuredVsTarget(ok: boolean, measured: Message, target: Message, without?: { readonly excluded: Message; readonly compared: Message }): Message {
+    const sign = ok ? '≥' : '<';
+    return without
+      ? both(
+          `Ohne die ausgenommene Wartung (${without.excluded.de}): ${without.compared.de} ${sign} Verfügbarkeitsziel ${target.de} (gemessen ${measured.de})`,
+          `Without the excluded maintenance (${without.excluded.en}): ${without.compared.en} ${sign} availability target ${target.en} (measured ${measured.en})`,
+        )
+      : both(`Gemessen ${measured.de} ${sign} Verfügbarkeitsziel ${target.de}`, `Measured ${measured.en} ${sign} availability target ${target.en}`);
+  },
+  allowedInPeriod(target: Message, allowed: Message): Message {
+    return both(`Zulässige Ausfallzeit in diesem Zeitraum bei ${target.de}: ${allowed.de}`, `Downtime allowed in this period at ${target.en}: ${allowed.en}`);
+  },
+  noTarget: both('Kein Verfügbarkeitsziel (`availability.target`), mit dem sich das Ergebnis vergleichen ließe', 'No availability target (`availability.target`) to compare the result with'),
+  localTime: both('Ortszeit', 'local time'),
 
   // Keys
   extensionField: both(

@@ -1,4 +1,5 @@
 import type { Locale } from '../types';
+import { availabilityMessages } from './availabilityMessages';
 
 /** A message in both languages; `say` picks one. */
 export interface Message {
@@ -429,6 +430,9 @@ export const messages = {
       `${q(contact)} ${and(en, 'and')}, but has no deputy ('deputy'): who takes over when ${q(contact)} cannot be reached?`,
     );
   },
+
+  // Issue 16: measured availability, periods, the start of an exercise (availabilityMessages.ts).
+  ...availabilityMessages,
 } as const;
 
 /** "in 'plan'" / "in scenario 'storage'": where a missing field is missing. */

@@ -66,7 +66,7 @@ export const outlineWords = {
  * The fields that name ids of another list, for the messages below, in the order a reader meets
  * them in a scenario. test/unit/fields.test.ts checks that they are the field table's.
  */
-export const REFERENCE_FIELDS = 'backup, affects, responsible, escalation, owner, by, deputy, declared_by, notify, alert, in, depends_on, stored_on';
+export const REFERENCE_FIELDS = 'backup, affects, responsible, escalation, owner, by, deputy, declared_by, notify, alert, source, in, depends_on, stored_on';
 
 export const renameMessages = {
   notAnId: both(

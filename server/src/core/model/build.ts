@@ -1,11 +1,13 @@
 import { isMap, isSeq, type Node, type YAMLMap } from 'yaml';
 import type { YamlDocument } from '../parse/yamlDocument';
+import { parsePeriod } from '../period';
 import { buildScenario } from './buildScenario';
 import type {
   AlertingModel,
   AlertLevelModel,
   ApprovalModel,
   AvailabilityModel,
+  AvailabilityResultModel,
   BackupModel,
   ComponentModel,
   ContactModel,
@@ -211,16 +213,36 @@ export function buildPlanModel(yaml: YamlDocument, reuse?: ModelReuse): PlanMode
         tool: freeText(entries, 'tool'),
         interval: duration(entries, 'interval'),
         alert: text(entries, 'alert'),
-        query: undefined,
+        query: freeText(entries, 'query'),
       }),
     ),
-    results: [],
+    results: mappings(availabilitySection.entries, 'results', ['availability']).map(
+      ({ entries, item: { node, span, index, firstLine, path } }): AvailabilityResultModel => {
+        const period = read.period(entries, 'period');
+        const outages = read.finiteNumber(entries, 'outages');
+        return {
+          node,
+          span,
+          index,
+          firstLine,
+          path,
+          references: read.referencesIn('availabilityResult', node),
+          period,
+          days: period && parsePeriod(period.value),
+          measured: read.finiteNumber(entries, 'measured'),
+          downtime: duration(entries, 'downtime'),
+          outages: outages && Number.isInteger(outages.value) ? outages : undefined,
+          source: text(entries, 'source'),
+          excluded: duration(entries, 'excluded'),
+        };
+      },
+    ),
     keys: {
       target: keySpan(availabilitySection.entries, 'target'),
       database: keySpan(availabilitySection.entries, 'database'),
       load_balancing: keySpan(availabilitySection.entries, 'load_balancing'),
       measurements: keySpan(availabilitySection.entries, 'measurements'),
-      results: undefined,
+      results: keySpan(availabilitySection.entries, 'results'),
     },
   };
 

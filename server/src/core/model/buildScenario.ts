@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
-import type { ExerciseModel, ItemModel, RecoveryStepModel, ScenarioModel } from './plan';
+import type { ExerciseModel, ExerciseStepModel, ItemModel, RecoveryStepModel, ScenarioModel } from './plan';
 import type { Entries, ModelReader } from './read';
 
 /**
@@ -44,8 +44,17 @@ export function buildScenario(read: ModelReader, entries: Entries, { node, span,
         dataLoss: read.duration(exercise, 'data_loss'),
         result: read.freeText(exercise, 'result'),
         notes: read.freeText(exercise, 'notes'),
-        started: undefined,
-        steps: [],
+        started: read.text(exercise, 'started'),
+        steps: read.mappings(exercise, 'steps', item.path).map(
+          ({ entries: step, item: { index: stepIndex, firstLine: stepLine } }): ExerciseStepModel => ({
+            index: stepIndex,
+            firstLine: stepLine,
+            step: read.freeText(step, 'step'),
+            duration: read.duration(step, 'duration'),
+            note: read.freeText(step, 'note'),
+            skipped: read.flag(step, 'skipped'),
+          }),
+        ),
       }),
     ),
     keys: {

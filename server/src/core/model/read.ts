@@ -38,6 +38,8 @@ export interface ModelReader {
   freeTexts(entries: Entries, key: string): TextField[];
   duration(entries: Entries, key: string): DurationField | undefined;
   date(entries: Entries, key: string): DateField | undefined;
+  /** A period as written (`2026-11`, `2026-Q3`), a year YAML read as a whole number as text. */
+  period(entries: Entries, key: string): TextField | undefined;
   /** Where a key is written, whatever its value. */
   keySpan(entries: Entries | undefined, key: string): Span | undefined;
   /** The strings of a list (of references): other items are the schema's business. */
@@ -151,6 +153,10 @@ export function modelReader(yaml: YamlDocument): ModelReader {
       if (!field) return undefined;
       return { value: field.value, start: field.start, end: field.end, day: parseDate(field.value) };
     },
+    period(entries, key) {
+      const field = scalar(entries, key, isStringOrInteger);
+      return field && { value: String(field.value), start: field.start, end: field.end };
+    },
     keySpan(entries, key) {
       const keyNode = entries?.get(key)?.keyNode;
       return keyNode ? spanOf(keyNode) : undefined;
@@ -180,6 +186,9 @@ function isNumber(value: unknown): value is number {
 }
 function isStringOrNumber(value: unknown): value is string | number {
   return typeof value === 'string' || typeof value === 'number';
+}
+function isStringOrInteger(value: unknown): value is string | number {
+  return typeof value === 'string' || Number.isInteger(value);
 }
 function isFiniteNumber(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value);

@@ -6,7 +6,7 @@ export function* allReferences(model: PlanModel): Generator<ReferenceModel> {
   for (const contact of model.contacts) yield* contact.references;
   // The alerting section's references hold its levels' too.
   if (model.alerting) yield* model.alerting.references;
-  for (const items of [model.components, model.availability?.measurements ?? [], model.backups, model.scenarios, model.history]) {
+  for (const items of [model.components, model.availability?.measurements ?? [], model.availability?.results ?? [], model.backups, model.scenarios, model.history]) {
     for (const item of items) yield* item.references;
   }
 }

@@ -23,6 +23,10 @@ export function* durationFields(model: PlanModel): Generator<NamedField<Duration
   for (const measurement of model.availability?.measurements ?? []) {
     if (measurement.interval) yield { field: 'interval', definition: 'measurement', value: measurement.interval };
   }
+  for (const result of model.availability?.results ?? []) {
+    if (result.downtime) yield { field: 'downtime', definition: 'availabilityResult', value: result.downtime };
+    if (result.excluded) yield { field: 'excluded', definition: 'availabilityResult', value: result.excluded };
+  }
   for (const backup of model.backups) {
     if (backup.interval) yield { field: 'interval', definition: 'backup', value: backup.interval };
     if (backup.retention) yield { field: 'retention', definition: 'backup', value: backup.retention };
@@ -36,6 +40,7 @@ export function* durationFields(model: PlanModel): Generator<NamedField<Duration
     for (const exercise of scenario.exercises) {
       if (exercise.recoveryTime) yield { field: 'recovery_time', definition: 'exercise', value: exercise.recoveryTime };
       if (exercise.dataLoss) yield { field: 'data_loss', definition: 'exercise', value: exercise.dataLoss };
+      for (const step of exercise.steps) if (step.duration) yield { field: 'duration', definition: 'exerciseStep', value: step.duration };
     }
   }
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { chartSvg } from './chartSvg';
 import { neutralise } from './safeText';
 import { headingsOf, STATUS_CHARACTERS, type Block, type Heading, type Inline, type PlanDocument, type Table, type TableColumn } from './tree';
 
@@ -122,6 +123,13 @@ function renderBlock(block: Block, out: string[], headings: readonly Heading[]):
     case 'pageBreak':
       out.push('<div class="page-break"></div>');
       return;
+    case 'chart':
+      // Inline SVG is markup: the policy that allows no script, no style attribute and no
+      // loading lets it be. Its text alternative follows inside the figure.
+      out.push(`<figure class="chart" id="${escapeAttribute(block.id)}"${line}>`, `<figcaption>${escapeText(block.title)}</figcaption>`, chartSvg(block));
+      for (const child of block.alternative) renderBlock(child, out, headings);
+      out.push('</figure>');
+      return;
   }
 }
 
@@ -142,6 +150,7 @@ function columnWidthCss(blocks: readonly Block[]): string {
       if (block.kind === 'table') for (const width of columnWidths(block)) widths.add(width);
       else if (block.kind === 'section') walk(block.children);
       else if (block.kind === 'note') walk(block.content);
+      else if (block.kind === 'chart') walk(block.alternative);
     }
   };
   walk(blocks);
@@ -354,6 +363,23 @@ body { margin: 0; background: var(--drplan-bg); color: var(--drplan-fg); }
   font-size: 110pt; font-weight: bold; letter-spacing: 0.1em; color: var(--drplan-watermark);
   pointer-events: none; user-select: none; z-index: 0; white-space: nowrap;
 }
+.drplan-document figure.chart { margin: 0.4rem 0 1rem; break-inside: avoid; }
+.drplan-document figure.chart figcaption { font-weight: bold; font-size: 9pt; margin-bottom: 0.2rem; }
+.drplan-document .chart-svg { display: block; width: 100%; max-width: 40rem; height: auto; margin-bottom: 0.3rem; }
+.drplan-document .chart-svg text { fill: var(--drplan-fg); }
+.drplan-document .chart-svg .tick { fill: var(--drplan-muted); }
+.drplan-document .chart-svg .grid { stroke: var(--drplan-rule); }
+.drplan-document .chart-svg .axis { stroke: var(--drplan-muted); }
+.drplan-document .chart-svg .limit { stroke: var(--drplan-fg); }
+.drplan-document .chart-svg .bar.ok { stroke: var(--drplan-chart-ok, var(--drplan-ok)); }
+.drplan-document .chart-svg .bar.over { stroke: var(--drplan-chart-over, var(--drplan-failed)); }
+.drplan-document .chart-svg .bar.neutral { stroke: var(--drplan-chart-neutral, var(--drplan-accent)); }
+.drplan-document .chart-svg .bar.solid.ok { fill: var(--drplan-chart-ok, var(--drplan-ok)); }
+.drplan-document .chart-svg .bar.solid.over { fill: var(--drplan-chart-over, var(--drplan-failed)); }
+.drplan-document .chart-svg .bar.solid.neutral { fill: var(--drplan-chart-neutral, var(--drplan-accent)); }
+.drplan-document .chart-svg .hatch.ok { stroke: var(--drplan-chart-ok, var(--drplan-ok)); }
+.drplan-document .chart-svg .hatch.over { stroke: var(--drplan-chart-over, var(--drplan-failed)); }
+.drplan-document .chart-svg .hatch.neutral { stroke: var(--drplan-chart-neutral, var(--drplan-accent)); }
 @media print {
   @page { size: A4; margin: 20mm 18mm 20mm 18mm; }
   body { background: #ffffff; }

@@ -1,4 +1,4 @@
-import type { Content, DynamicContent, Style, TableCell } from 'pdfmake/interfaces';
+import type { Content, DynamicContent, TableCell } from 'pdfmake/interfaces';
 import type { PdfSetup } from './pdfEngine';
 import {
   estimateLines,
@@ -7,6 +7,7 @@ import {
   keptWithHeader,
   KEEP_WITH_NEXT_MAX_LINES,
   KEEP_WITH_NEXT_ROW,
+  chartLines,
   leads,
   LINE_HEIGHT,
   LIST_HEAD,
@@ -18,11 +19,14 @@ import {
   START_OF_NEXT,
   tableStartHeight,
 } from './pdfLayout';
+import { contentsRows, headingLabel, type PageHolder } from './pdfContents';
 import { node, startingPage, styled, whole, type FlowItem } from './pdfPaging';
-import { COLOR, CONTENT_WIDTH, FIELDS_LAYOUT, MARGINS, NOTE_FILL, noteLayout, REMARK, STATUS_COLOR, statusMark, STYLES, TABLE_LAYOUT, TOC_LAYOUT, TOC_STYLES, tocMargin } from './pdfStyle';
+import { COLOR, CONTENT_WIDTH, FIELDS_LAYOUT, MARGINS, NOTE_FILL, noteLayout, REMARK, STATUS_COLOR, statusMark, STYLES, TABLE_LAYOUT } from './pdfStyle';
 import { STRUCTURE, tagged, type StructureTag } from './pdfTagging';
 import { neutralise } from './safeText';
-import { headingsOf, type Block, type Heading, type Inline, type List, type PlanDocument, type Section, type Table } from './tree';
+import { CHART_WIDTH, chartHeight, chartSvg } from './chartSvg';
+export type { PageHolder } from './pdfContents';
+import { headingsOf, type Block, type Chart, type Heading, type Inline, type List, type PlanDocument, type Section, type Table } from './tree';
 
 /** A heading as pdfmake reads it: a link target and a bookmark. */
 interface HeadingNode {
@@ -34,14 +38,6 @@ interface HeadingNode {
   outlineParentId?: string;
 }
 
-/**
- * Where a heading of the contents is: pdfmake's renderer reads a page number from the
- * `positions` of the node a line refers to (`_pageRef`), as it does for its own contents. The
- * paging fills it in when the heading's page is final, before the contents are rendered.
- */
-export interface PageHolder {
-  positions: [{ pageNumber: number }];
-}
 
 /**
  * The plan document as pdfmake content: a flow of nodes for pdfPaging.ts to lay out window by
@@ -158,6 +154,11 @@ export class PdfEmitter {
     const result: FlowItem[] = [];
     for (let index = 0; index < blocks.length; index++) {
       const block = blocks[index] as Block;
+      if (block.kind === 'chart') {
+        // The drawing with its caption, unbroken; then its text, which may run on.
+        result.push(node(chartLines(block), () => this.chart(block)), ...this.items(block.alternative, false, inCell));
+        continue;
+      }
       if (!keepsNext(block)) {
         result.push(this.item(block));
         continue;
@@ -168,7 +169,7 @@ export class PdfEmitter {
       let next = index + 1;
       while (next < blocks.length) {
         const candidate = blocks[next] as Block;
-        if (candidate.kind === 'section' || lines + estimateLines(candidate) > KEEP_WITH_NEXT_MAX_LINES) break;
+        if (candidate.kind === 'section' || candidate.kind === 'chart' || lines + estimateLines(candidate) > KEEP_WITH_NEXT_MAX_LINES) break;
         const previous = group[group.length - 1] as Block;
         const introduction = previous.kind === 'paragraph' && group.length >= 2 && keepsNext(group[group.length - 2] as Block);
         if (!keepsNext(previous) && !introduction) break;
@@ -201,10 +202,12 @@ export class PdfEmitter {
       index = next - 1;
       const following = blocks[next];
       const onlyText = group.every((member) => member.kind === 'heading' || member.kind === 'paragraph');
-      if (onlyText && !inCell && !(atPageTop && start === 0) && (following?.kind === 'table' || following?.kind === 'list')) {
+      if (onlyText && !inCell && !(atPageTop && start === 0) && (following?.kind === 'table' || following?.kind === 'list' || following?.kind === 'chart')) {
         // The group and the start of the long table or list need this much room: of a table, its
-        // header with the rows kept with it (pdfEngine.ts keeps them together), however tall.
-        const room = lines * LINE_HEIGHT + Math.max(START_OF_NEXT, following.kind === 'table' ? tableStartHeight(following) : 0);
+        // header with the rows kept with it (pdfEngine.ts keeps them together), however tall; of
+        // a chart, its drawing.
+        const next = following.kind === 'table' ? tableStartHeight(following) : following.kind === 'chart' ? chartLines(following) * LINE_HEIGHT : 0;
+        const room = lines * LINE_HEIGHT + Math.max(START_OF_NEXT, next);
         group.forEach((member, position) =>
           result.push(
             node(estimateLines(member), () => {
@@ -228,7 +231,7 @@ export class PdfEmitter {
   private item(block: Block): FlowItem {
     if (block.kind === 'table') return this.tableRows(block);
     if (block.kind === 'list') return this.listRows(block, 0);
-    if (block.kind === 'toc') return this.contentsRows();
+    if (block.kind === 'toc') return contentsRows(this.doc, this.headingPages);
     return node(estimateLines(block), () => this.block(block));
   }
 
@@ -286,12 +289,31 @@ export class PdfEmitter {
           unbreakable: estimateLines(block) <= KEEP_WITH_NEXT_MAX_LINES,
         };
       case 'toc': {
-        const rows = this.contentsRows();
+        const rows = contentsRows(this.doc, this.headingPages);
         return rows.make(0, rows.rowLines.length).node;
       }
       case 'pageBreak':
         return { text: '', pageBreak: 'after' };
+      case 'chart':
+        return { stack: [this.chart(block), ...whole(this.items(block.alternative, false, true))] };
     }
+  }
+
+  /**
+   * A chart's caption and its drawing (render/chartSvg.ts) as one unbreakable node. pdfmake draws
+   * the SVG with svg-to-pdfkit, as an artifact of the tagged PDF: what it shows is in the text
+   * beside it, which is tagged.
+   */
+  private chart(chart: Chart): Content {
+    const height = chartHeight(chart.bars);
+    return {
+      stack: [
+        tagged({ text: neutralise(chart.title), style: 'chartTitle' }, { type: 'P', key: this.key(chart) }),
+        { svg: chartSvg(chart), width: CHART_WIDTH, height },
+      ],
+      unbreakable: true,
+      margin: [0, 2, 0, 4],
+    };
   }
 
   /** A list whose items from `skip` on are rows; numbering goes on from the items before. */
@@ -311,46 +333,6 @@ export class PdfEmitter {
         );
         const node: Content = list.ordered ? { ol: nodes, start: skip + from + 1, style: 'list' } : { ul: nodes, style: 'list' };
         return { node, rows: nodes.map((item) => [item]) };
-      },
-    };
-  }
-
-  /**
-   * The contents: a line per heading with its page, laid out as pdfmake lays out its own
-   * contents (a borderless table, titles left, page numbers right, both links).
-   */
-  private contentsRows(): Extract<FlowItem, { kind: 'rows' }> {
-    const headings = headingsOf(this.doc.blocks).filter((heading) => heading.toc);
-    const title = this.doc.blocks.flatMap((block) => (block.kind === 'section' ? block.children : [block])).find((block) => block.kind === 'toc');
-    // Made afresh for each window: pdfmake changes the cells it lays out.
-    const row = (heading: Heading): TableCell[] => {
-      const margin = tocMargin(heading.level);
-      const style: Style = TOC_STYLES[heading.level];
-      const tag: StructureTag = { type: 'P', key: `toc:${heading.id}` };
-      return [
-        tagged({ text: headingLabel(heading), linkToDestination: heading.id, alignment: 'left', style, margin }, tag),
-        {
-          [STRUCTURE]: tag,
-          // Replaced by the page number when rendered (pdfmake's page references), and as wide.
-          text: '00000',
-          linkToDestination: heading.id,
-          alignment: 'right',
-          style: { ...style, bold: false, color: COLOR.muted },
-          margin: [0, margin[1], 0, margin[3]],
-          _pageRef: { _nodeRef: this.headingPages.get(heading.id) },
-        } as TableCell,
-      ];
-    };
-    return {
-      kind: 'rows',
-      rowLines: [2, ...headings.map(() => 1)],
-      make: (from, to) => {
-        // Row 0 is the title; a window may begin the contents anywhere after it.
-        const body = headings.slice(Math.max(0, from - 1), to - 1).map(row);
-        const stack: Content[] = [];
-        if (from === 0 && title?.kind === 'toc') stack.push(tagged({ text: neutralise(title.title), style: 'tocTitle' }, { type: 'H1', key: 'toc' }));
-        if (body.length > 0) stack.push({ table: { dontBreakRows: true, widths: ['*', 'auto'], body }, layout: TOC_LAYOUT });
-        return { node: { stack }, rows: [...(from === 0 ? [[stack[0] as object]] : []), ...body] };
       },
     };
   }
@@ -486,8 +468,3 @@ export class PdfEmitter {
     return runs;
   }
 }
-
-function headingLabel(heading: Heading): string {
-  return neutralise(heading.number ? `${heading.number}  ${heading.text}` : heading.text);
-}
-

@@ -97,6 +97,14 @@ export function loadPdfEngine(): Promise<PdfEngine> {
       writer(setup: PdfSetup): PdfWriter {
         const pdf = new PdfDocument({ Roboto: { ...FONT_FILES } }, {}, {}, {}, pdfOptions(setup), virtualFs, () => false);
         archivable(pdf as unknown as ArchivedDocument, setup.language);
+        // The charts' SVG text asks pdfkit for a font by its file name (pdfmake's renderSVG): the
+        // same bytes, from memory, so that nothing is read and each face is embedded once (PDF/A).
+        // Opened here, before pdfmake opens them, pdfkit caches them under the file name too; else
+        // it would parse the font again for every text of every chart.
+        for (const [file, bytes] of fonts) {
+          pdf.registerFont(file, bytes);
+          pdf.font(file);
+        }
         // pdfkit writes many small chunks, each a slice of a larger pooled buffer: joined now and
         // then, the pools are let go (a 25 MB PDF otherwise holds 150 MB).
         const chunks: Buffer[] = [];
@@ -196,6 +204,9 @@ interface PdfKitDocument {
   _refEnd(ref: { data: object }): void;
   /** pdfmake: the fonts used so far, by family and style. */
   fontCache: Record<string, Record<string, { layoutCache?: object }>>;
+  /** pdfkit: a font by name, from its bytes; `font` makes it the current one (and caches it). */
+  registerFont(name: string, src: Uint8Array): void;
+  font(name: string): void;
   on(event: 'data', listener: (chunk: Buffer) => void): void;
   on(event: 'end', listener: () => void): void;
   on(event: 'error', listener: (error: unknown) => void): void;

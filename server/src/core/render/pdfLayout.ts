@@ -1,4 +1,5 @@
-import { plainText, type Block, type Heading, type Inline, type Table } from './tree';
+import { chartHeight } from './chartSvg';
+import { plainText, type Block, type Chart, type Heading, type Inline, type Table } from './tree';
 
 /**
  * How the PDF lays blocks out on pages, from estimates (pdfmake measures only while it lays out):
@@ -104,7 +105,14 @@ export function estimateLines(block: Block): number {
       return 2;
     case 'section':
       return block.children.reduce((sum, child) => sum + estimateLines(child), 0);
+    case 'chart':
+      return chartLines(block) + block.alternative.reduce((sum, child) => sum + estimateLines(child), 0);
   }
+}
+
+/** Lines a chart's caption and drawing take (its text beside it apart). */
+export function chartLines(chart: Chart): number {
+  return 1 + Math.ceil(chartHeight(chart.bars) / LINE_HEIGHT);
 }
 
 /**

@@ -53,6 +53,7 @@ export const STYLES: Record<string, Style> = {
   paragraph: { margin: [0, 0, 0, 6] },
   small: { fontSize: 8, color: COLOR.muted, margin: [0, 0, 0, 4] },
   label: { bold: true, margin: [0, 5, 0, 3] },
+  chartTitle: { bold: true, fontSize: 8.5, margin: [0, 0, 0, 2] },
   list: { margin: [0, 0, 0, 6] },
   fieldLabel: { bold: true, color: COLOR.muted },
   tableHeader: { bold: true, fillColor: COLOR.headBg },

@@ -128,7 +128,44 @@ export interface Section extends BlockBase {
   readonly children: readonly Block[];
 }
 
-export type Block = Heading | Title | Paragraph | List | Fields | Table | Note | Toc | PageBreak | Section;
+/**
+ * A chart drplan draws itself as SVG (render/chartSvg.ts): horizontal bars, one per row, against
+ * a limit (the RTO, the availability target, the yearly downtime budget). The emitters draw it
+ * from this data and put `alternative` beside it: the same values as text or a table, for screen
+ * readers, pdftotext and a reader of a grey print.
+ */
+export interface Chart extends BlockBase {
+  readonly kind: 'chart';
+  /** Unique in the document, `[a-z0-9-]` only: the prefix of the SVG's own ids. */
+  readonly id: string;
+  /** What the chart shows: its caption and accessible name. */
+  readonly title: string;
+  readonly bars: BarChart;
+  readonly alternative: readonly Block[];
+}
+
+export interface BarChart {
+  readonly rows: readonly BarRow[];
+  /** Where the bars start and where the axis ends, with the ticks written under it. */
+  readonly axis: { readonly from: number; readonly to: number; readonly ticks: readonly { readonly value: number; readonly label: string }[] };
+  /** The line every bar is measured against (RTO, target, budget). */
+  readonly limit?: { readonly value: number; readonly label: string };
+}
+
+/**
+ * One bar: its label, its value (none: nothing measured, only the text), the text beside it.
+ * `look` tells bars apart without colour (a grey print): solid, hatched, or an outline; `tone`
+ * gives the colour: within the limit, beyond it, or neither.
+ */
+export interface BarRow {
+  readonly label: string;
+  readonly value: number | undefined;
+  readonly text: string;
+  readonly look: 'solid' | 'hatched' | 'outline';
+  readonly tone: 'ok' | 'over' | 'neutral';
+}
+
+export type Block = Heading | Title | Paragraph | List | Fields | Table | Note | Toc | PageBreak | Section | Chart;
 
 export interface DocumentMeta {
   readonly title: string;

@@ -1,135 +1,38 @@
-import type { EnumName, Localized } from '../catalog';
-import type { TermName } from '../i18n/hoverTexts';
-import type { IdList } from '../model/plan';
+import {
+  boolean,
+  catalog,
+  count,
+  date,
+  dateTime,
+  define,
+  duration,
+  formatVersion,
+  id,
+  items,
+  percentage,
+  period,
+  reference,
+  references,
+  section,
+  steps,
+  text,
+  texts,
+  TYPICAL,
+  version,
+  type FieldSpec,
+} from './fieldKinds';
+
+export type { CatalogName, FieldDoc, FieldKind, FieldSpec, ReferenceList } from './fieldKinds';
+export { TYPICAL } from './fieldKinds';
 
 /**
  * The one table of the format's fields: for every key of every mapping, what kind of value it
  * holds (text, duration, date, catalog value, reference to which list, …) and its label and
- * explanation in German and English. Completion, hover, the reference rule, navigation,
- * placeholders and the document read it; `test/unit/fields.test.ts` keeps it and
+ * explanation in German and English (the kinds: fieldKinds.ts). Completion, hover, the reference
+ * rule, navigation, placeholders and the document read it; `test/unit/fields.test.ts` keeps it and
  * `schemas/drplan.schema.json` in step (every key in both, same kinds, the schema's English title
  * and description are the table's). Adding a field is one entry here plus the schema.
  */
-
-/** The catalogs a value can come from: the enumerations, and the scenario and component catalogs. */
-export type CatalogName = EnumName | 'category' | 'scenarioType' | 'componentKind';
-
-/** The lists whose items references can name. */
-export type ReferenceList = Exclude<IdList, 'measurements' | 'scenarios'>;
-
-export type FieldKind =
-  /** Free text (or a number written as text). */
-  | { readonly kind: 'text' }
-  /** A list of free texts. */
-  | { readonly kind: 'texts' }
-  /** `drplan: "1"`. */
-  | { readonly kind: 'formatVersion' }
-  /** A version number, best quoted ("2.1"). */
-  | { readonly kind: 'version' }
-  /** The id of a list item, which references name. */
-  | { readonly kind: 'id'; readonly list: IdList }
-  /**
-   * The id of an item of another list (or of its own: `notSelf`, the item's own id is no
-   * choice, as a contact is not its own deputy).
-   */
-  | { readonly kind: 'reference'; readonly list: ReferenceList; readonly notSelf?: boolean }
-  /** A list of ids of items of another list. */
-  | { readonly kind: 'references'; readonly list: ReferenceList }
-  /**
-   * A duration, with the values authors typically write there; `term` names RTO, RPO and the
-   * other terms whose hover relates them to the scenario; for the RPO, completion offers the
-   * plan's backup intervals first.
-   */
-  | { readonly kind: 'duration'; readonly typical: readonly Localized[]; readonly term?: TermName; readonly backupIntervals?: boolean }
-  | { readonly kind: 'date' }
-  /** A catalog id; `open`: other text is allowed too. */
-  | { readonly kind: 'catalog'; readonly catalog: CatalogName; readonly open?: boolean }
-  | { readonly kind: 'boolean' }
-  /** A percentage, greater than 0 and at most 100. */
-  | { readonly kind: 'percentage' }
-  /** A whole number of at least 1. */
-  | { readonly kind: 'count' }
-  /** A mapping of the definition `mapping`. */
-  | { readonly kind: 'section'; readonly mapping: string }
-  /** A list of mappings of the definition `mapping`. */
-  | { readonly kind: 'items'; readonly mapping: string }
-  /**
-   * A list of texts (Handlungen) for which the catalog suggests the scenario type's steps; items
-   * may also be mappings of the definition `mapping`.
-   */
-  | { readonly kind: 'steps'; readonly catalog: 'prevention' | 'recovery'; readonly mapping?: string };
-
-/** A label and what the field means, in one language. */
-export interface FieldDoc {
-  readonly title: string;
-  readonly description: string;
-}
-
-export type FieldSpec = FieldKind & {
-  /** The schema definition of the mapping the key belongs to (`root`, `plan`, `scenario`, …). */
-  readonly definition: string;
-  readonly key: string;
-  readonly de: FieldDoc;
-  /** The schema's own title and description (the schema speaks English, with German terms). */
-  readonly en: FieldDoc;
-};
-
-const same = (text: string): Localized => ({ de: text, en: text });
-const SHORT = same('15 min');
-const HALF_HOUR = same('30 min');
-const HOUR = same('1h');
-const TWO_HOURS = same('2h');
-const FOUR_HOURS = same('4h');
-const EIGHT_HOURS = same('8h');
-const DAY = same('24h');
-const TWO_DAYS: Localized = { de: '2 Tage', en: '2 days' };
-const WEEK: Localized = { de: '1 Woche', en: '1 week' };
-const ZERO = same('0');
-
-/** Typical durations per field: what an author of such plans usually writes there. */
-export const TYPICAL = {
-  rto: [SHORT, HALF_HOUR, HOUR, FOUR_HOURS, EIGHT_HOURS, DAY, TWO_DAYS, WEEK],
-  rpo: [ZERO, SHORT, HOUR, FOUR_HOURS, DAY],
-  mtpd: [FOUR_HOURS, EIGHT_HOURS, DAY, TWO_DAYS, WEEK, { de: '2 Wochen', en: '2 weeks' }],
-  recoveryTime: [HALF_HOUR, HOUR, TWO_HOURS, FOUR_HOURS, EIGHT_HOURS, DAY],
-  dataLoss: [ZERO, SHORT, HOUR, FOUR_HOURS, DAY],
-  stepDuration: [SHORT, HALF_HOUR, HOUR, TWO_HOURS, FOUR_HOURS],
-  backupInterval: [HOUR, FOUR_HOURS, DAY, WEEK],
-  retention: [{ de: '7 Tage', en: '7 days' }, { de: '14 Tage', en: '14 days' }, { de: '30 Tage', en: '30 days' }, { de: '90 Tage', en: '90 days' }, { de: '1 Jahr', en: '1 year' }],
-  measurementInterval: [same('1 min'), same('5 min'), SHORT, HOUR],
-  reviewInterval: [{ de: '6 Monate', en: '6 months' }, { de: '12 Monate', en: '12 months' }],
-  notification: [SHORT, HALF_HOUR, HOUR, FOUR_HOURS],
-} as const satisfies Record<string, readonly Localized[]>;
-
-const text = (): FieldKind => ({ kind: 'text' });
-const texts = (): FieldKind => ({ kind: 'texts' });
-const formatVersion = (): FieldKind => ({ kind: 'formatVersion' });
-const version = (): FieldKind => ({ kind: 'version' });
-const id = (list: IdList): FieldKind => ({ kind: 'id', list });
-const reference = (list: ReferenceList, options: { notSelf?: boolean } = {}): FieldKind => ({ kind: 'reference', list, ...options });
-const references = (list: ReferenceList): FieldKind => ({ kind: 'references', list });
-const duration = (typical: readonly Localized[], term?: TermName, options: { backupIntervals?: boolean } = {}): FieldKind => ({
-  kind: 'duration',
-  typical,
-  ...(term ? { term } : {}),
-  ...options,
-});
-const date = (): FieldKind => ({ kind: 'date' });
-const catalog = (name: CatalogName, options: { open?: boolean } = {}): FieldKind => ({ kind: 'catalog', catalog: name, ...options });
-const boolean = (): FieldKind => ({ kind: 'boolean' });
-const percentage = (): FieldKind => ({ kind: 'percentage' });
-const count = (): FieldKind => ({ kind: 'count' });
-const section = (mapping: string): FieldKind => ({ kind: 'section', mapping });
-const items = (mapping: string): FieldKind => ({ kind: 'items', mapping });
-const steps = (catalogSteps: 'prevention' | 'recovery', mapping?: string): FieldKind => ({
-  kind: 'steps',
-  catalog: catalogSteps,
-  ...(mapping ? { mapping } : {}),
-});
-
-function define(definition: string, key: string, kind: FieldKind, deTitle: string, deDescription: string, enTitle: string, enDescription: string): FieldSpec {
-  return { ...kind, definition, key, de: { title: deTitle, description: deDescription }, en: { title: enTitle, description: enDescription } };
-}
 
 /** Every field of the format, by mapping, in the schema's order. */
 export const FIELDS: readonly FieldSpec[] = [
@@ -150,8 +53,8 @@ export const FIELDS: readonly FieldSpec[] = [
     'Komponenten', 'Hardware und Infrastruktur (Standardkomponenten für erhöhte Verfügbarkeit), z. B. RAID-Storage, redundante Netzteile, Ersatzteile, USV, und die Racks, Räume und Standorte, in denen sie stehen; `affects` eines Szenarios, `stored_on` einer Datensicherung sowie `in` und `depends_on` anderer Komponenten verweisen auf ihre Kennungen.',
     'Components', 'Hardware and infrastructure components (Standardkomponenten für erhöhte Verfügbarkeit), e.g. RAID storage, redundant power supplies, spare parts, UPS, and the racks, rooms and sites that hold them; referenced by a scenario\'s `affects`, a backup\'s `stored_on` and other components\' `in` and `depends_on`.'),
   define('root', 'availability', section('availability'),
-    'Verfügbarkeit', 'Verfügbarkeitsziel, Strategie für Datenbank und Lastverteilung sowie die Messung der Verfügbarkeit.',
-    'Availability', 'Availability (Verfügbarkeit): the availability target, the database and load-balancing strategy and the measurements (Messung der Verfügbarkeit).'),
+    'Verfügbarkeit', 'Verfügbarkeitsziel, Strategie für Datenbank und Lastverteilung, die Messung der Verfügbarkeit und ihre Ergebnisse.',
+    'Availability', 'Availability (Verfügbarkeit): the availability target, the database and load-balancing strategy, the measurements (Messung der Verfügbarkeit) and their results.'),
   define('root', 'backups', items('backup'),
     'Datensicherungen', 'Die Sicherungsjobs; `backup` eines Szenarios verweist auf ihre Kennungen.',
     'Backups', 'Backup jobs (Datensicherungen); referenced by a scenario\'s `backup`.'),
@@ -310,6 +213,9 @@ export const FIELDS: readonly FieldSpec[] = [
   define('availability', 'measurements', items('measurement'),
     'Messungen', 'Wie die Verfügbarkeit gemessen und überwacht wird (Monitoring).',
     'Measurements', 'How availability is measured (Messung der Verfügbarkeit / Monitoring).'),
+  define('availability', 'results', items('availabilityResult'),
+    'Messergebnisse', 'Die gemessene Verfügbarkeit je Zeitraum (Monat, Quartal oder Jahr) und Messung, z. B. mit `drplan measure` aus dem Monitoring übernommen: der Beleg für das Verfügbarkeitsziel.',
+    'Results', 'The measured availability per period (month, quarter or year) and measurement (Messergebnisse), e.g. imported from monitoring with `drplan measure`: the evidence for the availability target.'),
   // database
   define('database', 'strategy', catalog('databaseStrategy'),
     'Strategie', 'Wie die Datenbank verfügbar gehalten wird: `snapshot` (Neuaufsetzen aus einem Snapshot des Volume Managers), `relstorage-replication` (Replikation über RelStorage), `drbd-heartbeat` (DRBD/Heartbeat) oder `none` (keine).',
@@ -343,6 +249,28 @@ export const FIELDS: readonly FieldSpec[] = [
   define('measurement', 'alert', reference('contacts'),
     'Alarmierung', 'Wer alarmiert wird: die Kennung (`id`) eines Kontakts.',
     'Alert', 'Who is alerted (Alarmierung): the `id` of a contact.'),
+  define('measurement', 'query', text(),
+    'Abfrage', 'Die Monitoring-Abfrage, deren Wert 1 ist, solange der Dienst verfügbar ist, und 0, solange er ausfällt, z. B. der Prometheus-Ausdruck `probe_success{instance="https://intranet.example.org"}`; `drplan measure` wertet sie für einen Zeitraum aus.',
+    'Query', 'The monitoring query (Abfrage) whose value is 1 while the service is up and 0 while it is down, e.g. the Prometheus expression `probe_success{instance="https://intranet.example.org"}`; `drplan measure` evaluates it over a period.'),
+  // availabilityResult
+  define('availabilityResult', 'period', period(),
+    'Zeitraum', 'Der gemessene Zeitraum: ein Monat `2026-11`, ein Quartal `2026-Q3` oder ein Jahr `2026`.',
+    'Period', 'The period measured (Zeitraum): a month `2026-11`, a quarter `2026-Q3` or a year `2026`.'),
+  define('availabilityResult', 'measured', percentage({ zero: true }),
+    'Gemessene Verfügbarkeit', 'Die gemessene Verfügbarkeit in Prozent, z. B. 99.91; von 0 bis 100. Liegt sie unter dem Verfügbarkeitsziel, ist das Ziel in diesem Zeitraum verfehlt.',
+    'Measured', 'The measured availability in percent (gemessene Verfügbarkeit), e.g. 99.91; from 0 to 100. Below `availability.target`, the target was missed in this period.'),
+  define('availabilityResult', 'downtime', duration(TYPICAL.downtime),
+    'Ausfallzeit', 'Wie lange der Dienst im Zeitraum insgesamt ausgefallen ist, z. B. 39 min.',
+    'Downtime', 'How long the service was down in the period in total (Ausfallzeit), e.g. 39 min.'),
+  define('availabilityResult', 'outages', count(0),
+    'Ausfälle', 'Wie viele Ausfälle es im Zeitraum gab; eine ganze Zahl ab 0.',
+    'Outages', 'How many outages there were in the period (Ausfälle); a whole number from 0 on.'),
+  define('availabilityResult', 'source', reference('measurements'),
+    'Quelle', 'Die Messung, aus der das Ergebnis stammt: die Kennung (`id`) eines Eintrags aus `availability.measurements`.',
+    'Source', 'The measurement the result comes from (Quelle): the `id` of an entry of `availability.measurements`.'),
+  define('availabilityResult', 'excluded', duration(TYPICAL.maintenance),
+    'Ausgenommene Wartung', 'Angekündigte Wartung, die aus dem Zeitraum herausgerechnet wird, wenn das Verfügbarkeitsziel das erlaubt, z. B. 2h: Mit dem Ziel verglichen wird die Verfügbarkeit des Zeitraums ohne sie.',
+    'Excluded', 'Announced maintenance left out of the period when the target allows it (ausgenommene Wartung), e.g. 2h: the availability of the period without it is compared with the target.'),
   // backup
   define('backup', 'id', id('backups'),
     'Kennung', 'Kennung der Datensicherung, auf die `backup` eines Szenarios verweist.',
@@ -452,6 +380,25 @@ export const FIELDS: readonly FieldSpec[] = [
   define('exercise', 'notes', text(),
     'Anmerkungen', 'Anmerkungen und Erkenntnisse aus der Übung.',
     'Notes', 'Notes, findings (Anmerkungen / Erkenntnisse).'),
+  define('exercise', 'started', dateTime(),
+    'Beginn', 'Wann die Übung begann, als Datum und Uhrzeit nach ISO 8601, z. B. 2026-11-20T09:15:00+01:00.',
+    'Started', 'When the exercise began (Beginn), as an ISO 8601 date and time, e.g. 2026-11-20T09:15:00+01:00.'),
+  define('exercise', 'steps', items('exerciseStep'),
+    'Durchgeführte Schritte', 'Die Schritte der Wiederherstellung, wie sie in der Übung ausgeführt wurden, je mit der gemessenen Dauer; ein übersprungener mit `skipped: true` und einer Anmerkung.',
+    'Steps', 'The recovery steps as they were carried out in the exercise (durchgeführte Schritte), each with its measured duration; a skipped one with `skipped: true` and a note.'),
+  // exerciseStep
+  define('exerciseStep', 'step', text(),
+    'Schritt', 'Was getan wurde: der Schritt der Wiederherstellung.',
+    'Step', 'What was done (Schritt): the recovery step.'),
+  define('exerciseStep', 'duration', duration(TYPICAL.stepDuration),
+    'Gemessene Dauer', 'Wie lange der Schritt in der Übung gedauert hat.',
+    'Duration', 'How long the step took in the exercise (gemessene Dauer).'),
+  define('exerciseStep', 'note', text(),
+    'Anmerkung', 'Anmerkung zum Schritt, z. B. warum er übersprungen wurde.',
+    'Note', 'A note on the step (Anmerkung), e.g. why it was skipped.'),
+  define('exerciseStep', 'skipped', boolean(),
+    'Übersprungen', 'Ob der Schritt in der Übung übersprungen wurde (`true`/`false`).',
+    'Skipped', 'Whether the step was skipped in the exercise (übersprungen).'),
   // historyEntry
   define('historyEntry', 'version', version(),
     'Version', 'Versionsnummer des Plans, z. B. "2.1"; in Anführungszeichen.',

@@ -26,6 +26,10 @@ import { rtoExceedsMtpd } from './rules/rtoExceedsMtpd';
 import { singlePointOfFailure } from './rules/singlePointOfFailure';
 import { stepsExceedRecoveryTime } from './rules/stepsExceedRecoveryTime';
 import { untested } from './rules/untested';
+import { periodSyntax } from './rules/periodSyntax';
+import { dateTimeSyntax } from './rules/dateTimeSyntax';
+import { availabilityNotMet } from './rules/availabilityNotMet';
+import { availabilityUnproven } from './rules/availabilityUnproven';
 
 /** The semantic rules, each in its own module. The schema checks shape before them. */
 export const RULES: readonly Rule[] = [
@@ -54,6 +58,10 @@ export const RULES: readonly Rule[] = [
   singlePointOfFailure,
   approvalMissing,
   noDeputy,
+  periodSyntax,
+  dateTimeSyntax,
+  availabilityNotMet,
+  availabilityUnproven,
 ];
 
 export function checkRules(model: PlanModel, today: number): Finding[] {

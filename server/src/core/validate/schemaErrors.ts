@@ -5,7 +5,7 @@ import type { YamlDocument } from '../parse/yamlDocument';
 import { schemaDefinitions } from '../schema/planSchema';
 import { validatePlanShape, type SchemaError } from '../schema/validator';
 import { pointerSegments } from '../yaml/pointer';
-import type { Span } from '../types';
+import type { DiagnosticCode, Span } from '../types';
 import type { Finding } from './diagnostic';
 
 /** A place in the YAML named by a JSON pointer, with what was written there. */
@@ -92,22 +92,9 @@ function translate(yaml: YamlDocument, error: SchemaError): Finding | undefined 
     case 'type': {
       const expected = ([] as string[]).concat(error.params.type as string | string[]).map(kindOfSchemaType);
       const actual = kindOf(error.data);
-      if (error.parentSchema === schemaDefinitions.duration) {
-        return {
-          code: 'invalid-duration',
-          span: valueSpan,
-          message: actual === 'null' ? messages.emptyDuration(field) : messages.invalidDuration(field, display(error.data), messages.durationNotScalar, []),
-          data: { field },
-        };
-      }
-      if (error.parentSchema === schemaDefinitions.date) {
-        return {
-          code: 'invalid-date',
-          span: valueSpan,
-          message: actual === 'null' ? messages.emptyDate(field) : messages.invalidDate(field, display(error.data)),
-          data: { field },
-        };
-      }
+      // A value of one of the format's own kinds (duration, date, …) of the wrong type: said as for its kind.
+      const own = OWN_KINDS.find((kind) => kind.schema === error.parentSchema);
+      if (own) return { code: own.code, span: valueSpan, message: actual === 'null' ? own.empty(field) : own.invalid(field, display(error.data)), data: { field } };
       if (at.path.length === 0) {
         return { code: 'invalid-value', span: valueSpan, message: messages.rootNotMapping(actual), data: { field: '' } };
       }
@@ -129,7 +116,7 @@ function translate(yaml: YamlDocument, error: SchemaError): Finding | undefined 
       return {
         code: 'invalid-value',
         span: valueSpan,
-        message: field === 'target' ? messages.targetRange : field === 'clients' ? messages.clientsRange : bound(field, error),
+        message: RANGE_MESSAGES.get(field) ?? bound(field, error),
         data: { field },
       };
     default:
@@ -141,6 +128,22 @@ function translate(yaml: YamlDocument, error: SchemaError): Finding | undefined 
       };
   }
 }
+
+/** The schema's definitions of the format's own kinds of value, with their code and messages. */
+const OWN_KINDS: readonly { schema: object; code: DiagnosticCode; empty(field: string): Message; invalid(field: string, written: string): Message }[] = [
+  { schema: schemaDefinitions.duration, code: 'invalid-duration', empty: messages.emptyDuration, invalid: (field, written) => messages.invalidDuration(field, written, messages.durationNotScalar, []) },
+  { schema: schemaDefinitions.date, code: 'invalid-date', empty: messages.emptyDate, invalid: messages.invalidDate },
+  { schema: schemaDefinitions.period, code: 'invalid-value', empty: messages.emptyPeriod, invalid: (field, written) => messages.invalidPeriod(field, written, undefined) },
+  { schema: schemaDefinitions.dateTime, code: 'invalid-date', empty: messages.emptyDateTime, invalid: messages.invalidDateTime },
+];
+
+/** The fields whose bounds a message of their own explains. */
+const RANGE_MESSAGES: ReadonlyMap<string, Message> = new Map([
+  ['target', messages.targetRange],
+  ['clients', messages.clientsRange],
+  ['measured', messages.measuredRange],
+  ['outages', messages.outagesRange],
+]);
 
 function bound(field: string, error: SchemaError): Message {
   const limit = String((error.params as { limit?: number }).limit);

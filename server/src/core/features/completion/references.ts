@@ -56,6 +56,8 @@ export function referencedItems(request: Request, list: ReferenceList): Referenc
     }
   } else if (list === 'levels') {
     for (const level of model.alerting?.levels ?? []) add(level.id?.value, level.name?.value);
+  } else if (list === 'measurements') {
+    for (const measurement of model.availability?.measurements ?? []) add(measurement.id?.value, measurement.what?.value);
   } else {
     for (const backup of model.backups) add(backup.id?.value, backup.what?.value);
   }

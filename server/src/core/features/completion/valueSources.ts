@@ -4,7 +4,7 @@ import { definitionAt, field } from '../../schema/fieldLookup';
 
 /**
  * What completion offers as a field's value, made from the field table (../../schema/fields.ts):
- * catalog values, references, typical durations, dates, booleans.
+ * catalog values, references, typical durations, dates and times, periods, booleans.
  */
 
 export type ValueSource =
@@ -14,6 +14,8 @@ export type ValueSource =
   | { readonly kind: 'reference'; readonly list: ReferenceList; readonly many?: true; readonly notSelf?: true }
   | { readonly kind: 'duration'; readonly typical: readonly Localized[]; readonly backupIntervals?: boolean }
   | { readonly kind: 'date' }
+  | { readonly kind: 'dateTime' }
+  | { readonly kind: 'period' }
   | { readonly kind: 'boolean' }
   | { readonly kind: 'formatVersion' };
 
@@ -32,6 +34,10 @@ function valueSourceOfField(spec: FieldSpec): ValueSource | undefined {
       return spec.backupIntervals ? { kind: 'duration', typical: spec.typical, backupIntervals: true } : { kind: 'duration', typical: spec.typical };
     case 'date':
       return { kind: 'date' };
+    case 'dateTime':
+      return { kind: 'dateTime' };
+    case 'period':
+      return { kind: 'period' };
     case 'boolean':
       return { kind: 'boolean' };
     default:

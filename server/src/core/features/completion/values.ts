@@ -2,7 +2,10 @@ import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-t
 import { SCENARIO_TYPES, categoryById, scenarioTypesOf, type CatalogEntry, type Localized } from '../../catalog';
 import { isoDay } from '../../date';
 import { formatDuration, parseDuration } from '../../duration';
+import { periodText } from '../../i18n/availabilityMessages';
 import { completionTexts as texts } from '../../i18n/completionTexts';
+import type { Message } from '../../i18n/messages';
+import { parsePeriod } from '../../period';
 import { fieldDoc } from '../../schema/fieldLookup';
 import { referenceItems } from './references';
 import { labelWithGerman, markdown, order, type Request } from './request';
@@ -29,8 +32,12 @@ export function valueItems(request: Request, key: string): CompletionItem[] {
       return durationItems(request, key, source);
     case 'date':
       return dateItems(request);
+    case 'dateTime':
+      return dateTimeItems(request);
+    case 'period':
+      return periodItems(request);
     case 'boolean':
-      return booleanItems(request);
+      return booleanItems(request, key);
     case 'formatVersion':
       return [
         {
@@ -124,17 +131,80 @@ function dateItems(request: Request): CompletionItem[] {
   ];
 }
 
-function booleanItems(request: Request): CompletionItem[] {
+/** What yes and no mean, for the boolean fields. */
+const BOOLEAN_MEANINGS: Readonly<Record<string, readonly [Message, Message]>> = {
+  offsite: [texts.offsiteTrue, texts.offsiteFalse],
+  skipped: [texts.skippedTrue, texts.skippedFalse],
+};
+
+function booleanItems(request: Request, key: string): CompletionItem[] {
+  const meanings = Object.hasOwn(BOOLEAN_MEANINGS, key) ? BOOLEAN_MEANINGS[key] : undefined;
   return [
-    { value: 'true', word: texts.yes, meaning: texts.offsiteTrue },
-    { value: 'false', word: texts.no, meaning: texts.offsiteFalse },
+    { value: 'true', word: texts.yes, meaning: meanings?.[0] },
+    { value: 'false', word: texts.no, meaning: meanings?.[1] },
   ].map(({ value, word, meaning }, index) => ({
     label: value,
     kind: CompletionItemKind.Keyword,
     labelDetails: { description: request.say(word) },
     detail: request.say(word),
-    documentation: markdown(request.say(meaning)),
+    ...(meaning ? { documentation: markdown(request.say(meaning)) } : {}),
     sortText: order(index),
     ...valueEdit(request, value, { raw: true }),
   }));
+}
+
+/** Now, on the author's clock with its offset from UTC: when an exercise begins. */
+function dateTimeItems(request: Request): CompletionItem[] {
+  const now = request.options.today ?? new Date();
+  const written = localDateTime(Number.isNaN(now.getTime()) ? new Date() : now);
+  return [
+    {
+      label: written,
+      kind: CompletionItemKind.Value,
+      labelDetails: { description: request.say(texts.now) },
+      detail: request.say(texts.now),
+      ...valueEdit(request, written),
+    },
+  ];
+}
+
+/** `2026-11-20T09:15:00+01:00`: a date and time on the local clock, to the minute. */
+export function localDateTime(date: Date): string {
+  const pad = (n: number) => String(Math.floor(Math.abs(n))).padStart(2, '0');
+  const offset = -date.getTimezoneOffset();
+  const zone = `${offset < 0 ? '-' : '+'}${pad(offset / 60)}:${pad(offset % 60)}`;
+  return `${isoDay(date, 'local')}T${pad(date.getHours())}:${pad(date.getMinutes())}:00${zone}`;
+}
+
+/** The periods that ended last: the month, the quarter and the year before today's. */
+function periodItems(request: Request): CompletionItem[] {
+  const today = request.options.today ?? new Date();
+  const day = Number.isNaN(today.getTime()) ? new Date() : today;
+  const year = day.getUTCFullYear();
+  const month = day.getUTCMonth();
+  const lastMonth = new Date(Date.UTC(year, month - 1, 1));
+  const quarter = Math.floor(month / 3);
+  const lastQuarter = quarter === 0 ? `${year - 1}-Q4` : `${year}-Q${quarter}`;
+  const candidates = [
+    `${lastMonth.getUTCFullYear()}-${String(lastMonth.getUTCMonth() + 1).padStart(2, '0')}`,
+    lastQuarter,
+    String(year - 1),
+  ];
+  return candidates.flatMap((written, index) => {
+    const period = parsePeriod(written);
+    if (!period) return [];
+    const name = periodText(period);
+    const description = request.say(name);
+    return [
+      {
+        label: written,
+        kind: CompletionItemKind.Value,
+        labelDetails: { description },
+        detail: description,
+        documentation: markdown(request.say(texts.lastPeriod(period.kind, name))),
+        sortText: order(index),
+        ...valueEdit(request, written, { raw: true }),
+      },
+    ];
+  });
 }

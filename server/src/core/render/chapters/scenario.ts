@@ -7,10 +7,13 @@ import { LABELS, TERMS } from '../texts';
 import { emphasis, link, remark, strong, text, type Block, type Inline } from '../tree';
 import { levelName } from './alerting';
 import { emergencyMeasures } from './emergencyOperation';
+import { recoveryChart } from '../evidenceCharts';
+import { drillSteps } from './drillSteps';
 
 /**
  * One scenario of the DR plan: its heading, description and findings, its times, prevention,
- * recovery steps and exercises.
+ * recovery steps and exercises (with each drill's steps), and the chart of its recovery time,
+ * latest RTA and RTO.
  */
 export function scenarioBlocks(context: DocumentContext, scenario: ScenarioInfo): Block[] {
   const { model } = scenario;
@@ -120,6 +123,7 @@ export function scenarioBlocks(context: DocumentContext, scenario: ScenarioInfo)
         exercisesLine,
       ),
     );
+    blocks.push(...drillSteps(context, model));
     if (!latestRecoveryExercise(model)) {
       blocks.push({
         kind: 'paragraph',
@@ -127,6 +131,9 @@ export function scenarioBlocks(context: DocumentContext, scenario: ScenarioInfo)
       });
     }
   }
+  // Last, what the exercises measured against what the plan says: recovery time, RTA, RTO.
+  const chart = recoveryChart(context.uniqueId(`diagramm-${scenario.headingId}`), model);
+  if (chart) blocks.push(chart);
   return blocks;
 }
 
