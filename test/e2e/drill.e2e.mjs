@@ -264,10 +264,12 @@ describe('a person runs a recovery drill in VS Code, with a window reload in the
     await page.locator('.tabs-container .tab', { hasText: PLAN }).first().click();
     await page.keyboard.press('Control+S');
     await page.locator('.tabs-container .tab:not(.dirty)', { hasText: PLAN }).first().waitFor({ timeout: STEP_TIMEOUT });
+    // On disk once saved: the entry's notes are in the file.
+    const saved = (content) => content.includes('notes: Ersatz-Pool lag im falschen Lager.');
     let text = '';
-    for (const deadline = Date.now() + STEP_TIMEOUT; !text.includes('started:') && Date.now() < deadline; ) {
+    for (const deadline = Date.now() + STEP_TIMEOUT; !saved(text) && Date.now() < deadline; ) {
       text = await readFile(path.join(workspace, PLAN), 'utf8');
-      if (!text.includes('started:')) await new Promise((resolve) => setTimeout(resolve, 200));
+      if (!saved(text)) await new Promise((resolve) => setTimeout(resolve, 200));
     }
     const plan = parseDocument(text).toJS();
     const storage = plan.scenarios.find((scenario) => scenario.id === 'storage');
@@ -292,7 +294,7 @@ describe('a person runs a recovery drill in VS Code, with a window reload in the
     const { stdout } = await promisify(execFile)(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'check', '--format', 'json', PLAN], { cwd: workspace });
     const errors = JSON.parse(stdout).filter((diagnostic) => diagnostic.severity === 'error');
     assert.deepEqual(errors, []);
-    await page.locator('.editor-instance .view-line', { hasText: 'started:' }).first().waitFor({ timeout: STEP_TIMEOUT });
+    await page.locator('.editor-instance .view-line', { hasText: 'Ersatz-Pool lag im falschen Lager.' }).first().waitFor({ timeout: STEP_TIMEOUT });
     await screenshot('drill-entry-in-the-plan');
     process.stderr.write(`[drill] entry: ${JSON.stringify(entry)}\n`);
   });
