@@ -46,7 +46,8 @@ suite('navigation', () => {
     assert.equal(storage.detail, 'RTO 8 h · RPO 4 h');
     assert.equal(storage.kind, vscode.SymbolKind.Event);
     assert.equal(document.getText(storage.selectionRange), 'storage');
-    assert.ok(storage.range.isEqual(rangeOf(document, '- id: storage\n').union(rangeOf(document, 'fsrefs ohne Befund'))));
+    // The scenario ends with the last measured step of its drill.
+    assert.ok(storage.range.isEqual(rangeOf(document, '- id: storage\n').union(rangeOf(document, 'Konsistenz der ZODB prüfen (fsrefs)\n            duration: 30 min'))));
     // A group starts on its first scenario's first line, not on its `category:` line below, so
     // sticky scroll (which shows a symbol from the line its selection starts on) keeps line order.
     const hardware = scenarios.children[0]!;
@@ -110,6 +111,6 @@ suite('navigation', () => {
     const lastLine = rangeOf(document, 'Aushänge und Rundmails', 'id: datenbank-geloescht').start.line;
     assert.ok(has(scenarios, lastLine), 'the scenarios');
     const storage = rangeOf(document, '- id: storage\n').start.line;
-    assert.ok(has(storage, rangeOf(document, 'fsrefs ohne Befund').start.line), 'scenario storage');
+    assert.ok(has(storage, rangeOf(document, 'Konsistenz der ZODB prüfen (fsrefs)\n            duration: 30 min').end.line), 'scenario storage');
   });
 });
