@@ -43,7 +43,8 @@
    */
   function timing(view, now) {
     if (view.started === undefined) return undefined;
-    const elapsed = Math.max(0, ((view.ended ?? now) - view.started) / 1000);
+    // Whole seconds, as the clock shows them: "RTO exceeded by 0:00:01" never stands beside 0:01:00.
+    const elapsed = Math.max(0, Math.floor(((view.ended ?? now) - view.started) / 1000));
     const recovery = view.recoveryTime ? view.recoveryTime.minutes * 60 : undefined;
     const rto = view.rto ? view.rto.minutes * 60 : undefined;
     const scale = Math.max(rto ?? 0, recovery ?? 0, elapsed, 60) * 1.05;
@@ -168,7 +169,7 @@
     clock.classList.toggle('over-recovery', t.overRecovery);
     clock.classList.toggle('over-rto', t.overRto);
     let alert = '';
-    if (t.overRto && t.left !== undefined) alert = `⚠ ${say('overRto', formatClock(Math.ceil(-t.left)))}`;
+    if (t.overRto && t.left !== undefined) alert = `⚠ ${say('overRto', formatClock(-t.left))}`;
     else if (t.overRecovery) alert = say('overRecoveryTime');
     else if (t.left !== undefined && view.ended === undefined) alert = say('withinRto', formatClock(t.left));
     // Said once by a screen reader when the RTO is passed (role=alert), not every second.

@@ -87,6 +87,10 @@ export function measureRequests(sources: MeasureSources): MeasureRequests {
         const edit = editOf(uri, period.id, results);
         if (edit instanceof ResponseError) return edit;
         const lines = measured.map((result) => measureMessages.result(result)[locale]);
+        for (const result of measured) {
+          const excluded = measureMessages.excluded(result);
+          if (excluded) lines.push(`${excluded[locale]}.`);
+        }
         const below = measured.filter((result) => result.belowTarget).map((result) => result.source);
         const target = measured[0]?.target;
         if (target !== undefined && below.length > 0) lines.push(`${measureMessages.belowTarget(target, below)[locale]}.`);

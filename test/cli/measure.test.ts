@@ -5,7 +5,6 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { DIAGNOSTIC_CODES } from '../../server/src/core';
 import { ROOT } from '../support/fixtures';
 import { at, commentedPlan, freePort, PROMETHEUS_SKIP, resultsBlock, startPrometheus, withResults, type ProbeSeries, type RunningPrometheus } from '../support/prometheus';
 
@@ -115,7 +114,7 @@ Time without data counts as downtime; with several series for one query, a momen
     assert.equal(readFileSync(plan, 'utf8'), withResults(original, resultsBlock('99.69', '135 min', 2)));
   });
 
-  it('replaces the entry of the same month and source when imported again; its comments stay, excluded goes', async () => {
+  it('replaces the entry of the same month and source when imported again; its comments stay, and the maintenance it excludes', async () => {
     const original = commentedPlan('probe_success{instance="month"}');
     const plan = planFile(original);
     assert.equal((await measure(plan, '--prometheus', prometheus.url, '--period', '2026-11', '--write')).code, 1);
@@ -138,8 +137,10 @@ Time without data counts as downtime; with several series for one query, a momen
     );
     writeFileSync(plan, handWritten);
     const run = await measure(plan, '--prometheus', prometheus.url, '--period', '2026-11', '--write');
+    // 135 minutes down, 30 of them announced maintenance: 105 of 43,170 minutes, still below 99.9 %.
     assert.equal(run.code, 1, run.stderr);
-    assert.match(run.stderr, /replaced: http-check\)\ndrplan: removed excluded from http-check: the import measures the whole period\n$/);
+    assert.match(run.stderr, /replaced: http-check\)\n$/);
+    assert.match(run.stdout, /\nhttp-check: without the announced maintenance the plan excludes \(30 minutes\): 99\.75 %\.\n/);
     assert.equal(
       readFileSync(plan, 'utf8'),
       withResults(
@@ -150,6 +151,7 @@ Time without data counts as downtime; with several series for one query, a momen
       source: http-check
     - period: 2026-11   # von Hand
       measured: 99.69   # geschätzt
+      excluded: 30 min  # Wartung
       source: http-check
       downtime: 135 min
       outages: 2
@@ -158,21 +160,40 @@ Time without data counts as downtime; with several series for one query, a momen
     );
   });
 
-  it(
-    'drplan check then reports availability-not-met against the 99.9 % target',
-    { skip: !(DIAGNOSTIC_CODES as readonly string[]).includes('availability-not-met') && 'needs the rule availability-not-met (fields helper, wip-fields16): runs once it is merged' },
-    async () => {
-      const plan = planFile(commentedPlan('probe_success{instance="month"}'));
-      await measure(plan, '--prometheus', prometheus.url, '--period', '2026-11', '--write');
-      const check = await drplan(['check', '--today', TODAY, '--format', 'json', plan]);
-      const found = (JSON.parse(check.stdout) as { code: string; message: string }[]).filter((d) => d.code === 'availability-not-met');
-      assert.equal(found.length, 1, check.stdout);
-      const met = planFile(commentedPlan('probe_success{instance="month"}', '99.5'));
-      await measure(met, '--prometheus', prometheus.url, '--period', '2026-11', '--write');
-      const none = await drplan(['check', '--today', TODAY, '--format', 'json', met]);
-      assert.deepEqual((JSON.parse(none.stdout) as { code: string }[]).filter((d) => d.code === 'availability-not-met'), []);
-    },
-  );
+  it('compares the period as drplan check will: two hours of announced maintenance left out, the target is met (exit status 0)', async () => {
+    const plan = planFile(
+      withResults(
+        commentedPlan('probe_success{instance="month"}'),
+        `  results:
+    - period: 2026-11
+      measured: 99
+      excluded: 2h   # angekündigte Wartung am 4.11.
+      source: http-check
+`,
+      ),
+    );
+    const run = await measure(plan, '--prometheus', prometheus.url, '--period', '2026-11', '--write');
+    // 15 of 43,080 minutes down: 99.965 %.
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.match(run.stdout, /\nhttp-check +99\.69 % +2 h 15 min +2 +–\n/);
+    assert.match(run.stdout, /\nhttp-check: without the announced maintenance the plan excludes \(2 hours\): 99\.96 %\.\n/);
+    assert.doesNotMatch(run.stdout, /Below the target/);
+    assert.match(readFileSync(plan, 'utf8'), /measured: 99\.69\n {6}excluded: 2h   # angekündigte Wartung am 4\.11\.\n/);
+    const check = await drplan(['check', '--today', TODAY, '--format', 'json', plan]);
+    assert.deepEqual((JSON.parse(check.stdout) as { code: string }[]).filter((d) => d.code === 'availability-not-met'), []);
+  });
+
+  it('drplan check then reports availability-not-met against the 99.9 % target', async () => {
+    const plan = planFile(commentedPlan('probe_success{instance="month"}'));
+    await measure(plan, '--prometheus', prometheus.url, '--period', '2026-11', '--write');
+    const check = await drplan(['check', '--today', TODAY, '--format', 'json', plan]);
+    const found = (JSON.parse(check.stdout) as { code: string; message: string }[]).filter((d) => d.code === 'availability-not-met');
+    assert.equal(found.length, 1, check.stdout);
+    const met = planFile(commentedPlan('probe_success{instance="month"}', '99.5'));
+    await measure(met, '--prometheus', prometheus.url, '--period', '2026-11', '--write');
+    const none = await drplan(['check', '--today', TODAY, '--format', 'json', met]);
+    assert.deepEqual((JSON.parse(none.stdout) as { code: string }[]).filter((d) => d.code === 'availability-not-met'), []);
+  });
 
   it('counts of an outage across the period\'s boundary only its part inside', async () => {
     const plan = planFile(commentedPlan('probe_success{instance="boundary"}', '99'));

@@ -395,6 +395,9 @@ describe('a person runs a recovery drill in VS Code, with a window reload in the
     await dialog.locator('.monaco-button', { hasText: 'Discard' }).first().click();
     await page.locator('.tabs-container .tab', { hasText: 'DR drill: Konfigurationsfehler' }).first().waitFor({ state: 'detached', timeout: STEP_TIMEOUT });
     assert.equal(await readFile(path.join(workspace, SHORT), 'utf8'), SHORT_PLAN, 'the plan is untouched');
+    // The scenario's lens offers a new drill again, not the discarded one.
+    await page.locator('.editor-instance .codelens-decoration a', { hasText: 'Run DR drill' }).first().waitFor({ timeout: STEP_TIMEOUT });
+    assert.equal(await page.locator('.editor-instance .codelens-decoration a', { hasText: 'Resume DR drill' }).count(), 0);
     await screenshot('drill-discarded');
   });
 });

@@ -226,7 +226,9 @@ describe('a person checks a plan in VS Code', { timeout: 240_000 }, () => {
     // The editor goes to the storage scenario: the preview shows its section.
     await goToLineEnd(await lineOf('type: storage-server'));
     const viewHeight = await preview().locator('body').evaluate(() => window.innerHeight);
-    await poll(() => topInPreview('#szenario-storage'), (top) => top > -400 && top < viewHeight / 2, 'the storage scenario in the preview');
+    // The preview's top shows the editor's top line, a few lines above the cursor: the section's
+    // heading is in view (before the sync it is thousands of pixels further down).
+    await poll(() => topInPreview('#szenario-storage'), (top) => top > -400 && top < viewHeight - 60, `the storage scenario in the preview (view ${viewHeight} px high)`);
     await screenshot('preview-scroll-sync');
 
     // Typed there, the preview changes in place: same scroll position.

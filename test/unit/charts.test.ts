@@ -61,7 +61,7 @@ describe('the charts’ SVG (render/chartSvg.ts)', () => {
 
   it('draws each value to scale, the limit across, and tells bars apart without colour', () => {
     const all = elements(new XmlDocument(svg));
-    const bars = all.filter((element) => element.name === 'rect');
+    const bars = all.filter((element) => element.name === 'rect' && element.attr.class !== 'ground');
     assert.deepEqual(
       bars.map((bar) => bar.attr.class),
       ['bar solid ok', 'bar hatched over'],
@@ -89,6 +89,12 @@ describe('the charts’ SVG (render/chartSvg.ts)', () => {
     // Every value is written: a grey print reads it.
     const values = all.filter((element) => element.attr.class === 'bar-value').map((element) => element.val);
     assert.deepEqual(values, ['a & b "c" \'d\'', '100 %', 'unbekannt']);
+    // Each value on the page's colour, from just right of its bar: a grid line does not strike through it.
+    const grounds = all.filter((element) => element.attr.class === 'ground');
+    assert.equal(grounds.length, 3);
+    assert.equal(grounds[0]?.attr.fill, '#ffffff');
+    assert.ok(Math.abs(Number(grounds[1]?.attr.x) - (x + full + 2)) < 0.2, 'not over its bar');
+    assert.ok(all.indexOf(grounds[0] as (typeof all)[number]) < all.findIndex((element) => element.attr.class === 'bar-value'), 'under the value');
   });
 
   it('cuts a long label with an ellipsis, the whole text being beside the chart', () => {

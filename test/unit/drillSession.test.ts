@@ -296,6 +296,7 @@ describe('drill: the page', () => {
     assert.deepEqual(at(60), { ...at(60), elapsed: 3600, overRecovery: false, overRto: false, left: 7 * 3600 });
     assert.deepEqual([at(361)?.overRecovery, at(361)?.overRto], [true, false]);
     assert.deepEqual([at(481)?.overRecovery, at(481)?.overRto, at(481)?.left], [true, true, -60]);
+    assert.deepEqual([page.timing(view, T0 + 480 * MINUTE + 999)?.overRto, page.timing(view, T0 + 480 * MINUTE + 1000)?.left], [false, -1], 'in whole seconds, as the clock shows them');
     const ended = take(drill.end(take(drill.start(drill.newDrill('d3', PLAN, { title: 'P' }, { ...SCENARIO, steps: [] }, KINDS, RESULTS), T0, 0)), T0 + 10 * MINUTE));
     assert.equal(page.timing(drill.drillView(ended), T0 + 500 * MINUTE)?.elapsed, 600, 'the clock stops with the recovery');
   });

@@ -180,9 +180,21 @@ describe('a list of outages (CSV)', () => {
   it('keeps the reasons of the outages inside the period', () => {
     const read = readOutagesCsv('2026-10-31T23:00Z,2026-11-01T01:00Z,Strom\n2026-12-02T00:00Z,2026-12-02T01:00Z,später\n');
     assert.ok('outages' in read);
-    const result = measuredFromList('ping', november, read.outages, 99.5);
+    const result = measuredFromList('ping', november, read.outages, { target: 99.5, measurements: [], excluded: [] });
     assert.deepEqual(result.from.kind === 'list' && result.from.listed.map((outage) => outage.reason), ['Strom']);
     assert.deepEqual([result.recorded, result.measured.downtime, result.belowTarget], [99.86, 3600, false]);
+  });
+
+  it('compares with the target as drplan check does: the maintenance the plan excludes for the period and source left out', () => {
+    const read = readOutagesCsv('2026-11-04T10:00Z,2026-11-04T11:30Z\n2026-11-17T03:15Z,2026-11-17T04:00Z\n');
+    assert.ok('outages' in read);
+    const plan = { target: 99.9, measurements: [], excluded: [{ period: '2026-11', source: 'ping', minutes: 120 }] };
+    const excluding = measuredFromList('ping', november, read.outages, plan);
+    // From the figure recorded, as the rule reads it: 0.31 % of 43,200 minutes down, 120 of them announced.
+    assert.deepEqual([excluding.recorded, excluding.excluded, excluding.belowTarget], [99.69, 120, false]);
+    assert.ok(Math.abs(excluding.compared - 100 * (1 - (0.0031 * 43_200 - 120) / 43_080)) < 1e-9, String(excluding.compared));
+    const other = measuredFromList('http', november, read.outages, plan);
+    assert.deepEqual([other.excluded, other.compared, other.belowTarget], [0, 99.69, true]);
   });
 });
 
@@ -251,7 +263,16 @@ ${results}scenarios: []
         { id: 'manual', query: undefined, interval: 300 },
         { id: 'zeo', query: 'up{job="zeo"}', interval: undefined },
       ],
+      excluded: [],
     });
+    // The maintenance the recorded entries exclude, kept by the import; none where invalid or without a source.
+    const excluding = `  results:
+    - { period: 2026-11, measured: 99, excluded: 2h, source: http }
+    - { period: 2026-Q3, measured: 99, excluded: 0, source: http }
+    - { period: 2026-10, measured: 99, excluded: 32 d, source: http }
+    - { period: 2026-10, measured: 99, excluded: 1h }
+`;
+    assert.deepEqual(availabilityPlan(analyze(plan(excluding))).excluded, [{ period: '2026-11', source: 'http', minutes: 120 }]);
     const read = availabilityPlan(analyze(plan()));
     assert.deepEqual(
       (measurementsToQuery(read, undefined) as { id: string }[]).map((m) => m.id),
@@ -284,15 +305,15 @@ ${results}scenarios: []
     const second = availabilityResultEdits(analyze(first.text), parsePeriod('2026-Q4') as Period, [result('http', 99.5, 60, 1)]);
     assert.ok(!('problem' in second));
     assert.ok(second.text.endsWith('      source: zeo\n    - period: 2026-Q4\n      measured: 99.5\n      downtime: 1 min\n      outages: 1\n      source: http\nscenarios: []\n'));
-    assert.deepEqual([second.replaced, second.excludedRemoved], [[], []]);
+    assert.deepEqual(second.replaced, []);
   });
 
   it('replaces the entry of the same period and source, as written: 2026 read as a number, a flow list', () => {
     const text = plan('  results: [ { period: 2026, measured: 98, excluded: 1 h, source: http }, { period: 2026, source: zeo } ]   # Jahr\n');
     const edited = availabilityResultEdits(analyze(text), parsePeriod('2026') as Period, [result('http', 99.5, 60, 1)]);
     assert.ok(!('problem' in edited));
-    assert.equal(edited.text, plan('  results: [ { period: 2026, measured: 99.5, source: http, downtime: 1 min, outages: 1 }, { period: 2026, source: zeo } ]   # Jahr\n'));
-    assert.deepEqual([edited.replaced, edited.excludedRemoved], [['http'], ['http']]);
+    assert.equal(edited.text, plan('  results: [ { period: 2026, measured: 99.5, excluded: 1 h, source: http, downtime: 1 min, outages: 1 }, { period: 2026, source: zeo } ]   # Jahr\n'));
+    assert.deepEqual(edited.replaced, ['http']);
   });
 
   it('fills an empty results key', () => {

@@ -147,7 +147,7 @@ async function measure(options: MeasureOptions): Promise<number> {
     if (!ids.includes(source)) throw new MeasureStopped(measureMessages.import({ problem: 'unknownSource', source }, period.id, ids));
     const list = readOutagesCsv(Buffer.from(await readOrStop(outages, MAX_LIST_BYTES)).toString('utf8'));
     if ('problem' in list) throw new MeasureStopped(measureMessages.outages(list, outages));
-    results = [measuredFromList(source, period, list.outages, plan.target)];
+    results = [measuredFromList(source, period, list.outages, plan)];
     origin = outages;
   } else {
     const { prometheus, source, step } = options.from;
@@ -197,7 +197,6 @@ async function writeResults(options: MeasureOptions, bytes: Uint8Array, analysis
   }
   const added = results.map((result) => result.source).filter((source) => !recorded.replaced.includes(source));
   say(measureSays.wrote(file, period.id, added, recorded.replaced));
-  if (recorded.excludedRemoved.length > 0) say(measureSays.excludedRemoved(recorded.excludedRemoved));
 }
 
 /** A file's bytes (the plan up to its size limit; a larger one stops the command). */

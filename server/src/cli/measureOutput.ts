@@ -78,10 +78,6 @@ export const measureSays = {
       en: `drplan: wrote availability.results for ${period} into ${file} (${parts.map((p) => p.en).join('; ')})`,
     };
   },
-  excludedRemoved: (sources: readonly string[]): Message => ({
-    de: `drplan: excluded entfernt bei ${sources.join(', ')}: der Import misst den ganzen Zeitraum`,
-    en: `drplan: removed excluded from ${sources.join(', ')}: the import measures the whole period`,
-  }),
   notWritten: (file: string, reason: string): Message => ({ de: `drplan: ${file} kann nicht geschrieben werden: ${reason}`, en: `drplan: cannot write ${file}: ${reason}` }),
   notAFile: (file: string): Message => ({
     de: `drplan: ${file} ist keine gewöhnliche Datei; --write ersetzt nur Plandateien`,
@@ -129,6 +125,10 @@ export function measureTable(results: readonly MeasuredPeriod[], period: Period,
   for (const result of results) {
     lines.push(`${visible(result.source)}: ${visible(originText(result, origin, locale))}`);
     for (const outage of result.measured.outages) lines.push(`  ${outageLine(outage, result, locale)}`);
+  }
+  for (const result of results) {
+    const excluded = measureMessages.excluded(result);
+    if (excluded) lines.push(`${visible(excluded[locale])}.`);
   }
   const below = results.filter((result) => result.belowTarget).map((result) => visible(result.source));
   if (target !== undefined && below.length > 0) lines.push(`${measureMessages.belowTarget(target, below)[locale]}.`);

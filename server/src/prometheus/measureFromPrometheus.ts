@@ -52,7 +52,7 @@ export async function measureFromPrometheus(request: PrometheusImport): Promise<
     }
     if (!states.hasData) throw new ImportFailed({ problem: 'noData', source: measurement.id, query: measurement.query });
     results.push(
-      measuredPeriod(measurement.id, request.period, states.measured(), request.plan.target, { kind: 'prometheus', query: measurement.query, step, series: states.series }),
+      measuredPeriod(measurement.id, request.period, states.measured(), request.plan, { kind: 'prometheus', query: measurement.query, step, series: states.series }),
     );
   }
   return results;

@@ -3,6 +3,7 @@
  * VS Code command: why nothing was measured (Prometheus, the plan, a list of outages) and the
  * result in one line. The CLI's table and usage errors are in cli/measureOutput.ts.
  */
+import { formatDuration } from '../duration';
 import type { MeasuredPeriod } from '../measure/measuredPeriod';
 import type { OutagesProblem } from '../measure/outagesCsv';
 import type { ImportProblem } from '../measure/measurements';
@@ -165,6 +166,20 @@ export const measureMessages = {
     return {
       de: `${result.source}: ${formatPercent(result.recorded, 'de')} (${count} ${count === 1 ? 'Ausfall' : 'Ausfälle'}, ${clockDuration(downtime, 'de')})`,
       en: `${result.source}: ${formatPercent(result.recorded, 'en')} (${count} outage${count === 1 ? '' : 's'}, ${clockDuration(downtime, 'en')})`,
+    };
+  },
+
+  /**
+   * `http: without the announced maintenance the plan excludes (2 hours): 99.97 %`, for a result
+   * whose entry keeps an `excluded`; undefined without. Cut (not rounded) to two decimals, so the
+   * figure shown is never above the one compared.
+   */
+  excluded(result: MeasuredPeriod): Message | undefined {
+    if (result.excluded <= 0) return undefined;
+    const compared = Math.floor(result.compared * 100 + 1e-9) / 100;
+    return {
+      de: `${result.source}: ohne die angekündigte Wartung, die der Plan ausnimmt (${formatDuration(result.excluded, 'de')}): ${formatPercent(compared, 'de')}`,
+      en: `${result.source}: without the announced maintenance the plan excludes (${formatDuration(result.excluded, 'en')}): ${formatPercent(compared, 'en')}`,
     };
   },
 

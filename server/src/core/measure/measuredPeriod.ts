@@ -3,10 +3,11 @@
  * reports it: plain data (it crosses the language server's connection), from Prometheus or from
  * a list of outages. Both front ends make it here, from the plan's target.
  */
+import { comparedMeets, comparedPercent } from '../model/availability';
 import type { Period } from '../period';
 import { availabilityOfOutages, availabilityPercent, periodSpan, recordedPercent, type MeasuredAvailability } from './availability';
 import type { ListedOutage } from './outagesCsv';
-import type { RecordedResult } from './measurements';
+import { excludedFrom, type AvailabilityPlan, type RecordedResult } from './measurements';
 
 export interface MeasuredPeriod {
   /** The measurement id: the entry's `source`. */
@@ -19,6 +20,11 @@ export interface MeasuredPeriod {
   readonly recorded: number;
   /** The plan's target, when it has one. */
   readonly target: number | undefined;
+  /** Minutes of announced maintenance the plan's entry for the period leaves out (0: none); the import keeps them. */
+  readonly excluded: number;
+  /** The recorded figure, the maintenance left out, as it is compared with the target. */
+  readonly compared: number;
+  /** Below the target, as `drplan check` will say of the recorded entry (availability-not-met). */
   readonly belowTarget: boolean;
   /** Where the figures come from. */
   readonly from: PrometheusOrigin | ListOrigin;
@@ -39,16 +45,20 @@ export interface ListOrigin {
   readonly listed: readonly ListedOutage[];
 }
 
-export function measuredPeriod(source: string, period: Period, measured: MeasuredAvailability, target: number | undefined, from: MeasuredPeriod['from']): MeasuredPeriod {
-  const percent = availabilityPercent(measured);
-  return { source, period: period.id, measured, percent, recorded: recordedPercent(measured, target), target, belowTarget: target !== undefined && percent < target, from };
+export function measuredPeriod(source: string, period: Period, measured: MeasuredAvailability, plan: AvailabilityPlan, from: MeasuredPeriod['from']): MeasuredPeriod {
+  const { target } = plan;
+  const recorded = recordedPercent(measured, target);
+  const excluded = excludedFrom(plan, period.id, source);
+  const compared = comparedPercent(recorded, period, excluded);
+  const belowTarget = target !== undefined && !comparedMeets(compared, target);
+  return { source, period: period.id, measured, percent: availabilityPercent(measured), recorded, target, excluded, compared, belowTarget, from };
 }
 
 /** A period measured from a list of outages (the CSV of a monitoring tool). */
-export function measuredFromList(source: string, period: Period, listed: readonly ListedOutage[], target: number | undefined): MeasuredPeriod {
+export function measuredFromList(source: string, period: Period, listed: readonly ListedOutage[], plan: AvailabilityPlan): MeasuredPeriod {
   const span = periodSpan(period);
   const inside = listed.filter((outage) => outage.end > span.start && outage.start < span.end);
-  return measuredPeriod(source, period, availabilityOfOutages(span, inside), target, { kind: 'list', listed: inside });
+  return measuredPeriod(source, period, availabilityOfOutages(span, inside), plan, { kind: 'list', listed: inside });
 }
 
 /** What the plan records of it. */

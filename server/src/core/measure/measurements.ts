@@ -20,6 +20,24 @@ export interface AvailabilityPlan {
   readonly target: number | undefined;
   /** The measurements with an id, in the plan's order. */
   readonly measurements: readonly PlannedMeasurement[];
+  /**
+   * The announced maintenance (`excluded`, valid) of the results the plan records: kept when the
+   * import updates the entry, so the period is compared with the target as `drplan check` will.
+   */
+  readonly excluded: readonly ExcludedMaintenance[];
+}
+
+export interface ExcludedMaintenance {
+  /** The period's id (parsePeriod): `2026-11`. */
+  readonly period: string;
+  readonly source: string;
+  /** Minutes, more than 0 and less than the period. */
+  readonly minutes: number;
+}
+
+/** The maintenance the plan excludes from `period` for `source`, in minutes (0: none). */
+export function excludedFrom(plan: AvailabilityPlan, period: string, source: string): number {
+  return plan.excluded.find((entry) => entry.period === period && entry.source === source)?.minutes ?? 0;
 }
 
 /** Why nothing was measured; each is exit status 2 (no figures, the plan untouched). */

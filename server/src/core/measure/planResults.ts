@@ -3,22 +3,24 @@
  * `query`, their `interval`, the target), and the edits that record a period's results in
  * `availability.results` through the YAML edit toolkit: one entry per period and source, added
  * after the last, or, where the plan has one already, updated in place (its comments and other
- * keys stay; `excluded` goes, as the import measures the whole period).
+ * keys stay, `excluded` too: announced maintenance is the author's to record, and the import
+ * measures the whole period, maintenance counted as down, as `measured` always is).
  *
- * The query and the results are read from the YAML tree here, beside the model (which carries
- * the measurements' ids and intervals): the import needs the nodes to edit anyway.
+ * What to measure is read from the model; the entries to update from the YAML tree, whose nodes
+ * the edits need.
  */
 import { isAlias, isMap, isScalar, isSeq, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { Analysis } from '../analysis';
-import { YamlDocument } from '../parse/yamlDocument';
+import type { YamlDocument } from '../parse/yamlDocument';
+import { excludedMinutes } from '../model/availability';
 import { parsePeriod, type Period } from '../period';
-import { addToListOf, removeFromMapping, setMappingValues } from '../yaml/edit';
+import { addToListOf, setMappingValues } from '../yaml/edit';
 import { layoutOf, lineEndingOf } from '../yaml/layout';
 import { applyEdits, type OffsetEdit } from '../yaml/offsetEdits';
 import { nodeAtPointer } from '../yaml/pointer';
 import { entry, text, verbatim, type YamlEntry } from '../yaml/write';
 import { downtimeText } from './availability';
-import type { AvailabilityPlan, PlannedMeasurement, RecordedResult } from './measurements';
+import type { AvailabilityPlan, ExcludedMaintenance, PlannedMeasurement, RecordedResult } from './measurements';
 
 /** Why the results cannot be written into the plan. */
 export type PlanProblem =
@@ -41,9 +43,16 @@ export function availabilityPlan(analysis: Analysis): AvailabilityPlan {
     if (!id) continue;
     const minutes = measurement.interval?.minutes;
     const seconds = minutes === undefined ? undefined : Math.round(minutes * 60);
-    measurements.push({ id, query: stringAt(analysis, measurement.node, 'query'), interval: seconds !== undefined && seconds >= 1 ? seconds : undefined });
+    const query = measurement.query?.value;
+    measurements.push({ id, query: query !== undefined && query.trim() !== '' ? query : undefined, interval: seconds !== undefined && seconds >= 1 ? seconds : undefined });
   }
-  return { target: availability?.target?.value, measurements };
+  const excluded: ExcludedMaintenance[] = [];
+  for (const result of availability?.results ?? []) {
+    const minutes = excludedMinutes(result);
+    const source = result.source?.value;
+    if (minutes > 0 && result.days && source) excluded.push({ period: result.days.id, source, minutes });
+  }
+  return { target: availability?.target?.value, measurements, excluded };
 }
 
 export interface ResultEdits {
@@ -53,19 +62,16 @@ export interface ResultEdits {
   readonly edit: OffsetEdit;
   /** The sources whose entry for the period was there and is updated (the others are added). */
   readonly replaced: readonly string[];
-  /** The sources whose updated entry lost its `excluded`. */
-  readonly excludedRemoved: readonly string[];
 }
 
 /**
- * Records `results` for `period` in `availability.results`. Two passes, each of the toolkit's
- * minimal edits: the figures set and new entries added, then, in the text so made, `excluded`
- * removed from the updated entries (a key removed where another is inserted would overlap).
+ * Records `results` for `period` in `availability.results`, in the toolkit's minimal edits: the
+ * figures of an entry there set, new entries added after the last.
  */
 export function availabilityResultEdits(analysis: Analysis, period: Period, results: readonly RecordedResult[]): ResultEdits | PlanProblem {
   if (isUnreadable(analysis)) return { problem: 'unreadable' };
-  const first = resultsList(analysis.yaml);
-  if ('problem' in first) return first;
+  const found = resultsList(analysis.yaml);
+  if ('problem' in found) return found;
   const layout = layoutOf(analysis.text);
   const eol = lineEndingOf(analysis.text);
   const edits: OffsetEdit[] = [];
@@ -73,28 +79,16 @@ export function availabilityResultEdits(analysis: Analysis, period: Period, resu
   const added: YamlEntry[][] = [];
   for (const result of results) {
     const entries = resultEntries(period, result);
-    const matches = entriesOf(first, period, result.source);
+    const matches = entriesOf(found, period, result.source);
     if (matches === undefined) return { problem: 'alias', source: result.source };
     if (matches.length === 0) added.push(entries);
     else replaced.push(result.source);
     // period and source name the entry already: the figures are set.
     for (const item of matches) edits.push(...setMappingValues(analysis.yaml, item, entries.slice(1, 4), layout, eol));
   }
-  if (added.length > 0) edits.push(...addToListOf(analysis.yaml, first.availability, 'results', added, layout, eol));
-  const figures = applyEdits(analysis.text, edits);
-
-  const second = resultsList(new YamlDocument(figures));
-  const removals: OffsetEdit[] = [];
-  const excludedRemoved: string[] = [];
-  if (!('problem' in second)) {
-    for (const source of replaced) {
-      const removed = (entriesOf(second, period, source) ?? []).map((item) => removeFromMapping(second.yaml, item, 'excluded')).filter((edit) => edit !== undefined);
-      if (removed.length > 0) excludedRemoved.push(source);
-      removals.push(...removed);
-    }
-  }
-  const text = applyEdits(figures, removals);
-  return { text, edit: differingPart(analysis.text, text), replaced, excludedRemoved };
+  if (added.length > 0) edits.push(...addToListOf(analysis.yaml, found.availability, 'results', added, layout, eol));
+  const text = applyEdits(analysis.text, edits);
+  return { text, edit: differingPart(analysis.text, text), replaced };
 }
 
 interface ResultsList {
@@ -149,9 +143,4 @@ function isEntryOf(yaml: YamlDocument, item: Node | null, period: Period, source
   const periodValue = entries.get('period')?.value;
   const sourceValue = entries.get('source')?.value;
   return isScalar(periodValue) && parsePeriod(periodValue.value)?.id === period.id && isScalar(sourceValue) && sourceValue.value === source;
-}
-
-function stringAt(analysis: Analysis, map: YAMLMap, key: string): string | undefined {
-  const value = analysis.yaml.entries(map).get(key)?.value;
-  return isScalar(value) && typeof value.value === 'string' && value.value.trim() !== '' ? value.value : undefined;
 }

@@ -33,17 +33,26 @@ export function excludedMinutes(result: AvailabilityResultModel): number {
 export function comparedAvailability(result: AvailabilityResultModel): number | undefined {
   const measured = result.measured?.value;
   if (measured === undefined) return undefined;
-  const excluded = excludedMinutes(result);
-  if (excluded === 0 || !result.days) return measured;
-  const period = periodMinutes(result.days);
-  const down = ((100 - measured) / 100) * period;
-  return 100 * (1 - Math.max(0, down - excluded) / (period - excluded));
+  return result.days ? comparedPercent(measured, result.days, excludedMinutes(result)) : measured;
+}
+
+/** `measured` percent of `period`, with `excluded` minutes (valid: shorter than the period) left out of both. */
+export function comparedPercent(measured: number, period: Period, excluded: number): number {
+  if (excluded === 0) return measured;
+  const minutes = periodMinutes(period);
+  const down = ((100 - measured) / 100) * minutes;
+  return 100 * (1 - Math.max(0, down - excluded) / (minutes - excluded));
 }
 
 /** Whether a result meets the target (to a billionth of a percent: 99.9 meets 99.9); undefined when either is missing. */
 export function meetsTarget(result: AvailabilityResultModel, target: number | undefined): boolean | undefined {
   const compared = comparedAvailability(result);
   if (compared === undefined || target === undefined) return undefined;
+  return comparedMeets(compared, target);
+}
+
+/** The one comparison with the target: the rules, the document and `drplan measure`'s exit status. */
+export function comparedMeets(compared: number, target: number): boolean {
   return compared >= target - 1e-9;
 }
 

@@ -41,6 +41,7 @@ const PRINT = {
   text: COLOR.fg,
   muted: COLOR.muted,
   rule: COLOR.rule,
+  ground: '#ffffff',
 } as const;
 
 /** The height of a chart's drawing in points. */
@@ -95,7 +96,14 @@ function rowElements(row: BarRow, top: number, x: (value: number) => number): st
     if (row.look === 'hatched') elements.push(hatching(row.tone, PLOT_LEFT, y, width, BAR));
     elements.push(`<rect class="bar ${row.look} ${row.tone}" x="${PLOT_LEFT}" y="${y}" width="${width}" height="${BAR}" fill="${fill}" stroke="${color}" stroke-width="1"/>`);
   }
-  elements.push(`<text class="bar-value" x="${round(end + 4)}" y="${baseline}" fill="${PRINT.text}">${xml(fit(row.text, (CHART_WIDTH - end - 4) / CHAR))}</text>`);
+  const value = fit(row.text, (CHART_WIDTH - end - 4) / CHAR);
+  // The page's colour under the value, so the grid lines it crosses do not strike through it
+  // (the limit's line stays on top: where a value meets it, the line is what matters).
+  const ground = Math.min(CHART_WIDTH - end - 2, [...value].length * CHAR * 1.1 + 4);
+  elements.push(
+    `<rect class="ground" x="${round(end + 2)}" y="${round(middle - FONT * 0.7)}" width="${round(ground)}" height="${round(FONT * 1.4)}" fill="${PRINT.ground}"/>`,
+    `<text class="bar-value" x="${round(end + 4)}" y="${baseline}" fill="${PRINT.text}">${xml(value)}</text>`,
+  );
   return elements;
 }
 

@@ -369,6 +369,7 @@ body { margin: 0; background: var(--drplan-bg); color: var(--drplan-fg); }
 .drplan-document .chart-svg text { fill: var(--drplan-fg); }
 .drplan-document .chart-svg .tick { fill: var(--drplan-muted); }
 .drplan-document .chart-svg .grid { stroke: var(--drplan-rule); }
+.drplan-document .chart-svg .ground { fill: var(--drplan-bg); }
 .drplan-document .chart-svg .axis { stroke: var(--drplan-muted); }
 .drplan-document .chart-svg .limit { stroke: var(--drplan-fg); }
 .drplan-document .chart-svg .bar.ok { stroke: var(--drplan-chart-ok, var(--drplan-ok)); }
