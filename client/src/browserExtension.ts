@@ -20,8 +20,9 @@ declare const Worker: new (url: string, options?: { name?: string }) => BrowserW
 /** The context key that hides what the browser cannot do (package.json `when` clauses). */
 const WEB_EXTENSION_CONTEXT = 'drplan.webExtension';
 
-export async function activate(context: vscode.ExtensionContext): Promise<DrplanApi<WorkerLanguageClient>> {
-  await vscode.commands.executeCommand('setContext', WEB_EXTENSION_CONTEXT, true);
+export function activate(context: vscode.ExtensionContext): Promise<DrplanApi<WorkerLanguageClient>> {
+  // Not awaited: the language client starts meanwhile.
+  void vscode.commands.executeCommand('setContext', WEB_EXTENSION_CONTEXT, true);
   const server = vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', 'server.js').toString(true);
   return activateDrplan(context, {
     createClient: (options) => new WorkerLanguageClient(server, options),

@@ -14,8 +14,11 @@ import { fileURLToPath } from 'node:url';
 const require = createRequire(import.meta.url);
 const EMPTY_MODULE = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'stubs', 'empty.cjs');
 const NODE_BUILTINS = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
-/** Built-ins whose npm package of the same name is made for browsers. */
-const BROWSER_PACKAGES = new Set(['events']);
+/**
+ * Built-ins whose npm package of the same name is made for browsers: the project's own copy (a
+ * devDependency), wherever the importer is ("events/": the package, not Node's module).
+ */
+const BROWSER_PACKAGES = new Map([['events', require.resolve('events/')]]);
 
 /**
  * A Node built-in fails the build, with the module that imports it, except:
@@ -32,7 +35,9 @@ export const browserOnly = {
     build.onResolve({ filter: /^pdfkit$/ }, () => ({ path: require.resolve('pdfkit/js/pdfkit.standalone.js') }));
     build.onResolve({ filter: /^stream$/ }, (args) => (/[\\/]sax[\\/]/.test(args.importer) ? { path: EMPTY_MODULE } : undefined));
     build.onResolve({ filter: /^(node:)?[a-z_/]+$/ }, (args) => {
-      if (!NODE_BUILTINS.has(args.path) || BROWSER_PACKAGES.has(args.path)) return undefined;
+      const browserPackage = BROWSER_PACKAGES.get(args.path);
+      if (browserPackage) return { path: browserPackage };
+      if (!NODE_BUILTINS.has(args.path)) return undefined;
       const importer = args.importer ? path.relative(process.cwd(), args.importer) : args.importer;
       return { errors: [{ text: `${args.path} is a Node built-in, which a bundle for the browser cannot have (imported by ${importer || 'the entry'})` }] };
     });

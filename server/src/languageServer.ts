@@ -29,6 +29,7 @@ import { megabytesToBytes } from './core/limits';
 import { NEW_PLAN_REQUEST, type NewPlanResult } from './newPlanProtocol';
 import { EXPORT_HTML_REQUEST, EXPORT_PDF_REQUEST, PREVIEW_REQUEST, WORKSPACE_TRUSTED_NOTIFICATION, type RenderParams } from './renderProtocol';
 import type { ChangeHistory } from './core/render/changeHistory';
+import type { PlanDocument } from './core/render/tree';
 import { localeFrom } from './locale';
 import type { Analysis } from './core';
 import type { LanguageService, LanguageServiceOptions } from './core/languageService';
@@ -82,13 +83,13 @@ export function serveLanguage(connection: ProposedFeatures.Connection, services:
       const analyses = new DocumentAnalyses(service);
       // A PDF maker of the platform (Node: a worker thread, started on the first export); else the service itself.
       const pdfMaker = services.pdfMaker?.(() => service.locale);
-      const pdf = pdfMaker && ((document: Parameters<typeof pdfMaker.pdf>[0], progress?: (done: number) => void) => pdfMaker.pdf(document, progress));
+      const pdf = pdfMaker && ((document: PlanDocument, progress?: (done: number) => void) => pdfMaker.pdf(document, progress));
       const sources = { document: (uri: string) => documents.get(uri), analysis: (document: TextDocument) => analyses.get(document), service, log: logFailure };
-      const render = renderRequests({ ...sources, ...(pdf ? { pdf } : {}), history: changeHistoryOf });
+      const render = renderRequests({ ...sources, pdf, history: changeHistoryOf });
       // The availability import (measureRequests.ts): Prometheus only in a trusted workspace, and only where the platform can ask it.
       const measure = services.measure?.({ ...sources, trusted: () => workspaceTrusted }) ?? measureUnavailable(service);
       // The recovery drill (drillRequests.ts): the scenarios, the exercise entry, the drill report.
-      const drill = drillRequests({ ...sources, ...(pdf ? { pdf } : {}) });
+      const drill = drillRequests({ ...sources, pdf });
       loaded = { service, analyses, render, measure, drill };
     }
     return loaded;

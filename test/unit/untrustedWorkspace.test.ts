@@ -66,12 +66,16 @@ describe('untrusted workspaces', () => {
   it('the client starts the bundled server module, not a program a setting or the workspace names', () => {
     const client = readFileSync(join(ROOT, 'client', 'src', 'extension.ts'), 'utf8');
     const serverProcess = readFileSync(join(ROOT, 'client', 'src', 'serverProcess.ts'), 'utf8');
-    assert.match(client, /const serverOptions: ServerOptions = serverTransports\(output\);/);
+    const browser = readFileSync(join(ROOT, 'client', 'src', 'browserExtension.ts'), 'utf8');
+    assert.match(client, /new LanguageClient\('drplan', 'DR-Plan Language Server', serverTransports\(output\), options\)/);
+    // In the browser: the bundled worker script of the extension's own folder, a new worker per start.
+    assert.match(browser, /const server = vscode\.Uri\.joinPath\(context\.extensionUri, 'dist', 'web', 'server\.js'\)\.toString\(true\);/);
+    assert.deepEqual(browser.match(/new Worker\([^)]*\)/g), ["new Worker(this.script, { name: 'DR-Plan Language Server' })"]);
     // The one program started: the bundled dist/server.js beside the client's bundle, by Node.
     assert.match(serverProcess, /export const SERVER_MODULE = path\.join\(__dirname, '\.\.', 'server\.js'\);/);
     assert.deepEqual(serverProcess.match(/\b(fork|spawn|exec|execFile)\(/g), ['fork('], 'one fork, no other way to start a program');
     assert.match(serverProcess, /return fork\(SERVER_MODULE, /);
-    for (const source of [client, serverProcess]) {
+    for (const source of [client, serverProcess, browser]) {
       assert.doesNotMatch(source, /getConfiguration\([^)]*\)\.get<string>\([^)]*(path|command|executable|runtime)/i);
     }
   });
