@@ -398,6 +398,16 @@ describe('a person runs a recovery drill in VS Code, with a window reload in the
     // The scenario's lens offers a new drill again, not the discarded one.
     await page.locator('.editor-instance .codelens-decoration a', { hasText: 'Run DR drill' }).first().waitFor({ timeout: STEP_TIMEOUT });
     assert.equal(await page.locator('.editor-instance .codelens-decoration a', { hasText: 'Resume DR drill' }).count(), 0);
+    // The preview the panel covered is in sight again, with its page.
+    const deadlineShown = Date.now() + STEP_TIMEOUT;
+    let shown = false;
+    while (!shown && Date.now() < deadlineShown) {
+      for (const candidate of page.frames()) {
+        if (await candidate.locator('.doc-title', { hasText: 'Kurzer Plan' }).isVisible().catch(() => false)) shown = true;
+      }
+      if (!shown) await new Promise((resolve) => setTimeout(resolve, 200));
+    }
     await screenshot('drill-discarded');
+    assert.ok(shown, 'the preview of the short plan shows its page again');
   });
 });
