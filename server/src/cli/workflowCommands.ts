@@ -8,7 +8,8 @@
  * An error is `::error`, a warning `::warning`, information and hints `::notice`. Columns are
  * 1-based in UTF-16 code units, `endColumn` the column after the last character (as SARIF's), and
  * given only for a finding on one line (GitHub takes columns only then); a finding over several
- * lines has `endLine`. Then the summary line of text output, which the runner prints as it is.
+ * lines has `endLine`, its last line (inclusive: a range that ends at the start of a line ends with
+ * the line before). Then the summary line of text output, which the runner prints as it is.
  *
  * The runner reads a command up to the end of its line, its properties split at `,` and its data
  * after the second `::`; so (as GitHub's toolkit escapes them) `%`, CR and LF are written %25, %0D
@@ -27,7 +28,9 @@ export function formatWorkflowCommands(results: readonly FileResult[], locale: L
     const path = repositoryPath(file);
     for (const d of diagnostics) {
       const { start, end } = d.range;
-      const position = start.line === end.line ? `col=${start.character + 1},endColumn=${end.character + 1}` : `endLine=${end.line + 1}`;
+      // A range that ends at the start of a line ends with the line before it.
+      const lastLine = end.line > start.line && end.character === 0 ? end.line - 1 : end.line;
+      const position = start.line === end.line ? `col=${start.character + 1},endColumn=${end.character + 1}` : `endLine=${lastLine + 1}`;
       const written = `file=${escapeProperty(path)},line=${start.line + 1},${position},title=${escapeProperty(`drplan ${d.code}`)}`;
       lines.push(`::${COMMANDS[severityName(d)]} ${written}::${escapeData(visible(d.message))}`);
     }
