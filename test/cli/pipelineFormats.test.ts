@@ -76,6 +76,8 @@ describe('drplan check --format gitlab', () => {
     assert.equal(new Set(issues.map((issue) => issue.fingerprint)).size, issues.length);
     assert.deepEqual([...new Set(issues.map((issue) => issue.check_name))].sort(), [...DIAGNOSTIC_CODES].sort());
     assert.deepEqual([...new Set(issues.map((issue) => issue.severity))].sort(), ['critical', 'info', 'major']);
+    // checked in worker threads, the findings come with the same paths
+    assert.deepEqual(report(['--jobs', '2', ...args]), issues);
   });
 
   it('keeps every fingerprint when a comment is added above the findings, or a blank line between them', () => {

@@ -21,9 +21,9 @@ import type { PathSegment } from './findingPaths';
  * GitLab's severities are info, minor, major, critical and blocker. An error is critical: it fails
  * the check (exit status 1) and means the plan does not hold (recovery longer than the RTO, a
  * backup lost with the system it restores). A warning is major: a gap an audit names (a review
- * overdue, a backup never restored in a test), not a matter of style. Information is info. Minor
- * and blocker stay unused: drplan has no finding below a warning that is not advice, and none
- * that blocks more than an error.
+ * overdue, a backup never restored in a test), not a matter of style. Information is info, it is
+ * advice. Minor and blocker stay unused: below a warning there is only advice, and nothing weighs
+ * more than an error.
  */
 const SEVERITIES = { error: 'critical', warning: 'major', information: 'info', hint: 'info' } as const;
 
