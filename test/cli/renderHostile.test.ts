@@ -34,7 +34,9 @@ describe('drplan render of long words and paragraphs', () => {
     writeFileSync(plan, EXAMPLE.replace('name: Erika Mustermann', `name: "${digits}"`));
     const { code, stderr, seconds } = render(plan, join(scratch, 'digits.pdf'));
     assert.equal(code, 0, stderr);
-    assert.ok(seconds < 60, `${seconds.toFixed(1)} s`);
+    // A guard against a hang, not a speed target (npm run bench measures speed): about 30 s on a
+    // quiet machine, 77 s seen with three other agents' builds on its two cores.
+    assert.ok(seconds < 240, `${seconds.toFixed(1)} s`);
     // The name's lines are the document's only lines of digits alone; running heads come between pages.
     const lines = textOf(join(scratch, 'digits.pdf'))
       .split('\n')
@@ -53,7 +55,9 @@ describe('drplan render of long words and paragraphs', () => {
     writeFileSync(plan, EXAMPLE.replace('availability: werktags 8-18 Uhr', `availability: "${paragraph}"`));
     const { code, stderr, seconds } = render(plan, join(scratch, 'paragraph.pdf'));
     assert.equal(code, 0, stderr);
-    assert.ok(seconds < 60, `${seconds.toFixed(1)} s`);
+    // A guard against a hang, not a speed target (npm run bench measures speed): about 30 s on a
+    // quiet machine, 77 s seen with three other agents' builds on its two cores.
+    assert.ok(seconds < 240, `${seconds.toFixed(1)} s`);
     const found = textOf(join(scratch, 'paragraph.pdf')).match(/Wort\d+/g) ?? [];
     assert.ok(found.length >= words.length && found.length % words.length === 0, `${found.length} words`);
     for (let start = 0; start < found.length; start += words.length) assert.deepEqual(found.slice(start, start + words.length), words, 'every word, in order');
