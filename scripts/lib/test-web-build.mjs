@@ -68,6 +68,14 @@ export async function stageVSCodeWeb(dataDir) {
   return { folder, commit, vscodeVersion, packageVersion };
 }
 
+/** `node:assert/strict` in the browser: test/web/assert.ts (the test files of both hosts import it so). */
+const browserAssert = {
+  name: 'browser-assert',
+  setup(build) {
+    build.onResolve({ filter: /^node:assert\/strict$/ }, () => ({ path: path.join(ROOT, 'test', 'web', 'assert.ts') }));
+  },
+};
+
 /**
  * Bundles the web suite (test/web/index.ts and the test files it imports, mocha's browser build)
  * for the extension host's web worker: CommonJS as VS Code loads an extension's module there,
@@ -85,6 +93,7 @@ export async function buildWebSuite() {
     target: 'es2022',
     sourcemap: true,
     external: ['vscode'],
+    plugins: [browserAssert],
     logLevel: 'warning',
   });
   return WEB_SUITE_PATH;

@@ -208,6 +208,24 @@ export const hasCode = (code: string) => (diagnostics: vscode.Diagnostic[]) => d
 export const lacksCode = (code: string) => (diagnostics: vscode.Diagnostic[]) => !diagnostics.some((d) => codeOf(d) === code);
 
 // ---------------------------------------------------------------------------
+// completion
+
+export const completionLabel = (item: vscode.CompletionItem) => (typeof item.label === 'string' ? item.label : item.label.label);
+
+/** The completion items at `position`, as the editor asks for them. */
+export async function completionsAt(uri: vscode.Uri, position: vscode.Position): Promise<vscode.CompletionItem[]> {
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, position);
+  return list?.items ?? [];
+}
+
+/** The item labelled `name` (fails, listing the labels, when there is none). */
+export function findCompletion(items: readonly vscode.CompletionItem[], name: string): vscode.CompletionItem {
+  const item = items.find((candidate) => completionLabel(candidate) === name);
+  if (!item) throw new Error(`no completion ${name} in ${JSON.stringify(items.map(completionLabel))}`);
+  return item;
+}
+
+// ---------------------------------------------------------------------------
 // waiting
 
 /** Resolves with the first event for which `predicate` holds (also checked once at once, with no event). */

@@ -1,40 +1,28 @@
 /// <reference types="mocha" />
 /**
- * Hover in VS Code for the Web: the RTO of a scenario with its value and relations, through
- * `vscode.executeHoverProvider`, and the hover shown in the editor (screenshot).
+ * A hover shown in the editor of VS Code for the Web, as a person sees it when resting on a
+ * value: the RTO's, with what it means and how it relates (the hover provider's answers are
+ * checked in test/vscode/hover.test.ts, which runs here too). Its screenshot: shots/web/hover.png.
  */
 import * as vscode from 'vscode';
-import * as assert from './assert';
 import { screenshot } from './bridge';
 import { activate, closeAllEditors, openPlan, rangeOf, workspaceFile } from '../vscode/helpers';
 
-const german = () => vscode.env.language.toLowerCase().startsWith('de');
-
-suite('hover', () => {
+suite('hover in the editor', () => {
   suiteSetup(async () => {
     await activate();
   });
 
-  test('the RTO of a scenario: what it means, its value in minutes, its relations; shown in the editor', async () => {
+  test('resting on the RTO shows its hover with the relations', async () => {
     const plan = workspaceFile('examples', 'plone-intranet.drplan.yaml');
     const editor = await openPlan(plan);
-    const value = rangeOf(editor.document, '4h', 'rto: 4h');
-    const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', plan, value.start.translate(0, 1))) ?? [];
-    const texts = hovers.map((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value)).join('\n\n'));
-    const text = texts.find((t) => t.startsWith('**RTO**'));
-    assert.ok(text, `no drplan hover on the RTO; hovers: ${JSON.stringify(texts)}`);
-    if (german()) {
-      assert.match(text, /`4h` = 4 Stunden = 240 Minuten/);
-      assert.match(text, /- ✓ Zeit bis zur Wiederherstellung 2 Stunden ≤ RTO 4 Stunden/);
-    } else {
-      assert.match(text, /`4h` = 4 hours = 240 minutes/);
-      assert.match(text, /- ✓ Recovery time 2 hours ≤ RTO 4 hours/);
-    }
     try {
+      const value = rangeOf(editor.document, '4h', 'rto: 4h');
       editor.revealRange(value, vscode.TextEditorRevealType.InCenter);
       editor.selection = new vscode.Selection(value.start.translate(0, 1), value.start.translate(0, 1));
       await vscode.commands.executeCommand('editor.action.showHover');
-      await screenshot('hover', '.monaco-hover:has-text("RTO")');
+      // The launcher waits (15 s at most) for the hover widget with this text, then takes the picture.
+      await screenshot('hover', '.monaco-hover:has-text("RTO"):has-text("240")');
     } finally {
       await closeAllEditors();
     }

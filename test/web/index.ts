@@ -10,13 +10,19 @@ import 'mocha/mocha.js';
 import * as vscode from 'vscode';
 import { print, report, suiteConfig } from './bridge';
 
-/** The test files, in the order they run (web.test first: it sees the extension activate). */
+/**
+ * The test files, in the order they run (web.test first: it sees the extension activate). Those
+ * of the Node suite (test/vscode/) that need nothing but the `vscode` API run here as they are,
+ * `node:assert/strict` being ./assert.ts in this bundle.
+ */
 const TEST_FILES = [
   () => import('./web.test'),
   () => import('./diagnostics.test'),
-  () => import('./completion.test'),
+  () => import('../vscode/completion.test'),
+  () => import('../vscode/hover.test'),
   () => import('./hover.test'),
-  () => import('./quickFix.test'),
+  () => import('../vscode/navigation.test'),
+  () => import('../vscode/codeActions.test'),
   () => import('./preview.test'),
   () => import('./export.test'),
 ];
