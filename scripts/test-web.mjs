@@ -31,7 +31,6 @@ const extensionRoot = path.resolve(process.env.DRPLAN_WEB_EXTENSION || ROOT);
 const SHOTS_DIR = path.join(ROOT, 'shots', 'web');
 /** Where test-web looks for VS Code builds (gitignored). */
 const TEST_RUNNER_DATA_DIR = path.join(ROOT, '.vscode-test-web');
-const WORKSPACE_SETTINGS = { 'workbench.startupEditor': 'none', 'workbench.tips.enabled': false };
 /** Chromium's profile: third-party cookies allowed (0), so that webviews get their service worker. */
 const CHROMIUM_PREFERENCES = { profile: { cookie_controls_mode: 0 } };
 
@@ -68,9 +67,6 @@ async function main() {
     const bridge = await startBridge({ page: () => page, shotsDir: SHOTS_DIR, config: { grep }, onLog: (line) => console.log(line) });
     closers.unshift(() => bridge.close());
     await fs.writeFile(path.join(workspace.folder, BRIDGE_FILE), JSON.stringify({ url: bridge.url }));
-    // test-web takes no user settings; the folder's own: no Welcome page over the editors.
-    await fs.mkdir(path.join(workspace.folder, '.vscode'));
-    await fs.writeFile(path.join(workspace.folder, '.vscode', 'settings.json'), JSON.stringify(WORKSPACE_SETTINGS, null, 2));
 
     const { open } = await import('@vscode/test-web');
     const port = await freePort();

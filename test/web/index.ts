@@ -68,6 +68,8 @@ export async function run(): Promise<void> {
   const { grep } = await suiteConfig();
   if (grep) mocha.grep(new RegExp(grep));
   const result: WebSuiteResult = { passed: 0, failed: 0, pending: 0, failures: [], durationMs: 0, host };
+  // The Welcome page a fresh profile opens with (test-web takes no settings to turn it off).
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   try {
     for (const load of TEST_FILES) await load();
     await new Promise<void>((resolve) => {

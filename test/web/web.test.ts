@@ -33,7 +33,7 @@ suite('web extension', () => {
   test('once active, the workbench lists it among the running extensions, in the web worker', async () => {
     await vscode.commands.executeCommand('workbench.action.showRuntimeExtensions');
     try {
-      await screenshot('extensions', '.monaco-list-row:has-text("drplan")');
+      await screenshot('extensions', '.runtime-extensions-editor .extension .name:has-text("drplan")');
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     }
