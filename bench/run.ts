@@ -18,6 +18,7 @@ import { drplan, yamlLanguageServer, type ServerUnderTest } from './servers';
 import { SERVER_NODE_OPTIONS } from '../server/src/nodeOptions';
 import { measureDocuments } from './documents';
 import { measureHostileText, measurePdfScale } from './pdfScale';
+import { webBundleSection, webBundleSizes } from './webBundles';
 import { median, ms, percentile, ratio, timeSync } from './stats';
 
 const ROOT = join(__dirname, '..');
@@ -237,6 +238,8 @@ async function main(): Promise<void> {
   const shipped = packagedExtension();
   const activation = await benchActivation({ loads: 5, extensionDevelopmentPath: shipped });
   rmSync(shipped, { recursive: true, force: true });
+  // The browser's bundles, minified as this run built them.
+  const webBundles = webBundleSizes(ROOT);
   console.log(`activation: activate → client running ${ms(activation.median.clientRunningMs)} ms, open → first diagnostics ${ms(activation.median.firstDiagnosticsMs)} ms`);
   // The PDF up to the size limit (20,000 short scenarios are a plan just under 5 MB), after the
   // activation: its large processes leave the machine busy for a while.
@@ -358,6 +361,7 @@ ${Object.entries(activation.bundles)
   .map(([file, size]) => `| ${file} | ${size.bytes} | ${size.gzipBytes} |`)
   .join('\n')}
 
+${webBundleSection(webBundles)}
 ## Schema validation: generated at build time
 
 drplan's schema validator is generated at build time by ajv's standalone mode

@@ -6,6 +6,7 @@
 // First it writes the schema validator, generated from the schema (scripts/lib/planValidator.mjs).
 import * as esbuild from 'esbuild';
 import { readdirSync, readFileSync } from 'node:fs';
+import { builtinModules, createRequire } from 'node:module';
 import { chmod, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { PLAN_SCHEMA_FILE, planValidatorSource, writePlanValidator } from './lib/planValidator.mjs';
@@ -71,8 +72,34 @@ const languageServiceApart = {
   name: 'language-service-apart',
   setup(build) {
     build.onResolve({ filter: /^\.\/core\/languageService$/ }, (args) =>
-      args.importer.endsWith(path.join('server', 'src', 'server.ts')) ? { path: './language-service.js', external: true } : undefined,
+      args.importer.endsWith(path.join('server', 'src', 'nodeServices.ts')) ? { path: './language-service.js', external: true } : undefined,
     );
+  },
+};
+
+/**
+ * VS Code in the browser (vscode.dev, github.dev, GitLab's Web IDE) runs the extension in a web
+ * worker and has no Node: its bundles, dist/web/extension.js and the language server's worker
+ * dist/web/server.js, must not take in a Node built-in. Every import of one fails the build, but
+ * for these, which have a browser package or are never reached:
+ * - `events`: the npm package `events` (pdfmake's layout emits its page events with it);
+ * - `stream` in sax (under xmldoc, for the charts' SVG), required in a try block and only for a
+ *   streaming parser drplan never makes: an empty module;
+ * - pdfkit: its own build for browsers (pdfkit.standalone.js, the same version, with its stream,
+ *   zlib and Buffer for the browser inside) instead of its Node module.
+ */
+const require = createRequire(import.meta.url);
+const NODE_BUILTINS = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
+const BROWSER_PACKAGES = new Set(['events']);
+const browserOnly = {
+  name: 'browser-only',
+  setup(build) {
+    build.onResolve({ filter: /^pdfkit$/ }, () => ({ path: require.resolve('pdfkit/js/pdfkit.standalone.js') }));
+    build.onResolve({ filter: /^stream$/ }, (args) => (/[\\/]sax[\\/]/.test(args.importer) ? { path: path.resolve('scripts/stubs/empty.cjs') } : undefined));
+    build.onResolve({ filter: /^(node:)?[a-z_/]+$/ }, (args) => {
+      if (!NODE_BUILTINS.has(args.path) || BROWSER_PACKAGES.has(args.path)) return undefined;
+      return { errors: [{ text: `${args.path} is a Node built-in, which a bundle for the browser cannot have (imported by ${path.relative('.', args.importer)})` }] };
+    });
   },
 };
 
@@ -91,6 +118,13 @@ const common = {
 
 const TESTS_OUT = 'dist/test/vscode';
 
+/**
+ * For the browser; `global` is the worker's global scope, as in the bundlers of browserify's day
+ * (xmldoc asks `global.xmldocAssumeBrowser`).
+ */
+/** @type {esbuild.BuildOptions} */
+const browser = { ...common, platform: 'browser', target: 'es2022', plugins: [browserOnly, withoutBrotli, planValidator], metafile: true, define: { global: 'globalThis' } };
+
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' }, plugins: [...common.plugins, pdfEngineApart, languageServiceApart] },
@@ -99,6 +133,10 @@ const builds = [
   { ...common, entryPoints: [PDF_ENGINE], outfile: 'dist/pdf-engine.js' },
   // The language server's PDF worker (server/src/pdfWorker.ts), which requires the engine too.
   { ...common, entryPoints: ['server/src/pdfWorker.ts'], outfile: 'dist/pdf-worker.js', plugins: [...common.plugins, pdfEngineApart] },
+  // VS Code in the browser: the extension (CommonJS, as VS Code loads a web extension) and the
+  // language server's web worker, which has the language service and the PDF engine inside.
+  { ...browser, entryPoints: ['client/src/browserExtension.ts'], outfile: 'dist/web/extension.js', format: 'cjs', external: ['vscode'] },
+  { ...browser, entryPoints: ['server/src/browserServer.ts'], outfile: 'dist/web/server.js', format: 'iife' },
   {
     ...common,
     entryPoints: [

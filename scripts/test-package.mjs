@@ -177,6 +177,8 @@ async function main() {
         'extension/dist/pdf-engine.js',
         'extension/dist/pdf-worker.js',
         'extension/dist/cli.js',
+        'extension/dist/web/extension.js',
+        'extension/dist/web/server.js',
         'extension/language-configuration.json',
         'extension/LICENSE.txt',
         'extension/changelog.md',

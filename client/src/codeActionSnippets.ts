@@ -8,7 +8,7 @@
  * Anything else passes unchanged.
  */
 import * as vscode from 'vscode';
-import type { Middleware } from 'vscode-languageclient/node';
+import type { Middleware } from 'vscode-languageclient';
 
 interface SnippetEdit {
   readonly range: { readonly start: { line: number; character: number }; readonly end: { line: number; character: number } };

@@ -17,10 +17,13 @@
  * The text comes from the language server (`drplan/newPlan`), which has the catalog: the client
  * does not bundle the language core for it. Its comments are in VS Code's display language, which
  * the client gave the server at `initialize`.
+ *
+ * VS Code in the browser has no folder where an associated path is sure to be saved (a local
+ * folder and a repository there are file systems of the workbench, whose URIs an untitled path
+ * does not carry): the plan opens untitled, and Ctrl+S asks where to save it.
  */
-import { homedir } from 'node:os';
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { NEW_PLAN_REQUEST, type NewPlanResult } from '../../server/src/newPlanProtocol';
 
 /** `notfallplan.drplan.yaml`, then `notfallplan-2.drplan.yaml`, `notfallplan-3.drplan.yaml`, … */
@@ -39,7 +42,7 @@ const MAX_ATTEMPTS = 100;
  * Opens a new plan in an editor, the cursor at its start; says why not when the server cannot
  * make one (it is not running, say).
  */
-export async function openNewPlan(client: LanguageClient): Promise<void> {
+export async function openNewPlan(client: BaseLanguageClient, folder: vscode.Uri | undefined): Promise<void> {
   let content: string;
   try {
     content = (await client.sendRequest<NewPlanResult>(NEW_PLAN_REQUEST, {})).text;
@@ -47,7 +50,7 @@ export async function openNewPlan(client: LanguageClient): Promise<void> {
     void vscode.window.showErrorMessage(vscode.l10n.t('The new DR plan could not be made: {0}', error instanceof Error ? error.message : String(error)));
     return;
   }
-  const named = await emptyUntitledUnderFreeName(planFolder());
+  const named = folder && (await emptyUntitledUnderFreeName(folder));
   let document = (named && (await withContent(named, content))) || (await vscode.workspace.openTextDocument({ language: 'drplan', content }));
   // The name gives the language (`*.drplan.yaml`), unless a files.associations setting says otherwise.
   if (document.languageId !== 'drplan') document = await vscode.languages.setTextDocumentLanguage(document, 'drplan');
@@ -55,15 +58,15 @@ export async function openNewPlan(client: LanguageClient): Promise<void> {
 }
 
 /**
- * Where the new plan goes: the first workspace folder on disk. Without one, the home folder, where
- * VS Code's save dialog would propose to save it: an untitled document cannot have a name without
- * a path (`untitled:notfallplan.drplan.yaml` counts as the path `/notfallplan.drplan.yaml`, the
- * root of the file system, where Ctrl+S would then save it).
+ * Where a new plan goes on the desktop: the first workspace folder on disk. Without one, `home`,
+ * where VS Code's save dialog would propose to save it: an untitled document cannot have a name
+ * without a path (`untitled:notfallplan.drplan.yaml` counts as the path `/notfallplan.drplan.yaml`,
+ * the root of the file system, where Ctrl+S would then save it).
  */
-function planFolder(): vscode.Uri {
+export function newPlanFolder(home: vscode.Uri): vscode.Uri {
   // A folder of another file system (a virtual workspace) is not where an associated path is saved.
   const folder = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file');
-  return folder?.uri ?? vscode.Uri.file(homedir());
+  return folder?.uri ?? home;
 }
 
 /** An empty untitled document associated with the first free plan file name in `folder`. */

@@ -4,8 +4,8 @@
  * document's current version; the client never renders plan text itself.
  */
 import * as vscode from 'vscode';
-import { randomUUID } from 'node:crypto';
-import { WorkDoneProgress, type LanguageClient } from 'vscode-languageclient/node';
+import { base64ToBytes } from '../../server/src/core/base64';
+import { WorkDoneProgress, type BaseLanguageClient } from 'vscode-languageclient';
 import {
   EXPORT_HTML_REQUEST,
   EXPORT_PDF_REQUEST,
@@ -31,7 +31,7 @@ export class NotOpenError extends Error {}
  * restored after a reload shows one that no editor has open) is opened again, which sends it to
  * the server, and asked once more. `extra`: the request's parameters besides the document.
  */
-export async function askAboutDocument<T>(client: LanguageClient, uri: vscode.Uri, method: string, extra: object = {}, token?: vscode.CancellationToken): Promise<T> {
+export async function askAboutDocument<T>(client: BaseLanguageClient, uri: vscode.Uri, method: string, extra: object = {}, token?: vscode.CancellationToken): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     const result = await client.sendRequest<T | null>(method, { ...extra, textDocument: { uri: client.code2ProtocolConverter.asUri(uri) } }, token);
     if (result !== null) return result;
@@ -41,26 +41,26 @@ export async function askAboutDocument<T>(client: LanguageClient, uri: vscode.Ur
   }
 }
 
-function ask<T>(client: LanguageClient, uri: vscode.Uri, method: string, token?: vscode.CancellationToken, workDoneToken?: string): Promise<T> {
+function ask<T>(client: BaseLanguageClient, uri: vscode.Uri, method: string, token?: vscode.CancellationToken, workDoneToken?: string): Promise<T> {
   const extra: Omit<RenderParams, 'textDocument'> = workDoneToken === undefined ? {} : { workDoneToken };
   return askAboutDocument<T>(client, uri, method, extra, token);
 }
 
-export function requestPreview(client: LanguageClient, uri: vscode.Uri, token?: vscode.CancellationToken): Promise<PreviewResult> {
+export function requestPreview(client: BaseLanguageClient, uri: vscode.Uri, token?: vscode.CancellationToken): Promise<PreviewResult> {
   return ask<PreviewResult>(client, uri, PREVIEW_REQUEST, token);
 }
 
 /** The exported file; `progress` hears the part of a PDF done (0 to 1) while the server makes it. */
-export async function requestExport(client: LanguageClient, uri: vscode.Uri, format: ExportFormat, progress?: (done: number) => void): Promise<ExportedFile> {
+export async function requestExport(client: BaseLanguageClient, uri: vscode.Uri, format: ExportFormat, progress?: (done: number) => void): Promise<ExportedFile> {
   if (format === 'pdf') {
     // LSP work-done progress: the server reports percentages under this token ($/progress).
-    const workDoneToken = `drplan-export-${randomUUID()}`;
+    const workDoneToken = `drplan-export-${globalThis.crypto.randomUUID()}`;
     const listening = client.onProgress(WorkDoneProgress.type, workDoneToken, (value) => {
       if (value.kind === 'report' && value.percentage !== undefined) progress?.(value.percentage / 100);
     });
     try {
       const result = await ask<ExportPdfResult>(client, uri, EXPORT_PDF_REQUEST, undefined, workDoneToken);
-      return { bytes: Buffer.from(result.data, 'base64'), version: result.version, draft: result.draft };
+      return { bytes: base64ToBytes(result.data), version: result.version, draft: result.draft };
     } finally {
       listening.dispose();
     }

@@ -5,7 +5,7 @@
  * asked for again, for the version now.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import type { TextEdit } from 'vscode-languageserver-types';
 
 /** The server's edits and the document version they are for. */
@@ -23,7 +23,7 @@ const ATTEMPTS = 5;
  * under every answer.
  */
 export async function applyVersionedEdits(
-  client: LanguageClient,
+  client: BaseLanguageClient,
   document: vscode.TextDocument,
   ask: () => Promise<VersionedEdits>,
   keptChanging: string,

@@ -8,7 +8,7 @@
  * of commits follows without an edit.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { WORKSPACE_TRUSTED_NOTIFICATION } from '../../server/src/renderProtocol';
 
 /** Files under `.git` that change when HEAD moves (the reflog, HEAD, the branches). */
@@ -16,7 +16,7 @@ const HEAD_FILES = '**/.git/{HEAD,logs/HEAD,packed-refs,refs/heads/**}';
 /** A commit writes several of them: the previews are shown again once they are quiet. */
 const QUIET_MS = 300;
 
-export function followWorkspaceTrust(client: LanguageClient, refreshPreviews: () => void): vscode.Disposable {
+export function followWorkspaceTrust(client: BaseLanguageClient, refreshPreviews: () => void): vscode.Disposable {
   const disposables: vscode.Disposable[] = [];
   let timer: NodeJS.Timeout | undefined;
   const refreshSoon = () => {

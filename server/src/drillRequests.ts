@@ -4,9 +4,10 @@
  * sends is checked (core/drill/record.ts) before the core acts on it. Kept out of server.ts so that
  * the wiring there stays three lines.
  */
-import { LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
+import { LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from './core';
+import { bytesToBase64 } from './core/base64';
 import { drillReportInputOf, exerciseRecordOf } from './core/drill/record';
 import { drillMessages } from './core/i18n/drillMessages';
 import type { LanguageService } from './core/languageService';
@@ -63,7 +64,7 @@ export function drillRequests(sources: DrillSources): DrillRequests {
       try {
         const tree = service.drillReport(input);
         const bytes = await (sources.pdf ? sources.pdf(tree) : service.pdfFile(tree));
-        return { data: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64') };
+        return { data: bytesToBase64(bytes) };
       } catch (error) {
         sources.log('drill report', undefined, error);
         return requestFailed(error);

@@ -9,7 +9,7 @@
  * no core), and `drplan measure` runs the same module. The server asks Prometheus only when the
  * client says the workspace is trusted, as it runs git only then.
  */
-import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver/node';
+import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from './core';
 import { measureMessages, periodTitle } from './core/i18n/measureMessages';

@@ -8,18 +8,13 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { Locale } from './core';
-import type { PlanDocument } from './core/render/tree';
 import type { PdfJob, PdfWorkerMessage } from './pdfWorker';
+import type { PdfMaker } from './serverServices';
 import { STALL_SECONDS, stalledMessage, watchdog, type Watchdog } from './workerWatchdog';
 
 /** Enough for the document of a plan at the size limit (5 MB: 120 MB of tree) and a window of pages. */
 const HEAP_LIMIT_MB = 512;
 const IDLE_MS = 60_000;
-
-export interface PdfMaker {
-  pdf(document: PlanDocument, progress?: (done: number) => void): Promise<Uint8Array>;
-  dispose(): void;
-}
 
 interface Pending {
   readonly resolve: (data: Uint8Array) => void;

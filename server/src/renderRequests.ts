@@ -3,9 +3,10 @@
  * exports, each from the cached analysis of the document's current version. Kept out of
  * server.ts so that the wiring there stays three lines.
  */
-import { LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
+import { LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from './core';
+import { bytesToBase64 } from './core/base64';
 import { fileMessages, type TooLarge } from './core/i18n/fileMessages';
 import type { LanguageService } from './core/languageService';
 import type { ChangeHistory } from './core/render/changeHistory';
@@ -88,8 +89,7 @@ export function renderRequests(sources: RenderSources): RenderRequests {
       if (pending === null || pending instanceof ResponseError) return pending;
       try {
         const bytes = await (sources.pdf ? sources.pdf(pending.tree, progress) : service.pdfFile(pending.tree, progress));
-        const data = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
-        return { version: pending.version, draft: service.isDraft(pending.tree), data };
+        return { version: pending.version, draft: service.isDraft(pending.tree), data: bytesToBase64(bytes) };
       } catch (error) {
         sources.log('PDF export', params.textDocument.uri, error);
         return requestFailed(error);

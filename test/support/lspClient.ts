@@ -5,7 +5,7 @@ import {
   StreamMessageWriter,
   type MessageConnection,
 } from 'vscode-jsonrpc/node';
-import type { Diagnostic, PublishDiagnosticsParams, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
+import type { Diagnostic, InitializeResult, PublishDiagnosticsParams, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
 
 /**
  * A minimal LSP client over stdio, as an editor other than VS Code would be: starts a server
@@ -17,6 +17,8 @@ export class LspClient {
   private readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
   private readonly waiters: { uri: string; accept: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   private stderr = '';
+  /** The server's answer to `initialize`. */
+  initializeResult: InitializeResult | undefined;
 
   private constructor(readonly process: ChildProcess) {
     this.connection = createMessageConnection(
@@ -58,7 +60,7 @@ export class LspClient {
         params.items.map((item) => lookup(settings, item.section)),
       );
     }
-    await client.connection.sendRequest('initialize', {
+    client.initializeResult = await client.connection.sendRequest<InitializeResult>('initialize', {
       processId: process.pid,
       rootUri: null,
       locale: options.locale ?? 'en',

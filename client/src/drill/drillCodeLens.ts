@@ -4,7 +4,7 @@
  * language server (drplan/drillPlan), for the version the editor shows.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { DRILL_PLAN_REQUEST, type DrillPlanResult } from '../../../server/src/drillProtocol';
 import type { DrillState } from './drillSession';
 
@@ -13,7 +13,7 @@ export class DrillCodeLenses implements vscode.CodeLensProvider, vscode.Disposab
   readonly onDidChangeCodeLenses = this.changed.event;
 
   constructor(
-    private readonly client: LanguageClient,
+    private readonly client: BaseLanguageClient,
     /** The plan's drills begun and not recorded. */
     private readonly unfinished: (plan: string) => readonly DrillState[],
   ) {}

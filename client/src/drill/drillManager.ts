@@ -7,11 +7,11 @@
  * begun and not recorded is offered again: the code lens says "fortsetzen", the command resumes
  * it, and showing its plan in an editor asks.
  */
-import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import type { DrillScenario } from '../../../server/src/drillProtocol';
 import { exportDocument, type ExportAutomation, type ExportOutcome } from '../export/exportCommands';
+import type { ExportFiles } from '../export/exportFiles';
 import { fileName } from '../export/exportFiles';
 import { restorableScheme } from '../preview/pageMessages';
 import { drillPageMessage, type DrillPageMessage } from './drillMessages';
@@ -57,10 +57,12 @@ export class DrillManager implements vscode.Disposable {
 
   constructor(
     private readonly extensionUri: vscode.Uri,
-    private readonly client: LanguageClient,
+    private readonly client: BaseLanguageClient,
     memento: DrillMemento,
     /** The plan the user is looking at (an editor or a preview). */
     private readonly currentPlan: () => vscode.Uri | undefined,
+    /** How the drill report is written (exportFiles.ts). */
+    private readonly exportFiles: ExportFiles,
   ) {
     this.store = new DrillStore(memento);
     this.host = {
@@ -161,7 +163,7 @@ export class DrillManager implements vscode.Disposable {
     }
     const { title, organisation, system } = drillPlan;
     const info = { title, ...(organisation === undefined ? {} : { organisation }), ...(system === undefined ? {} : { system }) };
-    const state = await this.store.save(session.newDrill(randomUUID(), plan.toString(), info, scenario, drillPlan.kinds, drillPlan.results));
+    const state = await this.store.save(session.newDrill(globalThis.crypto.randomUUID(), plan.toString(), info, scenario, drillPlan.kinds, drillPlan.results));
     this.changes.fire({ id: state.id, state });
     return this.open(state).id;
   }
@@ -366,6 +368,7 @@ export class DrillManager implements vscode.Disposable {
         failed,
       },
       automation,
+      this.exportFiles,
     );
   }
 

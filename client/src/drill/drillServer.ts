@@ -4,7 +4,8 @@
  * The client bundles no core: the server reads the plan and computes the edit.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import { base64ToBytes } from '../../../server/src/core/base64';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import {
   DRILL_PLAN_REQUEST,
   DRILL_REPORT_PDF_REQUEST,
@@ -19,7 +20,7 @@ import { askAboutDocument } from '../planDocument';
 import { applyVersionedEdits } from '../serverEdits';
 
 /** The plan's scenarios a drill can take, from its current version (opened for the server if need be). */
-export function requestDrillPlan(client: LanguageClient, plan: vscode.Uri, token?: vscode.CancellationToken): Promise<DrillPlanResult> {
+export function requestDrillPlan(client: BaseLanguageClient, plan: vscode.Uri, token?: vscode.CancellationToken): Promise<DrillPlanResult> {
   return askAboutDocument<DrillPlanResult>(client, plan, DRILL_PLAN_REQUEST, {}, token);
 }
 
@@ -28,7 +29,7 @@ export function requestDrillPlan(client: LanguageClient, plan: vscode.Uri, token
  * version (the scenario found by its id now), applied as one WorkspaceEdit (serverEdits.ts).
  * Answers the lines of the entry; rejects with the server's reason.
  */
-export async function writeExerciseEntry(client: LanguageClient, plan: vscode.Uri, scenario: string, exercise: ExerciseRecord): Promise<vscode.Range> {
+export async function writeExerciseEntry(client: BaseLanguageClient, plan: vscode.Uri, scenario: string, exercise: ExerciseRecord): Promise<vscode.Range> {
   const document = await vscode.workspace.openTextDocument(plan);
   const edits = await applyVersionedEdits(
     client,
@@ -43,7 +44,7 @@ export async function writeExerciseEntry(client: LanguageClient, plan: vscode.Ur
 }
 
 /** The drill report (Übungsprotokoll) as PDF bytes, made by the server's PDF machinery. */
-export async function requestDrillReport(client: LanguageClient, input: DrillReportInput): Promise<Uint8Array> {
+export async function requestDrillReport(client: BaseLanguageClient, input: DrillReportInput): Promise<Uint8Array> {
   const result = await client.sendRequest<DrillReportPdfResult>(DRILL_REPORT_PDF_REQUEST, input);
-  return Buffer.from(result.data, 'base64');
+  return base64ToBytes(result.data);
 }

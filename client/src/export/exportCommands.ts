@@ -13,13 +13,13 @@
  * (exportTarget.ts), whoever calls.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { refusalOf, type OutputFile } from '../../../server/src/io/outputFile';
 import { localeFrom } from '../../../server/src/locale';
 import { requestExport, type ExportedFile } from '../planDocument';
 import type { PreviewManager } from '../preview/previewManager';
 import { workspaceSchemes } from '../workspaceSchemes';
-import { exportFile, fileName, folderOf, label } from './exportFiles';
+import { fileName, folderOf, label, type ExportFiles } from './exportFiles';
 import {
   exportFileName,
   isPlanFileName,
@@ -54,14 +54,14 @@ export interface ExportOutcome {
 /** A reason the export stops, in the user's words. */
 class ExportRefused extends Error {}
 
-export function registerExportCommands(client: LanguageClient, previews: PreviewManager): vscode.Disposable[] {
-  const run = (format: ExportFormat) => (argument?: unknown) => exportPlan(client, previews, format, argument);
+export function registerExportCommands(client: BaseLanguageClient, previews: PreviewManager, files: ExportFiles): vscode.Disposable[] {
+  const run = (format: ExportFormat) => (argument?: unknown) => exportPlan(client, previews, files, format, argument);
   return [vscode.commands.registerCommand('drplan.exportPdf', run('pdf')), vscode.commands.registerCommand('drplan.exportHtml', run('html'))];
 }
 
-async function exportPlan(client: LanguageClient, previews: PreviewManager, format: ExportFormat, argument: unknown): Promise<ExportOutcome | undefined> {
+async function exportPlan(client: BaseLanguageClient, previews: PreviewManager, files: ExportFiles, format: ExportFormat, argument: unknown): Promise<ExportOutcome | undefined> {
   const failed = (reason: string) => vscode.l10n.t('The DR plan could not be exported: {0}', reason);
-  const automation = automationArguments(argument);
+  const automation = automationArguments(argument, files);
   const plan = (argument instanceof vscode.Uri ? argument : automation?.source) ?? previews.activePreviewUri() ?? planOfActiveEditor() ?? previews.anyPreviewUri();
   if (!plan) {
     const message = failed(vscode.l10n.t('Open a DR plan (*.drplan.yaml) first.'));
@@ -79,6 +79,7 @@ async function exportPlan(client: LanguageClient, previews: PreviewManager, form
       failed,
     },
     automation,
+    files,
   );
 }
 
@@ -105,19 +106,19 @@ export interface ExportAutomation {
  * Exports a document by the rules of the plan's export: the save dialog (or the automation's
  * target), one question before an existing file is replaced, the output-file rules, a progress
  * notification and an "Open" action. The automation's failures reject with the reason; a
- * person's are shown.
+ * person's are shown. `files` writes as the extension's platform does.
  */
-export async function exportDocument(spec: DocumentExport, automation: ExportAutomation | undefined): Promise<ExportOutcome | undefined> {
+export async function exportDocument(spec: DocumentExport, automation: ExportAutomation | undefined, files: ExportFiles): Promise<ExportOutcome | undefined> {
   const { source, format } = spec;
   let target: vscode.Uri | undefined;
   let output: OutputFile | undefined;
   try {
     let overwrite: boolean;
     if (automation) {
-      target = automationTarget(automation.target, source);
+      target = automationTarget(automation.target, source, files);
       overwrite = automation.overwrite;
       await checkFolder(target);
-      output = exportFile(target, source);
+      output = files.file(target, source);
       const problem = await checkOutput(output, target, overwrite);
       if (problem) throw problem;
     } else {
@@ -130,11 +131,11 @@ export async function exportDocument(spec: DocumentExport, automation: ExportAut
       if (!target) return undefined;
       await checkFolder(target);
       overwrite = false;
-      output = exportFile(target, source);
+      output = files.file(target, source);
       const problem = await checkOutput(output, target, overwrite);
       if (refusalOf(problem) === 'exists') {
         // The dialog has asked on most platforms; where it has not, ask here, so: once.
-        overwrite = dialogAskedBeforeReplacing(target) || (await confirmReplace(target));
+        overwrite = dialogAskedBeforeReplacing(target, files.platform) || (await confirmReplace(target));
         if (!overwrite) return undefined;
       } else if (problem) {
         throw problem;
@@ -176,17 +177,17 @@ export async function exportDocument(spec: DocumentExport, automation: ExportAut
 
 type AutomationArguments = ExportAutomation & { readonly source: vscode.Uri | undefined };
 
-function automationArguments(argument: unknown): AutomationArguments | undefined {
+function automationArguments(argument: unknown, files: ExportFiles): AutomationArguments | undefined {
   if (typeof argument !== 'object' || argument === null || argument instanceof vscode.Uri || !('target' in argument)) return undefined;
   const { target, overwrite, source } = argument as Partial<ExportArguments>;
   if (!(target instanceof vscode.Uri) && (typeof target !== 'string' || target === '')) throw new Error(vscode.l10n.t('The export needs a target: a URI or a path.'));
-  return { target, overwrite: overwrite === true, source: toUri(source) };
+  return { target, overwrite: overwrite === true, source: toUri(source, files.platform) };
 }
 
 /** The automation's target as a URI, refused unless the rules of exportTarget.ts allow it. */
-function automationTarget(value: vscode.Uri | string, plan: vscode.Uri): vscode.Uri {
-  const rules: TargetRules = { plan, workspaceFolders: (vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri), windows: process.platform === 'win32' };
-  const target = typeof value === 'string' && targetTextKind(value, rules.windows) === 'relative' ? relativeTarget(value, rules) : uriOf(value);
+function automationTarget(value: vscode.Uri | string, plan: vscode.Uri, files: ExportFiles): vscode.Uri {
+  const rules: TargetRules = { plan, workspaceFolders: (vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri), windows: files.platform === 'win32' };
+  const target = typeof value === 'string' && targetTextKind(value, rules.windows) === 'relative' ? relativeTarget(value, rules) : uriOf(value, files.platform);
   const schemes = workspaceSchemes(rules.workspaceFolders);
   if (!schemes.includes(target.scheme)) {
     const allowed = schemes.map((scheme) => `${scheme}:`).join(', ');
@@ -215,14 +216,14 @@ async function checkOutput(output: OutputFile, target: vscode.Uri, overwrite: bo
   return problem;
 }
 
-function toUri(value: unknown): vscode.Uri | undefined {
-  return value instanceof vscode.Uri || (typeof value === 'string' && value !== '') ? uriOf(value) : undefined;
+function toUri(value: unknown, platform: string): vscode.Uri | undefined {
+  return value instanceof vscode.Uri || (typeof value === 'string' && value !== '') ? uriOf(value, platform) : undefined;
 }
 
 /** A URI as it is; text as a URI when it has a scheme, else as a path. */
-function uriOf(value: vscode.Uri | string): vscode.Uri {
+function uriOf(value: vscode.Uri | string, platform: string): vscode.Uri {
   if (value instanceof vscode.Uri) return value;
-  return targetTextKind(value, process.platform === 'win32') === 'uri' ? vscode.Uri.parse(value, true) : vscode.Uri.file(value);
+  return targetTextKind(value, platform === 'win32') === 'uri' ? vscode.Uri.parse(value, true) : vscode.Uri.file(value);
 }
 
 function planOfActiveEditor(): vscode.Uri | undefined {
@@ -239,13 +240,13 @@ function defaultTarget(source: vscode.Uri, name: string): vscode.Uri {
   return vscode.Uri.joinPath(folderOf(source), name);
 }
 
-function dialogAskedBeforeReplacing(target: vscode.Uri): boolean {
+function dialogAskedBeforeReplacing(target: vscode.Uri, platform: string): boolean {
   return saveDialogAsksBeforeReplacing({
     web: vscode.env.uiKind === vscode.UIKind.Web,
     remote: vscode.env.remoteName !== undefined,
     simpleDialog: vscode.workspace.getConfiguration('files').get<boolean>('simpleDialog.enable') === true,
     scheme: target.scheme,
-    platform: process.platform,
+    platform,
   });
 }
 

@@ -1,19 +1,26 @@
 /**
  * Where the export writes, under the output-file rules `drplan render` keeps
- * (server/src/io/outputFile.ts): files on disk (`file:`) through Node's fs, as the CLI writes
- * them (the extension host is Node: a link, a device, a FIFO, the plan itself are what they are
- * there); a virtual workspace through vscode.workspace.fs, which knows files and folders only. A
- * build for VS Code in the browser replaces nodeOutputFiles here: the rules stay.
+ * (server/src/io/outputFile.ts). On the desktop, files on disk (`file:`) through Node's fs
+ * (nodeExportFiles.ts); everything else, and everything in VS Code for the browser (where even a
+ * local folder is a file system of the workbench), through vscode.workspace.fs, which knows files
+ * and folders only: atomically, a temporary file renamed into place.
  */
 import * as vscode from 'vscode';
-import { nodeOutputFiles } from '../../../server/src/io/nodeOutputFiles';
 import { outputFile, type OutputFile, type OutputFileSystem, type OutputKind } from '../../../server/src/io/outputFile';
 
-/** The export's target, with the plan it is made from (never written over). */
-export function exportFile(target: vscode.Uri, plan: vscode.Uri): OutputFile {
-  if (target.scheme === 'file') return outputFile(nodeOutputFiles, target.fsPath, plan.scheme === 'file' ? [plan.fsPath] : []);
-  return outputFile(workspaceOutputFiles, target, [plan]);
+/** How the extension's platform writes an export. */
+export interface ExportFiles {
+  /** The export's target, with the plan it is made from (never written over). */
+  file(target: vscode.Uri, plan: vscode.Uri): OutputFile;
+  /** The operating system as Node names it (`win32`, `darwin`, `linux`), or `browser`. */
+  readonly platform: string;
 }
+
+/** VS Code in the browser: every target through vscode.workspace.fs. */
+export const workspaceExportFiles: ExportFiles = {
+  file: (target, plan) => outputFile(workspaceOutputFiles, target, [plan]),
+  platform: 'browser',
+};
 
 export function fileName(uri: vscode.Uri): string {
   return uri.path.slice(uri.path.lastIndexOf('/') + 1);

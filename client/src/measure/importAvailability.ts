@@ -15,7 +15,7 @@
  * quick pick; it resolves with what was imported and rejects with the reason.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { periodTitle } from '../../../server/src/core/i18n/measureMessages';
 import { parsePeriod, type Period } from '../../../server/src/core/period';
 import { localeFrom } from '../../../server/src/locale';
@@ -53,11 +53,23 @@ export interface ImportOutcome {
 /** A reason the import stops, in the user's words. */
 class ImportStopped extends Error {}
 
-export function registerImportCommand(client: LanguageClient): vscode.Disposable {
+/**
+ * `available`: the language server can ask Prometheus (a Node process). In VS Code for the browser
+ * it cannot: the command, hidden from the palette there (`drplan.webExtension`), says so when it is
+ * run all the same, as a note rather than an error; the automation's promise rejects with it.
+ */
+export function registerImportCommand(client: BaseLanguageClient, available: boolean): vscode.Disposable {
+  if (!available) {
+    return vscode.commands.registerCommand(IMPORT_AVAILABILITY_COMMAND, async (argument?: unknown) => {
+      const message = vscode.l10n.t('Importing availability from Prometheus is not available in VS Code in the browser: it needs VS Code on the desktop, or "drplan measure" on the command line.');
+      if (argument !== undefined) throw new Error(message);
+      void vscode.window.showInformationMessage(message);
+    });
+  }
   return vscode.commands.registerCommand(IMPORT_AVAILABILITY_COMMAND, (argument?: unknown) => importAvailability(client, argument));
 }
 
-async function importAvailability(client: LanguageClient, argument: unknown): Promise<ImportOutcome | undefined> {
+async function importAvailability(client: BaseLanguageClient, argument: unknown): Promise<ImportOutcome | undefined> {
   const automation = automationArguments(argument);
   let cancelled = false;
   try {
@@ -102,7 +114,7 @@ async function importAvailability(client: LanguageClient, argument: unknown): Pr
  * Applies the server's edit as one WorkspaceEdit, to the version it was made for: when the author
  * typed meanwhile, the edit is made again for the version now (the figures stay; serverEdits.ts).
  */
-async function applyToDocument(client: LanguageClient, document: vscode.TextDocument, measured: MeasureAvailabilityResult): Promise<void> {
+async function applyToDocument(client: BaseLanguageClient, document: vscode.TextDocument, measured: MeasureAvailabilityResult): Promise<void> {
   const versioned = (made: AvailabilityEditResult) => ({ version: made.version, edits: [made.edit] });
   const params: AvailabilityEditParams = { textDocument: { uri: uriOf(client, document) }, period: measured.period, results: measured.results };
   await applyVersionedEdits(
@@ -114,7 +126,7 @@ async function applyToDocument(client: LanguageClient, document: vscode.TextDocu
   );
 }
 
-function uriOf(client: LanguageClient, document: vscode.TextDocument): string {
+function uriOf(client: BaseLanguageClient, document: vscode.TextDocument): string {
   return client.code2ProtocolConverter.asUri(document.uri);
 }
 

@@ -4,7 +4,7 @@
  * preview at a time: opening it again reveals it with the plan of the active editor.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { PlanPreview, PREVIEW_VIEW_TYPE, previewTitle, webviewOptions, type RenderEvent } from './previewPanel';
 import { previewStateOf, restorableScheme } from './pageMessages';
 
@@ -36,7 +36,7 @@ export class PreviewManager implements vscode.Disposable {
 
   constructor(
     private readonly extensionUri: vscode.Uri,
-    private readonly client: LanguageClient,
+    private readonly client: BaseLanguageClient,
   ) {
     this.api = {
       lastRenderedVersion: (uri) => {

@@ -5,7 +5,7 @@
  * the webview and the editor scrolled to the same place in both directions.
  */
 import * as vscode from 'vscode';
-import { State, type LanguageClient } from 'vscode-languageclient/node';
+import { State, type BaseLanguageClient } from 'vscode-languageclient';
 import { PREVIEW_DOCUMENT_CSS } from '../../../server/src/core/render/previewStyle';
 import { requestPreview } from '../planDocument';
 import { pageMessage, type PageMessage } from './pageMessages';
@@ -33,7 +33,7 @@ export interface RenderEvent {
 
 export interface PreviewContext {
   readonly extensionUri: vscode.Uri;
-  readonly client: LanguageClient;
+  readonly client: BaseLanguageClient;
   readonly renders: vscode.EventEmitter<RenderEvent>;
 }
 

@@ -4,7 +4,7 @@
  * folder, the export buttons, and the document's body as the server rendered it. Pure (no
  * `vscode`), so test/unit checks it.
  */
-import { randomBytes } from 'node:crypto';
+import { bytesToBase64 } from '../../../server/src/core/base64';
 
 /** What the page remembers (webview state) and the serializer gets back after a reload. */
 export interface PreviewState {
@@ -43,7 +43,7 @@ export interface ShellOptions {
 
 /** A nonce for one page: 128 random bits, base64. */
 export function createNonce(): string {
-  return randomBytes(16).toString('base64');
+  return bytesToBase64(globalThis.crypto.getRandomValues(new Uint8Array(16)));
 }
 
 /**

@@ -194,6 +194,12 @@ export const measureMessages = {
     de: 'Zeit ohne Daten zählt als Ausfallzeit; bei mehreren Reihen einer Abfrage gilt ein Zeitpunkt als Ausfall, sobald eine Reihe 0 ist.',
     en: 'Time without data counts as downtime; with several series for one query, a moment counts as down when any series is 0.',
   } satisfies Message,
+
+  /** The language server in a web worker (VS Code in the browser) has no network code of its own. */
+  notInBrowser: {
+    de: 'Der Import der Verfügbarkeit aus Prometheus ist in VS Code im Browser nicht verfügbar: Er braucht VS Code auf dem Desktop oder „drplan measure“ auf der Kommandozeile.',
+    en: "Importing availability from Prometheus is not available in VS Code in the browser: it needs VS Code on the desktop, or 'drplan measure' on the command line.",
+  } satisfies Message,
 };
 
 /** `99.69 %`, `99,69 %`: at least `minimumDecimals` (default 2), as many as the value has. */

@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+import { sha256 } from '@noble/hashes/sha2';
+import { bytesToBase64 } from '../base64';
 import { chartSvg } from './chartSvg';
 import { neutralise } from './safeText';
 import { headingsOf, STATUS_CHARACTERS, type Block, type Heading, type Inline, type PlanDocument, type Table, type TableColumn } from './tree';
@@ -60,7 +61,7 @@ export function toHtml(doc: PlanDocument, options: HtmlOptions = {}): string {
  * are navigation, which a policy does not restrict.
  */
 export function documentPolicy(stylesheet: string): string {
-  const hash = createHash('sha256').update(stylesheet, 'utf8').digest('base64');
+  const hash = bytesToBase64(sha256(new TextEncoder().encode(stylesheet)));
   return `default-src 'none'; style-src 'sha256-${hash}'; form-action 'none'; base-uri 'none'`;
 }
 

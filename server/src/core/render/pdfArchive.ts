@@ -10,6 +10,7 @@
  * The Info dictionary and the XMP metadata must say the same (ISO 19005-2, 6.6.3): both are
  * written from `info`, empty entries left out of both.
  */
+import { base64ToBytes } from '../base64';
 import { SRGB_PROFILE } from './srgbProfile';
 
 /** The PDF/A part and level drplan writes, as pdfkit's `subset` option names it. */
@@ -17,7 +18,7 @@ export const PDF_A = 'PDF/A-2b';
 
 interface PdfReference {
   readonly data: Record<string, unknown>;
-  write(chunk: Buffer): void;
+  write(chunk: Uint8Array): void;
   end(): void;
 }
 
@@ -38,7 +39,7 @@ export function archivable(pdf: ArchivedDocument, language: string): void {
   // other readers look for it; a key of its own, with no XMP property it must match.
   pdf.info.GTS_PDFA1Version = PDF_A;
   pdf._addColorOutputIntent = () => {
-    const profileBytes = Buffer.from(SRGB_PROFILE, 'base64');
+    const profileBytes = base64ToBytes(SRGB_PROFILE);
     const profile = pdf.ref({ Length: profileBytes.length, N: 3 });
     profile.write(profileBytes);
     profile.end();

@@ -10,6 +10,7 @@
  * window into one pdfkit document. The parts are pdfmake 0.3's `js/` modules.
  */
 import type { Content, DynamicContent, Style, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { base64ToBytes, concatBytes } from '../base64';
 import { archivable, PDF_A, type ArchivedDocument } from './pdfArchive';
 import { KEEP_WITH_NEXT_ROW, PAGES, ROOM_BELOW, ROW_ID_PREFIX, TRACK_PAGES } from './pdfLayout';
 import { linearLineBuilder, type LineClass } from './pdfLines';
@@ -107,12 +108,12 @@ export function loadPdfEngine(): Promise<PdfEngine> {
         }
         // pdfkit writes many small chunks, each a slice of a larger pooled buffer: joined now and
         // then, the pools are let go (a 25 MB PDF otherwise holds 150 MB).
-        const chunks: Buffer[] = [];
-        let small: Buffer[] = [];
-        pdf.on('data', (chunk: Buffer) => {
+        const chunks: Uint8Array[] = [];
+        let small: Uint8Array[] = [];
+        pdf.on('data', (chunk: Uint8Array) => {
           small.push(chunk);
           if (small.length < 4096) return;
-          chunks.push(Buffer.concat(small));
+          chunks.push(concatBytes(small));
           small = [];
         });
         letGoOfWrittenObjects(pdf);
@@ -137,10 +138,7 @@ export function loadPdfEngine(): Promise<PdfEngine> {
           },
           finish() {
             return new Promise((resolve, reject) => {
-              pdf.on('end', () => {
-                const bytes = Buffer.concat([...chunks, ...small]);
-                resolve(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-              });
+              pdf.on('end', () => resolve(concatBytes([...chunks, ...small])));
               pdf.on('error', reject);
               tagging?.finish();
               pdf.end();
@@ -162,10 +160,10 @@ const FONT_FILES = {
 
 const A4 = { width: 595.28, height: 841.89, orientation: 'portrait' };
 
-function fontBytes(fonts: Record<string, string>, file: string): Buffer {
+function fontBytes(fonts: Record<string, string>, file: string): Uint8Array {
   const data = fonts[file];
   if (data === undefined) throw new Error(`pdfmake's vfs_fonts lacks ${file}`);
-  return Buffer.from(data, 'base64');
+  return base64ToBytes(data);
 }
 
 /** pdfkit's options, as pdfmake's Printer sets them; an archivable PDF (pdfArchive.ts). */
@@ -207,7 +205,7 @@ interface PdfKitDocument {
   /** pdfkit: a font by name, from its bytes; `font` makes it the current one (and caches it). */
   registerFont(name: string, src: Uint8Array): void;
   font(name: string): void;
-  on(event: 'data', listener: (chunk: Buffer) => void): void;
+  on(event: 'data', listener: (chunk: Uint8Array) => void): void;
   on(event: 'end', listener: () => void): void;
   on(event: 'error', listener: (error: unknown) => void): void;
   end(): void;
