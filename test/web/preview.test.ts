@@ -18,7 +18,7 @@ suite('preview', () => {
     const plan = await copyPlan(workspaceFile('examples', 'plone-intranet.drplan.yaml'), 'web-preview');
     const editor = await openPlan(plan);
     try {
-      const shown = rendered(plan, editor.document.version, () => true, 60_000);
+      const shown = rendered(plan, editor.document.version, () => true, 40_000);
       await vscode.commands.executeCommand('drplan.openPreviewToSide');
       const event = await shown;
       assert.equal(event.title, 'Notfallplan Plone-Intranet');
