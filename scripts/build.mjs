@@ -1,4 +1,5 @@
-// Bundles the extension client, the language server and the CLI into dist/ with esbuild.
+// Bundles the extension client, the language server and the CLI into dist/ with esbuild, and for
+// VS Code in the browser the extension and its language server's web worker into dist/web/.
 // `--watch` rebuilds on change; `--minify` for packaging.
 // Also bundles the VS Code suite (test/vscode/, run inside VS Code's extension host) into
 // dist/test/vscode/: index.js (the extensionTestsPath), one *.test.js per test file, and
@@ -6,9 +7,9 @@
 // First it writes the schema validator, generated from the schema (scripts/lib/planValidator.mjs).
 import * as esbuild from 'esbuild';
 import { readdirSync, readFileSync } from 'node:fs';
-import { builtinModules, createRequire } from 'node:module';
 import { chmod, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { BROWSER_DEFINE, browserOnly } from './lib/browserBundle.mjs';
 import { PLAN_SCHEMA_FILE, planValidatorSource, writePlanValidator } from './lib/planValidator.mjs';
 
 const watch = process.argv.includes('--watch');
@@ -77,32 +78,6 @@ const languageServiceApart = {
   },
 };
 
-/**
- * VS Code in the browser (vscode.dev, github.dev, GitLab's Web IDE) runs the extension in a web
- * worker and has no Node: its bundles, dist/web/extension.js and the language server's worker
- * dist/web/server.js, must not take in a Node built-in. Every import of one fails the build, but
- * for these, which have a browser package or are never reached:
- * - `events`: the npm package `events` (pdfmake's layout emits its page events with it);
- * - `stream` in sax (under xmldoc, for the charts' SVG), required in a try block and only for a
- *   streaming parser drplan never makes: an empty module;
- * - pdfkit: its own build for browsers (pdfkit.standalone.js, the same version, with its stream,
- *   zlib and Buffer for the browser inside) instead of its Node module.
- */
-const require = createRequire(import.meta.url);
-const NODE_BUILTINS = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
-const BROWSER_PACKAGES = new Set(['events']);
-const browserOnly = {
-  name: 'browser-only',
-  setup(build) {
-    build.onResolve({ filter: /^pdfkit$/ }, () => ({ path: require.resolve('pdfkit/js/pdfkit.standalone.js') }));
-    build.onResolve({ filter: /^stream$/ }, (args) => (/[\\/]sax[\\/]/.test(args.importer) ? { path: path.resolve('scripts/stubs/empty.cjs') } : undefined));
-    build.onResolve({ filter: /^(node:)?[a-z_/]+$/ }, (args) => {
-      if (!NODE_BUILTINS.has(args.path) || BROWSER_PACKAGES.has(args.path)) return undefined;
-      return { errors: [{ text: `${args.path} is a Node built-in, which a bundle for the browser cannot have (imported by ${path.relative('.', args.importer)})` }] };
-    });
-  },
-};
-
 /** @type {esbuild.BuildOptions} */
 const common = {
   bundle: true,
@@ -119,11 +94,12 @@ const common = {
 const TESTS_OUT = 'dist/test/vscode';
 
 /**
- * For the browser; `global` is the worker's global scope, as in the bundlers of browserify's day
- * (xmldoc asks `global.xmldocAssumeBrowser`).
+ * For VS Code in the browser (vscode.dev, github.dev, GitLab's Web IDE), which runs the extension
+ * in a web worker and has no Node: no Node built-in gets in (lib/browserBundle.mjs says which
+ * three are replaced), and `global` is the worker's `globalThis`.
  */
 /** @type {esbuild.BuildOptions} */
-const browser = { ...common, platform: 'browser', target: 'es2022', plugins: [browserOnly, withoutBrotli, planValidator], metafile: true, define: { global: 'globalThis' } };
+const browser = { ...common, platform: 'browser', target: 'es2022', plugins: [browserOnly, withoutBrotli, planValidator], define: BROWSER_DEFINE };
 
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client/extension.js', external: ['vscode'] },
