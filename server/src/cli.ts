@@ -1,5 +1,5 @@
 /**
- * The drplan command line: `drplan check [--format text|json|sarif] PATH…`, `drplan render`
+ * The drplan command line: `drplan check [--format text|json|sarif|gitlab|github] PATH…`, `drplan render`
  * (cli/render.ts) and `drplan measure` (cli/measure.ts).
  * Exit status (format.md): 0 no errors, 1 errors found, 2 usage or I/O problem.
  */
@@ -19,12 +19,14 @@ import {
 import { checkFiles, isCheckWorker, serveCheckWorker } from './cli/checkFiles';
 import { commandMessages, usageMessages } from './cli/cliMessages';
 import { findPlans } from './cli/findPlans';
-import { formatJson, formatSarif, formatText, visible, type FileResult, type Format } from './cli/formats';
+import { formatCodeQuality } from './cli/codeQuality';
+import { FORMATS, formatJson, formatSarif, formatText, visible, type FileResult, type Format } from './cli/formats';
 import { usage } from './cli/help';
 import { isoDay } from './core/date';
 import { OutputFailed, writeOut } from './cli/output';
 import { runRender } from './cli/render';
 import { isRenderWorker, serveRenderWorker } from './cli/renderWorker';
+import { formatWorkflowCommands } from './cli/workflowCommands';
 
 interface CheckOptions extends CommonOptions {
   format: Format;
@@ -42,10 +44,8 @@ function parseCheckArguments(args: readonly string[]): CheckOptions {
       switch (option.name) {
         case '--format': {
           const format = option.value();
-          if (format !== 'text' && format !== 'json' && format !== 'sarif') {
-            throw new UsageError(usageMessages.unknownFormat(format, ['text', 'json', 'sarif']));
-          }
-          options.format = format;
+          if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(usageMessages.unknownFormat(format, FORMATS));
+          options.format = format as Format;
           break;
         }
         case '--jobs': {
@@ -69,7 +69,9 @@ async function check(options: CheckOptions): Promise<number> {
   const results: FileResult[] = [];
   // In parallel (cli/checkFiles.ts), the outcomes in the order of the files.
   const today = options.today && isoDay(options.today);
-  const outcomes = await checkFiles(files, { locale, today, maxFileSize: options.maxFileSize }, options.jobs);
+  // The GitLab report's fingerprints name each finding by where in the YAML it points.
+  const findingPaths = options.format === 'gitlab';
+  const outcomes = await checkFiles(files, { locale, today, maxFileSize: options.maxFileSize, findingPaths }, options.jobs);
   for (const outcome of outcomes) {
     if ('problem' in outcome) problems.push({ path: outcome.file, reason: outcome.problem });
     else results.push(outcome);
@@ -81,12 +83,25 @@ async function check(options: CheckOptions): Promise<number> {
     }
   }
 
-  const output =
-    options.format === 'json' ? formatJson(results) : options.format === 'sarif' ? formatSarif(results, version) : formatText(results, locale);
-  await writeOut(output);
+  await writeOut(formatted(options.format, results, locale));
   if (problems.length > 0 || files.length === 0) return 2;
   const hasErrors = results.some((r) => r.diagnostics.some((d) => d.severity === DiagnosticSeverity.Error));
   return hasErrors ? 1 : 0;
+}
+
+function formatted(format: Format, results: readonly FileResult[], locale: Locale): string {
+  switch (format) {
+    case 'text':
+      return formatText(results, locale);
+    case 'json':
+      return formatJson(results);
+    case 'sarif':
+      return formatSarif(results, version, locale);
+    case 'gitlab':
+      return formatCodeQuality(results);
+    case 'github':
+      return formatWorkflowCommands(results, locale);
+  }
 }
 
 async function main(argv: readonly string[], locale: Locale): Promise<number> {

@@ -86,7 +86,7 @@ describe('the language of the command line', () => {
       [['--format', 'json', 'check', EXAMPLE], "'--format' ist keine Option von drplan selbst; die Optionen von check und render stehen hinter dem Befehl (drplan check --format …)", "'--format' is no option of drplan itself; the options of check and render follow the command (drplan check --format …)"],
       [['check'], 'kein Plan angegeben: drplan check PFAD...', 'no plan given: drplan check PATH...'],
       [['check', '--bogus', EXAMPLE], "unbekannte Option '--bogus'", "unknown option '--bogus'"],
-      [['check', '--format', 'xml', EXAMPLE], "unbekanntes Format 'xml' (text, json oder sarif)", "unknown format 'xml' (use text, json or sarif)"],
+      [['check', '--format', 'xml', EXAMPLE], "unbekanntes Format 'xml' (text, json, sarif, gitlab oder github)", "unknown format 'xml' (use text, json, sarif, gitlab or github)"],
       [['check', '--jobs', 'viele', EXAMPLE], "--jobs erwartet eine Anzahl von Threads, nicht 'viele'", "--jobs wants a number of threads, not 'viele'"],
       [['check', EXAMPLE, '--today'], '--today braucht einen Wert', '--today needs a value'],
       [['check', '--today', '29.11.2026', EXAMPLE], "--today erwartet JJJJ-MM-TT, nicht '29.11.2026'", "--today wants YYYY-MM-DD, not '29.11.2026'"],

@@ -66,6 +66,16 @@ describe('a person runs a recovery drill in VS Code, with a window reload in the
     assert.fail('no drill panel');
   };
 
+  /** Picks a colour theme as a person does (Ctrl+K Ctrl+T, its name, Enter). */
+  const pickTheme = async (theme) => {
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+T');
+    await quickInput().waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
+    await quickInput().fill(theme);
+    await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: theme }).first().waitFor({ timeout: STEP_TIMEOUT });
+    await page.keyboard.press('Enter');
+  };
+
   /** Runs a command from the palette, as a person does (F1, its title, Enter). */
   const command = async (title) => {
     await page.keyboard.press('F1');
@@ -347,6 +357,23 @@ describe('a person runs a recovery drill in VS Code, with a window reload in the
     }
     assert.match(text, /teilweise/);
     await screenshot('drill-in-the-preview');
+    // The scenario's chart (recovery time, the latest RTA, RTO) follows the theme: its text takes
+    // the theme's colour in light, dark and high contrast.
+    const chart = found.locator('#szenario-storage ~ figure.chart').first();
+    await chart.scrollIntoViewIfNeeded({ timeout: STEP_TIMEOUT });
+    const textColour = () => chart.locator('text.bar-label').first().evaluate((element) => getComputedStyle(element).fill);
+    const colours = [await textColour()];
+    await screenshot('drill-chart-dark');
+    for (const [theme, kind] of [['Light Modern', 'vscode-light'], ['Dark High Contrast', 'vscode-high-contrast']]) {
+      await pickTheme(theme);
+      await found.locator(`body.${kind}`).waitFor({ state: 'attached', timeout: STEP_TIMEOUT });
+      await chart.scrollIntoViewIfNeeded({ timeout: STEP_TIMEOUT });
+      colours.push(await textColour());
+      await screenshot(`drill-chart-${kind.replace('vscode-', '')}`);
+    }
+    await pickTheme('Dark Modern');
+    await found.locator('body.vscode-dark').waitFor({ state: 'attached', timeout: STEP_TIMEOUT });
+    assert.equal(new Set(colours).size, 3, `the chart's text in each theme's colour: ${colours.join(', ')}`);
   });
 
   step('a short drill: the clock past the recovery time, past the RTO; then discarded', async () => {
@@ -372,14 +399,6 @@ describe('a person runs a recovery drill in VS Code, with a window reload in the
     assert.match(await frame.locator('.drill-alert').innerText(), /RTO exceeded by 0:00:\d\d/);
     await screenshot('drill-over-rto');
     // The panel follows the theme: light, and high contrast, picked as a person picks them.
-    const pickTheme = async (theme) => {
-      await page.keyboard.press('Control+K');
-      await page.keyboard.press('Control+T');
-      await quickInput().waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
-      await quickInput().fill(theme);
-      await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: theme }).first().waitFor({ timeout: STEP_TIMEOUT });
-      await page.keyboard.press('Enter');
-    };
     for (const [theme, kind] of [['Light Modern', 'vscode-light'], ['Dark High Contrast', 'vscode-high-contrast']]) {
       await pickTheme(theme);
       await frame.locator(`body.${kind}`).waitFor({ state: 'attached', timeout: STEP_TIMEOUT });
@@ -398,6 +417,16 @@ describe('a person runs a recovery drill in VS Code, with a window reload in the
     // The scenario's lens offers a new drill again, not the discarded one.
     await page.locator('.editor-instance .codelens-decoration a', { hasText: 'Run DR drill' }).first().waitFor({ timeout: STEP_TIMEOUT });
     assert.equal(await page.locator('.editor-instance .codelens-decoration a', { hasText: 'Resume DR drill' }).count(), 0);
+    // The preview the panel covered is in sight again, with its page.
+    const deadlineShown = Date.now() + STEP_TIMEOUT;
+    let shown = false;
+    while (!shown && Date.now() < deadlineShown) {
+      for (const candidate of page.frames()) {
+        if (await candidate.locator('.doc-title', { hasText: 'Kurzer Plan' }).isVisible().catch(() => false)) shown = true;
+      }
+      if (!shown) await new Promise((resolve) => setTimeout(resolve, 200));
+    }
     await screenshot('drill-discarded');
+    assert.ok(shown, 'the preview of the short plan shows its page again');
   });
 });

@@ -1,7 +1,10 @@
 import { GCProfiler } from 'node:v8';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Analysis } from '../../server/src/core';
+import { formatCodeQuality } from '../../server/src/cli/codeQuality';
+import { findingPaths } from '../../server/src/cli/findingPaths';
 import { formatJson, formatSarif, formatText, visible } from '../../server/src/cli/formats';
+import { formatWorkflowCommands } from '../../server/src/cli/workflowCommands';
 import { codeSpan, escapeMarkdown } from '../../server/src/core/features/markdown';
 import { createLanguageService, type LanguageService } from '../../server/src/core/languageService';
 import { adversarialPlan, type AdversarialPlan, type Place, type Slot } from './adversarial';
@@ -11,7 +14,7 @@ import { TODAY } from './fixtures';
  * Every text-facing function of drplan, as a probe the timing properties time on an
  * adversarial plan (test/unit/timing.test.ts): the analysis and its diagnostics, an edit, each
  * feature at each place, the outline, folding, quick fixes, the preview and the HTML file, the
- * CLI's three output formats, the markdown escaper. (The PDF has its own bounds: a worker with a
+ * CLI's output formats, the markdown escaper. (The PDF has its own bounds: a worker with a
  * heap limit and a timeout, test/unit/render.test.ts.)
  */
 
@@ -124,7 +127,12 @@ export const PROBES: readonly Probe[] = [
   { name: 'HTML file', run: ({ service, analysis }) => service.htmlFile(service.planDocument(analysis)) },
   { name: 'drplan check text', run: ({ analysis }) => formatText([{ file: 'plan.drplan.yaml', diagnostics: analysis.diagnostics('en', URI) }], 'en') },
   { name: 'drplan check json', run: ({ analysis }) => formatJson([{ file: 'plan.drplan.yaml', diagnostics: analysis.diagnostics('en', URI) }]) },
-  { name: 'drplan check sarif', run: ({ analysis }) => formatSarif([{ file: 'plan.drplan.yaml', diagnostics: analysis.diagnostics('en', URI) }], '0.0.0') },
+  { name: 'drplan check sarif', run: ({ analysis }) => formatSarif([{ file: 'plan.drplan.yaml', diagnostics: analysis.diagnostics('en', URI) }], '0.0.0', 'en') },
+  {
+    name: 'drplan check gitlab',
+    run: ({ analysis }) => formatCodeQuality([{ file: 'plan.drplan.yaml', diagnostics: analysis.diagnostics('en', URI), paths: findingPaths(analysis) }]),
+  },
+  { name: 'drplan check github', run: ({ analysis }) => formatWorkflowCommands([{ file: 'plan.drplan.yaml', diagnostics: analysis.diagnostics('en', URI) }], 'en') },
   // A file name is author text too (a repository names its files).
   { name: 'drplan check text of a file named by the run', run: ({ run }) => formatText([{ file: `${run}.drplan.yaml`, diagnostics: [] }], 'de') },
   { name: 'terminal escaping', run: ({ run }) => visible(run) },

@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { Locale, PlanDiagnostic } from '../core';
 import { commandMessages } from './cliMessages';
+import { findingPaths, type PathSegment } from './findingPaths';
 import { describeError, NOT_REGULAR, STDIN, type PlanFile } from './findPlans';
 import { cliLanguageService } from './languageService';
 
@@ -21,11 +22,13 @@ export interface CheckOptions {
   readonly today: string | undefined;
   /** Bytes; Infinity for no limit. */
   readonly maxFileSize: number;
+  /** Whether each outcome carries where in the YAML its findings point (findingPaths.ts). */
+  readonly findingPaths?: boolean;
 }
 
 /** What checking one file gave: its diagnostics, or why it could not be read. */
 export type CheckOutcome =
-  | { readonly file: string; readonly diagnostics: readonly PlanDiagnostic[] }
+  | { readonly file: string; readonly diagnostics: readonly PlanDiagnostic[]; readonly paths?: readonly (readonly PathSegment[])[] }
   | { readonly file: string; readonly problem: string };
 
 /** Of a file too large to check, only this much is read: its first line carries the diagnostic. */
@@ -48,7 +51,8 @@ export async function checkFile({ path: file, found }: PlanFile, options: CheckO
     const today = options.today === undefined ? undefined : new Date(options.today);
     const service = cliLanguageService({ locale: options.locale, today, maxFileSize: options.maxFileSize });
     const analysis = service.analyze(text, { uri, size, invalidUtf8 });
-    return { file, diagnostics: service.diagnostics(analysis, uri) };
+    const diagnostics = service.diagnostics(analysis, uri);
+    return options.findingPaths ? { file, diagnostics, paths: findingPaths(analysis) } : { file, diagnostics };
   } catch (error) {
     // A bug in drplan, not in the plan: say so for this file and go on with the others.
     return { file, problem: commandMessages.internalError(error instanceof Error ? (error.stack ?? error.message) : String(error))[options.locale] };

@@ -1,15 +1,29 @@
+/**
+ * The output formats of `drplan check`: text for people, json (format.md's contract), sarif (code
+ * scanning); the formats of CI pipelines are modules of their own, gitlab (codeQuality.ts, the
+ * Code Quality report) and github (workflowCommands.ts, annotations). All of them print every
+ * finding of every file in the order checked; only text and github add a summary line, in the
+ * language of the messages. docs/format.md ("drplan check") describes each.
+ */
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { DIAGNOSTIC_CODES, type Locale, type PlanDiagnostic } from '../core';
+import { DIAGNOSTIC_SEVERITIES } from '../core/types';
 import { SEVERITY_WORDS, summary } from './cliMessages';
+import type { PathSegment } from './findingPaths';
+import { RULE_DESCRIPTIONS, ruleHelp } from './ruleDescriptions';
 
 /** The diagnostics of one checked file. */
 export interface FileResult {
   readonly file: string;
   readonly diagnostics: readonly PlanDiagnostic[];
+  /** Where in the YAML each diagnostic points (findingPaths.ts), when the format asked for it. */
+  readonly paths?: readonly (readonly PathSegment[])[];
 }
 
-export type Format = 'text' | 'json' | 'sarif';
+export const FORMATS = ['text', 'json', 'sarif', 'gitlab', 'github'] as const;
+export type Format = (typeof FORMATS)[number];
 
 const SEVERITY_NAMES: Record<DiagnosticSeverity, 'error' | 'warning' | 'information' | 'hint'> = {
   [DiagnosticSeverity.Error]: 'error',
@@ -48,17 +62,27 @@ export function visible(text: string): string {
  */
 export function formatText(results: readonly FileResult[], locale: Locale): string {
   const lines: string[] = [];
-  const findings = new Map<DiagnosticSeverity, number>();
   for (const { file, diagnostics } of results) {
     const shown = visible(file);
     for (const d of diagnostics) {
       const severity = d.severity ?? DiagnosticSeverity.Error;
-      findings.set(severity, (findings.get(severity) ?? 0) + 1);
       lines.push(`${shown}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${SEVERITY_WORDS[severity][locale]} ${d.code}: ${visible(d.message)}`);
     }
   }
-  if (results.length > 0) lines.push(summary(results.length, findings)[locale]);
+  if (results.length > 0) lines.push(summaryLine(results, locale));
   return lines.length ? `${lines.join('\n')}\n` : '';
+}
+
+/** `3 files checked: 2 errors, 1 warning`, in the language of the messages. */
+export function summaryLine(results: readonly FileResult[], locale: Locale): string {
+  const findings = new Map<DiagnosticSeverity, number>();
+  for (const { diagnostics } of results) {
+    for (const d of diagnostics) {
+      const severity = d.severity ?? DiagnosticSeverity.Error;
+      findings.set(severity, (findings.get(severity) ?? 0) + 1);
+    }
+  }
+  return summary(results.length, findings)[locale];
 }
 
 /** format.md's JSON contract: one array of LSP diagnostics, each with `file`, severity as a word. */
@@ -71,8 +95,17 @@ export function formatJson(results: readonly FileResult[]): string {
 
 const SARIF_LEVELS = { error: 'error', warning: 'warning', information: 'note', hint: 'note' } as const;
 
-/** SARIF 2.1.0, one run, a rule per drplan code. */
-export function formatSarif(results: readonly FileResult[], version: string): string {
+/** Where the codes are explained: docs/format.md's table of diagnostics. */
+const CODES_HELP = 'https://github.com/drplan/drplan/blob/main/docs/format.md#diagnostics';
+
+/**
+ * SARIF 2.1.0, one run, a rule per drplan code. Each rule has what GitHub code scanning requires
+ * of it (Microsoft's SARIF validator checks that, test/cli/sarif.test.ts): a `shortDescription`
+ * and `fullDescription` (the one line of ruleDescriptions.ts) and `help` (where docs/format.md
+ * explains the code), in the language of the messages; and a `name` in the form the validator
+ * asks for, the code in Pascal case (`RtoExceeded`), where that is more than the id.
+ */
+export function formatSarif(results: readonly FileResult[], version: string, locale: Locale): string {
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -83,7 +116,15 @@ export function formatSarif(results: readonly FileResult[], version: string): st
             name: 'drplan',
             version,
             informationUri: 'https://github.com/drplan/drplan',
-            rules: DIAGNOSTIC_CODES.map((code) => ({ id: code, name: code })),
+            rules: DIAGNOSTIC_CODES.map((code) => ({
+              id: code,
+              ...friendlyName(code),
+              shortDescription: { text: RULE_DESCRIPTIONS[code][locale] },
+              fullDescription: { text: RULE_DESCRIPTIONS[code][locale] },
+              help: { text: ruleHelp(code, CODES_HELP)[locale], markdown: ruleHelp(code, `[docs/format.md](${CODES_HELP})`)[locale] },
+              helpUri: CODES_HELP,
+              defaultConfiguration: { level: SARIF_LEVELS[SEVERITY_NAMES[DIAGNOSTIC_SEVERITIES[code]]] },
+            })),
           },
         },
         columnKind: 'utf16CodeUnits',
@@ -112,6 +153,28 @@ export function formatSarif(results: readonly FileResult[], version: string): st
     ],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+/**
+ * `rto-exceeded` → `RtoExceeded`; none for a code of one word (`untested`), whose name would
+ * repeat the id, which the validator (comparing without case) refuses.
+ */
+function friendlyName(code: string): { name?: string } {
+  const name = code.replace(/(?:^|-)([a-z])/g, (_, letter: string) => letter.toUpperCase());
+  return name.toLowerCase() === code ? {} : { name };
+}
+
+/**
+ * A file as CI services place findings: relative to the working folder (where a job runs: the
+ * repository's root), with `/` between the parts (`./plans/a.drplan.yaml` and its absolute path
+ * both become `plans/a.drplan.yaml`). A file outside the working folder, and standard input
+ * (`-`), keep the path as given.
+ */
+export function repositoryPath(file: string, cwd: string = process.cwd()): string {
+  if (file === '-') return file;
+  const inside = relative(cwd, resolve(cwd, file));
+  if (inside === '' || inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) return file;
+  return inside.split(sep).join('/');
 }
 
 /** Relative paths stay relative (SARIF allows it, and CI viewers resolve them); absolute become file URLs. */

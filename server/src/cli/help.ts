@@ -27,8 +27,11 @@ Options of every command, before or after the command:
                              error says so) (default: 5; 0: no limit)
 
 Options of check:
-  --format text|json|sarif   output format (default: text: one line per finding, then
-                             how many files were checked and what was found)
+  --format text|json|sarif|gitlab|github
+                             output format (default: text: one line per finding, then
+                             how many files were checked and what was found); sarif
+                             for code scanning, gitlab a Code Quality report, github
+                             annotations in GitHub Actions (docs/ci.md)
   --jobs N                   check files in N threads, at most one per core
                              (default: one per 150 files, at most one per core)
 
@@ -82,8 +85,11 @@ Optionen aller Befehle, vor oder hinter dem Befehl:
                              Fehler sagt es) (Vorgabe: 5; 0: keine Grenze)
 
 Optionen von check:
-  --format text|json|sarif   Ausgabeformat (Vorgabe: text: eine Zeile je Befund, dann
-                             wie viele Dateien geprüft wurden und was sich fand)
+  --format text|json|sarif|gitlab|github
+                             Ausgabeformat (Vorgabe: text: eine Zeile je Befund, dann
+                             wie viele Dateien geprüft wurden und was sich fand); sarif
+                             für Code-Scanning, gitlab ein Code-Quality-Bericht, github
+                             Anmerkungen in GitHub Actions (docs/ci.md)
   --jobs N                   prüft die Dateien in N Threads, höchstens einem je Kern
                              (Vorgabe: einer je 150 Dateien, höchstens einer je Kern)
 

@@ -112,7 +112,7 @@ function titlesBelow(path: readonly (string | number)[], depth: number): string[
  * a collection (a wrong `[RZ]` where text belongs): a binary search in each collection on the
  * way, as the items stand in document order.
  */
-function pathAt(root: Node | null, offset: number): (string | number)[] {
+export function pathAt(root: Node | null, offset: number): (string | number)[] {
   const path: (string | number)[] = [];
   let here: unknown = root;
   while (isMap(here) || isSeq(here)) {
