@@ -680,10 +680,11 @@ export async function ensureChromium() {
 }
 
 /**
- * Launches Chromium through playwright-core with a fresh user-data dir.
+ * Launches Chromium through playwright-core with a fresh user-data dir; `preferences`, if given,
+ * become the profile's Default/Preferences before the start (e.g. the cookie settings).
  * @returns {{ context, page, close(): Promise<void> }}
  */
-export async function launchBrowser({ headless = true, viewport = { width: 1400, height: 900 }, args = [], executablePath } = {}) {
+export async function launchBrowser({ headless = true, viewport = { width: 1400, height: 900 }, args = [], executablePath, preferences } = {}) {
   let chromium;
   try {
     ({ chromium } = await import('playwright-core'));
@@ -694,6 +695,10 @@ export async function launchBrowser({ headless = true, viewport = { width: 1400,
   const userDataDir = await fs.mkdtemp(path.join(tmpdir(), 'drplan-chromium-'));
   let context;
   try {
+    if (preferences) {
+      await fs.mkdir(path.join(userDataDir, 'Default'));
+      await fs.writeFile(path.join(userDataDir, 'Default', 'Preferences'), JSON.stringify(preferences));
+    }
     context = await chromium.launchPersistentContext(userDataDir, {
       executablePath,
       headless,

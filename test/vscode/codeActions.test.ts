@@ -6,7 +6,6 @@
  * (CRLF kept). VS Code's display language picks the titles (code-server: English by default).
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { activate, codeOf, copyPlan, hasCode, lacksCode, openPlan, revert, waitForDiagnostics, workspaceFile } from './helpers';
 
@@ -32,7 +31,8 @@ async function openCopy(name: string): Promise<{ uri: vscode.Uri; document: vsco
   const uri = await copyPlan(source, `fix-${name}`);
   const { document } = await openPlan(uri);
   await waitForDiagnostics(uri, (d) => d.length > 0, `the diagnostics of ${name}`);
-  return { uri, document, expected: readFileSync(workspaceFile('fixtures', 'fixes', `${name}.expected.drplan.yaml`).fsPath, 'utf8') };
+  const expected = new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceFile('fixtures', 'fixes', `${name}.expected.drplan.yaml`)));
+  return { uri, document, expected };
 }
 
 /**

@@ -7,24 +7,27 @@
  */
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activate, copyPlan, describeDiagnostics, hasCode, lacksCode, openPlan, rangeOf, replaceIn, revert, waitForDiagnostics, workspaceFile } from './helpers';
+import {
+  activate,
+  completionLabel as label,
+  completionsAt,
+  copyPlan,
+  describeDiagnostics,
+  findCompletion as find,
+  hasCode,
+  lacksCode,
+  openPlan,
+  rangeOf,
+  replaceIn,
+  revert,
+  waitForDiagnostics,
+  workspaceFile,
+} from './helpers';
 
 const german = () => vscode.env.language.toLowerCase().startsWith('de');
 
-const label = (item: vscode.CompletionItem) => (typeof item.label === 'string' ? item.label : item.label.label);
 const documentation = (item: vscode.CompletionItem) =>
   item.documentation === undefined ? '' : typeof item.documentation === 'string' ? item.documentation : item.documentation.value;
-
-async function completionsAt(uri: vscode.Uri, position: vscode.Position): Promise<vscode.CompletionItem[]> {
-  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, position);
-  return list?.items ?? [];
-}
-
-function find(items: readonly vscode.CompletionItem[], name: string): vscode.CompletionItem {
-  const item = items.find((candidate) => label(candidate) === name);
-  assert.ok(item, `no completion ${name} in ${JSON.stringify(items.map(label))}`);
-  return item;
-}
 
 suite('completion', () => {
   suiteSetup(async () => {

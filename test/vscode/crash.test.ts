@@ -10,18 +10,15 @@ import {
   activate,
   copyPlan,
   hasCode,
-  isAlive,
-  killServerAndAwaitRestart,
   openPlan,
   replaceIn,
   revert,
-  serverPids,
-  theServerPid,
   waitFor,
   waitForClientRunning,
   waitForDiagnostics,
   workspaceFile,
 } from './helpers';
+import { isAlive, killServerAndAwaitRestart, serverPids, theServerPid } from './nodeHelpers';
 
 suite('server process', () => {
   let client: LanguageClient;

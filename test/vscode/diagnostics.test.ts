@@ -18,7 +18,6 @@ import {
   hasCode,
   lacksCode,
   openPlan,
-  plansIn,
   rangeOf,
   replaceIn,
   revert,
@@ -27,6 +26,7 @@ import {
   waitForDiagnostics,
   workspaceFile,
 } from './helpers';
+import { plansIn } from './nodeHelpers';
 
 suite('diagnostics', () => {
   let client: LanguageClient;

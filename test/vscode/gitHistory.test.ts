@@ -9,15 +9,8 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
-import type { PreviewApi } from '../../client/src/preview/previewManager';
 import { commit, git, htmlText, planRepository, FIRST_SUBJECT, SECOND_SUBJECT } from '../support/gitRepositories';
-import { activate, closeAllEditors, extension, openPlan, waitFor, workspaceFile } from './helpers';
-
-function previewApi(): PreviewApi {
-  const api = extension().exports?.preview;
-  assert.ok(api, 'activate() returns { preview }');
-  return api;
-}
+import { activate, closeAllEditors, openPlan, previewApi, waitFor, workspaceFile } from './helpers';
 
 /** The text the preview of `uri` shows once it holds every one of `needles`. */
 async function previewShowing(uri: vscode.Uri, needles: readonly string[], what: string): Promise<string> {

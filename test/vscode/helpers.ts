@@ -1,22 +1,24 @@
 /**
  * Shared helpers of the VS Code suite. Everything here runs inside the extension host of a real
- * VS Code (code-server here, Electron through @vscode/test-electron elsewhere).
+ * VS Code (code-server here, Electron through @vscode/test-electron elsewhere) and, since it
+ * needs nothing but the `vscode` API, in the web worker of VS Code in the browser too (the web
+ * suite, test/web/, uses it). What needs Node is in nodeHelpers.ts.
  *
  * Waiting is always on an event or a condition, with a time-out that says what did not happen;
  * never a fixed sleep.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { DrplanApi } from '../../client/src/extension';
+import type { RenderEvent } from '../../client/src/preview/previewPanel';
+import type { PreviewApi } from '../../client/src/preview/previewManager';
 
 export const EXTENSION_ID = 'drplan.drplan';
 
 /** The day the fixtures are written for (test/support/fixtures.ts: TODAY_ISO). */
 export const FIXTURE_TODAY = '2026-11-29';
 
-const DEFAULT_TIMEOUT_MS = 15_000;
+export const DEFAULT_TIMEOUT_MS = 15_000;
 
 // ---------------------------------------------------------------------------
 // the workspace (a temporary copy made by the launcher: examples/ and fixtures/)
@@ -30,15 +32,6 @@ export function workspaceRoot(): vscode.Uri {
 /** A file of the workspace copy, e.g. `workspaceFile('examples', 'plone-intranet.drplan.yaml')`. */
 export function workspaceFile(...segments: string[]): vscode.Uri {
   return vscode.Uri.joinPath(workspaceRoot(), ...segments);
-}
-
-/** The plan files of a folder of the workspace copy, sorted. */
-export function plansIn(...segments: string[]): vscode.Uri[] {
-  const dir = workspaceFile(...segments);
-  return readdirSync(dir.fsPath)
-    .filter((name) => /\.drplan\.ya?ml$/.test(name))
-    .sort()
-    .map((name) => vscode.Uri.joinPath(dir, name));
 }
 
 let copies = 0;
@@ -75,6 +68,34 @@ export async function activate(): Promise<LanguageClient> {
 export function waitForClientRunning(client: LanguageClient, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<void> {
   if (client.isRunning()) return Promise.resolve();
   return waitForEvent(client.onDidChangeState, () => client.isRunning(), timeoutMs, 'the language client to be running').then(() => undefined);
+}
+
+/** The preview part of the extension's API (which version a preview shows, when it shows one). */
+export function previewApi(): PreviewApi {
+  const api = extension().exports?.preview;
+  if (!api) throw new Error('activate() returns no { preview }');
+  return api;
+}
+
+/**
+ * Resolves once a preview page has shown `uri` at `version` (or later) and `accept` holds; the
+ * time-out says `what` did not happen and which version the preview shows.
+ */
+export async function rendered(
+  uri: vscode.Uri,
+  version: number,
+  accept: (event: RenderEvent) => boolean = () => true,
+  timeoutMs = 20_000,
+  what = `the preview to show version ${version} of ${uri.path}`,
+): Promise<RenderEvent> {
+  const api = previewApi();
+  const event = await waitForEvent(
+    api.onDidRender,
+    (e) => e !== undefined && e.uri.toString() === uri.toString() && e.version >= version && accept(e),
+    timeoutMs,
+    () => `${what} (it shows ${api.lastRenderedVersion(uri) ?? 'nothing'})`,
+  );
+  return event as RenderEvent;
 }
 
 // ---------------------------------------------------------------------------
@@ -187,6 +208,24 @@ export const hasCode = (code: string) => (diagnostics: vscode.Diagnostic[]) => d
 export const lacksCode = (code: string) => (diagnostics: vscode.Diagnostic[]) => !diagnostics.some((d) => codeOf(d) === code);
 
 // ---------------------------------------------------------------------------
+// completion
+
+export const completionLabel = (item: vscode.CompletionItem) => (typeof item.label === 'string' ? item.label : item.label.label);
+
+/** The completion items at `position`, as the editor asks for them. */
+export async function completionsAt(uri: vscode.Uri, position: vscode.Position): Promise<vscode.CompletionItem[]> {
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, position);
+  return list?.items ?? [];
+}
+
+/** The item labelled `name` (fails, listing the labels, when there is none). */
+export function findCompletion(items: readonly vscode.CompletionItem[], name: string): vscode.CompletionItem {
+  const item = items.find((candidate) => completionLabel(candidate) === name);
+  if (!item) throw new Error(`no completion ${name} in ${JSON.stringify(items.map(completionLabel))}`);
+  return item;
+}
+
+// ---------------------------------------------------------------------------
 // waiting
 
 /** Resolves with the first event for which `predicate` holds (also checked once at once, with no event). */
@@ -194,7 +233,7 @@ export function waitForEvent<T>(
   event: vscode.Event<T>,
   predicate: (value: T | undefined) => boolean,
   timeoutMs: number,
-  what: string,
+  what: string | (() => string),
 ): Promise<T | undefined> {
   return new Promise((resolve, reject) => {
     let done = false;
@@ -202,7 +241,7 @@ export function waitForEvent<T>(
       if (done) return;
       done = true;
       subscription.dispose();
-      reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`));
+      reject(new Error(`timed out after ${timeoutMs} ms waiting for ${typeof what === 'string' ? what : what()}`));
     }, timeoutMs);
     const subscription = event((value) => {
       if (done || !predicate(value)) return;
@@ -231,93 +270,4 @@ export async function waitFor<T>(
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${typeof what === 'string' ? what : what()}`);
     await new Promise((r) => setTimeout(r, intervalMs));
   }
-}
-
-// ---------------------------------------------------------------------------
-// the server process
-
-/**
- * Process ids of the drplan language servers this extension host started:
- * `node …/dist/server.js --node-ipc --clientProcessId=<this pid>`. Linux reads /proc; macOS asks
- * `ps`; Windows has neither, so there it is the client's own (private) handle of the process.
- */
-export function serverPids(): number[] {
-  if (process.platform === 'win32') {
-    const handle = (extension().exports?.client as unknown as { _serverProcess?: { pid?: number; exitCode: number | null } } | undefined)?._serverProcess;
-    return handle?.pid !== undefined && handle.exitCode === null ? [handle.pid] : [];
-  }
-  const mine = `--clientProcessId=${process.pid}`;
-  const isOurs = (args: string[]) => args.some((a) => /[\\/]dist[\\/]server\.js$/.test(a)) && args.includes('--node-ipc') && args.includes(mine);
-  if (existsSync('/proc/self/cmdline')) {
-    const pids: number[] = [];
-    for (const entry of readdirSync('/proc')) {
-      if (!/^\d+$/.test(entry)) continue;
-      let args: string[];
-      let state: string;
-      try {
-        args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').filter(Boolean);
-        state = readFileSync(`/proc/${entry}/stat`, 'utf8').replace(/^.*\) /, '')[0] ?? '';
-      } catch {
-        continue; // gone meanwhile
-      }
-      if (state !== 'Z' && isOurs(args)) pids.push(Number(entry));
-    }
-    return pids.sort((a, b) => a - b);
-  }
-  const out = execFileSync('ps', ['-A', '-o', 'pid=,args='], { encoding: 'utf8' });
-  return out
-    .split('\n')
-    .map((line) => /^\s*(\d+)\s+(.*)$/.exec(line))
-    .filter((m): m is RegExpExecArray => m !== null && isOurs((m[2] as string).split(/\s+/)))
-    .map((m) => Number(m[1]))
-    .sort((a, b) => a - b);
-}
-
-/** The one server process of this extension host (fails if there is none or more than one). */
-export async function theServerPid(timeoutMs = DEFAULT_TIMEOUT_MS): Promise<number> {
-  const pids = await waitFor(() => {
-    const found = serverPids();
-    return found.length === 1 ? found : false;
-  }, () => `exactly one drplan server process of extension host ${process.pid} (found: ${serverPids().join(', ') || 'none'})`, timeoutMs);
-  return pids[0] as number;
-}
-
-/**
- * Kills the server process with SIGKILL and waits until the client has restarted it (its state
- * left Running and came back) and the killed process is gone. Answers the killed process's pid.
- */
-export async function killServerAndAwaitRestart(client: LanguageClient): Promise<number> {
-  const old = await theServerPid();
-  // Running → (Starting) → Running again, after the state has left Running.
-  let left = false;
-  const restarted = waitForEvent(
-    client.onDidChangeState,
-    () => {
-      if (!client.isRunning()) left = true;
-      return left && client.isRunning();
-    },
-    20_000,
-    'the client to restart the server after the crash',
-  );
-  process.kill(old, 'SIGKILL');
-  await restarted;
-  await waitFor(() => !isAlive(old), `the killed server ${old} to be gone`);
-  return old;
-}
-
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  // A killed child that its parent has not reaped yet still answers signal 0.
-  if (existsSync(`/proc/${pid}/stat`)) {
-    try {
-      return readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '')[0] !== 'Z';
-    } catch {
-      return false;
-    }
-  }
-  return true;
 }

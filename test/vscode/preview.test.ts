@@ -10,29 +10,9 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
-import type { RenderEvent } from '../../client/src/preview/previewPanel';
-import type { PreviewApi } from '../../client/src/preview/previewManager';
-import { activate, closeAllEditors, copyPlan, extension, openPlan, revert, waitForEvent, workspaceFile } from './helpers';
+import { activate, closeAllEditors, copyPlan, extension, openPlan, previewApi, rendered, revert, workspaceFile } from './helpers';
 
 const german = () => vscode.env.language.toLowerCase().startsWith('de');
-
-function previewApi(): PreviewApi {
-  const api = extension().exports?.preview;
-  assert.ok(api, 'activate() returns { preview }');
-  return api;
-}
-
-/** Resolves once a preview page has shown `uri` at `version` (or later) and `accept` holds. */
-async function rendered(uri: vscode.Uri, version: number, accept: (event: RenderEvent) => boolean = () => true, timeoutMs = 20_000): Promise<RenderEvent> {
-  const api = previewApi();
-  const event = await waitForEvent(
-    api.onDidRender,
-    (e) => e !== undefined && e.uri.toString() === uri.toString() && e.version >= version && accept(e),
-    timeoutMs,
-    `the preview to show version ${version} of ${uri.path} (it shows ${api.lastRenderedVersion(uri) ?? 'nothing'})`,
-  );
-  return event as RenderEvent;
-}
 
 /** The webview tab of the preview, as the workbench shows it. */
 function previewTabs(): vscode.Tab[] {

@@ -8,27 +8,8 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { PreviewApi } from '../../client/src/preview/previewManager';
-import type { RenderEvent } from '../../client/src/preview/previewPanel';
-import { activate, closeAllEditors, copyPlan, extension, killServerAndAwaitRestart, openPlan, replaceIn, revert, theServerPid, waitForEvent, workspaceFile } from './helpers';
-
-function previewApi(): PreviewApi {
-  const api = extension().exports?.preview;
-  assert.ok(api, 'activate() returns { preview }');
-  return api;
-}
-
-/** Resolves once the preview has shown `uri` at `version` (or later) and `accept` holds. */
-async function rendered(uri: vscode.Uri, version: number, accept: (event: RenderEvent) => boolean, what: string): Promise<RenderEvent> {
-  const api = previewApi();
-  const event = await waitForEvent(
-    api.onDidRender,
-    (e) => e !== undefined && e.uri.toString() === uri.toString() && e.version >= version && accept(e),
-    30_000,
-    `${what} (the preview shows version ${api.lastRenderedVersion(uri) ?? 'nothing'})`,
-  );
-  return event as RenderEvent;
-}
+import { activate, closeAllEditors, copyPlan, openPlan, previewApi, rendered, replaceIn, revert, workspaceFile } from './helpers';
+import { killServerAndAwaitRestart, theServerPid } from './nodeHelpers';
 
 suite('preview after a server crash', () => {
   let client: LanguageClient;
@@ -48,13 +29,13 @@ suite('preview after a server crash', () => {
     const plan = await copyPlan(workspaceFile('examples', 'plone-intranet.drplan.yaml'), 'preview-crash');
     touched.push(plan);
     const { document } = await openPlan(plan);
-    const first = rendered(plan, document.version, () => true, 'the first preview');
+    const first = rendered(plan, document.version, () => true, 30_000, 'the first preview');
     await vscode.commands.executeCommand('drplan.openPreviewToSide');
     await first;
 
     // An unsaved edit, shown by the preview of the server that is about to die.
     await replaceIn(document, 'title: Notfallplan Plone-Intranet', 'title: Notfallplan Plone-Intranet (Entwurf Mai)');
-    await rendered(plan, document.version, (e) => e.title === 'Notfallplan Plone-Intranet (Entwurf Mai)', 'the unsaved title in the preview');
+    await rendered(plan, document.version, (e) => e.title === 'Notfallplan Plone-Intranet (Entwurf Mai)', 30_000, 'the unsaved title in the preview');
     const unsaved = document.getText();
 
     const old = await killServerAndAwaitRestart(client);
@@ -71,6 +52,7 @@ suite('preview after a server crash', () => {
       plan,
       document.version,
       (e) => e.title === 'Notfallplan Plone-Intranet (Entwurf Juni)',
+      30_000,
       'the preview to show the edit after the restart',
     );
     assert.equal(after.version, document.version);

@@ -12,7 +12,8 @@
  */
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
-import { extension, serverPids, waitForClientRunning, waitForDiagnostics, workspaceFile } from '../helpers';
+import { extension, waitForClientRunning, waitForDiagnostics, workspaceFile } from '../helpers';
+import { serverPids } from '../nodeHelpers';
 import { hostInfo, log, writeResult, type SuiteResult } from '../report';
 
 export interface ActivationSample {
