@@ -68,7 +68,7 @@ export function patchYaml(previous: YamlDocument, text: string): YamlPatch | und
   seq.items[index] = item;
 
   return {
-    yaml: new YamlDocument(text, { doc: previous.doc, lineCounter: lineStarts(previous, text, change, delta) }),
+    yaml: new YamlDocument(text, { doc: previous.doc, lineCounter: lineStarts(previous, text, change, delta), changed: { start: change.start, end: change.newEnd } }),
     item,
     replaced,
     from,
@@ -113,7 +113,7 @@ function itemLineStart(text: string, item: Node): number | undefined {
 
 /** Adds `delta` to every offset of the node and its children at or after `from`. */
 function moveNode(node: Node | null | undefined, from: number, delta: number): void {
-  if (!node) return;
+  if (!node || delta === 0) return;
   moveRange(node, from, delta);
   if (isMap(node) || isSeq(node)) {
     for (const item of node.items) {
@@ -129,7 +129,7 @@ function moveNode(node: Node | null | undefined, from: number, delta: number): v
 
 function moveRange(node: Node, from: number, delta: number): void {
   const range = node.range;
-  if (!range) return;
+  if (!range || delta === 0) return;
   if (range[0] >= from) range[0] += delta;
   if (range[1] >= from) range[1] += delta;
   if (range[2] >= from) range[2] += delta;
