@@ -53,7 +53,7 @@ export function patchYaml(previous: YamlDocument, text: string): YamlPatch | und
   // Everything from the end of the old item on moves by delta: later items, later sections, and
   // the ends of the list, the root mapping and the document around it.
   const from = spanEnd;
-  for (let i = index + 1; i < seq.items.length; i++) moveNode(seq.items[i] as Node, from, delta);
+  for (let i = index + 1; i < seq.items.length; i++) moveItem(seq.items[i] as Node, from, delta);
   for (const pair of root.items) {
     if (!isPair(pair)) continue;
     if (pair.value !== seq) {
@@ -109,6 +109,46 @@ function itemLineStart(text: string, item: Node): number | undefined {
   if (start === undefined) return undefined;
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   return /^ *- +$/.test(text.slice(lineStart, start)) ? lineStart : undefined;
+}
+
+/**
+ * The ranges of each list item moved at least once, in one flat list: an item below the edit is
+ * moved on every keystroke, and a walk through its nodes each time cost more than parsing the
+ * edited item. Made on the first move; the item's nodes stay the same objects afterwards (an
+ * edit inside the item replaces the item).
+ */
+const rangesOfItem = new WeakMap<Node, [number, number, number][]>();
+
+/** Adds `delta` to every offset of a list item at or after `from`, by its flat list of ranges. */
+function moveItem(item: Node | null | undefined, from: number, delta: number): void {
+  if (!item || delta === 0) return;
+  let ranges = rangesOfItem.get(item);
+  if (!ranges) {
+    ranges = [];
+    collectRanges(item, ranges);
+    rangesOfItem.set(item, ranges);
+  }
+  for (let i = 0; i < ranges.length; i++) {
+    const range = ranges[i] as [number, number, number];
+    if (range[0] >= from) range[0] += delta;
+    if (range[1] >= from) range[1] += delta;
+    if (range[2] >= from) range[2] += delta;
+  }
+}
+
+function collectRanges(node: Node | null | undefined, into: [number, number, number][]): void {
+  if (!node) return;
+  if (node.range) into.push(node.range);
+  if (isMap(node) || isSeq(node)) {
+    for (const item of node.items) {
+      if (isPair(item)) {
+        collectRanges(item.key as Node | null, into);
+        collectRanges(item.value as Node | null, into);
+      } else {
+        collectRanges(item as Node, into);
+      }
+    }
+  }
 }
 
 /** Adds `delta` to every offset of the node and its children at or after `from`. */

@@ -258,17 +258,12 @@ export class YamlDocument {
 
   /** YAML forbids C0 control characters (binary data pasted by mistake); say where the first is. */
   private findControlCharacter(within = { start: 0, end: this.text.length }): void {
-    const pattern = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/g;
-    pattern.lastIndex = within.start;
-    const match = pattern.exec(this.text);
-    if (match && match.index < within.end) {
+    const part = within.start === 0 && within.end === this.text.length ? this.text : this.text.slice(within.start, within.end);
+    const match = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/.exec(part);
+    if (match) {
       const code = match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-      this.problems.push({
-        kind: 'control-character',
-        detail: `U+${code}`,
-        start: match.index,
-        end: match.index + 1,
-      });
+      const start = within.start + match.index;
+      this.problems.push({ kind: 'control-character', detail: `U+${code}`, start, end: start + 1 });
     }
   }
 }
