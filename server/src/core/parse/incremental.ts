@@ -1,4 +1,4 @@
-import { isMap, isPair, isSeq, LineCounter, type Node, type YAMLSeq } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, type YAMLSeq } from 'yaml';
 import { lineStartsIn } from '../text';
 import { textChange, type TextChange } from './textChange';
 import { MAX_NESTING_DEPTH } from '../limits';
@@ -10,8 +10,12 @@ import { nestsDeeperThan, parseYaml, YamlDocument } from './yamlDocument';
  */
 export interface YamlPatch {
   readonly yaml: YamlDocument;
+  /** The top-level key of the list whose item was parsed again (`scenarios`, `backups`, …). */
+  readonly list: string;
   /** The list item that was parsed again, in the new tree; it took the old item's place. */
   readonly item: Node;
+  /** Its position in the list. */
+  readonly index: number;
   readonly replaced: Node;
   /** Offsets from `from` on (in the previous text) moved by `delta`; the item's own are new. */
   readonly from: number;
@@ -34,7 +38,7 @@ export function patchYaml(previous: YamlDocument, text: string): YamlPatch | und
 
   const place = findItem(previous.text, root.items, change);
   if (!place) return undefined;
-  const { seq, index, spanStart, spanEnd } = place;
+  const { list, seq, index, spanStart, spanEnd } = place;
   const delta = change.newEnd - change.oldEnd;
 
   const piece = text.slice(spanStart, spanEnd + delta);
@@ -68,6 +72,8 @@ export function patchYaml(previous: YamlDocument, text: string): YamlPatch | und
   seq.items[index] = item;
 
   return {
+    list,
+    index,
     yaml: new YamlDocument(text, { doc: previous.doc, lineCounter: lineStarts(previous, text, change, delta), changed: { start: change.start, end: change.newEnd } }),
     item,
     replaced,
@@ -81,7 +87,7 @@ function findItem(
   text: string,
   pairs: readonly unknown[],
   change: TextChange,
-): { seq: YAMLSeq; index: number; spanStart: number; spanEnd: number } | undefined {
+): { list: string; seq: YAMLSeq; index: number; spanStart: number; spanEnd: number } | undefined {
   for (const pair of pairs) {
     if (!isPair(pair) || !isSeq(pair.value) || pair.value.flow) continue;
     const seq = pair.value;
@@ -95,7 +101,7 @@ function findItem(
       const spanEnd = itemLineStart(text, items[i + 1] as Node);
       if (spanStart === undefined || spanEnd === undefined) return undefined;
       const dash = text.indexOf('-', spanStart);
-      if (change.start > dash && change.oldEnd < spanEnd) return { seq, index: i, spanStart, spanEnd };
+      if (change.start > dash && change.oldEnd < spanEnd) return { list: String(isScalar(pair.key) ? pair.key.value : ''), seq, index: i, spanStart, spanEnd };
       if (change.start < spanEnd) return undefined; // touches this item's first line or the boundary
     }
     return undefined;

@@ -1,6 +1,6 @@
 import type { PlanModel } from '../model/plan';
-import type { Finding } from './diagnostic';
-import type { Rule } from './rule';
+import type { Rule, ScenarioRule } from './rule';
+import { runRules, type RuleRuns } from './ruleEngine';
 import { approvalMissing } from './rules/approvalMissing';
 import { backupAffected } from './rules/backupAffected';
 import { categoryMismatch } from './rules/categoryMismatch';
@@ -31,29 +31,21 @@ import { dateTimeSyntax } from './rules/dateTimeSyntax';
 import { availabilityNotMet } from './rules/availabilityNotMet';
 import { availabilityUnproven } from './rules/availabilityUnproven';
 
-/** The semantic rules, each in its own module. The schema checks shape before them. */
-export const RULES: readonly Rule[] = [
+/**
+ * The semantic rules, each in its own module. The schema checks shape before them. Those that
+ * judge one scenario at a time are scenario rules: a keystroke in one scenario runs them for
+ * that scenario only (ruleEngine.ts).
+ */
+export const PLAN_RULES: readonly Rule[] = [
   durationSyntax,
   dateSyntax,
-  categoryMismatch,
   duplicateIds,
   references,
-  rtoExceeded,
-  rpoNotMet,
-  rpoWithoutBackup,
-  downtimeBudget,
   missingScenario,
-  rtoExceedsMtpd,
-  stepsExceedRecoveryTime,
-  exerciseResults,
-  untested,
   overdue,
   futureDate,
-  exerciseFailed,
   restoreTestMissing,
   retentionTooShort,
-  backupAffected,
-  replicaNotBackup,
   dependencyCycle,
   singlePointOfFailure,
   approvalMissing,
@@ -64,9 +56,22 @@ export const RULES: readonly Rule[] = [
   availabilityUnproven,
 ];
 
-export function checkRules(model: PlanModel, today: number): Finding[] {
-  const findings: Finding[] = [];
-  const context = { model, today, report: (finding: Finding) => void findings.push(finding) };
-  for (const rule of RULES) rule(context);
-  return findings;
+export const SCENARIO_RULES: readonly ScenarioRule<unknown>[] = [
+  categoryMismatch,
+  rtoExceeded,
+  rpoNotMet,
+  rpoWithoutBackup,
+  downtimeBudget,
+  rtoExceedsMtpd,
+  stepsExceedRecoveryTime,
+  exerciseResults,
+  untested,
+  exerciseFailed,
+  backupAffected,
+  replicaNotBackup,
+];
+
+/** Every rule's findings for the model (see runRules for `previous`). */
+export function checkRules(model: PlanModel, today: number, previous?: Parameters<typeof runRules>[4]): RuleRuns {
+  return runRules(PLAN_RULES, SCENARIO_RULES, model, today, previous);
 }
