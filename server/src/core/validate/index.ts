@@ -4,18 +4,18 @@ import { runRules, type RuleRuns } from './ruleEngine';
 import { approvalMissing } from './rules/approvalMissing';
 import { backupAffected } from './rules/backupAffected';
 import { categoryMismatch } from './rules/categoryMismatch';
-import { dateSyntax } from './rules/dateSyntax';
+import { dateSyntax, scenarioDateSyntax } from './rules/dateSyntax';
 import { dependencyCycle } from './rules/dependencyCycle';
 import { downtimeBudget } from './rules/downtimeBudget';
 import { duplicateIds } from './rules/duplicateIds';
-import { durationSyntax } from './rules/durationSyntax';
+import { durationSyntax, scenarioDurationSyntax } from './rules/durationSyntax';
 import { exerciseFailed } from './rules/exerciseFailed';
-import { futureDate } from './rules/futureDate';
+import { futureDate, scenarioFutureDate } from './rules/futureDate';
 import { exerciseResults } from './rules/exerciseResults';
 import { missingScenario } from './rules/missingScenario';
 import { noDeputy } from './rules/noDeputy';
-import { overdue } from './rules/overdue';
-import { references } from './rules/references';
+import { overdue, scenarioOverdue } from './rules/overdue';
+import { references, scenarioReferences } from './rules/references';
 import { replicaNotBackup } from './rules/replicaNotBackup';
 import { restoreTestMissing } from './rules/restoreTestMissing';
 import { retentionTooShort } from './rules/retentionTooShort';
@@ -51,12 +51,14 @@ export const PLAN_RULES: readonly Rule[] = [
   approvalMissing,
   noDeputy,
   periodSyntax,
-  dateTimeSyntax,
   availabilityNotMet,
   availabilityUnproven,
 ];
 
 export const SCENARIO_RULES: readonly ScenarioRule<unknown>[] = [
+  scenarioDurationSyntax,
+  scenarioDateSyntax,
+  scenarioReferences,
   categoryMismatch,
   rtoExceeded,
   rpoNotMet,
@@ -69,6 +71,9 @@ export const SCENARIO_RULES: readonly ScenarioRule<unknown>[] = [
   exerciseFailed,
   backupAffected,
   replicaNotBackup,
+  scenarioOverdue,
+  scenarioFutureDate,
+  dateTimeSyntax,
 ];
 
 /** Every rule's findings for the model (see runRules for `previous`). */
