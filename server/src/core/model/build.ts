@@ -37,7 +37,6 @@ export interface ModelReuse {
  * sections here, the scenarios in buildScenario.ts, both with the readers of read.ts.
  */
 export function buildPlanModel(yaml: YamlDocument, reuse?: ModelReuse): PlanModel {
-  const reusable = reuse ? reusableItems(reuse.previous) : undefined;
   const read = modelReader(yaml);
   const { text, freeText, freeTexts, duration, date, keySpan, strings, mappings } = read;
 
@@ -51,14 +50,18 @@ export function buildPlanModel(yaml: YamlDocument, reuse?: ModelReuse): PlanMode
    * The items of a top-level list: taken over from the previous model where their node is
    * unchanged (moved to their new offsets), built where new.
    */
-  const topList = <T extends ItemModel>(key: string, build: (entries: Entries, item: ItemModel) => T): T[] => {
+  const topList = <T extends ItemModel>(key: TopList, build: (entries: Entries, item: ItemModel) => T): T[] => {
     const seq = top?.get(key)?.value;
     if (!isSeq(seq)) return [];
     const result: T[] = [];
+    // An unchanged item keeps its node and its place (a patch replaces one item in place).
+    const previous = reuse?.previous[key] as readonly T[] | undefined;
     seq.items.forEach((written, index) => {
-      const known = reusable?.get(written as Node);
-      if (known && known.index === index && reuse) {
-        result.push(moveSpans(known, reuse.from, reuse.delta) as T);
+      // Where a list holds no mapping at some place, its model items stand one place earlier:
+      // those are built again (rare, and never wrong).
+      const known = previous?.[index];
+      if (known && known.node === written && known.index === index && reuse) {
+        result.push(moveSpans(known, reuse.from, reuse.delta));
         return;
       }
       const map = yaml.resolve(written as Node);
@@ -303,13 +306,8 @@ export function buildPlanModel(yaml: YamlDocument, reuse?: ModelReuse): PlanMode
 }
 
 /** The previous model's top-level list items by their YAML node. */
-function reusableItems(model: PlanModel): Map<Node, ItemModel> {
-  const items = new Map<Node, ItemModel>();
-  for (const list of [model.contacts, model.components, model.backups, model.scenarios, model.history]) {
-    for (const item of list) items.set(item.node, item);
-  }
-  return items;
-}
+/** The top-level lists whose items an incremental build takes over. */
+type TopList = 'contacts' | 'components' | 'backups' | 'scenarios' | 'history';
 
 /** A position pair of the model: every object with a numeric `start` and `end`. */
 interface MovableSpan {
