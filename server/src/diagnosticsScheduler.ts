@@ -1,7 +1,9 @@
 /**
- * Runs a document's check a short while after its last change. A change that arrives first
- * cancels the pending check, so a burst of keystrokes costs one analysis, and a check whose
- * version has gone stale is never run or published.
+ * Runs a document's check as soon as the messages already received have been read: a change is
+ * checked at once when the server is idle, and the changes that arrive while a check runs (the
+ * server reads no message meanwhile) are read together afterwards and cost one check of the
+ * latest version. A check whose version has gone stale is never run or published. A delay
+ * (`drplan.validation.delay`, 0 by default) makes it wait that long after the last change as well.
  *
  * Checks that are due run one at a time, the smallest document first, each in a macrotask of
  * its own: the server reads the messages that came in meanwhile between two checks, so a small
@@ -30,6 +32,7 @@ export class DiagnosticsScheduler {
 
   schedule(uri: string): void {
     if (this.due.has(uri)) return; // due already: it checks the version current when it runs
+    if (this.delayMs === 0) return this.now(uri);
     this.cancel(uri);
     const timer = setTimeout(() => {
       this.pending.delete(uri);

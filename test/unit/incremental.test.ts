@@ -18,7 +18,7 @@ function random(seed: number): () => number {
   };
 }
 
-const CHARACTERS = 'abcdefghxyz0123456789 :-#\n[]{},"\'öß';
+const CHARACTERS = 'abcdefghxyz0123456789 :-#\n[]{},"\'öß\u0007';
 /** What typing inside values mostly is: it keeps the YAML valid, so the fast path is taken. */
 const GENTLE = 'abcdefghxyzöß0123456789 ';
 const SNIPPETS = ['    mtpd: 12h\n', '      - Schritt\n', 'recovery_time: 9h', '  - id: neu\n    category: software\n', '\n', ': ', '- '];
@@ -105,6 +105,18 @@ describe('incremental analysis gives exactly what a full analysis gives', () => 
     });
     }
   }
+
+  it('finds a control character typed into a scenario on the fast path, where a full parse finds it', () => {
+    const text = generatePlan(40);
+    const previous = analyze(text, { today: TODAY });
+    const offset = text.indexOf('rto: 8h', text.length / 2) + 'rto: 8'.length;
+    const changed = `${text.slice(0, offset)}\u0007${text.slice(offset)}`;
+    const tree = previous.yaml.doc;
+    const incremental = reanalyze(previous, changed, { today: TODAY });
+    assert.equal(incremental.yaml.doc, tree, 'the fast path');
+    assertSame(incremental, analyze(changed, { today: TODAY }), 'with U+0007');
+    assert.ok(incremental.diagnostics('en').some((d) => d.code === 'yaml-syntax' && /U\+0007/.test(d.message)));
+  });
 
   it('types a whole value in a scenario of a large plan, keystroke by keystroke, on the fast path', () => {
     let text = generatePlan(300);

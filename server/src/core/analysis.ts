@@ -10,8 +10,9 @@ import { YamlDocument } from './parse/yamlDocument';
 import type { Locale, PlanDiagnostic } from './types';
 import { toDiagnostic, type Finding } from './validate/diagnostic';
 import { checkRules } from './validate';
+import type { RuleMemory } from './validate/ruleEngine';
 import { atEmptyValue } from './validate/emptyValue';
-import { checkSchema } from './validate/schemaErrors';
+import { schemaFindings, type SchemaMemory } from './validate/schemaMemory';
 import { yamlProblems } from './validate/yamlProblems';
 
 export interface AnalyzeOptions {
@@ -64,7 +65,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   if (size !== undefined) return tooLargeToParse(text, size, limit, options);
   // One finding says what to do; read as YAML, the text would give several misleading ones.
   if (readAsUtf16(text)) return unparsed(text, { message: messages.utf16, data: { utf16: true } }, options);
-  return check(new YamlDocument(text), undefined, new WeakMap(), options);
+  return check(new YamlDocument(text), undefined, { itemValues: new WeakMap() }, options);
 }
 
 /**
@@ -77,29 +78,50 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
 export function reanalyze(previous: Analysis, text: string, options: AnalyzeOptions = {}): Analysis {
   if (previous.text === text) return previous;
   if (sizeAbove(text, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE) !== undefined || readAsUtf16(text)) return analyze(text, options);
-  const itemValues = carried.get(previous);
-  const patch = itemValues ? patchYaml(previous.yaml, text) : undefined;
-  if (!patch || !itemValues) return analyze(text, options);
-  return check(patch.yaml, { previous: previous.model, from: patch.from, delta: patch.delta }, itemValues, options);
+  const handed = carried.get(previous);
+  const patch = handed ? patchYaml(previous.yaml, text) : undefined;
+  if (!patch || !handed) return analyze(text, options);
+  const rules = { memory: handed.rules, onlyScenarios: patch.list === 'scenarios' };
+  const schema = { memory: handed.schema, edited: { list: patch.list, index: patch.index, from: patch.from, delta: patch.delta } };
+  return check(patch.yaml, { previous: previous.model, from: patch.from, delta: patch.delta }, { itemValues: handed.itemValues, rules, schema }, options);
 }
 
-/** What an analysis hands on to the next version's: the plain values of unchanged list items. */
-const carried = new WeakMap<Analysis, ItemValues>();
+/**
+ * What an analysis hands on to the next version's: the plain values of unchanged list items, and
+ * the scenario rules' findings (validate/ruleEngine.ts).
+ */
+interface Handed {
+  readonly itemValues: ItemValues;
+  readonly rules: RuleMemory;
+  readonly schema: SchemaMemory;
+}
 
-function check(yaml: YamlDocument, reuse: ModelReuse | undefined, itemValues: ItemValues, options: AnalyzeOptions): Analysis {
+const carried = new WeakMap<Analysis, Handed>();
+
+function check(
+  yaml: YamlDocument,
+  reuse: ModelReuse | undefined,
+  previous: { readonly itemValues: ItemValues; readonly rules?: Parameters<typeof checkRules>[2]; readonly schema?: Parameters<typeof schemaFindings>[2] },
+  options: AnalyzeOptions,
+): Analysis {
+  const { itemValues } = previous;
   // Values are only carried over for texts without aliases (see ItemValues).
   const carry = yaml.nodeCount === 0;
   const value = toPlainValue(yaml, carry ? itemValues : undefined);
   const model = buildPlanModel(yaml, reuse);
   const today = todayInDays(options.today);
-  const checked = [...checkSchema(yaml, value), ...checkRules(model, today)].map((finding) => atEmptyValue(finding, yaml.text));
+  const rules = checkRules(model, today, previous.rules);
+  const schema = schemaFindings(yaml, value, previous.schema);
+  const checked: Finding[] = [];
+  for (const { finding } of schema) checked.push(atEmptyValue(finding, yaml.text));
+  for (const finding of rules.findings) checked.push(atEmptyValue(finding, yaml.text));
   // yaml problems taken last: toPlainValue may add alias problems while converting. (Joined
   // without spreading them into arguments: a hostile plan has more than a call takes.)
   const findings = yamlProblems(yaml).concat(checked);
   if (options.invalidUtf8) findings.push(invalidUtf8Finding(options.invalidUtf8));
   findings.sort((a, b) => a.span.start - b.span.start);
   const analysis = analysisOf(yaml, model, findings, options);
-  if (carry) carried.set(analysis, itemValues);
+  if (carry) carried.set(analysis, { itemValues, rules: rules.memory, schema });
   return analysis;
 }
 

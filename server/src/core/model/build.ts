@@ -37,7 +37,6 @@ export interface ModelReuse {
  * sections here, the scenarios in buildScenario.ts, both with the readers of read.ts.
  */
 export function buildPlanModel(yaml: YamlDocument, reuse?: ModelReuse): PlanModel {
-  const reusable = reuse ? reusableItems(reuse.previous) : undefined;
   const read = modelReader(yaml);
   const { text, freeText, freeTexts, duration, date, keySpan, strings, mappings } = read;
 
@@ -51,14 +50,18 @@ export function buildPlanModel(yaml: YamlDocument, reuse?: ModelReuse): PlanMode
    * The items of a top-level list: taken over from the previous model where their node is
    * unchanged (moved to their new offsets), built where new.
    */
-  const topList = <T extends ItemModel>(key: string, build: (entries: Entries, item: ItemModel) => T): T[] => {
+  const topList = <T extends ItemModel>(key: TopList, build: (entries: Entries, item: ItemModel) => T): T[] => {
     const seq = top?.get(key)?.value;
     if (!isSeq(seq)) return [];
     const result: T[] = [];
+    // An unchanged item keeps its node and its place (a patch replaces one item in place).
+    const previous = reuse?.previous[key] as readonly T[] | undefined;
     seq.items.forEach((written, index) => {
-      const known = reusable?.get(written as Node);
-      if (known && known.index === index && reuse) {
-        result.push(moveSpans(known, reuse.from, reuse.delta) as T);
+      // Where a list holds no mapping at some place, its model items stand one place earlier:
+      // those are built again (rare, and never wrong).
+      const known = previous?.[index];
+      if (known && known.node === written && known.index === index && reuse) {
+        result.push(moveSpans(known, reuse.from, reuse.delta));
         return;
       }
       const map = yaml.resolve(written as Node);
@@ -303,26 +306,47 @@ export function buildPlanModel(yaml: YamlDocument, reuse?: ModelReuse): PlanMode
 }
 
 /** The previous model's top-level list items by their YAML node. */
-function reusableItems(model: PlanModel): Map<Node, ItemModel> {
-  const items = new Map<Node, ItemModel>();
-  for (const list of [model.contacts, model.components, model.backups, model.scenarios, model.history]) {
-    for (const item of list) items.set(item.node, item);
-  }
-  return items;
+/** The top-level lists whose items an incremental build takes over. */
+type TopList = 'contacts' | 'components' | 'backups' | 'scenarios' | 'history';
+
+/** A position pair of the model: every object with a numeric `start` and `end`. */
+interface MovableSpan {
+  start: number;
+  end: number;
 }
+
+/**
+ * The spans of each model item taken over at least once, in one flat list: an item is moved on
+ * every keystroke above it, and walking its objects each time cost more than the rest of the
+ * analysis (a 2,000-scenario plan: ~100,000 objects). The list is made on the first move; the
+ * item's objects never change afterwards, only their numbers.
+ */
+const spansOfItem = new WeakMap<object, MovableSpan[]>();
 
 /**
  * Moves every span in a model item (its own fields and those of its steps and exercises) by
  * `delta` where it lies at or after `from`. The item belonged to the previous version's model,
  * which is discarded: moving it in place costs a few additions instead of a rebuild.
  */
-function moveSpans<T>(value: T, from: number, delta: number): T {
+function moveSpans<T extends object>(value: T, from: number, delta: number): T {
   if (delta === 0) return value;
+  let spans = spansOfItem.get(value);
+  if (!spans) {
+    spans = collectSpans(value);
+    spansOfItem.set(value, spans);
+  }
+  for (let i = 0; i < spans.length; i++) {
+    const span = spans[i] as MovableSpan;
+    if (span.start >= from) span.start += delta;
+    if (span.end >= from) span.end += delta;
+  }
+  return value;
+}
+
+function collectSpans(value: object): MovableSpan[] {
+  const spans: MovableSpan[] = [];
   const visit = (object: Record<string, unknown>): void => {
-    if (typeof object.start === 'number' && typeof object.end === 'number') {
-      if (object.start >= from) object.start += delta;
-      if (object.end >= from) object.end += delta;
-    }
+    if (typeof object.start === 'number' && typeof object.end === 'number') spans.push(object as unknown as MovableSpan);
     for (const key in object) {
       if (key === 'node' || key === 'path') continue; // YAML nodes move with the tree
       const child = object[key];
@@ -336,5 +360,5 @@ function moveSpans<T>(value: T, from: number, delta: number): T {
     }
   };
   visit(value as Record<string, unknown>);
-  return value;
+  return spans;
 }

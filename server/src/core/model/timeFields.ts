@@ -1,4 +1,4 @@
-import type { DateField, DurationField, PlanModel } from './plan';
+import type { DateField, DurationField, PlanModel, ScenarioModel } from './plan';
 
 /*
  * Written out by hand, not walked generically from the field table: the syntax checks run on
@@ -17,6 +17,12 @@ export interface NamedField<T> {
 
 /** Every duration field of the plan, in document order within each section. */
 export function* durationFields(model: PlanModel): Generator<NamedField<DurationField>> {
+  yield* durationFieldsOutsideScenarios(model);
+  for (const scenario of model.scenarios) yield* scenarioDurationFields(scenario);
+}
+
+/** The duration fields of every section but the scenarios (a scenario's are scenarioDurationFields). */
+export function* durationFieldsOutsideScenarios(model: PlanModel): Generator<NamedField<DurationField>> {
   const plan = model.plan;
   if (plan?.reviewInterval) yield { field: 'review_interval', definition: 'plan', value: plan.reviewInterval };
   for (const level of model.alerting?.levels ?? []) if (level.within) yield { field: 'within', definition: 'alertLevel', value: level.within };
@@ -31,29 +37,39 @@ export function* durationFields(model: PlanModel): Generator<NamedField<Duration
     if (backup.interval) yield { field: 'interval', definition: 'backup', value: backup.interval };
     if (backup.retention) yield { field: 'retention', definition: 'backup', value: backup.retention };
   }
-  for (const scenario of model.scenarios) {
-    for (const step of scenario.recovery) if (step.duration) yield { field: 'duration', definition: 'recoveryStep', value: step.duration };
-    if (scenario.recoveryTime) yield { field: 'recovery_time', definition: 'scenario', value: scenario.recoveryTime };
-    if (scenario.rto) yield { field: 'rto', definition: 'scenario', value: scenario.rto };
-    if (scenario.rpo) yield { field: 'rpo', definition: 'scenario', value: scenario.rpo };
-    if (scenario.mtpd) yield { field: 'mtpd', definition: 'scenario', value: scenario.mtpd };
-    for (const exercise of scenario.exercises) {
-      if (exercise.recoveryTime) yield { field: 'recovery_time', definition: 'exercise', value: exercise.recoveryTime };
-      if (exercise.dataLoss) yield { field: 'data_loss', definition: 'exercise', value: exercise.dataLoss };
-      for (const step of exercise.steps) if (step.duration) yield { field: 'duration', definition: 'exerciseStep', value: step.duration };
-    }
+}
+
+/** A scenario's duration fields: its steps', its own, its exercises'. */
+export function* scenarioDurationFields(scenario: ScenarioModel): Generator<NamedField<DurationField>> {
+  for (const step of scenario.recovery) if (step.duration) yield { field: 'duration', definition: 'recoveryStep', value: step.duration };
+  if (scenario.recoveryTime) yield { field: 'recovery_time', definition: 'scenario', value: scenario.recoveryTime };
+  if (scenario.rto) yield { field: 'rto', definition: 'scenario', value: scenario.rto };
+  if (scenario.rpo) yield { field: 'rpo', definition: 'scenario', value: scenario.rpo };
+  if (scenario.mtpd) yield { field: 'mtpd', definition: 'scenario', value: scenario.mtpd };
+  for (const exercise of scenario.exercises) {
+    if (exercise.recoveryTime) yield { field: 'recovery_time', definition: 'exercise', value: exercise.recoveryTime };
+    if (exercise.dataLoss) yield { field: 'data_loss', definition: 'exercise', value: exercise.dataLoss };
+    for (const step of exercise.steps) if (step.duration) yield { field: 'duration', definition: 'exerciseStep', value: step.duration };
   }
 }
 
 /** Every date field of the plan. */
 export function* dateFields(model: PlanModel): Generator<NamedField<DateField>> {
+  yield* dateFieldsOutsideScenarios(model);
+  for (const scenario of model.scenarios) yield* scenarioDateFields(scenario);
+}
+
+/** The date fields of every section but the scenarios. */
+export function* dateFieldsOutsideScenarios(model: PlanModel): Generator<NamedField<DateField>> {
   const plan = model.plan;
   if (plan?.validFrom) yield { field: 'valid_from', definition: 'plan', value: plan.validFrom };
   if (plan?.lastReview) yield { field: 'last_review', definition: 'plan', value: plan.lastReview };
   for (const approval of plan?.approvals ?? []) if (approval.date) yield { field: 'date', definition: 'approval', value: approval.date };
   for (const backup of model.backups) if (backup.lastRestoreTest) yield { field: 'last_restore_test', definition: 'backup', value: backup.lastRestoreTest };
-  for (const scenario of model.scenarios) {
-    for (const exercise of scenario.exercises) if (exercise.date) yield { field: 'date', definition: 'exercise', value: exercise.date };
-  }
   for (const entry of model.history) if (entry.date) yield { field: 'date', definition: 'historyEntry', value: entry.date };
+}
+
+/** A scenario's date fields: its exercises'. */
+export function* scenarioDateFields(scenario: ScenarioModel): Generator<NamedField<DateField>> {
+  for (const exercise of scenario.exercises) if (exercise.date) yield { field: 'date', definition: 'exercise', value: exercise.date };
 }

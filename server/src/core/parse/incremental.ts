@@ -1,4 +1,4 @@
-import { isMap, isPair, isSeq, LineCounter, type Node, type YAMLSeq } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, type YAMLSeq } from 'yaml';
 import { lineStartsIn } from '../text';
 import { textChange, type TextChange } from './textChange';
 import { MAX_NESTING_DEPTH } from '../limits';
@@ -10,8 +10,12 @@ import { nestsDeeperThan, parseYaml, YamlDocument } from './yamlDocument';
  */
 export interface YamlPatch {
   readonly yaml: YamlDocument;
+  /** The top-level key of the list whose item was parsed again (`scenarios`, `backups`, …). */
+  readonly list: string;
   /** The list item that was parsed again, in the new tree; it took the old item's place. */
   readonly item: Node;
+  /** Its position in the list. */
+  readonly index: number;
   readonly replaced: Node;
   /** Offsets from `from` on (in the previous text) moved by `delta`; the item's own are new. */
   readonly from: number;
@@ -34,7 +38,7 @@ export function patchYaml(previous: YamlDocument, text: string): YamlPatch | und
 
   const place = findItem(previous.text, root.items, change);
   if (!place) return undefined;
-  const { seq, index, spanStart, spanEnd } = place;
+  const { list, seq, index, spanStart, spanEnd } = place;
   const delta = change.newEnd - change.oldEnd;
 
   const piece = text.slice(spanStart, spanEnd + delta);
@@ -53,7 +57,7 @@ export function patchYaml(previous: YamlDocument, text: string): YamlPatch | und
   // Everything from the end of the old item on moves by delta: later items, later sections, and
   // the ends of the list, the root mapping and the document around it.
   const from = spanEnd;
-  for (let i = index + 1; i < seq.items.length; i++) moveNode(seq.items[i] as Node, from, delta);
+  for (let i = index + 1; i < seq.items.length; i++) moveItem(seq.items[i] as Node, from, delta);
   for (const pair of root.items) {
     if (!isPair(pair)) continue;
     if (pair.value !== seq) {
@@ -68,7 +72,9 @@ export function patchYaml(previous: YamlDocument, text: string): YamlPatch | und
   seq.items[index] = item;
 
   return {
-    yaml: new YamlDocument(text, { doc: previous.doc, lineCounter: lineStarts(previous, text, change, delta) }),
+    list,
+    index,
+    yaml: new YamlDocument(text, { doc: previous.doc, lineCounter: lineStarts(previous, text, change, delta), changed: { start: change.start, end: change.newEnd } }),
     item,
     replaced,
     from,
@@ -81,7 +87,7 @@ function findItem(
   text: string,
   pairs: readonly unknown[],
   change: TextChange,
-): { seq: YAMLSeq; index: number; spanStart: number; spanEnd: number } | undefined {
+): { list: string; seq: YAMLSeq; index: number; spanStart: number; spanEnd: number } | undefined {
   for (const pair of pairs) {
     if (!isPair(pair) || !isSeq(pair.value) || pair.value.flow) continue;
     const seq = pair.value;
@@ -95,7 +101,7 @@ function findItem(
       const spanEnd = itemLineStart(text, items[i + 1] as Node);
       if (spanStart === undefined || spanEnd === undefined) return undefined;
       const dash = text.indexOf('-', spanStart);
-      if (change.start > dash && change.oldEnd < spanEnd) return { seq, index: i, spanStart, spanEnd };
+      if (change.start > dash && change.oldEnd < spanEnd) return { list: String(isScalar(pair.key) ? pair.key.value : ''), seq, index: i, spanStart, spanEnd };
       if (change.start < spanEnd) return undefined; // touches this item's first line or the boundary
     }
     return undefined;
@@ -111,9 +117,49 @@ function itemLineStart(text: string, item: Node): number | undefined {
   return /^ *- +$/.test(text.slice(lineStart, start)) ? lineStart : undefined;
 }
 
+/**
+ * The ranges of each list item moved at least once, in one flat list: an item below the edit is
+ * moved on every keystroke, and a walk through its nodes each time cost more than parsing the
+ * edited item. Made on the first move; the item's nodes stay the same objects afterwards (an
+ * edit inside the item replaces the item).
+ */
+const rangesOfItem = new WeakMap<Node, [number, number, number][]>();
+
+/** Adds `delta` to every offset of a list item at or after `from`, by its flat list of ranges. */
+function moveItem(item: Node | null | undefined, from: number, delta: number): void {
+  if (!item || delta === 0) return;
+  let ranges = rangesOfItem.get(item);
+  if (!ranges) {
+    ranges = [];
+    collectRanges(item, ranges);
+    rangesOfItem.set(item, ranges);
+  }
+  for (let i = 0; i < ranges.length; i++) {
+    const range = ranges[i] as [number, number, number];
+    if (range[0] >= from) range[0] += delta;
+    if (range[1] >= from) range[1] += delta;
+    if (range[2] >= from) range[2] += delta;
+  }
+}
+
+function collectRanges(node: Node | null | undefined, into: [number, number, number][]): void {
+  if (!node) return;
+  if (node.range) into.push(node.range);
+  if (isMap(node) || isSeq(node)) {
+    for (const item of node.items) {
+      if (isPair(item)) {
+        collectRanges(item.key as Node | null, into);
+        collectRanges(item.value as Node | null, into);
+      } else {
+        collectRanges(item as Node, into);
+      }
+    }
+  }
+}
+
 /** Adds `delta` to every offset of the node and its children at or after `from`. */
 function moveNode(node: Node | null | undefined, from: number, delta: number): void {
-  if (!node) return;
+  if (!node || delta === 0) return;
   moveRange(node, from, delta);
   if (isMap(node) || isSeq(node)) {
     for (const item of node.items) {
@@ -129,7 +175,7 @@ function moveNode(node: Node | null | undefined, from: number, delta: number): v
 
 function moveRange(node: Node, from: number, delta: number): void {
   const range = node.range;
-  if (!range) return;
+  if (!range || delta === 0) return;
   if (range[0] >= from) range[0] += delta;
   if (range[1] >= from) range[1] += delta;
   if (range[2] >= from) range[2] += delta;

@@ -69,7 +69,11 @@ export class YamlDocument {
    */
   constructor(
     readonly text: string,
-    patched?: { readonly doc: Document.Parsed; readonly lineCounter: LineCounter },
+    /**
+     * A tree patched from the previous version's (parse/incremental.ts), whose text had no
+     * problem: only `changed` (the new text's changed region) can hold a control character.
+     */
+    patched?: { readonly doc: Document.Parsed; readonly lineCounter: LineCounter; readonly changed: { readonly start: number; readonly end: number } },
     unparsed = false,
   ) {
     const lineCounter = patched?.lineCounter ?? lineCounterOf(text);
@@ -90,7 +94,7 @@ export class YamlDocument {
     }
     // Without an asterisk there is no alias to resolve: skip the walk (most plans).
     this.nodeCount = text.includes('*') ? this.resolveAnchors() : 0;
-    this.findControlCharacter();
+    this.findControlCharacter(patched?.changed);
   }
 
   /**
@@ -98,7 +102,7 @@ export class YamlDocument {
    * still known, so that a diagnostic can stand on the first.
    */
   static unparsed(text: string): YamlDocument {
-    return new YamlDocument(text, { doc: parseYaml(''), lineCounter: lineCounterOf(text) }, true);
+    return new YamlDocument(text, { doc: parseYaml(''), lineCounter: lineCounterOf(text), changed: { start: 0, end: text.length } }, true);
   }
 
   get root(): Node | null {
@@ -253,16 +257,13 @@ export class YamlDocument {
   }
 
   /** YAML forbids C0 control characters (binary data pasted by mistake); say where the first is. */
-  private findControlCharacter(): void {
-    const match = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/.exec(this.text);
+  private findControlCharacter(within = { start: 0, end: this.text.length }): void {
+    const part = within.start === 0 && within.end === this.text.length ? this.text : this.text.slice(within.start, within.end);
+    const match = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/.exec(part);
     if (match) {
       const code = match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-      this.problems.push({
-        kind: 'control-character',
-        detail: `U+${code}`,
-        start: match.index,
-        end: match.index + 1,
-      });
+      const start = within.start + match.index;
+      this.problems.push({ kind: 'control-character', detail: `U+${code}`, start, end: start + 1 });
     }
   }
 }

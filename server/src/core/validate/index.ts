@@ -1,21 +1,21 @@
 import type { PlanModel } from '../model/plan';
-import type { Finding } from './diagnostic';
-import type { Rule } from './rule';
+import type { Rule, ScenarioRule } from './rule';
+import { runRules, type RuleRuns } from './ruleEngine';
 import { approvalMissing } from './rules/approvalMissing';
 import { backupAffected } from './rules/backupAffected';
 import { categoryMismatch } from './rules/categoryMismatch';
-import { dateSyntax } from './rules/dateSyntax';
+import { dateSyntax, scenarioDateSyntax } from './rules/dateSyntax';
 import { dependencyCycle } from './rules/dependencyCycle';
 import { downtimeBudget } from './rules/downtimeBudget';
 import { duplicateIds } from './rules/duplicateIds';
-import { durationSyntax } from './rules/durationSyntax';
+import { durationSyntax, scenarioDurationSyntax } from './rules/durationSyntax';
 import { exerciseFailed } from './rules/exerciseFailed';
-import { futureDate } from './rules/futureDate';
+import { futureDate, scenarioFutureDate } from './rules/futureDate';
 import { exerciseResults } from './rules/exerciseResults';
 import { missingScenario } from './rules/missingScenario';
 import { noDeputy } from './rules/noDeputy';
-import { overdue } from './rules/overdue';
-import { references } from './rules/references';
+import { overdue, scenarioOverdue } from './rules/overdue';
+import { references, scenarioReferences } from './rules/references';
 import { replicaNotBackup } from './rules/replicaNotBackup';
 import { restoreTestMissing } from './rules/restoreTestMissing';
 import { retentionTooShort } from './rules/retentionTooShort';
@@ -31,42 +31,52 @@ import { dateTimeSyntax } from './rules/dateTimeSyntax';
 import { availabilityNotMet } from './rules/availabilityNotMet';
 import { availabilityUnproven } from './rules/availabilityUnproven';
 
-/** The semantic rules, each in its own module. The schema checks shape before them. */
-export const RULES: readonly Rule[] = [
+/**
+ * The semantic rules, each in its own module. The schema checks shape before them. Those that
+ * judge one scenario at a time are scenario rules: a keystroke in one scenario runs them for
+ * that scenario only (ruleEngine.ts).
+ */
+export const PLAN_RULES: readonly Rule[] = [
   durationSyntax,
   dateSyntax,
-  categoryMismatch,
   duplicateIds,
   references,
-  rtoExceeded,
-  rpoNotMet,
-  rpoWithoutBackup,
-  downtimeBudget,
   missingScenario,
-  rtoExceedsMtpd,
-  stepsExceedRecoveryTime,
-  exerciseResults,
-  untested,
   overdue,
   futureDate,
-  exerciseFailed,
   restoreTestMissing,
   retentionTooShort,
-  backupAffected,
-  replicaNotBackup,
   dependencyCycle,
   singlePointOfFailure,
   approvalMissing,
   noDeputy,
   periodSyntax,
-  dateTimeSyntax,
   availabilityNotMet,
   availabilityUnproven,
 ];
 
-export function checkRules(model: PlanModel, today: number): Finding[] {
-  const findings: Finding[] = [];
-  const context = { model, today, report: (finding: Finding) => void findings.push(finding) };
-  for (const rule of RULES) rule(context);
-  return findings;
+export const SCENARIO_RULES: readonly ScenarioRule<unknown>[] = [
+  scenarioDurationSyntax,
+  scenarioDateSyntax,
+  scenarioReferences,
+  categoryMismatch,
+  rtoExceeded,
+  rpoNotMet,
+  rpoWithoutBackup,
+  downtimeBudget,
+  rtoExceedsMtpd,
+  stepsExceedRecoveryTime,
+  exerciseResults,
+  untested,
+  exerciseFailed,
+  backupAffected,
+  replicaNotBackup,
+  scenarioOverdue,
+  scenarioFutureDate,
+  dateTimeSyntax,
+];
+
+/** Every rule's findings for the model (see runRules for `previous`). */
+export function checkRules(model: PlanModel, today: number, previous?: Parameters<typeof runRules>[4]): RuleRuns {
+  return runRules(PLAN_RULES, SCENARIO_RULES, model, today, previous);
 }

@@ -1,4 +1,4 @@
-import type { PlanModel } from '../model/plan';
+import type { PlanModel, ScenarioModel } from '../model/plan';
 import type { Finding } from './diagnostic';
 
 /** What a semantic rule sees: the plan model, today's date, and where to report. */
@@ -9,5 +9,22 @@ export interface RuleContext {
   report(finding: Finding): void;
 }
 
-/** A semantic rule: one module per rule, one code (or a family of codes) per module. */
+/** A semantic rule over the whole plan: one module per rule, one code (or a family of codes) per module. */
 export type Rule = (context: RuleContext) => void;
+
+/**
+ * A rule that judges each scenario on its own, against what the plan says outside its scenarios
+ * (backups, components, the availability target, today), and reports only inside that scenario.
+ * Its findings of a scenario that a keystroke did not touch are taken over from the previous
+ * version (validate/ruleEngine.ts): typing in one scenario checks that one scenario again.
+ */
+export interface ScenarioRule<Prepared = undefined> {
+  /** What the rule reads of the plan outside the scenarios, once per analysis (never the scenarios). */
+  prepare(context: Omit<RuleContext, 'report'>): Prepared;
+  check(scenario: ScenarioModel, prepared: Prepared, report: (finding: Finding) => void): void;
+}
+
+/** A scenario rule that needs nothing from outside the scenario. */
+export function eachScenario(check: (scenario: ScenarioModel, report: (finding: Finding) => void) => void): ScenarioRule {
+  return { prepare: () => undefined, check: (scenario, _prepared, report) => check(scenario, report) };
+}

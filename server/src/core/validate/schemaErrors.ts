@@ -23,22 +23,52 @@ interface Located {
  * finding with one of format.md's codes, a readable message and the range format.md fixes.
  */
 export function checkSchema(yaml: YamlDocument, value: unknown): Finding[] {
+  return placedSchemaFindings(yaml, value).map((placed) => placed.finding);
+}
+
+/** A schema finding with the JSON pointer of the value it is about (`/scenarios/3/rto`). */
+export interface PlacedFinding {
+  readonly path: string;
+  readonly finding: Finding;
+}
+
+/** checkSchema's findings, each with the pointer of its value. */
+export function placedSchemaFindings(yaml: YamlDocument, value: unknown): PlacedFinding[] {
   const errors = validatePlanShape(value ?? {});
   // A file without content lacks every required key: one finding says the plan is empty, and
   // names them all for the quick fix that inserts the skeleton.
   if ((value == null || isEmptyObject(value)) && yaml.isBlank) {
     const fields = errors.filter((error) => error.keyword === 'required' && error.instancePath === '').map((error) => String(error.params.missingProperty));
-    if (fields.length > 0) return [{ code: 'missing-field', span: documentStart(yaml), message: messages.emptyPlan, data: { field: fields[0], path: '', fields } }];
+    if (fields.length > 0) return [{ path: '', finding: { code: 'missing-field', span: documentStart(yaml), message: messages.emptyPlan, data: { field: fields[0], path: '', fields } } }];
   }
+  return translateAll(yaml, errors);
+}
+
+/**
+ * The schema findings of one item of a top-level list (`scenarios`, index 3), its value checked
+ * on its own: a plan of just that list with just that item, the errors of the item moved to its
+ * place. The schema's rules for an item read nothing outside it.
+ */
+export function placedItemFindings(yaml: YamlDocument, list: string, index: number, item: unknown): PlacedFinding[] {
+  const inside = `/${list}/0`;
+  const errors = validatePlanShape({ [list]: [item] }).flatMap((error) => {
+    const path = error.instancePath;
+    if (path !== inside && !path.startsWith(`${inside}/`)) return [];
+    return [{ ...error, instancePath: `/${list}/${index}${path.slice(inside.length)}` }];
+  });
+  return translateAll(yaml, errors);
+}
+
+function translateAll(yaml: YamlDocument, errors: readonly SchemaError[]): PlacedFinding[] {
   // A value of the wrong type fails its enumeration too ('null' is not 'hardware'): say it once.
   const wrongType = new Set(errors.filter((error) => error.keyword === 'type').map((error) => error.instancePath));
-  const findings: Finding[] = [];
+  const placed: PlacedFinding[] = [];
   for (const error of errors) {
     if ((error.keyword === 'enum' || error.keyword === 'const') && wrongType.has(error.instancePath)) continue;
     const finding = translate(yaml, error);
-    if (finding) findings.push(finding);
+    if (finding) placed.push({ path: error.instancePath, finding });
   }
-  return findings;
+  return placed;
 }
 
 function translate(yaml: YamlDocument, error: SchemaError): Finding | undefined {

@@ -1,8 +1,10 @@
-import { durationFields } from '../../model/timeFields';
+import type { DurationField } from '../../model/plan';
+import { durationFieldsOutsideScenarios, scenarioDurationFields, type NamedField } from '../../model/timeFields';
+import type { Finding } from '../diagnostic';
 import { messages, type Message } from '../../i18n/messages';
 import { parseDuration, type DurationProblem, type DurationReading } from '../../duration';
 import { field as fieldSpec } from '../../schema/fieldLookup';
-import type { Rule } from '../rule';
+import { eachScenario, type Rule } from '../rule';
 
 const REASONS: Record<DurationProblem, Message> = {
   'bare-number': messages.durationBareNumber,
@@ -20,24 +22,31 @@ const REASONS: Record<DurationProblem, Message> = {
  * (data.suggestion, the quick fix); when none is clear, all are named (data.alternatives).
  */
 export const durationSyntax: Rule = ({ model, report }) => {
-  for (const { field, definition, value } of durationFields(model)) {
-    const result = value.duration;
-    if (result.ok) continue;
-    const readings = result.readings ?? [];
-    const likely = likelyReading(readings, typicalMinutes(definition, field));
-    const named = likely ? [likely.written] : readings.map((reading) => reading.written);
-    report({
-      code: 'invalid-duration',
-      span: value,
-      message: messages.invalidDuration(field, String(value.value), REASONS[result.problem], named),
-      data: {
-        field,
-        problem: result.problem,
-        ...(likely ? { suggestion: likely.written } : named.length > 0 ? { alternatives: named } : {}),
-      },
-    });
-  }
+  for (const named of durationFieldsOutsideScenarios(model)) checkDuration(named, report);
 };
+
+/** invalid-duration in a scenario (its steps, its times, its exercises). */
+export const scenarioDurationSyntax = eachScenario((scenario, report) => {
+  for (const named of scenarioDurationFields(scenario)) checkDuration(named, report);
+});
+
+function checkDuration({ field, definition, value }: NamedField<DurationField>, report: (finding: Finding) => void): void {
+  const result = value.duration;
+  if (result.ok) return;
+  const readings = result.readings ?? [];
+  const likely = likelyReading(readings, typicalMinutes(definition, field));
+  const named = likely ? [likely.written] : readings.map((reading) => reading.written);
+  report({
+    code: 'invalid-duration',
+    span: value,
+    message: messages.invalidDuration(field, String(value.value), REASONS[result.problem], named),
+    data: {
+      field,
+      problem: result.problem,
+      ...(likely ? { suggestion: likely.written } : named.length > 0 ? { alternatives: named } : {}),
+    },
+  });
+}
 
 /**
  * The reading that lies among the field's typical values, or near them, while every other lies

@@ -1,7 +1,7 @@
 import { dateText } from '../../date';
 import { messages } from '../../i18n/messages';
 import type { DateField } from '../../model/plan';
-import type { Rule } from '../rule';
+import type { Rule, ScenarioRule } from '../rule';
 
 /**
  * future-date: a date that records something done (the last review, an approval, the last
@@ -16,11 +16,18 @@ export const futureDate: Rule = ({ model, today, report }) => {
   check('last_review', model.plan?.lastReview);
   for (const approval of model.plan?.approvals ?? []) check('date', approval.date);
   for (const backup of model.backups) check('last_restore_test', backup.lastRestoreTest);
-  for (const scenario of model.scenarios) {
+};
+
+/** future-date of a scenario's exercises that were done. */
+export const scenarioFutureDate: ScenarioRule<number> = {
+  prepare: ({ today }) => today,
+  check(scenario, today, report) {
     for (const exercise of scenario.exercises) {
       // An exercise without a result or a measurement may be planned: a date ahead is fine then.
       const done = exercise.result !== undefined || exercise.recoveryTime !== undefined || exercise.dataLoss !== undefined;
-      if (done) check('date', exercise.date);
+      const date = exercise.date;
+      if (!done || date?.day === undefined || date.day <= today) continue;
+      report({ code: 'future-date', span: date, message: messages.futureDate('date', dateText(date.day), dateText(today)), data: { field: 'date' } });
     }
-  }
+  },
 };

@@ -9,7 +9,8 @@ import type { Rule } from '../rule';
 export const missingScenario: Rule = ({ model, report }) => {
   const span = model.keys.scenarios;
   if (!span) return; // without a `scenarios` key, missing-field says what is wrong
-  const covered = new Set(model.scenarios.flatMap((scenario) => (scenario.type ? [scenario.type.value] : [])));
+  const covered = new Set<string>();
+  for (const scenario of model.scenarios) if (scenario.type) covered.add(scenario.type.value);
   for (const left of model.plan?.notApplicable ?? []) if (left.type) covered.add(left.type.value);
   for (const type of SCENARIO_TYPES) {
     if (covered.has(type.id)) continue;

@@ -2,7 +2,10 @@ import { dateText } from '../../date';
 import { durationText } from '../../duration';
 import { messages } from '../../i18n/messages';
 import { isOverdue as overdueOn, latestRecoveryExercise, reviewDueDay, reviewIntervalOf } from '../../model/queries';
-import type { Rule } from '../rule';
+import type { Rule, ScenarioRule } from '../rule';
+
+/** What durationText reads: a duration as written, or minutes. */
+type DurationLike = Parameters<typeof durationText>[0];
 
 /**
  * restore-test-overdue and review-overdue: restore tests, recovery exercises and the plan's own
@@ -35,16 +38,22 @@ export const overdue: Rule = ({ model, today, report }) => {
       message: messages.restoreTestOverdue(date, durationText(written)),
     });
   }
+};
 
-  for (const scenario of model.scenarios) {
+/** restore-test-overdue of a scenario: its latest recovery exercise, within the review interval. */
+export const scenarioOverdue: ScenarioRule<{ readonly isOverdue: (day: number) => boolean; readonly written: DurationLike }> = {
+  prepare: ({ model, today }) => {
+    const interval = reviewIntervalOf(model);
+    return { isOverdue: (day) => overdueOn(model, day, today), written: model.plan?.reviewInterval?.minutes === undefined ? interval : model.plan.reviewInterval };
+  },
+  check(scenario, { isOverdue, written }, report) {
     const exercise = latestRecoveryExercise(scenario);
     const day = exercise?.date?.day;
-    if (!exercise?.date || day === undefined || !isOverdue(day)) continue;
-    const date = dateText(day);
+    if (!exercise?.date || day === undefined || !isOverdue(day)) return;
     report({
       code: 'restore-test-overdue',
       span: exercise.date,
-      message: messages.exerciseOverdue(date, durationText(written)),
+      message: messages.exerciseOverdue(dateText(day), durationText(written)),
     });
-  }
+  },
 };

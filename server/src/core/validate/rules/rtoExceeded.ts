@@ -1,17 +1,15 @@
 import { durationText } from '../../duration';
 import { messages } from '../../i18n/messages';
-import type { Rule } from '../rule';
+import { eachScenario } from '../rule';
 
 /** rto-exceeded: the recovery takes no longer than the RTO allows. */
-export const rtoExceeded: Rule = ({ model, report }) => {
-  for (const scenario of model.scenarios) {
-    const recovery = scenario.recoveryTime;
-    const rto = scenario.rto;
-    if (recovery?.minutes === undefined || rto?.minutes === undefined || recovery.minutes <= rto.minutes) continue;
-    report({
-      code: 'rto-exceeded',
-      span: recovery,
-      message: messages.rtoExceeded(durationText(recovery), durationText(rto)),
-    });
-  }
-};
+export const rtoExceeded = eachScenario((scenario, report) => {
+  const recovery = scenario.recoveryTime;
+  const rto = scenario.rto;
+  if (recovery?.minutes === undefined || rto?.minutes === undefined || recovery.minutes <= rto.minutes) return;
+  report({
+    code: 'rto-exceeded',
+    span: recovery,
+    message: messages.rtoExceeded(durationText(recovery), durationText(rto)),
+  });
+});

@@ -1,0 +1,44 @@
+import type { YamlDocument } from '../parse/yamlDocument';
+import type { Finding } from './diagnostic';
+import { placedItemFindings, placedSchemaFindings, type PlacedFinding } from './schemaErrors';
+
+/**
+ * The schema's findings of a version, handed on to the next: a keystroke inside one item of a
+ * top-level list checks that item against the schema again and takes the other findings over,
+ * moved with the text. Their spans are copies of their own, which nothing else moves.
+ */
+export type SchemaMemory = readonly PlacedFinding[];
+
+/** Where the edit lay: the item of a top-level list that was parsed again, and how the text after it moved. */
+export interface EditedItem {
+  readonly list: string;
+  readonly index: number;
+  /** Offsets at or after `from` (in the previous text) moved by `delta`. */
+  readonly from: number;
+  readonly delta: number;
+}
+
+export function schemaFindings(yaml: YamlDocument, value: unknown, previous?: { readonly memory: SchemaMemory; readonly edited: EditedItem }): SchemaMemory {
+  const item = previous && itemValue(value, previous.edited);
+  if (!previous || item === undefined) return placedSchemaFindings(yaml, value).map(({ path, finding }) => ({ path, finding: moved(finding, 0, 0) }));
+  const { list, index, from, delta } = previous.edited;
+  const inside = `/${list}/${index}`;
+  const kept = previous.memory.filter(({ path }) => path !== inside && !path.startsWith(`${inside}/`));
+  const result: PlacedFinding[] = kept.map(({ path, finding }) => ({ path, finding: moved(finding, from, delta) }));
+  for (const { path, finding } of placedItemFindings(yaml, list, index, item.value)) result.push({ path, finding: moved(finding, 0, 0) });
+  return result;
+}
+
+function itemValue(value: unknown, edited: EditedItem): { readonly value: unknown } | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const list = (value as Record<string, unknown>)[edited.list];
+  return Array.isArray(list) && edited.index < list.length ? { value: list[edited.index] } : undefined;
+}
+
+/** A copy of the finding with spans of its own, those at or after `from` moved by `delta`. */
+function moved(finding: Finding, from: number, delta: number): Finding {
+  const at = (offset: number) => (offset >= from ? offset + delta : offset);
+  const span = { start: at(finding.span.start), end: at(finding.span.end) };
+  if (!finding.related) return { ...finding, span };
+  return { ...finding, span, related: finding.related.map((related) => ({ ...related, span: { start: at(related.span.start), end: at(related.span.end) } })) };
+}

@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { DiagnosticsScheduler } from '../../server/src/diagnosticsScheduler';
+
+/** One turn of the timers: what the scheduler waits for before it checks. */
+const turn = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('the diagnostics scheduler', () => {
+  it('checks a change at once when idle: no timer of its own before the check', async () => {
+    const runs: string[] = [];
+    const scheduler = new DiagnosticsScheduler(0, (uri) => void runs.push(uri));
+    scheduler.schedule('a');
+    assert.deepEqual(runs, [], 'not inside the message handler: the messages already read go first');
+    await turn();
+    await turn();
+    assert.deepEqual(runs, ['a']);
+    scheduler.dispose();
+  });
+
+  it('checks a burst of changes read together once', async () => {
+    const runs: string[] = [];
+    const scheduler = new DiagnosticsScheduler(0, (uri) => void runs.push(uri));
+    for (let i = 0; i < 10; i++) scheduler.schedule('a');
+    await turn();
+    await turn();
+    assert.deepEqual(runs, ['a']);
+    scheduler.dispose();
+  });
+
+  it('checks again, once, after a check during which changes came', async () => {
+    const runs: string[] = [];
+    let during = 3;
+    const scheduler = new DiagnosticsScheduler(0, (uri) => {
+      runs.push(uri);
+      // Changes that the server reads after this check (it reads none while one runs).
+      if (during-- > 0) setImmediate(() => [1, 2, 3].forEach(() => scheduler.schedule(uri)));
+    });
+    scheduler.schedule('a');
+    for (let i = 0; i < 12; i++) await turn();
+    assert.deepEqual(runs, ['a', 'a', 'a', 'a']);
+    scheduler.dispose();
+  });
+
+  it('waits for a delay set in the settings; a document opened is checked at once all the same', async () => {
+    const runs: string[] = [];
+    const scheduler = new DiagnosticsScheduler(5_000, (uri) => void runs.push(uri));
+    scheduler.schedule('a');
+    scheduler.schedule('b');
+    await turn();
+    await turn();
+    assert.deepEqual(runs, [], 'not before the delay');
+    scheduler.now('b');
+    await turn();
+    await turn();
+    assert.deepEqual(runs, ['b']);
+    scheduler.dispose();
+  });
+});
