@@ -54,7 +54,8 @@ interface InitializationOptions {
   workspaceTrusted?: boolean;
 }
 
-const DEFAULT_DELAY_MS = 15;
+/** No delay: a change is checked at once when the server is idle (diagnosticsScheduler.ts). */
+const DEFAULT_DELAY_MS = 0;
 
 /** Registers every handler on `connection` and starts listening. */
 export function serveLanguage(connection: ProposedFeatures.Connection, services: ServerServices): void {
