@@ -286,8 +286,9 @@ One keystroke in a scenario's recovery time in the middle of the plan (\`didChan
 incremental sync) to the diagnostics of that version, over ${CHANGES} keystrokes; drplan's
 validation delay (none by default: a change is checked at once when the server is idle) and the
 peer's (200 ms) included. drplan re-parses only the list item the keystroke touched, and checks
-only that item against the schema and, for a scenario, with the scenario rules. Targets: under 30 ms at 500 and 60 ms at 2,000 scenarios, and at
-most a tenth of the peer's from 100 scenarios on.
+only that item against the schema and, for a scenario, with the scenario rules. Targets: under
+30 ms at 500 and 60 ms at 2,000 scenarios, and at most a tenth of the peer's from 100 scenarios
+on.
 
 | plan | drplan median | drplan p90 | peer median | peer p90 | drplan / peer |
 | --- | --- | --- | --- | --- | --- |

@@ -9,7 +9,7 @@ import { EXAMPLES, ROOT, TODAY_ISO } from '../support/fixtures';
 /**
  * `drplan render` of text that pdfmake's own line breaking could not lay out: a word far longer
  * than any line (52 s and 2.9 GB for a name of 10,000 digits) and a paragraph of tens of
- * thousands of words (7 minutes for 240 kB). The render worker's heap limit (512 MB for a plan
+ * thousands of words (7 minutes for 240 kB). The render worker's heap limit (1 GB for a plan
  * this small) bounds the memory: over it, the command would exit 2. The time bounds are far above
  * what it takes (a few seconds) and far below what it took.
  */
