@@ -36,3 +36,15 @@ export function toDiagnostic(finding: Finding, index: TextIndex, locale: Locale,
   }
   return diagnostic;
 }
+
+/**
+ * A copy of the finding with spans of its own, those at or after `from` moved by `delta`: what
+ * an incremental analysis takes over from the previous version (the copy, so that no span object
+ * is shared with a model or tree that moves in place).
+ */
+export function movedFinding(finding: Finding, from: number, delta: number): Finding {
+  const at = (offset: number) => (offset >= from ? offset + delta : offset);
+  const span = { start: at(finding.span.start), end: at(finding.span.end) };
+  if (!finding.related) return { ...finding, span };
+  return { ...finding, span, related: finding.related.map((related) => ({ ...related, span: { start: at(related.span.start), end: at(related.span.end) } })) };
+}

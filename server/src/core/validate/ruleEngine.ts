@@ -1,5 +1,5 @@
 import type { PlanModel, ScenarioModel } from '../model/plan';
-import type { Finding } from './diagnostic';
+import { movedFinding, type Finding } from './diagnostic';
 import type { Rule, ScenarioRule } from './rule';
 
 /**
@@ -48,12 +48,12 @@ export function runRules(
     let remembered = reuse ? memory.byScenario.get(scenario) : undefined;
     if (remembered && remembered.start !== start) {
       const delta = start - remembered.start;
-      remembered = { start, findings: remembered.findings.map((finding) => moved(finding, delta)) };
+      remembered = { start, findings: remembered.findings.map((finding) => movedFinding(finding, 0, delta)) };
       memory.byScenario.set(scenario, remembered);
     }
     if (!remembered) {
       const own: Finding[] = [];
-      const report = (finding: Finding) => void own.push(copied(finding));
+      const report = (finding: Finding) => void own.push(movedFinding(finding, 0, 0));
       scenarioRules.forEach((rule, index) => rule.check(scenario, prepared[index], report));
       remembered = { start, findings: own };
       memory.byScenario.set(scenario, remembered);
@@ -61,14 +61,4 @@ export function runRules(
     for (const finding of remembered.findings) findings.push(finding);
   }
   return { findings, memory };
-}
-
-function copied(finding: Finding): Finding {
-  return moved(finding, 0);
-}
-
-function moved(finding: Finding, delta: number): Finding {
-  const span = { start: finding.span.start + delta, end: finding.span.end + delta };
-  if (!finding.related) return { ...finding, span };
-  return { ...finding, span, related: finding.related.map((related) => ({ ...related, span: { start: related.span.start + delta, end: related.span.end + delta } })) };
 }

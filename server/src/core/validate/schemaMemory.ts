@@ -1,5 +1,5 @@
 import type { YamlDocument } from '../parse/yamlDocument';
-import type { Finding } from './diagnostic';
+import { movedFinding as moved } from './diagnostic';
 import { placedItemFindings, placedSchemaFindings, type PlacedFinding } from './schemaErrors';
 
 /**
@@ -33,12 +33,4 @@ function itemValue(value: unknown, edited: EditedItem): { readonly value: unknow
   if (typeof value !== 'object' || value === null) return undefined;
   const list = (value as Record<string, unknown>)[edited.list];
   return Array.isArray(list) && edited.index < list.length ? { value: list[edited.index] } : undefined;
-}
-
-/** A copy of the finding with spans of its own, those at or after `from` moved by `delta`. */
-function moved(finding: Finding, from: number, delta: number): Finding {
-  const at = (offset: number) => (offset >= from ? offset + delta : offset);
-  const span = { start: at(finding.span.start), end: at(finding.span.end) };
-  if (!finding.related) return { ...finding, span };
-  return { ...finding, span, related: finding.related.map((related) => ({ ...related, span: { start: at(related.span.start), end: at(related.span.end) } })) };
 }
