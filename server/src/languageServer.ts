@@ -7,7 +7,9 @@
  */
 import {
   DidChangeConfigurationNotification,
+  LogTraceNotification,
   LSPErrorCodes,
+  SetTraceNotification,
   ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
@@ -15,6 +17,7 @@ import {
   type ProposedFeatures,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CHECK_TIMING_MESSAGE, CheckTimings, type CheckTiming } from './checkTimings';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
 import { DocumentAnalyses } from './documentAnalyses';
 import { renderRequests, type RenderRequests } from './renderRequests';
@@ -59,7 +62,18 @@ const DEFAULT_DELAY_MS = 0;
 
 /** Registers every handler on `connection` and starts listening. */
 export function serveLanguage(connection: ProposedFeatures.Connection, services: ServerServices): void {
-  const documents = new TextDocuments(TextDocument);
+  // What each check costs, step by step, for `drplan.trace.server: verbose` (checkTimings.ts).
+  const timings = new CheckTimings();
+  let traceVerbose = false;
+  const documents = new TextDocuments({
+    create: TextDocument.create,
+    update: (document, changes, version) => {
+      const readAt = performance.now();
+      const updated = TextDocument.update(document, changes, version);
+      timings.changed(document.uri, readAt, performance.now() - readAt);
+      return updated;
+    },
+  });
   let hasConfigurationCapability = false;
 
   /** What `initialize` said, for the language service made after it. */
@@ -127,6 +141,7 @@ export function serveLanguage(connection: ProposedFeatures.Connection, services:
     const delay = validationDelayFrom(options.validationDelay);
     if (delay !== undefined) scheduler.setDelay(delay);
     if (options.workspaceTrusted === true) trust();
+    traceVerbose = params.trace === 'verbose';
     hasConfigurationCapability = params.capabilities.workspace?.configuration === true;
     return {
       capabilities: {
@@ -175,26 +190,52 @@ export function serveLanguage(connection: ProposedFeatures.Connection, services:
   documents.onDidClose(({ document }) => {
     histories?.forget(document.uri);
     scheduler.cancel(document.uri);
+    timings.forget(document.uri);
     loaded?.analyses.forget(document.uri);
     services.idle?.touch();
     void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   });
 
   connection.onNotification(WORKSPACE_TRUSTED_NOTIFICATION, trust);
+  // The server's only trace is the checks' timings; it replaces the library's own handler, which
+  // keeps no level a server could read.
+  connection.onNotification(SetTraceNotification.type, ({ value }) => {
+    traceVerbose = value === 'verbose';
+  });
 
   function publishDiagnostics(uri: string): void {
     const document = documents.get(uri);
     if (!document) return;
     try {
       const { service, analyses } = language();
+      const startedAt = performance.now();
+      const analysis = analyses.get(document);
+      const analysedAt = performance.now();
       // At most MAX_PUBLISHED_DIAGNOSTICS, the last with a note of the rest (publishedDiagnostics.ts).
-      const diagnostics = service.publishedDiagnostics(analyses.get(document), uri);
-      void connection.sendDiagnostics({ uri, version: document.version, diagnostics: [...diagnostics] });
+      const params = { uri, version: document.version, diagnostics: [...service.publishedDiagnostics(analysis, uri)] };
+      const renderedAt = performance.now();
+      void connection.sendDiagnostics(params);
+      if (traceVerbose) traceTiming(uri, startedAt, analysedAt, renderedAt, params);
+      else timings.forget(uri);
       services.idle?.touch();
     } catch (error) {
       // A bug in a rule must not take the server down with it: say so and keep serving.
       logFailure('checking', uri, error);
     }
+  }
+
+  function traceTiming(uri: string, startedAt: number, analysedAt: number, renderedAt: number, params: { version: number; diagnostics: readonly unknown[] }): void {
+    const serialising = performance.now();
+    JSON.stringify(params);
+    const timing: CheckTiming = {
+      version: params.version,
+      ...timings.checking(uri, startedAt),
+      analysisMs: analysedAt - startedAt,
+      renderMs: renderedAt - analysedAt,
+      serialiseMs: performance.now() - serialising,
+      diagnostics: params.diagnostics.length,
+    };
+    void connection.sendNotification(LogTraceNotification.type, { message: `${CHECK_TIMING_MESSAGE}: ${uri}`, verbose: JSON.stringify(timing) });
   }
 
   // Every feature answers from the one cached analysis of the document's version; the service logs
