@@ -106,6 +106,54 @@ describe('incremental analysis gives exactly what a full analysis gives', () => 
     }
   }
 
+  it('over edits of what the plan-wide rules read of a scenario: ids, types, backups, responsible contacts', () => {
+    // Duplicate ids, uncovered types, a backup never restored and a contact without a deputy come and go.
+    let text = generatePlan(24)
+      .replace('    deputy: bereitschaft\n', '')
+      .replace('backups:\n', 'backups:\n  - id: band\n    what: Bänder\n    method: tape\n    interval: 24h\n');
+    const values: Record<string, readonly string[]> = {
+      id: ['szenario-1', 'szenario-2', 'neu', 'szenario-30'],
+      type: ['raid-degraded', 'vm-server', 'ransomware', 'fire'],
+      backup: ['snapshot', 'band', 'fehlt'],
+      responsible: ['it-leitung', 'bereitschaft', 'niemand'],
+    };
+    const next = random(4711);
+    let previous = analyze(text, { today: TODAY });
+    const seen = new Set<string>();
+    let patched = 0;
+    let edits = 0;
+    for (let step = 0; step < 80; step++) {
+      const keys = Object.keys(values);
+      const key = keys[Math.floor(next() * keys.length)]!;
+      const matches = [...text.matchAll(new RegExp(`^( {4}|  - )${key}: (.*)$`, 'gm'))];
+      const match = matches[Math.floor(next() * matches.length)]!;
+      const choices = values[key]!;
+      const start = match.index + match[1]!.length + key.length + 2;
+      const changed = text.slice(0, start) + choices[Math.floor(next() * choices.length)] + text.slice(start + match[2]!.length);
+      const tree = previous.yaml.doc;
+      const incremental = reanalyze(previous, changed, { today: TODAY });
+      if (changed !== text) edits++;
+      if (incremental.yaml.doc === tree && changed !== text) patched++;
+      assertSame(incremental, analyze(changed, { today: TODAY }), `step ${step}: ${key}`);
+      for (const diagnostic of incremental.diagnostics('en')) seen.add(String(diagnostic.code));
+      text = changed;
+      previous = incremental;
+    }
+    assert.ok(patched > edits * 0.8, `patched only ${patched} of ${edits} edits`);
+    for (const code of ['duplicate-id', 'missing-scenario', 'restore-test-missing', 'no-deputy', 'unknown-reference']) assert.ok(seen.has(code), `never saw ${code}`);
+  });
+
+  it('takes a paste of 12,000 lines into one scenario on the fast path', () => {
+    const text = generatePlan(20);
+    const previous = analyze(text, { today: TODAY });
+    const offset = text.indexOf('    prevention:\n', text.length / 2) + '    prevention:\n'.length;
+    const changed = text.slice(0, offset) + '      - Schritt\n'.repeat(12_000) + text.slice(offset);
+    const tree = previous.yaml.doc;
+    const incremental = reanalyze(previous, changed, { today: TODAY });
+    assert.equal(incremental.yaml.doc, tree, 'the fast path');
+    assertSame(incremental, analyze(changed, { today: TODAY }), 'after the paste');
+  });
+
   it('finds a control character typed into a scenario on the fast path, where a full parse finds it', () => {
     const text = generatePlan(40);
     const previous = analyze(text, { today: TODAY });

@@ -5,7 +5,7 @@ import { generatePlan } from '../../bench/generatePlan';
 import { analyze } from '../../server/src/core';
 import { todayInDays } from '../../server/src/core/date';
 import { FIELDS } from '../../server/src/core/schema/fields';
-import { SCENARIO_RULES } from '../../server/src/core/validate';
+import { PLAN_RULES, SCENARIO_RULES } from '../../server/src/core/validate';
 import type { Finding } from '../../server/src/core/validate/diagnostic';
 import { EXAMPLES, fixtureFiles, read, TODAY } from '../support/fixtures';
 
@@ -45,5 +45,24 @@ describe('the scenario rules judge one scenario each', () => {
       }
     }
     assert.ok(reported > 50, `only ${reported} findings: the test means nothing without them`);
+  });
+
+  it(`plan-wide rules that do not say what they read of a scenario read nothing of the scenarios, in ${plans.length} plans`, () => {
+    const plain = PLAN_RULES.filter((rule) => typeof rule === 'function');
+    assert.ok(plain.length > 8);
+    for (const [name, text] of plans) {
+      const { model } = analyze(text, { today: TODAY });
+      // The model as such a rule must see it: asking for the scenarios fails the test.
+      const withoutScenarios = Object.create(model, {
+        scenarios: {
+          get() {
+            throw new Error('reads the scenarios');
+          },
+        },
+      }) as typeof model;
+      for (const rule of plain) {
+        assert.doesNotThrow(() => rule({ model: withoutScenarios, today: todayInDays(TODAY), report: () => undefined }), `${name}: ${rule.name}`);
+      }
+    }
   });
 });

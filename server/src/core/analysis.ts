@@ -2,7 +2,7 @@ import { todayInDays } from './date';
 import { messages } from './i18n/messages';
 import { DEFAULT_MAX_FILE_SIZE, formatMegabytes, formatSizeOver, sizeAbove } from './limits';
 import { buildPlanModel, type ModelReuse } from './model/build';
-import type { PlanModel } from './model/plan';
+import type { PlanModel, ScenarioModel } from './model/plan';
 import { readAsUtf16 } from './parse/encoding';
 import { patchYaml } from './parse/incremental';
 import { toPlainValue, type ItemValues } from './parse/toValue';
@@ -10,7 +10,7 @@ import { YamlDocument } from './parse/yamlDocument';
 import type { Locale, PlanDiagnostic } from './types';
 import { toDiagnostic, type Finding } from './validate/diagnostic';
 import { checkRules } from './validate';
-import type { RuleMemory } from './validate/ruleEngine';
+import type { RuleMemory, ScenarioEdit } from './validate/ruleEngine';
 import { atEmptyValue } from './validate/emptyValue';
 import { schemaFindings, type SchemaMemory } from './validate/schemaMemory';
 import { yamlProblems } from './validate/yamlProblems';
@@ -81,9 +81,24 @@ export function reanalyze(previous: Analysis, text: string, options: AnalyzeOpti
   const handed = carried.get(previous);
   const patch = handed ? patchYaml(previous.yaml, text) : undefined;
   if (!patch || !handed) return analyze(text, options);
-  const rules = { memory: handed.rules, onlyScenarios: patch.list === 'scenarios' };
   const schema = { memory: handed.schema, edited: { list: patch.list, index: patch.index, from: patch.from, delta: patch.delta } };
-  return check(patch.yaml, { previous: previous.model, from: patch.from, delta: patch.delta }, { itemValues: handed.itemValues, rules, schema }, options);
+  const scenarioEdit = (model: PlanModel): ScenarioEdit | undefined =>
+    patch.list === 'scenarios'
+      ? {
+          start: patch.change.start,
+          oldEnd: patch.change.oldEnd,
+          delta: patch.delta,
+          before: scenarioAt(previous.model, patch.index),
+          after: scenarioAt(model, patch.index),
+        }
+      : undefined;
+  return check(patch.yaml, { previous: previous.model, from: patch.from, delta: patch.delta }, { itemValues: handed.itemValues, rules: handed.rules, scenarioEdit, schema }, options);
+}
+
+/** The scenario of the list's `index`th item (a mapping), if it is one. */
+function scenarioAt(model: PlanModel, index: number): ScenarioModel | undefined {
+  const guess = model.scenarios[index];
+  return guess?.index === index ? guess : model.scenarios.find((scenario) => scenario.index === index);
 }
 
 /**
@@ -101,7 +116,13 @@ const carried = new WeakMap<Analysis, Handed>();
 function check(
   yaml: YamlDocument,
   reuse: ModelReuse | undefined,
-  previous: { readonly itemValues: ItemValues; readonly rules?: Parameters<typeof checkRules>[2]; readonly schema?: Parameters<typeof schemaFindings>[2] },
+  previous: {
+    readonly itemValues: ItemValues;
+    readonly rules?: RuleMemory;
+    /** The edit, given the new model, when it lay inside one scenario. */
+    readonly scenarioEdit?: (model: PlanModel) => ScenarioEdit | undefined;
+    readonly schema?: Parameters<typeof schemaFindings>[2];
+  },
   options: AnalyzeOptions,
 ): Analysis {
   const { itemValues } = previous;
@@ -110,7 +131,7 @@ function check(
   const value = toPlainValue(yaml, carry ? itemValues : undefined);
   const model = buildPlanModel(yaml, reuse);
   const today = todayInDays(options.today);
-  const rules = checkRules(model, today, previous.rules);
+  const rules = checkRules(model, today, previous.rules && { memory: previous.rules, edit: previous.scenarioEdit?.(model) });
   const schema = schemaFindings(yaml, value, previous.schema);
   const checked: Finding[] = [];
   for (const { finding } of schema) checked.push(atEmptyValue(finding, yaml.text));

@@ -52,7 +52,9 @@ export class TextIndex {
  */
 export function lineStartsIn(text: string, counter: LineCounter, from = 0, to = text.length): void {
   from = Math.max(0, from);
-  const carriageReturn = text.indexOf('\r', from);
+  // A short range (a keystroke's) is read character by character: the search for a carriage
+  // return would otherwise run on to the end of the text.
+  const carriageReturn = to - from <= 4096 ? from : text.indexOf('\r', from);
   if (carriageReturn < 0 || carriageReturn >= to) {
     // Most texts: no carriage return in the range, and a native search finds the line feeds.
     for (let at = text.indexOf('\n', from); at >= 0 && at < to; at = text.indexOf('\n', at + 1)) counter.addNewLine(at + 1);

@@ -22,6 +22,10 @@ function either(values: readonly string[], locale: Locale): string {
   return `${quoted.join(', ')} ${locale === 'de' ? 'oder' : 'or'} ${last}`;
 }
 
+/** Made once, on first use: an Intl.NumberFormat costs a good part of a millisecond to make. */
+let counts: { readonly de: Intl.NumberFormat; readonly en: Intl.NumberFormat } | undefined;
+const countFormats = () => (counts ??= { de: new Intl.NumberFormat('de-DE'), en: new Intl.NumberFormat('en-US') });
+
 function both(de: string, en: string): Message {
   return { de, en };
 }
@@ -102,16 +106,14 @@ export const messages = {
     'The file is encoded as UTF-16; drplan reads plans as UTF-8. Please save the file as UTF-8.',
   ),
   moreYamlProblems(omitted: number, shown: number): Message {
-    const de = new Intl.NumberFormat('de-DE');
-    const en = new Intl.NumberFormat('en-US');
+    const { de, en } = countFormats();
     return both(
       `(Und ${de.format(omitted)} weitere YAML-Fehler: drplan meldet höchstens ${de.format(shown)} je Datei. Ist das überhaupt YAML?)`,
       `(And ${en.format(omitted)} more YAML errors: drplan reports at most ${en.format(shown)} per file. Is this YAML at all?)`,
     );
   },
   moreDiagnostics(omitted: number, shown: number): Message {
-    const de = new Intl.NumberFormat('de-DE');
-    const en = new Intl.NumberFormat('en-US');
+    const { de, en } = countFormats();
     return both(
       `(Und ${de.format(omitted)} weitere Befunde, die der Editor nicht zeigt: höchstens ${de.format(shown)} je Datei. drplan check listet alle.)`,
       `(And ${en.format(omitted)} more findings the editor does not show: at most ${en.format(shown)} per file. drplan check lists them all.)`,

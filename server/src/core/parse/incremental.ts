@@ -20,6 +20,8 @@ export interface YamlPatch {
   /** Offsets from `from` on (in the previous text) moved by `delta`; the item's own are new. */
   readonly from: number;
   readonly delta: number;
+  /** The edit itself, inside the item. */
+  readonly change: TextChange;
 }
 
 /**
@@ -77,6 +79,7 @@ export function patchYaml(previous: YamlDocument, text: string): YamlPatch | und
     yaml: new YamlDocument(text, { doc: previous.doc, lineCounter: lineStarts(previous, text, change, delta), changed: { start: change.start, end: change.newEnd } }),
     item,
     replaced,
+    change,
     from,
     delta,
   };
@@ -186,14 +189,27 @@ function moveRange(node: Node, from: number, delta: number): void {
  * character before it (a `\r` there breaks a line or not depending on what follows it).
  */
 function lineStarts(previous: YamlDocument, text: string, change: TextChange, delta: number): LineCounter {
-  const counter = new LineCounter();
-  const old = previous.index.lineStarts;
-  let i = 0;
-  for (; i < old.length && ((old[i] as number) < change.start || old[i] === 0); i++) counter.addNewLine(old[i] as number);
-  lineStartsIn(text, counter, change.start - 1, change.newEnd);
-  for (; i < old.length; i++) {
-    const start = old[i] as number;
-    if (start > change.oldEnd) counter.addNewLine(start + delta);
+  // The previous version's array, changed in place (the previous version is consumed): a
+  // keystroke allocates no array of all the lines.
+  let starts = previous.index.lineStarts as number[];
+  // The lines before the change stay (the first, at 0, always): the first start at or after it, by halving.
+  let kept = 1;
+  for (let high = starts.length; kept < high; ) {
+    const middle = (kept + high) >>> 1;
+    if ((starts[middle] as number) < change.start) kept = middle + 1;
+    else high = middle;
   }
+  let after = kept;
+  while (after < starts.length && (starts[after] as number) <= change.oldEnd) after++;
+  const added = new LineCounter();
+  lineStartsIn(text, added, change.start - 1, change.newEnd);
+  const lines = added.lineStarts;
+  if (lines.length === after - kept) for (let i = 0; i < lines.length; i++) starts[kept + i] = lines[i] as number;
+  // (A pasted item of very many lines is joined, not spread into arguments.)
+  else if (lines.length < 10_000) starts.splice(kept, after - kept, ...lines);
+  else starts = starts.slice(0, kept).concat(lines, starts.slice(after));
+  if (delta !== 0) for (let i = kept + lines.length; i < starts.length; i++) starts[i] = (starts[i] as number) + delta;
+  const counter = new LineCounter();
+  counter.lineStarts = starts;
   return counter;
 }

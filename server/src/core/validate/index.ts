@@ -1,5 +1,5 @@
 import type { PlanModel } from '../model/plan';
-import type { Rule, ScenarioRule } from './rule';
+import type { PlanRule, ScenarioRule } from './rule';
 import { runRules, type RuleRuns } from './ruleEngine';
 import { approvalMissing } from './rules/approvalMissing';
 import { backupAffected } from './rules/backupAffected';
@@ -34,9 +34,10 @@ import { availabilityUnproven } from './rules/availabilityUnproven';
 /**
  * The semantic rules, each in its own module. The schema checks shape before them. Those that
  * judge one scenario at a time are scenario rules: a keystroke in one scenario runs them for
- * that scenario only (ruleEngine.ts).
+ * that scenario only; a plan-wide rule runs again only when the keystroke changed what it reads
+ * of the scenario (rule.ts, ruleEngine.ts).
  */
-export const PLAN_RULES: readonly Rule[] = [
+export const PLAN_RULES: readonly PlanRule[] = [
   durationSyntax,
   dateSyntax,
   duplicateIds,

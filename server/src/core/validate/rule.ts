@@ -9,8 +9,25 @@ export interface RuleContext {
   report(finding: Finding): void;
 }
 
-/** A semantic rule over the whole plan: one module per rule, one code (or a family of codes) per module. */
+/**
+ * A semantic rule over the whole plan: one module per rule, one code (or a family of codes) per
+ * module. It reads nothing of the scenarios (test/unit/ruleScopes.test.ts), so its findings stay
+ * the same, moved with the text, while the user types in a scenario.
+ */
 export type Rule = (context: RuleContext) => void;
+
+/**
+ * A plan-wide rule that reads the scenarios as well (their ids, types, backups, responsible
+ * contacts): `reads` says what it reads of one scenario, as values. A keystroke in a scenario
+ * that leaves those values as they were, and touches none of the rule's findings, takes its
+ * findings over instead of running it (validate/ruleEngine.ts).
+ */
+export interface ScenarioReadingRule {
+  readonly check: Rule;
+  readonly reads: (scenario: ScenarioModel) => readonly unknown[];
+}
+
+export type PlanRule = Rule | ScenarioReadingRule;
 
 /**
  * A rule that judges each scenario on its own, against what the plan says outside its scenarios

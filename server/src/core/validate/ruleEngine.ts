@@ -1,19 +1,33 @@
 import type { PlanModel, ScenarioModel } from '../model/plan';
 import { movedFinding, type Finding } from './diagnostic';
-import type { Rule, ScenarioRule } from './rule';
+import type { PlanRule, ScenarioRule } from './rule';
 
 /**
  * Runs the semantic rules: the plan-wide ones over the whole model, the scenario rules scenario
- * by scenario. A scenario's findings are remembered with the analysis; the next version's
- * analysis takes them over for every scenario the edit did not touch, when the edit changed
- * nothing but one scenario (so what the rules read outside the scenarios is the same) and today
- * is the same day. Taken over, they move with their scenario. The findings come out in the same
- * order either way (plan-wide rules first, then each scenario's), so an incremental analysis is
- * exactly a fresh one (test/unit/incremental.test.ts).
+ * by scenario. Their findings are remembered with the analysis. When the edit to the next
+ * version lay inside one scenario (so the plan outside the scenarios is the same) and today is
+ * the same day, that version's analysis runs the scenario rules for the edited scenario only and
+ * takes the other scenarios' findings over, moved with their scenario; and it runs a plan-wide
+ * rule again only when the edit changed what the rule reads of that scenario or lay on one of its
+ * findings. The findings come out in the same order either way (plan-wide rules first, then each
+ * scenario's), so an incremental analysis is exactly a fresh one (test/unit/incremental.test.ts).
  */
 export interface RuleMemory {
   readonly today: number;
   readonly byScenario: WeakMap<ScenarioModel, RememberedFindings>;
+  /** Each plan-wide rule's findings, in the order of the rules: copies, as a scenario's are. */
+  readonly planFindings: readonly (readonly Finding[])[];
+}
+
+/** The edit since the previous version, when it lay inside one scenario. */
+export interface ScenarioEdit {
+  /** The changed text: [start, oldEnd) of the previous version became [start, oldEnd + delta). */
+  readonly start: number;
+  readonly oldEnd: number;
+  readonly delta: number;
+  /** The edited scenario before and after, where it is a mapping both times. */
+  readonly before: ScenarioModel | undefined;
+  readonly after: ScenarioModel | undefined;
 }
 
 interface RememberedFindings {
@@ -29,20 +43,25 @@ export interface RuleRuns {
 }
 
 export function runRules(
-  planRules: readonly Rule[],
+  planRules: readonly PlanRule[],
   scenarioRules: readonly ScenarioRule<unknown>[],
   model: PlanModel,
   today: number,
-  /** The previous version's memory, and whether the edit since changed only one scenario. */
-  previous?: { readonly memory: RuleMemory; readonly onlyScenarios: boolean },
+  /** The previous version's memory, and the edit since when it changed only one scenario. */
+  previous?: { readonly memory: RuleMemory; readonly edit: ScenarioEdit | undefined },
 ): RuleRuns {
+  const edit = previous?.memory.today === today ? previous.edit : undefined;
   const findings: Finding[] = [];
-  const context = { model, today, report: (finding: Finding) => void findings.push(finding) };
-  for (const rule of planRules) rule(context);
+  const planFindings = planRules.map((rule, index) => {
+    const before = edit && previous?.memory.planFindings[index];
+    const own = (before && takenOver(rule, before, edit)) ?? planRuleFindings(rule, model, today);
+    for (const finding of own) findings.push(finding);
+    return own;
+  });
 
   const prepared = scenarioRules.map((rule) => rule.prepare({ model, today }));
-  const reuse = previous !== undefined && previous.onlyScenarios && previous.memory.today === today;
-  const memory: RuleMemory = reuse ? previous.memory : { today, byScenario: new WeakMap() };
+  const reuse = previous !== undefined && edit !== undefined;
+  const memory: RuleMemory = { today, byScenario: reuse ? previous.memory.byScenario : new WeakMap(), planFindings };
   for (const scenario of model.scenarios) {
     const start = scenario.span.start;
     let remembered = reuse ? memory.byScenario.get(scenario) : undefined;
@@ -61,4 +80,31 @@ export function runRules(
     for (const finding of remembered.findings) findings.push(finding);
   }
   return { findings, memory };
+}
+
+function planRuleFindings(rule: PlanRule, model: PlanModel, today: number): Finding[] {
+  const own: Finding[] = [];
+  const check = typeof rule === 'function' ? rule : rule.check;
+  check({ model, today, report: (finding) => void own.push(movedFinding(finding, 0, 0)) });
+  return own;
+}
+
+/**
+ * A plan-wide rule's findings of the previous version, moved with the text, when the edit inside
+ * one scenario cannot have changed them: the rule reads nothing of the scenarios, or the same
+ * values of the edited one; and no finding lies on the edit. Otherwise undefined: run it again.
+ */
+function takenOver(rule: PlanRule, before: readonly Finding[], edit: ScenarioEdit): readonly Finding[] | undefined {
+  if (typeof rule !== 'function') {
+    if (!edit.before || !edit.after || !sameValues(rule.reads(edit.before), rule.reads(edit.after))) return undefined;
+  }
+  const spans = (finding: Finding) => [finding.span, ...(finding.related ?? []).map((related) => related.span)];
+  // Not touching the edit, a span lies wholly before it (stays) or wholly after it (moves).
+  if (before.some((finding) => spans(finding).some((span) => span.start <= edit.oldEnd && span.end >= edit.start))) return undefined;
+  if (edit.delta === 0 || !before.some((finding) => spans(finding).some((span) => span.start > edit.oldEnd))) return before;
+  return before.map((finding) => movedFinding(finding, edit.oldEnd, edit.delta));
+}
+
+function sameValues(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((value, index) => value === b[index]);
 }
