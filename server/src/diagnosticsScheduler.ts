@@ -5,6 +5,10 @@
  * latest version. A check whose version has gone stale is never run or published. A delay
  * (`drplan.validation.delay`, 0 by default) makes it wait that long after the last change as well.
  *
+ * "Read": the connection handles one message per turn of the event loop (an immediate), so the
+ * scheduler lets turns pass (immediates, not timers, which wait a millisecond and more) until one
+ * passes in which no further change, open or close came in; then it checks.
+ *
  * Checks that are due run one at a time, the smallest document first, each in a macrotask of
  * its own: the server reads the messages that came in meanwhile between two checks, so a small
  * plan is checked and answered before a large one that was opened just before it.
@@ -12,12 +16,22 @@
 /** A document this long (characters) takes tens of milliseconds or more to check. */
 const HEAVY_WEIGHT = 100_000;
 
+/** The next turn of the event loop: Node's immediate; in a browser's worker, a timer. */
+type NextTurn = (work: () => void) => void;
+const nextTurn: NextTurn = typeof setImmediate === 'function' ? (work) => void setImmediate(work) : (work) => void setTimeout(work, 0);
+
 export class DiagnosticsScheduler {
   private readonly pending = new Map<string, NodeJS.Timeout>();
   private readonly due = new Set<string>();
-  /** Heavy checks that already let one turn of the event loop pass (see drain). */
+  /** Documents just opened (or to be checked afresh), whose check may be a whole parse. */
+  private readonly opened = new Set<string>();
+  /** Heavy checks that already let a timer's turn pass (see drain). */
   private readonly waited = new Set<string>();
-  private draining: NodeJS.Timeout | undefined;
+  private draining = false;
+  /** Counts what came in: a turn in which it did not change has read every message there was. */
+  private arrivals = 0;
+  /** Ends the turns a disposed scheduler still has queued. */
+  private disposed = false;
 
   constructor(
     private delayMs: number,
@@ -31,8 +45,9 @@ export class DiagnosticsScheduler {
   }
 
   schedule(uri: string): void {
+    this.arrivals++;
     if (this.due.has(uri)) return; // due already: it checks the version current when it runs
-    if (this.delayMs === 0) return this.now(uri);
+    if (this.delayMs === 0) return this.enqueue(uri);
     this.cancel(uri);
     const timer = setTimeout(() => {
       this.pending.delete(uri);
@@ -41,16 +56,23 @@ export class DiagnosticsScheduler {
     this.pending.set(uri, timer);
   }
 
-  /** Checks the document as soon as the messages already received have been read. */
+  /**
+   * Checks a document just opened (or to be checked afresh) as soon as the messages already
+   * received have been read.
+   */
   now(uri: string): void {
+    this.arrivals++;
     const timer = this.pending.get(uri);
     if (timer !== undefined) clearTimeout(timer);
     this.pending.delete(uri);
+    this.opened.add(uri);
     this.enqueue(uri);
   }
 
   cancel(uri: string): void {
+    this.arrivals++;
     this.waited.delete(uri);
+    this.opened.delete(uri);
     const timer = this.pending.get(uri);
     if (timer !== undefined) {
       clearTimeout(timer);
@@ -64,19 +86,34 @@ export class DiagnosticsScheduler {
     this.pending.clear();
     this.due.clear();
     this.waited.clear();
-    if (this.draining !== undefined) clearTimeout(this.draining);
-    this.draining = undefined;
+    this.opened.clear();
+    this.disposed = true;
   }
 
   private enqueue(uri: string): void {
     this.due.add(uri);
-    // A timer, not setImmediate: the connection reads its next message in an immediate, and
-    // that message (another document's open, a request) goes first.
-    this.draining ??= setTimeout(() => this.drain(), 0);
+    if (this.draining) return;
+    this.draining = true;
+    this.afterMessages(() => this.drain());
+  }
+
+  /**
+   * Runs `work` once the messages already received have been handled: the connection handles the
+   * next one in the turn after this one's, so the turn after that sees whether any came in.
+   */
+  private afterMessages(work: () => void): void {
+    const seen = this.arrivals;
+    nextTurn(() =>
+      nextTurn(() => {
+        if (this.disposed) return;
+        if (this.arrivals === seen) work();
+        else this.afterMessages(work);
+      }),
+    );
   }
 
   private drain(): void {
-    this.draining = undefined;
+    this.draining = false;
     let lightest: string | undefined;
     let least = Number.POSITIVE_INFINITY;
     for (const uri of this.due) {
@@ -87,17 +124,25 @@ export class DiagnosticsScheduler {
       }
     }
     if (lightest === undefined) return;
-    // A long check first lets one turn of the event loop pass, in which the server reads what has
-    // arrived meanwhile: the rest of a burst of messages (a small plan opened right after a large
-    // one, whose bytes followed the large one's) is then among the due checks and goes first.
-    if (least >= HEAVY_WEIGHT && !this.waited.has(lightest)) {
+    // The first check of a long document (a whole parse) first lets a timer's turn pass, in
+    // which the server reads what has arrived meanwhile: the rest of a burst of messages (a
+    // small plan opened right after a large one, whose bytes followed the large one's) is then
+    // among the due checks and goes first. A keystroke's check is quick and needs no such wait.
+    if (least >= HEAVY_WEIGHT && this.opened.has(lightest) && !this.waited.has(lightest)) {
       this.waited.add(lightest);
-      this.draining = setTimeout(() => this.drain(), 0);
+      this.draining = true;
+      setTimeout(() => {
+        if (!this.disposed) this.afterMessages(() => this.drain());
+      }, 0);
       return;
     }
     this.waited.delete(lightest);
+    this.opened.delete(lightest);
     this.due.delete(lightest);
-    if (this.due.size > 0) this.draining = setTimeout(() => this.drain(), 0);
+    if (this.due.size > 0) {
+      this.draining = true;
+      this.afterMessages(() => this.drain());
+    }
     this.run(lightest);
   }
 }

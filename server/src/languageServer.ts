@@ -203,6 +203,7 @@ export function serveLanguage(connection: ProposedFeatures.Connection, services:
     traceVerbose = value === 'verbose';
   });
 
+  let checkedOnce = false;
   function publishDiagnostics(uri: string): void {
     const document = documents.get(uri);
     if (!document) return;
@@ -215,6 +216,12 @@ export function serveLanguage(connection: ProposedFeatures.Connection, services:
       const params = { uri, version: document.version, diagnostics: [...service.publishedDiagnostics(analysis, uri)] };
       const renderedAt = performance.now();
       void connection.sendDiagnostics(params);
+      // What the diagnostics did not need (moving the offsets after the edit), once they are sent.
+      setTimeout(() => analysis.settle(), 0);
+      if (!checkedOnce) {
+        checkedOnce = true;
+        services.firstChecked?.();
+      }
       if (traceVerbose) traceTiming(uri, startedAt, analysedAt, renderedAt, params);
       else timings.forget(uri);
       services.idle?.touch();

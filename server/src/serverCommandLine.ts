@@ -17,6 +17,8 @@ Usage:
 
 Options:
   --clientProcessId=PID   end when the client's process PID is gone
+  --codeCache=DIR         keep compiled code in DIR (default: drplan/code-cache in the user's
+                          cache folder); --codeCache= keeps none
 `;
 
 export type ServerCommand = { readonly run: 'serve' } | { readonly run: 'help' } | { readonly run: 'version' } | { readonly run: 'usage-error' };

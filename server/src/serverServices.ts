@@ -50,6 +50,8 @@ export interface ServerServices {
   /** The availability import from Prometheus (measureRequests.ts); without it the requests are refused with why. */
   measure?(sources: MeasureSources): MeasureRequests;
   readonly idle?: IdleWork;
+  /** The first diagnostics are out: the platform may keep what starting cost (Node: the code cache). */
+  firstChecked?(): void;
   /** The client sent `exit`: end what the platform must end (a worker closes itself). */
   exit?(): void;
 }

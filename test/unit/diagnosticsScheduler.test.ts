@@ -2,8 +2,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DiagnosticsScheduler } from '../../server/src/diagnosticsScheduler';
 
-/** One turn of the timers: what the scheduler waits for before it checks. */
+/** One turn of the timers: the scheduler's turns (immediates) are done by then. */
 const turn = () => new Promise((resolve) => setTimeout(resolve, 0));
+/** One turn of the event loop, in which the connection handles the next message it has. */
+const immediate = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('the diagnostics scheduler', () => {
   it('checks a change at once when idle: no timer of its own before the check', async () => {
@@ -13,6 +15,31 @@ describe('the diagnostics scheduler', () => {
     assert.deepEqual(runs, [], 'not inside the message handler: the messages already read go first');
     await turn();
     await turn();
+    assert.deepEqual(runs, ['a']);
+    scheduler.dispose();
+  });
+
+  it('checks a change without a timer: in the turn after the one in which the next message there would be handled', async () => {
+    const runs: string[] = [];
+    const scheduler = new DiagnosticsScheduler(0, (uri) => void runs.push(uri));
+    scheduler.schedule('a');
+    await immediate();
+    assert.deepEqual(runs, [], 'a message already read is handled first');
+    await immediate();
+    await immediate();
+    assert.deepEqual(runs, ['a']);
+    scheduler.dispose();
+  });
+
+  it('waits while changes keep coming, one per turn, and then checks once', async () => {
+    const runs: string[] = [];
+    const scheduler = new DiagnosticsScheduler(0, (uri) => void runs.push(uri));
+    for (let i = 0; i < 5; i++) {
+      scheduler.schedule('a');
+      await immediate();
+    }
+    assert.deepEqual(runs, []);
+    for (let i = 0; i < 4; i++) await immediate();
     assert.deepEqual(runs, ['a']);
     scheduler.dispose();
   });

@@ -67,12 +67,19 @@ describe('SECURITY.md rules in the code', () => {
     assert.deepEqual(net.match(/createConnection\([^)]*\)/g), ['createConnection({ path })']);
   });
 
-  it('makes no code from strings: no eval, no new Function; vm only to reach V8\'s collector', () => {
+  it('makes no code from strings: no eval, no new Function; vm only to reach V8\'s collector and to load its own bundle', () => {
     assert.deepEqual(using(/\beval\(|new Function\b|\bFunction\(/), []);
     // The constant `gc`, evaluated in a fresh context that has it (idleCollector.ts): no text from outside.
-    assert.deepEqual(using(/['"](node:)?vm['"]/), ['server/src/idleCollector.ts']);
+    assert.deepEqual(using(/['"](node:)?vm['"]/), ['server/src/codeCache.ts', 'server/src/idleCollector.ts']);
     const collector = readFileSync(join(ROOT, 'server/src/idleCollector.ts'), 'utf8');
     assert.deepEqual(collector.match(/runInNewContext\([^)]*\)/g), ["runInNewContext('gc')"]);
+    // The code cache compiles the file it read (the bundle beside the server), wrapped as require wraps it.
+    const cache = readFileSync(join(ROOT, 'server/src/codeCache.ts'), 'utf8');
+    assert.deepEqual(cache.match(/new Script\([^,]*/g), ['new Script(Module.wrap(source)']);
+    assert.match(cache, /const source = readFileSync\(file, 'utf8'\);/);
+    const services = readFileSync(join(ROOT, 'server/src/nodeServices.ts'), 'utf8');
+    assert.deepEqual(services.match(/requireWithCodeCache\([^,]*/g), ['requireWithCodeCache(file']);
+    assert.match(services, /const file = join\(__dirname, 'language-service\.js'\);/);
   });
 
   it('hands the system only files that an export has just written ("Open")', () => {

@@ -1,10 +1,10 @@
 import { todayInDays } from './date';
 import { messages } from './i18n/messages';
 import { DEFAULT_MAX_FILE_SIZE, formatMegabytes, formatSizeOver, sizeAbove } from './limits';
-import { buildPlanModel, type ModelReuse } from './model/build';
-import type { PlanModel, ScenarioModel } from './model/plan';
+import { buildPlanModel, moveSpans, type ModelReuse } from './model/build';
+import type { ItemModel, PlanModel, ScenarioModel } from './model/plan';
 import { readAsUtf16 } from './parse/encoding';
-import { patchYaml } from './parse/incremental';
+import { patchYaml, type YamlPatch } from './parse/incremental';
 import { toPlainValue, type ItemValues } from './parse/toValue';
 import { YamlDocument } from './parse/yamlDocument';
 import type { Locale, PlanDiagnostic } from './types';
@@ -57,6 +57,12 @@ export interface Analysis {
    */
   readonly tooLarge?: { readonly size: number; readonly limit: number };
   diagnostics(locale: Locale, uri?: string): PlanDiagnostic[];
+  /**
+   * Moves what the analysis of a keystroke left to move: the offsets in the YAML and the model of
+   * the items after the edit, which its diagnostics do not need (their findings moved already).
+   * Reading `yaml` or `model` does it first; a server calls it once the diagnostics are out.
+   */
+  settle(): void;
 }
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
@@ -81,18 +87,39 @@ export function reanalyze(previous: Analysis, text: string, options: AnalyzeOpti
   const handed = carried.get(previous);
   const patch = handed ? patchYaml(previous.yaml, text) : undefined;
   if (!patch || !handed) return analyze(text, options);
-  const schema = { memory: handed.schema, edited: { list: patch.list, index: patch.index, from: patch.from, delta: patch.delta } };
+  const settle = laterMoves(patch);
+  const schema = { memory: handed.schema, edited: { list: patch.list, index: patch.index, from: patch.from, delta: patch.delta }, settle: settle.run };
+  // (Nothing below may keep `previous` in a closure: the new analysis would hold the old one.)
+  const before = patch.list === 'scenarios' ? scenarioAt(previous.model, patch.index) : undefined;
+  const { index, change, delta } = patch;
   const scenarioEdit = (model: PlanModel): ScenarioEdit | undefined =>
-    patch.list === 'scenarios'
-      ? {
-          start: patch.change.start,
-          oldEnd: patch.change.oldEnd,
-          delta: patch.delta,
-          before: scenarioAt(previous.model, patch.index),
-          after: scenarioAt(model, patch.index),
-        }
-      : undefined;
-  return check(patch.yaml, { previous: previous.model, from: patch.from, delta: patch.delta }, { itemValues: handed.itemValues, rules: handed.rules, scenarioEdit, schema }, options);
+    patch.list === 'scenarios' ? { index, start: change.start, oldEnd: change.oldEnd, delta, before, after: scenarioAt(model, index) } : undefined;
+  return check(
+    patch.yaml,
+    { previous: previous.model, from: patch.from, delta: patch.delta, moveLater: settle.items },
+    { itemValues: handed.itemValues, rules: handed.rules, scenarioEdit, schema, settle: settle.run },
+    options,
+  );
+}
+
+/**
+ * What a patch leaves to move (its YAML's later items, and the model items taken over, which the
+ * model build collects in `items`), moved by `run` once; afterwards `run` holds nothing of them.
+ */
+function laterMoves(patch: YamlPatch): { readonly items: ItemModel[]; readonly run: () => void } {
+  const items: ItemModel[] = [];
+  const { from, delta } = patch;
+  let pending: YamlPatch | undefined = patch;
+  return {
+    items,
+    run: () => {
+      if (!pending) return;
+      pending.moveLaterItems();
+      pending = undefined;
+      for (const item of items) moveSpans(item, from, delta);
+      items.length = 0;
+    },
+  };
 }
 
 /** The scenario of the list's `index`th item (a mapping), if it is one. */
@@ -122,6 +149,8 @@ function check(
     /** The edit, given the new model, when it lay inside one scenario. */
     readonly scenarioEdit?: (model: PlanModel) => ScenarioEdit | undefined;
     readonly schema?: Parameters<typeof schemaFindings>[2];
+    /** Moves what the patch left to move (see Analysis.settle); what reads those items calls it first. */
+    readonly settle?: () => void;
   },
   options: AnalyzeOptions,
 ): Analysis {
@@ -131,7 +160,8 @@ function check(
   const value = toPlainValue(yaml, carry ? itemValues : undefined);
   const model = buildPlanModel(yaml, reuse);
   const today = todayInDays(options.today);
-  const rules = checkRules(model, today, previous.rules && { memory: previous.rules, edit: previous.scenarioEdit?.(model) });
+  const settle = previous.settle ?? (() => undefined);
+  const rules = checkRules(model, today, previous.rules && { memory: previous.rules, edit: previous.scenarioEdit?.(model), settle });
   const schema = schemaFindings(yaml, value, previous.schema);
   const checked: Finding[] = [];
   for (const { finding } of schema) checked.push(atEmptyValue(finding, yaml.text));
@@ -141,17 +171,31 @@ function check(
   const findings = yamlProblems(yaml).concat(checked);
   if (options.invalidUtf8) findings.push(invalidUtf8Finding(options.invalidUtf8));
   findings.sort((a, b) => a.span.start - b.span.start);
-  const analysis = analysisOf(yaml, model, findings, options);
+  const analysis = analysisOf(yaml, model, findings, options, undefined, settle);
   if (carry) carried.set(analysis, { itemValues, rules: rules.memory, schema });
   return analysis;
 }
 
-function analysisOf(yaml: YamlDocument, model: PlanModel, findings: readonly Finding[], options: AnalyzeOptions, tooLarge?: Analysis['tooLarge']): Analysis {
+function analysisOf(
+  yaml: YamlDocument,
+  model: PlanModel,
+  findings: readonly Finding[],
+  options: AnalyzeOptions,
+  tooLarge?: Analysis['tooLarge'],
+  settle: () => void = () => undefined,
+): Analysis {
   const rendered = new Map<string, PlanDiagnostic[]>();
   return {
     text: yaml.text,
-    yaml,
-    model,
+    get yaml() {
+      settle();
+      return yaml;
+    },
+    get model() {
+      settle();
+      return model;
+    },
+    settle,
     findings,
     ...(tooLarge ? { tooLarge } : {}),
     diagnostics(locale: Locale, uri = options.uri ?? '') {

@@ -30,6 +30,11 @@ export interface ModelReuse {
   readonly previous: PlanModel;
   readonly from: number;
   readonly delta: number;
+  /**
+   * Where given, the items taken over are put here, to be moved (moveSpans) later, instead of
+   * being moved now: the caller moves them before anything reads their spans (analysis.ts).
+   */
+  readonly moveLater?: ItemModel[];
 }
 
 /**
@@ -61,7 +66,9 @@ export function buildPlanModel(yaml: YamlDocument, reuse?: ModelReuse): PlanMode
       // those are built again (rare, and never wrong).
       const known = previous?.[index];
       if (known && known.node === written && known.index === index && reuse) {
-        result.push(moveSpans(known, reuse.from, reuse.delta));
+        if (reuse.moveLater) reuse.moveLater.push(known);
+        else moveSpans(known, reuse.from, reuse.delta);
+        result.push(known);
         return;
       }
       const map = yaml.resolve(written as Node);
@@ -328,7 +335,7 @@ const spansOfItem = new WeakMap<object, MovableSpan[]>();
  * `delta` where it lies at or after `from`. The item belonged to the previous version's model,
  * which is discarded: moving it in place costs a few additions instead of a rebuild.
  */
-function moveSpans<T extends object>(value: T, from: number, delta: number): T {
+export function moveSpans<T extends object>(value: T, from: number, delta: number): T {
   if (delta === 0) return value;
   let spans = spansOfItem.get(value);
   if (!spans) {

@@ -22,6 +22,11 @@ export interface YamlPatch {
   readonly delta: number;
   /** The edit itself, inside the item. */
   readonly change: TextChange;
+  /**
+   * Moves the offsets of the list's later items, which the patch leaves as they were: a server
+   * does it once the diagnostics are out (analysis.ts), and before anything reads those items.
+   */
+  moveLaterItems(): void;
 }
 
 /**
@@ -56,10 +61,10 @@ export function patchYaml(previous: YamlDocument, text: string): YamlPatch | und
   const replaced = seq.items[index] as Node;
 
   moveNode(item, 0, spanStart);
-  // Everything from the end of the old item on moves by delta: later items, later sections, and
-  // the ends of the list, the root mapping and the document around it.
+  // Everything from the end of the old item on moves by delta: later items (when asked, see
+  // moveLaterItems), later sections, and the ends of the list, the root mapping and the document.
   const from = spanEnd;
-  for (let i = index + 1; i < seq.items.length; i++) moveItem(seq.items[i] as Node, from, delta);
+  const laterItems = seq.items.slice(index + 1) as Node[];
   for (const pair of root.items) {
     if (!isPair(pair)) continue;
     if (pair.value !== seq) {
@@ -82,6 +87,9 @@ export function patchYaml(previous: YamlDocument, text: string): YamlPatch | und
     change,
     from,
     delta,
+    moveLaterItems: () => {
+      for (const later of laterItems) moveItem(later, from, delta);
+    },
   };
 }
 

@@ -21,6 +21,8 @@ export interface RuleMemory {
 
 /** The edit since the previous version, when it lay inside one scenario. */
 export interface ScenarioEdit {
+  /** The edited scenario's place in the list: the offsets of the later ones moved by `delta`. */
+  readonly index: number;
   /** The changed text: [start, oldEnd) of the previous version became [start, oldEnd + delta). */
   readonly start: number;
   readonly oldEnd: number;
@@ -31,8 +33,6 @@ export interface ScenarioEdit {
 }
 
 interface RememberedFindings {
-  /** Where the scenario began when its findings were made. */
-  readonly start: number;
   /** Their own copies of the spans: a rule may report a span object of the model, which moves. */
   readonly findings: readonly Finding[];
 }
@@ -47,34 +47,41 @@ export function runRules(
   scenarioRules: readonly ScenarioRule<unknown>[],
   model: PlanModel,
   today: number,
-  /** The previous version's memory, and the edit since when it changed only one scenario. */
-  previous?: { readonly memory: RuleMemory; readonly edit: ScenarioEdit | undefined },
+  /**
+   * The previous version's memory; the edit since, when it changed only one scenario; and what
+   * moves the offsets of the model's later items (the analysis of a keystroke leaves them for
+   * later: see Analysis.settle), to be called before a rule that reads them runs.
+   */
+  previous?: { readonly memory: RuleMemory; readonly edit: ScenarioEdit | undefined; readonly settle: () => void },
 ): RuleRuns {
   const edit = previous?.memory.today === today ? previous.edit : undefined;
+  if (!edit) previous?.settle();
   const findings: Finding[] = [];
   const planFindings = planRules.map((rule, index) => {
     const before = edit && previous?.memory.planFindings[index];
-    const own = (before && takenOver(rule, before, edit)) ?? planRuleFindings(rule, model, today);
+    const taken = before && takenOver(rule, before, edit);
+    if (!taken) previous?.settle();
+    const own = taken ?? planRuleFindings(rule, model, today);
     for (const finding of own) findings.push(finding);
     return own;
   });
 
   const prepared = scenarioRules.map((rule) => rule.prepare({ model, today }));
-  const reuse = previous !== undefined && edit !== undefined;
-  const memory: RuleMemory = { today, byScenario: reuse ? previous.memory.byScenario : new WeakMap(), planFindings };
+  const memory: RuleMemory = { today, byScenario: edit && previous ? previous.memory.byScenario : new WeakMap(), planFindings };
   for (const scenario of model.scenarios) {
-    const start = scenario.span.start;
-    let remembered = reuse ? memory.byScenario.get(scenario) : undefined;
-    if (remembered && remembered.start !== start) {
-      const delta = start - remembered.start;
-      remembered = { start, findings: remembered.findings.map((finding) => movedFinding(finding, 0, delta)) };
+    let remembered = edit ? memory.byScenario.get(scenario) : undefined;
+    // Taken over after the edited scenario: moved with the text (the model's spans move later).
+    if (remembered && edit && edit.delta !== 0 && scenario.index > edit.index) {
+      remembered = { findings: remembered.findings.map((finding) => movedFinding(finding, 0, edit.delta)) };
       memory.byScenario.set(scenario, remembered);
     }
     if (!remembered) {
+      // (Every scenario but the edited one is remembered; should one not be, its spans must be in place.)
+      if (edit && scenario.index !== edit.index) previous?.settle();
       const own: Finding[] = [];
       const report = (finding: Finding) => void own.push(movedFinding(finding, 0, 0));
       scenarioRules.forEach((rule, index) => rule.check(scenario, prepared[index], report));
-      remembered = { start, findings: own };
+      remembered = { findings: own };
       memory.byScenario.set(scenario, remembered);
     }
     for (const finding of remembered.findings) findings.push(finding);

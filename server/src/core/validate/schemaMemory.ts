@@ -18,9 +18,17 @@ export interface EditedItem {
   readonly delta: number;
 }
 
-export function schemaFindings(yaml: YamlDocument, value: unknown, previous?: { readonly memory: SchemaMemory; readonly edited: EditedItem }): SchemaMemory {
+export function schemaFindings(
+  yaml: YamlDocument,
+  value: unknown,
+  /** With what moves the offsets of the later items, which a whole check reads (see Analysis.settle). */
+  previous?: { readonly memory: SchemaMemory; readonly edited: EditedItem; readonly settle: () => void },
+): SchemaMemory {
   const item = previous && itemValue(value, previous.edited);
-  if (!previous || item === undefined) return placedSchemaFindings(yaml, value).map(({ path, finding }) => ({ path, finding: moved(finding, 0, 0) }));
+  if (!previous || item === undefined) {
+    previous?.settle();
+    return placedSchemaFindings(yaml, value).map(({ path, finding }) => ({ path, finding: moved(finding, 0, 0) }));
+  }
   const { list, index, from, delta } = previous.edited;
   const inside = `/${list}/${index}`;
   const kept = previous.memory.filter(({ path }) => path !== inside && !path.startsWith(`${inside}/`));
