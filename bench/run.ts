@@ -14,12 +14,13 @@ import { YamlDocument } from '../server/src/core/parse/yamlDocument';
 import { PLAN_VALIDATOR_FILE, PLAN_VALIDATOR_OPTIONS } from '../scripts/lib/planValidator.mjs';
 import { benchActivation } from '../scripts/lib/vscode-suite.mjs';
 import { generatePlan } from './generatePlan';
-import { drplan, yamlLanguageServer, type ServerUnderTest } from './servers';
+import { drplan, processMemory, yamlLanguageServer, type ServerUnderTest } from './servers';
 import { SERVER_NODE_OPTIONS } from '../server/src/nodeOptions';
 import { measureDocuments } from './documents';
 import { measureHostileText, measurePdfScale } from './pdfScale';
 import { webBundleSection, webBundleSizes } from './webBundles';
 import { median, ms, percentile, ratio, timeSync } from './stats';
+import { middleOfPlan, positionOf, RECOVERY_TIME } from './keystroke';
 
 const ROOT = join(__dirname, '..');
 // DRPLAN_BENCH_SIZES=10,100 for a quick look while developing; the report uses all sizes.
@@ -74,12 +75,6 @@ async function timeRequests(count: number, request: () => Promise<unknown>): Pro
   return times;
 }
 
-function positionOf(text: string, needle: string, after = 0): { line: number; character: number } {
-  const offset = text.indexOf(needle, after);
-  const before = text.slice(0, offset);
-  return { line: before.split('\n').length - 1, character: offset - before.lastIndexOf('\n') - 1 };
-}
-
 interface ServerFigures {
   open: number[];
   change: number[];
@@ -114,8 +109,8 @@ async function measureServer(server: ServerUnderTest, name: string, text: string
     const published = server.expectDiagnostics(client, uri, 1);
     await client.open(uri, text, server.languageId);
     await published;
-    const middle = text.indexOf('recovery_time: 4h', Math.floor(text.length / 2)) >= 0 ? Math.floor(text.length / 2) : 0;
-    const at = positionOf(text, 'recovery_time: 4h', middle);
+    const middle = middleOfPlan(text);
+    const at = positionOf(text, RECOVERY_TIME, middle);
     at.character += 'recovery_time: '.length;
     const change: number[] = [];
     for (let version = 2; version < 2 + CHANGES; version++) {
@@ -146,23 +141,12 @@ async function measureServer(server: ServerUnderTest, name: string, text: string
     const completeKey = await timeRequests(REQUESTS, () => client.connection.sendRequest('textDocument/completion', { textDocument, position: emptyLine }));
     // Let the server settle before reading its memory: drplan collects garbage after 1 s idle.
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    const rss = residentMemory(client.process.pid);
+    const rss = processMemory(client.process.pid).residentMb;
     return { open, change, completeValue, completeKey, hover, rss };
   } finally {
     await client.stop();
   }
 }
-
-/** Current resident memory of a process (MB). */
-function residentMemory(pid: number | undefined): number {
-  try {
-    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return match ? Number(match[1]) / 1024 : NaN;
-  } catch {
-    return NaN;
-  }
-}
-
 
 interface ValidatorStart {
   /** compiling the schema, or loading the generated module */
@@ -213,8 +197,9 @@ function packagedExtension(): string {
 }
 
 async function main(): Promise<void> {
+  const example = readFileSync(join(ROOT, 'examples', 'plone-intranet.drplan.yaml'), 'utf8');
   const plans: [string, string][] = [
-    ['example', readFileSync(join(ROOT, 'examples', 'plone-intranet.drplan.yaml'), 'utf8')],
+    ['example', example],
     ...SIZES.map((size): [string, string] => [`${size} scenarios`, generatePlan(size)]),
   ];
   const rows: Row[] = [];
