@@ -21,11 +21,18 @@ import { measureHostileText, measurePdfScale } from './pdfScale';
 import { webBundleSection, webBundleSizes } from './webBundles';
 import { median, ms, percentile, ratio, timeSync } from './stats';
 import { middleOfPlan, positionOf, RECOVERY_TIME } from './keystroke';
+import { measureUserFelt, userFeltPlans, userFeltSummary } from './userFelt';
+import { userFeltSection } from './userFeltReport';
 
 const ROOT = join(__dirname, '..');
 // DRPLAN_BENCH_SIZES=10,100 for a quick look while developing; the report uses all sizes.
 const SIZES = (process.env.DRPLAN_BENCH_SIZES ?? '10,100,500,2000').split(',').map(Number);
 const CHANGES = 20;
+// The section "What a user feels" (bench/userFelt.ts): at 500 and 2,000 scenarios, or at
+// DRPLAN_BENCH_SIZES. DRPLAN_BENCH_ONLY=user runs that section alone and prints it, leaving
+// docs/benchmarks.md as it is.
+const USER_FELT_SIZES = process.env.DRPLAN_BENCH_SIZES ? SIZES : [500, 2000];
+const ONLY = process.env.DRPLAN_BENCH_ONLY;
 
 interface Row {
   name: string;
@@ -197,7 +204,13 @@ function packagedExtension(): string {
 }
 
 async function main(): Promise<void> {
+  if (ONLY !== undefined && ONLY !== 'user') throw new Error(`DRPLAN_BENCH_ONLY=${ONLY}: the one section that runs alone is 'user' (what a user feels)`);
   const example = readFileSync(join(ROOT, 'examples', 'plone-intranet.drplan.yaml'), 'utf8');
+  const userFelt = await measureUserFelt(userFeltPlans(USER_FELT_SIZES, example), (plan) => console.log(userFeltSummary(plan)));
+  if (ONLY === 'user') {
+    console.log(`\n${userFeltSection(userFelt)}\nDRPLAN_BENCH_ONLY=user: docs/benchmarks.md left as it is.`);
+    return;
+  }
   const plans: [string, string][] = [
     ['example', example],
     ...SIZES.map((size): [string, string] => [`${size} scenarios`, generatePlan(size)]),
@@ -250,6 +263,7 @@ options VS Code starts it with) and its peer, Red Hat's \`yaml-language-server\`
 per plan. The plans are generated valid plans (\`bench/generatePlan.ts\`) and the example.
 The floor is \`yaml\`'s \`parseDocument\` alone, in-process.
 
+${userFeltSection(userFelt)}
 ## Open → diagnostics
 
 From \`didOpen\` to the diagnostics of that document. Targets: at most 1.5× the bare parse and at
