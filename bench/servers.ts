@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
@@ -67,6 +67,19 @@ export function processMemory(pid: number | undefined): ProcessMemory {
     return memoryOfStatus(readFileSync(`/proc/${pid}/status`, 'utf8'));
   } catch {
     return { peakMb: NaN, residentMb: NaN };
+  }
+}
+
+/**
+ * Starts a process's peak resident set (VmHWM) afresh at its current one (Linux's clear_refs), so
+ * that a later peak is of what happened since; false where it cannot.
+ */
+export function resetPeakMemory(pid: number | undefined): boolean {
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, '5');
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -9,7 +9,7 @@ import { CHECK_TIMING_MESSAGE, type CheckTiming } from '../server/src/checkTimin
 import type { LspClient } from '../test/support/lspClient';
 import { generatePlan, type PlanShape } from './generatePlan';
 import { afterRecoveryTime, toggleErrorKeystroke } from './keystroke';
-import { drplan, processMemory, yamlLanguageServer, type ProcessMemory, type ServerUnderTest } from './servers';
+import { drplan, processMemory, resetPeakMemory, yamlLanguageServer, type ServerUnderTest } from './servers';
 import { median, ms, percentile } from './stats';
 
 /** The issue's shape: every third scenario exercised, two thirds `untested`. */
@@ -51,8 +51,17 @@ export interface Typing {
   readonly keystrokeMs: number[];
   /** Diagnostics published for a version with the error, and for one without. */
   readonly diagnostics: { readonly withError: number; readonly without: number };
-  /** After the series and a burst of keystrokes, when the burst's last diagnostics arrived. */
-  readonly memory: ProcessMemory;
+  readonly memory: TypingMemory;
+}
+
+/** The server process's memory (MB). */
+export interface TypingMemory {
+  /** Its peak from the start through the plan's first diagnostics. */
+  readonly openingPeakMb: number;
+  /** Its peak during the burst of keystrokes, from the resident memory the burst began with (NaN where it cannot be reset). */
+  readonly burstPeakMb: number;
+  /** Its resident memory when the burst's last diagnostics arrived. */
+  readonly residentMb: number;
 }
 
 export interface ServerFelt {
@@ -95,7 +104,8 @@ export function userFeltSummary(plan: PlanFelt): string {
   const line = (who: string, felt: ServerFelt) =>
     `  ${who}: first open ${ms(median(felt.firstOpen.openMs))} ms (p90 ${ms(percentile(felt.firstOpen.openMs, 90))}; from spawn ${ms(median(felt.firstOpen.spawnMs))}), ` +
     `keystroke ${ms(median(felt.typing.keystrokeMs))} ms (p90 ${ms(percentile(felt.typing.keystrokeMs, 90))}), ` +
-    `${felt.typing.diagnostics.without}/${felt.typing.diagnostics.withError} diagnostics, peak ${felt.typing.memory.peakMb.toFixed(0)} MB, now ${felt.typing.memory.residentMb.toFixed(0)} MB`;
+    `${felt.typing.diagnostics.without}/${felt.typing.diagnostics.withError} diagnostics, ` +
+    `peak ${felt.typing.memory.openingPeakMb.toFixed(0)} MB opening, ${felt.typing.memory.burstPeakMb.toFixed(0)} MB in the burst, then ${felt.typing.memory.residentMb.toFixed(0)} MB`;
   return `${plan.name} (issue 18's shape):\n${line('drplan', plan.drplan)}\n${line('peer', plan.peer)}`;
 }
 
@@ -147,6 +157,7 @@ async function typing(server: ServerUnderTest, uri: string, text: string, traced
     const opened = server.expectDiagnostics(client, uri, 1);
     await client.open(uri, text, server.languageId);
     await opened;
+    const openingPeakMb = processMemory(client.process.pid).peakMb;
     const at = afterRecoveryTime(text);
     let version = 1;
     const diagnostics = { withError: NaN, without: NaN };
@@ -181,15 +192,22 @@ async function typing(server: ServerUnderTest, uri: string, text: string, traced
       await client.connection.sendNotification('$/setTrace', { value: 'off' });
     }
 
-    const memory = await burst(server, client, uri, at, version);
-    return { typing: { keystrokeMs, diagnostics, memory }, traced: tracedSeries };
+    const afterBurst = await burst(server, client, uri, at, version);
+    return { typing: { keystrokeMs, diagnostics, memory: { openingPeakMb, ...afterBurst } }, traced: tracedSeries };
   } finally {
     await client.stop();
   }
 }
 
-/** BURST_KEYSTROKES keystrokes sent at once after `version`; the process's memory when their last diagnostics arrived. */
-async function burst(server: ServerUnderTest, client: LspClient, uri: string, at: ReturnType<typeof afterRecoveryTime>, version: number): Promise<ProcessMemory> {
+/** BURST_KEYSTROKES keystrokes sent at once after `version`: the process's peak during them, and its memory when their last diagnostics arrived. */
+async function burst(
+  server: ServerUnderTest,
+  client: LspClient,
+  uri: string,
+  at: ReturnType<typeof afterRecoveryTime>,
+  version: number,
+): Promise<Pick<TypingMemory, 'burstPeakMb' | 'residentMb'>> {
+  const peakReset = resetPeakMemory(client.process.pid);
   const last = version + BURST_KEYSTROKES;
   const published = server.expectDiagnostics(client, uri, last);
   for (let next = version + 1; next <= last; next++) await client.change(uri, next, [toggleErrorKeystroke(at, next)]);
@@ -197,7 +215,8 @@ async function burst(server: ServerUnderTest, client: LspClient, uri: string, at
   // Without versions, the burst's last publication is the one no other follows.
   let more = !server.publishesVersions;
   while (more) more = await client.nextDiagnostics(uri, () => true, PEER_QUIET_MS).then(() => true, () => false);
-  return processMemory(client.process.pid);
+  const memory = processMemory(client.process.pid);
+  return { burstPeakMb: peakReset ? memory.peakMb : NaN, residentMb: memory.residentMb };
 }
 
 /** The verbose trace's timing of each published version of `uri`, as the server sends it after the publication. */

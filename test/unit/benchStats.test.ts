@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { memoryOfStatus, processMemory } from '../../bench/servers';
+import { memoryOfStatus, processMemory, resetPeakMemory } from '../../bench/servers';
 import { fraction, median, ms, percentile } from '../../bench/stats';
 
 /** The figures `npm run bench` computes (bench/stats.ts, bench/servers.ts). */
@@ -40,5 +40,15 @@ describe('the benchmark\'s figures', () => {
     assert.deepEqual(memoryOfStatus('Name:\tnode\n'), { peakMb: NaN, residentMb: NaN });
     const own = processMemory(process.pid);
     assert.ok(own.peakMb >= own.residentMb && own.residentMb > 10, JSON.stringify(own));
+  });
+
+  it('starts a process\'s peak afresh at its resident memory, so that a later peak is of what came since', () => {
+    const garbage = Array.from({ length: 400_000 }, (_, i) => ({ i, text: `item ${i}` }));
+    assert.equal(garbage.length, 400_000);
+    garbage.length = 0;
+    assert.equal(resetPeakMemory(process.pid), true);
+    const now = processMemory(process.pid);
+    assert.ok(now.peakMb - now.residentMb < 5, JSON.stringify(now));
+    assert.equal(resetPeakMemory(2 ** 30), false);
   });
 });
