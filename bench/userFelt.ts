@@ -58,6 +58,8 @@ export interface Typing {
 export interface TypingMemory {
   /** Its peak from the start through the plan's first diagnostics. */
   readonly openingPeakMb: number;
+  /** Its peak from the start through the series of keystrokes (the opening included). */
+  readonly typingPeakMb: number;
   /** Its peak during the burst of keystrokes, from the resident memory the burst began with (NaN where it cannot be reset). */
   readonly burstPeakMb: number;
   /** Its resident memory when the burst's last diagnostics arrived. */
@@ -105,7 +107,7 @@ export function userFeltSummary(plan: PlanFelt): string {
     `  ${who}: first open ${ms(median(felt.firstOpen.openMs))} ms (p90 ${ms(percentile(felt.firstOpen.openMs, 90))}; from spawn ${ms(median(felt.firstOpen.spawnMs))}), ` +
     `keystroke ${ms(median(felt.typing.keystrokeMs))} ms (p90 ${ms(percentile(felt.typing.keystrokeMs, 90))}), ` +
     `${felt.typing.diagnostics.without}/${felt.typing.diagnostics.withError} diagnostics, ` +
-    `peak ${felt.typing.memory.openingPeakMb.toFixed(0)} MB opening, ${felt.typing.memory.burstPeakMb.toFixed(0)} MB in the burst, then ${felt.typing.memory.residentMb.toFixed(0)} MB`;
+    `peak ${felt.typing.memory.openingPeakMb.toFixed(0)} MB opening, ${felt.typing.memory.typingPeakMb.toFixed(0)} MB typing, ${felt.typing.memory.burstPeakMb.toFixed(0)} MB in the burst, then ${felt.typing.memory.residentMb.toFixed(0)} MB`;
   return `${plan.name} (issue 18's shape):\n${line('drplan', plan.drplan)}\n${line('peer', plan.peer)}`;
 }
 
@@ -206,7 +208,8 @@ async function burst(
   uri: string,
   at: ReturnType<typeof afterRecoveryTime>,
   version: number,
-): Promise<Pick<TypingMemory, 'burstPeakMb' | 'residentMb'>> {
+): Promise<Pick<TypingMemory, 'typingPeakMb' | 'burstPeakMb' | 'residentMb'>> {
+  const typingPeakMb = processMemory(client.process.pid).peakMb;
   const peakReset = resetPeakMemory(client.process.pid);
   const last = version + BURST_KEYSTROKES;
   const published = server.expectDiagnostics(client, uri, last);
@@ -216,7 +219,7 @@ async function burst(
   let more = !server.publishesVersions;
   while (more) more = await client.nextDiagnostics(uri, () => true, PEER_QUIET_MS).then(() => true, () => false);
   const memory = processMemory(client.process.pid);
-  return { burstPeakMb: peakReset ? memory.peakMb : NaN, residentMb: memory.residentMb };
+  return { typingPeakMb, burstPeakMb: peakReset ? memory.peakMb : NaN, residentMb: memory.residentMb };
 }
 
 /** The verbose trace's timing of each published version of `uri`, as the server sends it after the publication. */
