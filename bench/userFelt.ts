@@ -58,7 +58,7 @@ export interface Typing {
 export interface TypingMemory {
   /** Its peak from the start through the plan's first diagnostics. */
   readonly openingPeakMb: number;
-  /** Its peak from the start through the series of keystrokes (the opening included). */
+  /** Its peak from the start through the untraced series of keystrokes (the opening included; the trace's own garbage not). */
   readonly typingPeakMb: number;
   /** Its peak during the burst of keystrokes, from the resident memory the burst began with (NaN where it cannot be reset). */
   readonly burstPeakMb: number;
@@ -181,6 +181,7 @@ async function typing(server: ServerUnderTest, uri: string, text: string, traced
 
     await series(WARM_UP_KEYSTROKES);
     const keystrokeMs = await series(KEYSTROKES);
+    const typingPeakMb = processMemory(client.process.pid).peakMb;
     const tracedSeries: PlanFelt['traced'] = { keystrokeMs: [], timings: [] };
     if (traced) {
       const timingOf = traceTimings(client, uri);
@@ -195,7 +196,7 @@ async function typing(server: ServerUnderTest, uri: string, text: string, traced
     }
 
     const afterBurst = await burst(server, client, uri, at, version);
-    return { typing: { keystrokeMs, diagnostics, memory: { openingPeakMb, ...afterBurst } }, traced: tracedSeries };
+    return { typing: { keystrokeMs, diagnostics, memory: { openingPeakMb, typingPeakMb, ...afterBurst } }, traced: tracedSeries };
   } finally {
     await client.stop();
   }
@@ -208,8 +209,7 @@ async function burst(
   uri: string,
   at: ReturnType<typeof afterRecoveryTime>,
   version: number,
-): Promise<Pick<TypingMemory, 'typingPeakMb' | 'burstPeakMb' | 'residentMb'>> {
-  const typingPeakMb = processMemory(client.process.pid).peakMb;
+): Promise<Pick<TypingMemory, 'burstPeakMb' | 'residentMb'>> {
   const peakReset = resetPeakMemory(client.process.pid);
   const last = version + BURST_KEYSTROKES;
   const published = server.expectDiagnostics(client, uri, last);
@@ -219,7 +219,7 @@ async function burst(
   let more = !server.publishesVersions;
   while (more) more = await client.nextDiagnostics(uri, () => true, PEER_QUIET_MS).then(() => true, () => false);
   const memory = processMemory(client.process.pid);
-  return { typingPeakMb, burstPeakMb: peakReset ? memory.peakMb : NaN, residentMb: memory.residentMb };
+  return { burstPeakMb: peakReset ? memory.peakMb : NaN, residentMb: memory.residentMb };
 }
 
 /** The verbose trace's timing of each published version of `uri`, as the server sends it after the publication. */

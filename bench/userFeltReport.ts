@@ -158,10 +158,10 @@ ${shareRows()}
 ### Memory through a burst of edits
 
 The server process's resident memory in the process of the keystrokes, in MB (drplan / peer):
-its peak from the start through the plan's first diagnostics, and through the two series of
-keystrokes (VmHWM); then ${BURST_KEYSTROKES} keystrokes sent at once without waiting for diagnostics, and its
-peak during them (VmHWM, started afresh at the resident memory the burst began with: Linux's
-\`clear_refs\`); its resident memory when the last version's diagnostics arrived (the peer: its
+its peak from the start through the plan's first diagnostics, and through the warm-up and the
+untraced series of keystrokes (VmHWM); after the traced series, ${BURST_KEYSTROKES} keystrokes sent at once
+without waiting for diagnostics, and its peak during them (VmHWM, started afresh at the resident
+memory the burst began with: Linux's \`clear_refs\`); its resident memory when the last version's diagnostics arrived (the peer: its
 last publication; VmRSS). Target: drplan under 150 MB with the 2,000-scenario plan open, its
 peaks while typing and during the burst included.
 
