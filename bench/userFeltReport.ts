@@ -94,10 +94,13 @@ Issue 18's measurement; the figures come from this one run. drplan and its peer 
 stdio as in the sections below, on plans of the issue's shape: generated plans in which two thirds
 of the scenarios were never exercised (\`generatePlan(n, { exercisedEvery: ${USER_FELT_SHAPE.exercisedEvery} })\`: only every
 third scenario has an exercise), and the example as it is. drplan publishes an \`untested\`
-information diagnostic for every scenario without an exercise, with every version; the
-diagnostics it publishes per version: ${publishedBy('drplan')}. It publishes at most ${MAX_PUBLISHED_DIAGNOSTICS} (the most severe, the last
-with a note of how many more there are). The peer publishes ${peerPublishesNone ? 'no diagnostic for these plans, with the error or without' : publishedBy('peer')}: its schema
-checks the plan's shape, and leaves durations and exercises to drplan.
+information diagnostic for every scenario without an exercise, with every version. The
+diagnostics it publishes per version:
+${publishedBy('drplan')}.
+It publishes at most ${MAX_PUBLISHED_DIAGNOSTICS} (the most severe, the last with a note of how many more there
+are). The peer publishes
+${peerPublishesNone ? 'no diagnostic for these plans, with the error or without' : publishedBy('peer')}:
+its schema checks the plan's shape, and leaves durations and exercises to drplan.
 
 The keystroke: in the scenario in the middle of the plan, \`x\` typed after \`recovery_time: 4h\`
 (\`4hx\` is no duration: an error) and deleted again, alternating, one keystroke per version.
@@ -161,9 +164,9 @@ The server process's resident memory in the process of the keystrokes, in MB (dr
 its peak from the start through the plan's first diagnostics, and through the warm-up and the
 untraced series of keystrokes (VmHWM); after the traced series, ${BURST_KEYSTROKES} keystrokes sent at once
 without waiting for diagnostics, and its peak during them (VmHWM, started afresh at the resident
-memory the burst began with: Linux's \`clear_refs\`); its resident memory when the last version's diagnostics arrived (the peer: its
-last publication; VmRSS). Target: drplan under 150 MB with the 2,000-scenario plan open, its
-peaks while typing and during the burst included.
+memory the burst began with: Linux's \`clear_refs\`); its resident memory when the last
+version's diagnostics arrived (the peer: its last publication; VmRSS). Target: drplan under
+150 MB with the 2,000-scenario plan open, its peaks while typing and during the burst included.
 
 | plan | peak while opening | peak through the series | peak during the burst | resident after it | target |
 | --- | ---: | ---: | ---: | ---: | --- |

@@ -114,7 +114,7 @@ describe('what a user feels: the report', () => {
     assert.ok(section.includes('the figures come from this one run'), section);
     assert.ok(section.includes('two thirds\nof the scenarios were never exercised'), section);
     assert.ok(section.includes('333 for 500 scenarios (334 with the error), 1000 for 2000 scenarios (1000 with the error)'), section);
-    assert.ok(section.includes('The peer publishes no diagnostic for these plans'), section);
+    assert.ok(section.includes('The peer publishes\nno diagnostic for these plans'), section);
     assert.ok(section.includes('`4hx` is no duration'), section);
   });
 
