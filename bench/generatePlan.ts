@@ -1,11 +1,22 @@
 import { SCENARIO_TYPES } from '../server/src/core/catalog';
 
+export interface PlanShape {
+  /**
+   * Every how many scenarios one has an exercise (scenario i has one when i % exercisedEvery is
+   * 0); 1, the default: all. The issue's shape is 3: two thirds never exercised, each of them an
+   * `untested` information diagnostic.
+   */
+  readonly exercisedEvery?: number;
+}
+
 /**
  * A valid plan with `count` scenarios, cycling through the catalog's scenario types, each with
- * recovery steps, a backup and an exercise: what a large organisation's plan looks like, and
- * what the benchmark feeds every server alike.
+ * recovery steps, a backup and (see `shape`) an exercise: what a large organisation's plan looks
+ * like, and what the benchmark feeds every server alike.
  */
-export function generatePlan(count: number): string {
+export function generatePlan(count: number, shape: PlanShape = {}): string {
+  const exercisedEvery = shape.exercisedEvery ?? 1;
+  if (!Number.isInteger(exercisedEvery) || exercisedEvery < 1) throw new RangeError(`exercisedEvery must be a whole number from 1, not ${exercisedEvery}`);
   const lines: string[] = [
     '# Generated for the benchmark.',
     'drplan: "1"',
@@ -69,13 +80,17 @@ export function generatePlan(count: number): string {
       '    rpo: 4h',
       '    backup: snapshot',
       '    responsible: it-leitung',
-      '    exercises:',
-      '      - date: 2026-09-01',
-      '        kind: functional-test',
-      '        recovery_time: 3h',
-      '        data_loss: 2h',
-      '        result: passed',
     );
+    if (i % exercisedEvery === 0) {
+      lines.push(
+        '    exercises:',
+        '      - date: 2026-09-01',
+        '        kind: functional-test',
+        '        recovery_time: 3h',
+        '        data_loss: 2h',
+        '        result: passed',
+      );
+    }
   }
   return `${lines.join('\n')}\n`;
 }

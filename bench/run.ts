@@ -14,17 +14,25 @@ import { YamlDocument } from '../server/src/core/parse/yamlDocument';
 import { PLAN_VALIDATOR_FILE, PLAN_VALIDATOR_OPTIONS } from '../scripts/lib/planValidator.mjs';
 import { benchActivation } from '../scripts/lib/vscode-suite.mjs';
 import { generatePlan } from './generatePlan';
-import { drplan, yamlLanguageServer, type ServerUnderTest } from './servers';
+import { drplan, processMemory, yamlLanguageServer, type ServerUnderTest } from './servers';
 import { SERVER_NODE_OPTIONS } from '../server/src/nodeOptions';
 import { measureDocuments } from './documents';
 import { measureHostileText, measurePdfScale } from './pdfScale';
 import { webBundleSection, webBundleSizes } from './webBundles';
 import { median, ms, percentile, ratio, timeSync } from './stats';
+import { middleOfPlan, positionOf, RECOVERY_TIME } from './keystroke';
+import { measureUserFelt, userFeltPlans, userFeltSummary } from './userFelt';
+import { userFeltSection } from './userFeltReport';
 
 const ROOT = join(__dirname, '..');
 // DRPLAN_BENCH_SIZES=10,100 for a quick look while developing; the report uses all sizes.
 const SIZES = (process.env.DRPLAN_BENCH_SIZES ?? '10,100,500,2000').split(',').map(Number);
 const CHANGES = 20;
+// The section "What a user feels" (bench/userFelt.ts): at 500 and 2,000 scenarios, or at
+// DRPLAN_BENCH_SIZES. DRPLAN_BENCH_ONLY=user runs that section alone and prints it, leaving
+// docs/benchmarks.md as it is.
+const USER_FELT_SIZES = process.env.DRPLAN_BENCH_SIZES ? SIZES : [500, 2000];
+const ONLY = process.env.DRPLAN_BENCH_ONLY;
 
 interface Row {
   name: string;
@@ -74,12 +82,6 @@ async function timeRequests(count: number, request: () => Promise<unknown>): Pro
   return times;
 }
 
-function positionOf(text: string, needle: string, after = 0): { line: number; character: number } {
-  const offset = text.indexOf(needle, after);
-  const before = text.slice(0, offset);
-  return { line: before.split('\n').length - 1, character: offset - before.lastIndexOf('\n') - 1 };
-}
-
 interface ServerFigures {
   open: number[];
   change: number[];
@@ -114,8 +116,8 @@ async function measureServer(server: ServerUnderTest, name: string, text: string
     const published = server.expectDiagnostics(client, uri, 1);
     await client.open(uri, text, server.languageId);
     await published;
-    const middle = text.indexOf('recovery_time: 4h', Math.floor(text.length / 2)) >= 0 ? Math.floor(text.length / 2) : 0;
-    const at = positionOf(text, 'recovery_time: 4h', middle);
+    const middle = middleOfPlan(text);
+    const at = positionOf(text, RECOVERY_TIME, middle);
     at.character += 'recovery_time: '.length;
     const change: number[] = [];
     for (let version = 2; version < 2 + CHANGES; version++) {
@@ -146,23 +148,12 @@ async function measureServer(server: ServerUnderTest, name: string, text: string
     const completeKey = await timeRequests(REQUESTS, () => client.connection.sendRequest('textDocument/completion', { textDocument, position: emptyLine }));
     // Let the server settle before reading its memory: drplan collects garbage after 1 s idle.
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    const rss = residentMemory(client.process.pid);
+    const rss = processMemory(client.process.pid).residentMb;
     return { open, change, completeValue, completeKey, hover, rss };
   } finally {
     await client.stop();
   }
 }
-
-/** Current resident memory of a process (MB). */
-function residentMemory(pid: number | undefined): number {
-  try {
-    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return match ? Number(match[1]) / 1024 : NaN;
-  } catch {
-    return NaN;
-  }
-}
-
 
 interface ValidatorStart {
   /** compiling the schema, or loading the generated module */
@@ -213,8 +204,15 @@ function packagedExtension(): string {
 }
 
 async function main(): Promise<void> {
+  if (ONLY !== undefined && ONLY !== 'user') throw new Error(`DRPLAN_BENCH_ONLY=${ONLY}: the one section that runs alone is 'user' (what a user feels)`);
+  const example = readFileSync(join(ROOT, 'examples', 'plone-intranet.drplan.yaml'), 'utf8');
+  const userFelt = await measureUserFelt(userFeltPlans(USER_FELT_SIZES, example), (plan) => console.log(userFeltSummary(plan)));
+  if (ONLY === 'user') {
+    console.log(`\n${userFeltSection(userFelt)}\nDRPLAN_BENCH_ONLY=user: docs/benchmarks.md left as it is.`);
+    return;
+  }
   const plans: [string, string][] = [
-    ['example', readFileSync(join(ROOT, 'examples', 'plone-intranet.drplan.yaml'), 'utf8')],
+    ['example', example],
     ...SIZES.map((size): [string, string] => [`${size} scenarios`, generatePlan(size)]),
   ];
   const rows: Row[] = [];
@@ -265,6 +263,7 @@ options VS Code starts it with) and its peer, Red Hat's \`yaml-language-server\`
 per plan. The plans are generated valid plans (\`bench/generatePlan.ts\`) and the example.
 The floor is \`yaml\`'s \`parseDocument\` alone, in-process.
 
+${userFeltSection(userFelt)}
 ## Open → diagnostics
 
 From \`didOpen\` to the diagnostics of that document. Targets: at most 1.5× the bare parse and at

@@ -1,6 +1,7 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { SERVER_NODE_OPTIONS } from '../server/src/nodeOptions';
 import { LspClient } from '../test/support/lspClient';
 
@@ -10,19 +11,22 @@ const ROOT = join(__dirname, '..');
 export interface ServerUnderTest {
   readonly name: string;
   readonly languageId: string;
+  /** Whether its diagnostics say which document version they are of. */
+  readonly publishesVersions: boolean;
   start(): Promise<LspClient>;
-  /** Diagnostics after a change, for the version sent (drplan) or the next publication (peer). */
-  diagnosticsAfter(client: LspClient, uri: string, version: number): Promise<unknown>;
-  /** Registers the wait for a version's diagnostics before the change is sent. */
-  expectDiagnostics(client: LspClient, uri: string, version: number): Promise<unknown>;
+  /**
+   * Registers the wait for a version's diagnostics before the change is sent: the diagnostics of
+   * that version (drplan) or of the next publication (peer).
+   */
+  expectDiagnostics(client: LspClient, uri: string, version: number): Promise<Diagnostic[]>;
 }
 
 export const drplan: ServerUnderTest = {
   name: 'drplan',
   languageId: 'drplan',
+  publishesVersions: true,
   // Started as VS Code starts it (client/src/serverProcess.ts), with the same Node options.
   start: () => LspClient.start('node', [...SERVER_NODE_OPTIONS, join(ROOT, 'dist', 'server.js'), '--stdio']),
-  diagnosticsAfter: (client, uri, version) => client.diagnosticsOfVersion(uri, version, 120_000),
   expectDiagnostics: (client, uri, version) => client.diagnosticsOfVersion(uri, version, 120_000),
 };
 
@@ -34,6 +38,7 @@ export const drplan: ServerUnderTest = {
 export const yamlLanguageServer: ServerUnderTest = {
   name: 'yaml-language-server',
   languageId: 'yaml',
+  publishesVersions: false,
   start: () =>
     LspClient.start('node', [join(ROOT, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server'), '--stdio'], {}, {
       settings: {
@@ -47,6 +52,42 @@ export const yamlLanguageServer: ServerUnderTest = {
         },
       },
     }),
-  diagnosticsAfter: (client, uri) => client.nextDiagnostics(uri, undefined, 120_000),
-  expectDiagnostics: (client, uri) => client.nextDiagnostics(uri, (_: PublishDiagnosticsParams) => true, 120_000),
+  expectDiagnostics: (client, uri) => client.nextDiagnostics(uri, () => true, 120_000).then((published) => published.diagnostics),
 };
+
+/** A process's memory (MB): its peak resident set since it started (VmHWM) and its current one (VmRSS). */
+export interface ProcessMemory {
+  peakMb: number;
+  residentMb: number;
+}
+
+/** A server process's memory from /proc (Linux); NaN where it cannot be read. */
+export function processMemory(pid: number | undefined): ProcessMemory {
+  try {
+    return memoryOfStatus(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  } catch {
+    return { peakMb: NaN, residentMb: NaN };
+  }
+}
+
+/**
+ * Starts a process's peak resident set (VmHWM) afresh at its current one (Linux's clear_refs), so
+ * that a later peak is of what happened since; false where it cannot.
+ */
+export function resetPeakMemory(pid: number | undefined): boolean {
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, '5');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The memory in the text of /proc/<pid>/status. */
+export function memoryOfStatus(status: string): ProcessMemory {
+  const field = (name: string) => {
+    const match = new RegExp(`^${name}:\\s+(\\d+) kB$`, 'm').exec(status);
+    return match ? Number(match[1]) / 1024 : NaN;
+  };
+  return { peakMb: field('VmHWM'), residentMb: field('VmRSS') };
+}

@@ -30,3 +30,14 @@ export function timeSync(runs: number, work: () => unknown): number[] {
   }
   return times;
 }
+
+/**
+ * `a` as a fraction of `b`, as the issue states its targets: `1/12` (from 1/10 on, whole numbers),
+ * `1/2.5`; `a` larger than `b` as a multiple, `1.4×`.
+ */
+export function fraction(a: number, b: number): string {
+  if (!(a > 0 && b > 0 && Number.isFinite(a) && Number.isFinite(b))) return '–';
+  if (a > b) return `${(a / b).toFixed(1)}×`;
+  const times = b / a;
+  return `1/${times >= 10 ? times.toFixed(0) : times.toFixed(1)}`;
+}
