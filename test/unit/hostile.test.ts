@@ -243,6 +243,33 @@ describe('the diagnostics a server publishes', () => {
   });
 });
 
+describe('the selection of published diagnostics', () => {
+  it('is, for any mix of severities, the most severe ones in document order (as sorting by severity, then place, gives)', () => {
+    let seed = 7;
+    const next = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    for (let round = 0; round < 200; round++) {
+      const count = 1 + Math.floor(next() * 40);
+      const diagnostics: PlanDiagnostic[] = Array.from({ length: count }, (_, i) => {
+        const level = Math.floor(next() * 5);
+        const severity = level === 0 ? undefined : (level as DiagnosticSeverity);
+        return { range: { start: { line: i, character: 0 }, end: { line: i, character: 1 } }, ...(severity ? { severity } : {}), code: 'untested', source: 'drplan', message: `m${i}` };
+      });
+      const max = 1 + Math.floor(next() * 30);
+      const published = publishedDiagnostics(diagnostics, 'en', max);
+      if (count <= max) {
+        assert.equal(published, diagnostics);
+        continue;
+      }
+      const rank = (d: PlanDiagnostic) => d.severity ?? DiagnosticSeverity.Error;
+      const bySeverity = diagnostics.map((d, index) => ({ d, index })).sort((a, b) => rank(a.d) - rank(b.d) || a.index - b.index);
+      const expected = bySeverity.slice(0, max - 1).sort((a, b) => a.index - b.index).map(({ d }) => d);
+      assert.deepEqual(published.slice(0, -1), expected, `round ${round}`);
+      const note = published[published.length - 1]!;
+      assert.ok(note.message.startsWith(`${bySeverity[max - 1]!.d.message} (And ${count - max} more findings`), note.message);
+    }
+  });
+});
+
 describe('positions around line breaks', () => {
   it('never stand between the \\r and \\n of a line break', () => {
     // yaml reports a missing quote at the \n of the CRLF that ends the line.

@@ -143,6 +143,30 @@ describe('incremental analysis gives exactly what a full analysis gives', () => 
     for (const code of ['duplicate-id', 'missing-scenario', 'restore-test-missing', 'no-deputy', 'unknown-reference']) assert.ok(seen.has(code), `never saw ${code}`);
   });
 
+  it("takes over the previous version's diagnostics that a keystroke left in place, and shifts those it moved by whole lines", () => {
+    let text = generatePlan(300, { exercisedEvery: 3 });
+    let previous = analyze(text, { today: TODAY });
+    const before = previous.diagnostics('en', 'file:///p.drplan.yaml');
+    assert.equal(before.length, 200, 'the untested two thirds');
+    const offset = text.indexOf('recovery_time: 4h', text.length / 2) + 'recovery_time: 4h'.length;
+    text = `${text.slice(0, offset)}x${text.slice(offset)}`;
+    const typed = reanalyze(previous, text, { today: TODAY });
+    const after = typed.diagnostics('en', 'file:///p.drplan.yaml');
+    const same = after.filter((diagnostic) => before.includes(diagnostic)).length;
+    assert.ok(same >= 199, `only ${same} of ${after.length} taken over`);
+    // (Rendered for the same URI as the server would: a rendering is taken over for its language and URI.)
+    assert.deepEqual(after, analyze(text, { today: TODAY }).diagnostics('en', 'file:///p.drplan.yaml'));
+    // A new line in the scenario: those below are the same findings one line further down.
+    const lineEnd = text.indexOf('\n', offset);
+    text = `${text.slice(0, lineEnd)}\n    # geprüft${text.slice(lineEnd)}`;
+    previous = typed;
+    const entered = reanalyze(previous, text, { today: TODAY });
+    const moved = entered.diagnostics('en', 'file:///p.drplan.yaml');
+    const fresh = analyze(text, { today: TODAY }).diagnostics('en', 'file:///p.drplan.yaml');
+    assert.deepEqual(moved, fresh);
+    assert.ok(moved.filter((diagnostic) => after.includes(diagnostic)).length >= 90, 'those above the line are taken over as they were');
+  });
+
   it('takes a paste of 12,000 lines into one scenario on the fast path', () => {
     const text = generatePlan(20);
     const previous = analyze(text, { today: TODAY });

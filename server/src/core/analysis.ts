@@ -8,7 +8,9 @@ import { patchYaml, type YamlPatch } from './parse/incremental';
 import { toPlainValue, type ItemValues } from './parse/toValue';
 import { YamlDocument } from './parse/yamlDocument';
 import type { Locale, PlanDiagnostic } from './types';
-import { toDiagnostic, type Finding } from './validate/diagnostic';
+import type { Finding } from './validate/diagnostic';
+import { newGeneration, renderDiagnostics, type VersionEdit } from './validate/renderedDiagnostics';
+import type { TextIndex } from './text';
 import { checkRules } from './validate';
 import type { RuleMemory, ScenarioEdit } from './validate/ruleEngine';
 import { atEmptyValue } from './validate/emptyValue';
@@ -97,7 +99,14 @@ export function reanalyze(previous: Analysis, text: string, options: AnalyzeOpti
   return check(
     patch.yaml,
     { previous: previous.model, from: patch.from, delta: patch.delta, moveLater: settle.items },
-    { itemValues: handed.itemValues, rules: handed.rules, scenarioEdit, schema, settle: settle.run },
+    {
+      itemValues: handed.itemValues,
+      rules: handed.rules,
+      scenarioEdit,
+      schema,
+      settle: settle.run,
+      versionEdit: (index: TextIndex) => ({ previous: handed.generation, start: change.start, linesAfter: lineStartAfter(index, change.newEnd), lineDelta: patch.lineDelta }),
+    },
     options,
   );
 }
@@ -136,6 +145,8 @@ interface Handed {
   readonly itemValues: ItemValues;
   readonly rules: RuleMemory;
   readonly schema: SchemaMemory;
+  /** The generation of its diagnostics' renderings (validate/renderedDiagnostics.ts). */
+  readonly generation: number;
 }
 
 const carried = new WeakMap<Analysis, Handed>();
@@ -151,6 +162,8 @@ function check(
     readonly schema?: Parameters<typeof schemaFindings>[2];
     /** Moves what the patch left to move (see Analysis.settle); what reads those items calls it first. */
     readonly settle?: () => void;
+    /** How the text came from the previous version's, for taking its diagnostics over. */
+    readonly versionEdit?: (index: TextIndex) => VersionEdit;
   },
   options: AnalyzeOptions,
 ): Analysis {
@@ -171,8 +184,10 @@ function check(
   const findings = yamlProblems(yaml).concat(checked);
   if (options.invalidUtf8) findings.push(invalidUtf8Finding(options.invalidUtf8));
   findings.sort((a, b) => a.span.start - b.span.start);
-  const analysis = analysisOf(yaml, model, findings, options, undefined, settle);
-  if (carry) carried.set(analysis, { itemValues, rules: rules.memory, schema });
+  const generation = newGeneration();
+  const rendering = { generation, edit: previous.versionEdit?.(yaml.index) };
+  const analysis = analysisOf(yaml, model, findings, options, undefined, settle, rendering);
+  if (carry) carried.set(analysis, { itemValues, rules: rules.memory, schema, generation });
   return analysis;
 }
 
@@ -183,6 +198,7 @@ function analysisOf(
   options: AnalyzeOptions,
   tooLarge?: Analysis['tooLarge'],
   settle: () => void = () => undefined,
+  rendering: { readonly generation: number; readonly edit?: VersionEdit | undefined } = { generation: newGeneration() },
 ): Analysis {
   const rendered = new Map<string, PlanDiagnostic[]>();
   return {
@@ -202,7 +218,7 @@ function analysisOf(
       const key = `${locale}\u0000${uri}`;
       let diagnostics = rendered.get(key);
       if (!diagnostics) {
-        diagnostics = findings.map((finding) => toDiagnostic(finding, yaml.index, locale, uri));
+        diagnostics = renderDiagnostics(findings, yaml.index, locale, uri, rendering.generation, rendering.edit);
         rendered.set(key, diagnostics);
       }
       return diagnostics;
@@ -239,6 +255,18 @@ function unparsed(
   const firstLine = yaml.index.restOfLine(0);
   const finding: Finding = { code: 'yaml-syntax', span: { start: 0, end: Math.max(1, Math.min(firstLine.end, 200)) }, ...why };
   return analysisOf(yaml, buildPlanModel(yaml), [finding, ...more], options, tooLarge);
+}
+
+/** The offset of the first line that starts after `offset`: from there on, lines moved whole. */
+function lineStartAfter(index: TextIndex, offset: number): number {
+  const starts = index.lineStarts;
+  let low = 0;
+  for (let high = starts.length; low < high; ) {
+    const middle = (low + high) >>> 1;
+    if ((starts[middle] as number) <= offset) low = middle + 1;
+    else high = middle;
+  }
+  return low < starts.length ? (starts[low] as number) : Number.POSITIVE_INFINITY;
 }
 
 function invalidUtf8Finding(at: NonNullable<AnalyzeOptions['invalidUtf8']>): Finding {

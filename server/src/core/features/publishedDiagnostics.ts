@@ -17,17 +17,38 @@ export function publishedDiagnostics(
   max = MAX_PUBLISHED_DIAGNOSTICS,
 ): readonly PlanDiagnostic[] {
   if (diagnostics.length <= max) return diagnostics;
-  const bySeverity = diagnostics
-    .map((diagnostic, index) => ({ diagnostic, index }))
-    .sort((a, b) => severity(a.diagnostic) - severity(b.diagnostic) || a.index - b.index);
-  const kept = bySeverity.slice(0, max - 1).sort((a, b) => a.index - b.index);
-  const first = bySeverity[max - 1] as { diagnostic: PlanDiagnostic };
+  // Without sorting (a keystroke in a large plan publishes this anew): how many of each severity
+  // there are, then the severity at which the max - 1 kept ones end, and how many of it fit.
+  const counts = new Map<number, number>();
+  for (const diagnostic of diagnostics) counts.set(severity(diagnostic), (counts.get(severity(diagnostic)) ?? 0) + 1);
+  let room = max - 1;
+  let cut = Number.POSITIVE_INFINITY;
+  for (const level of [...counts.keys()].sort((a, b) => a - b)) {
+    const count = counts.get(level) as number;
+    if (count <= room) {
+      room -= count;
+      continue;
+    }
+    cut = level;
+    break;
+  }
+  const kept: PlanDiagnostic[] = [];
+  let first: PlanDiagnostic | undefined;
+  for (const diagnostic of diagnostics) {
+    const level = severity(diagnostic);
+    if (level < cut) kept.push(diagnostic);
+    else if (level === cut && room > 0) {
+      kept.push(diagnostic);
+      room--;
+    } else if (level === cut && first === undefined) first = diagnostic;
+  }
   const omitted = diagnostics.length - kept.length;
   const note: PlanDiagnostic = {
-    ...first.diagnostic,
-    message: `${first.diagnostic.message} ${say(messages.moreDiagnostics(omitted - 1, max), locale)}`,
+    ...(first as PlanDiagnostic),
+    message: `${(first as PlanDiagnostic).message} ${say(messages.moreDiagnostics(omitted - 1, max), locale)}`,
   };
-  return [...kept.map(({ diagnostic }) => diagnostic), note];
+  kept.push(note);
+  return kept;
 }
 
 function severity(diagnostic: PlanDiagnostic): number {

@@ -22,6 +22,8 @@ export interface YamlPatch {
   readonly delta: number;
   /** The edit itself, inside the item. */
   readonly change: TextChange;
+  /** How many lines the edit added (negative: removed). */
+  readonly lineDelta: number;
   /**
    * Moves the offsets of the list's later items, which the patch leaves as they were: a server
    * does it once the diagnostics are out (analysis.ts), and before anything reads those items.
@@ -48,7 +50,7 @@ export function patchYaml(previous: YamlDocument, text: string): YamlPatch | und
   const { list, seq, index, spanStart, spanEnd } = place;
   const delta = change.newEnd - change.oldEnd;
 
-  const piece = text.slice(spanStart, spanEnd + delta);
+  const piece = ownCopy(text.slice(spanStart, spanEnd + delta));
   if (/^(?:---|\.\.\.|%)/m.test(piece)) return undefined;
   const parsed = parseYaml(piece);
   const pieceSeq = parsed.contents;
@@ -78,10 +80,12 @@ export function patchYaml(previous: YamlDocument, text: string): YamlPatch | und
   for (let i = 0; i < docRange.length; i++) if ((docRange[i] as number) >= from) docRange[i] = (docRange[i] as number) + delta;
   seq.items[index] = item;
 
+  const lines = lineStarts(previous, text, change, delta);
   return {
     list,
     index,
-    yaml: new YamlDocument(text, { doc: previous.doc, lineCounter: lineStarts(previous, text, change, delta), changed: { start: change.start, end: change.newEnd } }),
+    yaml: new YamlDocument(text, { doc: previous.doc, lineCounter: lines.counter, changed: { start: change.start, end: change.newEnd } }),
+    lineDelta: lines.delta,
     item,
     replaced,
     change,
@@ -91,6 +95,17 @@ export function patchYaml(previous: YamlDocument, text: string): YamlPatch | und
       for (const later of laterItems) moveItem(later, from, delta);
     },
   };
+}
+
+/**
+ * A copy of a slice that shares no memory with the text it was cut from. The values parsed from
+ * the piece live on in the tree, and as slices of the whole text they would keep each version's
+ * text (megabytes, for a large plan) alive with them: the young generation's collections then
+ * promote every version's text into the old one, where it waits for a full collection.
+ */
+function ownCopy(slice: string): string {
+  // Joined, then cut: V8 flattens the joined string into memory of its own before cutting.
+  return `${slice}\u0000`.slice(0, -1);
 }
 
 /** The item of a top-level block list whose lines hold the whole change, with its line span. */
@@ -124,8 +139,13 @@ function findItem(
 function itemLineStart(text: string, item: Node): number | undefined {
   const start = item.range?.[0];
   if (start === undefined) return undefined;
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  return /^ *- +$/.test(text.slice(lineStart, start)) ? lineStart : undefined;
+  // What stands before the item on its line is ` *- +` (read backwards, without a slice per item).
+  let at = start - 1;
+  while (at >= 0 && text.charCodeAt(at) === 32) at--;
+  if (at === start - 1 || text.charCodeAt(at) !== 45) return undefined;
+  at--;
+  while (at >= 0 && text.charCodeAt(at) === 32) at--;
+  return at < 0 || text.charCodeAt(at) === 10 ? at + 1 : undefined;
 }
 
 /**
@@ -196,7 +216,7 @@ function moveRange(node: Node, from: number, delta: number): void {
  * The new text's line starts from the previous ones: only the changed region is scanned, and the
  * character before it (a `\r` there breaks a line or not depending on what follows it).
  */
-function lineStarts(previous: YamlDocument, text: string, change: TextChange, delta: number): LineCounter {
+function lineStarts(previous: YamlDocument, text: string, change: TextChange, delta: number): { counter: LineCounter; delta: number } {
   // The previous version's array, changed in place (the previous version is consumed): a
   // keystroke allocates no array of all the lines.
   let starts = previous.index.lineStarts as number[];
@@ -219,5 +239,5 @@ function lineStarts(previous: YamlDocument, text: string, change: TextChange, de
   if (delta !== 0) for (let i = kept + lines.length; i < starts.length; i++) starts[i] = (starts[i] as number) + delta;
   const counter = new LineCounter();
   counter.lineStarts = starts;
-  return counter;
+  return { counter, delta: lines.length - (after - kept) };
 }

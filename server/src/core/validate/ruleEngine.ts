@@ -1,5 +1,5 @@
 import type { PlanModel, ScenarioModel } from '../model/plan';
-import { movedFinding, type Finding } from './diagnostic';
+import { moveFinding, movedFinding, type Finding } from './diagnostic';
 import type { PlanRule, ScenarioRule } from './rule';
 
 /**
@@ -70,10 +70,9 @@ export function runRules(
   const memory: RuleMemory = { today, byScenario: edit && previous ? previous.memory.byScenario : new WeakMap(), planFindings };
   for (const scenario of model.scenarios) {
     let remembered = edit ? memory.byScenario.get(scenario) : undefined;
-    // Taken over after the edited scenario: moved with the text (the model's spans move later).
+    // Taken over after the edited scenario: moved with the text, in place (the model's spans move later).
     if (remembered && edit && edit.delta !== 0 && scenario.index > edit.index) {
-      remembered = { findings: remembered.findings.map((finding) => movedFinding(finding, 0, edit.delta)) };
-      memory.byScenario.set(scenario, remembered);
+      for (const finding of remembered.findings) moveFinding(finding, 0, edit.delta);
     }
     if (!remembered) {
       // (Every scenario but the edited one is remembered; should one not be, its spans must be in place.)
@@ -108,8 +107,8 @@ function takenOver(rule: PlanRule, before: readonly Finding[], edit: ScenarioEdi
   const spans = (finding: Finding) => [finding.span, ...(finding.related ?? []).map((related) => related.span)];
   // Not touching the edit, a span lies wholly before it (stays) or wholly after it (moves).
   if (before.some((finding) => spans(finding).some((span) => span.start <= edit.oldEnd && span.end >= edit.start))) return undefined;
-  if (edit.delta === 0 || !before.some((finding) => spans(finding).some((span) => span.start > edit.oldEnd))) return before;
-  return before.map((finding) => movedFinding(finding, edit.oldEnd, edit.delta));
+  if (edit.delta !== 0) for (const finding of before) moveFinding(finding, edit.oldEnd, edit.delta);
+  return before;
 }
 
 function sameValues(a: readonly unknown[], b: readonly unknown[]): boolean {

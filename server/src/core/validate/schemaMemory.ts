@@ -1,11 +1,11 @@
 import type { YamlDocument } from '../parse/yamlDocument';
-import { movedFinding as moved } from './diagnostic';
+import { moveFinding, movedFinding as moved } from './diagnostic';
 import { placedItemFindings, placedSchemaFindings, type PlacedFinding } from './schemaErrors';
 
 /**
  * The schema's findings of a version, handed on to the next: a keystroke inside one item of a
  * top-level list checks that item against the schema again and takes the other findings over,
- * moved with the text. Their spans are copies of their own, which nothing else moves.
+ * moved with the text (in place: their spans are copies of their own, which nothing else moves).
  */
 export type SchemaMemory = readonly PlacedFinding[];
 
@@ -32,7 +32,9 @@ export function schemaFindings(
   const { list, index, from, delta } = previous.edited;
   const inside = `/${list}/${index}`;
   const kept = previous.memory.filter(({ path }) => path !== inside && !path.startsWith(`${inside}/`));
-  const result: PlacedFinding[] = kept.map(({ path, finding }) => ({ path, finding: moved(finding, from, delta) }));
+  // Moved in place: the findings are the memory's own copies.
+  if (delta !== 0) for (const { finding } of kept) moveFinding(finding, from, delta);
+  const result: PlacedFinding[] = kept;
   for (const { path, finding } of placedItemFindings(yaml, list, index, item.value)) result.push({ path, finding: moved(finding, 0, 0) });
   return result;
 }
