@@ -99,9 +99,8 @@ export function patchYaml(previous: YamlDocument, text: string): YamlPatch | und
 
 /**
  * A copy of a slice that shares no memory with the text it was cut from. The values parsed from
- * the piece live on in the tree, and as slices of the whole text they would keep each version's
- * text (megabytes, for a large plan) alive with them: the young generation's collections then
- * promote every version's text into the old one, where it waits for a full collection.
+ * the piece live on in the tree as long as the item is not edited again, and as slices of the
+ * whole text they would keep that version's text (megabytes, for a large plan) alive with them.
  */
 function ownCopy(slice: string): string {
   // Joined, then cut: V8 flattens the joined string into memory of its own before cutting.
