@@ -200,30 +200,52 @@ function analysisOf(
   settle: () => void = () => undefined,
   rendering: { readonly generation: number; readonly edit?: VersionEdit | undefined } = { generation: newGeneration() },
 ): Analysis {
-  const rendered = new Map<string, PlanDiagnostic[]>();
-  return {
-    text: yaml.text,
-    get yaml() {
-      settle();
-      return yaml;
-    },
-    get model() {
-      settle();
-      return model;
-    },
-    settle,
-    findings,
-    ...(tooLarge ? { tooLarge } : {}),
-    diagnostics(locale: Locale, uri = options.uri ?? '') {
-      const key = `${locale}\u0000${uri}`;
-      let diagnostics = rendered.get(key);
-      if (!diagnostics) {
-        diagnostics = renderDiagnostics(findings, yaml.index, locale, uri, rendering.generation, rendering.edit);
-        rendered.set(key, diagnostics);
-      }
-      return diagnostics;
-    },
-  };
+  return new VersionAnalysis(yaml, model, findings, options.uri ?? '', settle, rendering, tooLarge);
+}
+
+/**
+ * An analysis, made with `new`: an object literal with getters is made in V8's old generation
+ * at once, and a version's analysis there, dead a keystroke later, would hold its text and tree
+ * alive through every young-generation collection until a full one (a 2,000-scenario plan grew
+ * by 1.6 MB a keystroke).
+ */
+class VersionAnalysis implements Analysis {
+  readonly text: string;
+  readonly tooLarge?: Analysis['tooLarge'];
+  private readonly rendered = new Map<string, PlanDiagnostic[]>();
+
+  constructor(
+    private readonly document: YamlDocument,
+    private readonly planModel: PlanModel,
+    readonly findings: readonly Finding[],
+    private readonly uri: string,
+    readonly settle: () => void,
+    private readonly rendering: { readonly generation: number; readonly edit?: VersionEdit | undefined },
+    tooLarge: Analysis['tooLarge'] | undefined,
+  ) {
+    this.text = document.text;
+    if (tooLarge) this.tooLarge = tooLarge;
+  }
+
+  get yaml(): YamlDocument {
+    this.settle();
+    return this.document;
+  }
+
+  get model(): PlanModel {
+    this.settle();
+    return this.planModel;
+  }
+
+  diagnostics(locale: Locale, uri = this.uri): PlanDiagnostic[] {
+    const key = `${locale}\u0000${uri}`;
+    let diagnostics = this.rendered.get(key);
+    if (!diagnostics) {
+      diagnostics = renderDiagnostics(this.findings, this.document.index, locale, uri, this.rendering.generation, this.rendering.edit);
+      this.rendered.set(key, diagnostics);
+    }
+    return diagnostics;
+  }
 }
 
 /** The analysis of a text too large to parse. */
