@@ -10,7 +10,7 @@ export interface CheckTiming {
   readonly version: number;
   /** Applying the changes read since the last check to the document's text. */
   readonly applyMs: number;
-  /** From the first of those changes being read to the check's start. */
+  /** From the first of those changes being applied to the check's start. */
   readonly waitMs: number;
   readonly analysisMs: number;
   /** Turning the findings into LSP diagnostics, in the user's language. */
@@ -24,21 +24,21 @@ export interface CheckTiming {
 export const CHECK_TIMING_MESSAGE = 'drplan: diagnostics published';
 
 export class CheckTimings {
-  /** Per document: when the first change not yet checked was read, and what applying the changes cost. */
-  private readonly unchecked = new Map<string, { readAt: number; applyMs: number }>();
+  /** Per document: when the first change not yet checked was applied, and what applying the changes cost. */
+  private readonly unchecked = new Map<string, { appliedAt: number; applyMs: number }>();
 
-  /** A change of `uri` was read and applied in `applyMs`. */
-  changed(uri: string, readAt: number, applyMs: number): void {
+  /** A change of `uri` was applied (in `applyMs`), at `appliedAt`. */
+  changed(uri: string, appliedAt: number, applyMs: number): void {
     const pending = this.unchecked.get(uri);
     if (pending) pending.applyMs += applyMs;
-    else this.unchecked.set(uri, { readAt, applyMs });
+    else this.unchecked.set(uri, { appliedAt, applyMs });
   }
 
   /** The check of `uri` starts at `startedAt`: what applying its changes cost, and how long they waited. */
   checking(uri: string, startedAt: number): { applyMs: number; waitMs: number } {
     const pending = this.unchecked.get(uri);
     this.unchecked.delete(uri);
-    return pending ? { applyMs: pending.applyMs, waitMs: Math.max(0, startedAt - pending.readAt) } : { applyMs: 0, waitMs: 0 };
+    return pending ? { applyMs: pending.applyMs, waitMs: Math.max(0, startedAt - pending.appliedAt) } : { applyMs: 0, waitMs: 0 };
   }
 
   forget(uri: string): void {

@@ -1,3 +1,5 @@
+import { nextTurn } from './nextTurn';
+
 /**
  * Runs a document's check as soon as the messages already received have been read: a change is
  * checked at once when the server is idle, and the changes that arrive while a check runs (the
@@ -15,10 +17,6 @@
  */
 /** A document this long (characters) takes tens of milliseconds or more to check. */
 const HEAVY_WEIGHT = 100_000;
-
-/** The next turn of the event loop: Node's immediate; in a browser's worker, a timer. */
-type NextTurn = (work: () => void) => void;
-const nextTurn: NextTurn = typeof setImmediate === 'function' ? (work) => void setImmediate(work) : (work) => void setTimeout(work, 0);
 
 export class DiagnosticsScheduler {
   private readonly pending = new Map<string, NodeJS.Timeout>();

@@ -19,6 +19,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CHECK_TIMING_MESSAGE, CheckTimings, type CheckTiming } from './checkTimings';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
+import { nextTurn } from './nextTurn';
 import { DocumentAnalyses } from './documentAnalyses';
 import { renderRequests, type RenderRequests } from './renderRequests';
 import type { MeasureRequests } from './measureRequests';
@@ -70,7 +71,8 @@ export function serveLanguage(connection: ProposedFeatures.Connection, services:
     update: (document, changes, version) => {
       const readAt = performance.now();
       const updated = TextDocument.update(document, changes, version);
-      timings.changed(document.uri, readAt, performance.now() - readAt);
+      const appliedAt = performance.now();
+      timings.changed(document.uri, appliedAt, appliedAt - readAt);
       return updated;
     },
   });
@@ -216,8 +218,9 @@ export function serveLanguage(connection: ProposedFeatures.Connection, services:
       const params = { uri, version: document.version, diagnostics: [...service.publishedDiagnostics(analysis, uri)] };
       const renderedAt = performance.now();
       void connection.sendDiagnostics(params);
-      // What the diagnostics did not need (moving the offsets after the edit), once they are sent.
-      setTimeout(() => analysis.settle(), 0);
+      // What the diagnostics did not need (moving the offsets after the edit), once they are
+      // written: in the next turn, before the client's next change comes in.
+      nextTurn(() => analysis.settle());
       if (!checkedOnce) {
         checkedOnce = true;
         services.firstChecked?.();
