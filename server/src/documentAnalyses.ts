@@ -16,6 +16,9 @@ export class DocumentAnalyses {
     const cached = this.cache.get(document.uri);
     if (cached && cached.version === document.version) return cached.analysis;
     const source = { uri: document.uri };
+    // The previous analysis is consumed (its tree and findings move in place): should the new one
+    // fail half-way, the next version is analysed afresh, not from what is left of it.
+    this.cache.delete(document.uri);
     const analysis = cached ? this.service.reanalyze(cached.analysis, document.getText(), source) : this.service.analyze(document.getText(), source);
     this.cache.set(document.uri, { version: document.version, analysis });
     return analysis;
