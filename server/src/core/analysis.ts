@@ -2,7 +2,7 @@ import { todayInDays } from './date';
 import { messages } from './i18n/messages';
 import { DEFAULT_MAX_FILE_SIZE, formatMegabytes, formatSizeOver, sizeAbove } from './limits';
 import { buildPlanModel, moveSpans, type ModelReuse } from './model/build';
-import type { ItemModel, PlanModel, ScenarioModel } from './model/plan';
+import type { ItemModel, PlanModel } from './model/plan';
 import { readAsUtf16 } from './parse/encoding';
 import { patchYaml, type YamlPatch } from './parse/incremental';
 import { toPlainValue, type ItemValues } from './parse/toValue';
@@ -12,7 +12,7 @@ import type { Finding } from './validate/diagnostic';
 import { newGeneration, renderDiagnostics, type VersionEdit } from './validate/renderedDiagnostics';
 import type { TextIndex } from './text';
 import { checkRules } from './validate';
-import type { RuleMemory, ScenarioEdit } from './validate/ruleEngine';
+import { scenarioAt, type RuleMemory, type ScenarioEdit } from './validate/ruleEngine';
 import { atEmptyValue } from './validate/emptyValue';
 import { schemaFindings, type SchemaMemory } from './validate/schemaMemory';
 import { yamlProblems } from './validate/yamlProblems';
@@ -91,22 +91,14 @@ export function reanalyze(previous: Analysis, text: string, options: AnalyzeOpti
   if (!patch || !handed) return analyze(text, options);
   const settle = laterMoves(patch);
   const schema = { memory: handed.schema, edited: { list: patch.list, index: patch.index, from: patch.from, delta: patch.delta }, settle: settle.run };
-  // (Nothing below may keep `previous` in a closure: the new analysis would hold the old one.)
-  const before = patch.list === 'scenarios' ? scenarioAt(previous.model, patch.index) : undefined;
   const { index, change, delta } = patch;
-  const scenarioEdit = (model: PlanModel): ScenarioEdit | undefined =>
-    patch.list === 'scenarios' ? { index, start: change.start, oldEnd: change.oldEnd, delta, before, after: scenarioAt(model, index) } : undefined;
+  const scenarioEdit: ScenarioEdit | undefined =
+    patch.list === 'scenarios' ? { index, start: change.start, oldEnd: change.oldEnd, delta, before: scenarioAt(previous.model, index) } : undefined;
+  const versionEdit: VersionEdit = { previous: handed.generation, start: change.start, linesAfter: lineStartAfter(patch.yaml.index, change.newEnd), lineDelta: patch.lineDelta };
   return check(
     patch.yaml,
     { previous: previous.model, from: patch.from, delta: patch.delta, moveLater: settle.items },
-    {
-      itemValues: handed.itemValues,
-      rules: handed.rules,
-      scenarioEdit,
-      schema,
-      settle: settle.run,
-      versionEdit: (index: TextIndex) => ({ previous: handed.generation, start: change.start, linesAfter: lineStartAfter(index, change.newEnd), lineDelta: patch.lineDelta }),
-    },
+    { itemValues: handed.itemValues, rules: handed.rules, scenarioEdit, schema, settle: settle.run, versionEdit },
     options,
   );
 }
@@ -131,12 +123,6 @@ function laterMoves(patch: YamlPatch): { readonly items: ItemModel[]; readonly r
   };
 }
 
-/** The scenario of the list's `index`th item (a mapping), if it is one. */
-function scenarioAt(model: PlanModel, index: number): ScenarioModel | undefined {
-  const guess = model.scenarios[index];
-  return guess?.index === index ? guess : model.scenarios.find((scenario) => scenario.index === index);
-}
-
 /**
  * What an analysis hands on to the next version's: the plain values of unchanged list items, and
  * the scenario rules' findings (validate/ruleEngine.ts).
@@ -157,13 +143,13 @@ function check(
   previous: {
     readonly itemValues: ItemValues;
     readonly rules?: RuleMemory;
-    /** The edit, given the new model, when it lay inside one scenario. */
-    readonly scenarioEdit?: (model: PlanModel) => ScenarioEdit | undefined;
+    /** The edit, when it lay inside one scenario. */
+    readonly scenarioEdit?: ScenarioEdit | undefined;
     readonly schema?: Parameters<typeof schemaFindings>[2];
     /** Moves what the patch left to move (see Analysis.settle); what reads those items calls it first. */
     readonly settle?: () => void;
     /** How the text came from the previous version's, for taking its diagnostics over. */
-    readonly versionEdit?: (index: TextIndex) => VersionEdit;
+    readonly versionEdit?: VersionEdit;
   },
   options: AnalyzeOptions,
 ): Analysis {
@@ -174,7 +160,7 @@ function check(
   const model = buildPlanModel(yaml, reuse);
   const today = todayInDays(options.today);
   const settle = previous.settle ?? (() => undefined);
-  const rules = checkRules(model, today, previous.rules && { memory: previous.rules, edit: previous.scenarioEdit?.(model), settle });
+  const rules = checkRules(model, today, previous.rules && { memory: previous.rules, edit: previous.scenarioEdit, settle });
   const schema = schemaFindings(yaml, value, previous.schema);
   const checked: Finding[] = [];
   for (const { finding } of schema) checked.push(atEmptyValue(finding, yaml.text));
@@ -185,7 +171,7 @@ function check(
   if (options.invalidUtf8) findings.push(invalidUtf8Finding(options.invalidUtf8));
   findings.sort((a, b) => a.span.start - b.span.start);
   const generation = newGeneration();
-  const rendering = { generation, edit: previous.versionEdit?.(yaml.index) };
+  const rendering = { generation, edit: previous.versionEdit };
   const analysis = analysisOf(yaml, model, findings, options, undefined, settle, rendering);
   if (carry) carried.set(analysis, { itemValues, rules: rules.memory, schema, generation });
   return analysis;

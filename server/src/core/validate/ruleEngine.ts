@@ -27,9 +27,8 @@ export interface ScenarioEdit {
   readonly start: number;
   readonly oldEnd: number;
   readonly delta: number;
-  /** The edited scenario before and after, where it is a mapping both times. */
+  /** The edited scenario as it was, where it was a mapping (as it is now: scenarioAt). */
   readonly before: ScenarioModel | undefined;
-  readonly after: ScenarioModel | undefined;
 }
 
 interface RememberedFindings {
@@ -59,7 +58,7 @@ export function runRules(
   const findings: Finding[] = [];
   const planFindings = planRules.map((rule, index) => {
     const before = edit && previous?.memory.planFindings[index];
-    const taken = before && takenOver(rule, before, edit);
+    const taken = before && takenOver(rule, before, edit, model);
     if (!taken) previous?.settle();
     const own = taken ?? planRuleFindings(rule, model, today);
     for (const finding of own) findings.push(finding);
@@ -100,9 +99,10 @@ function planRuleFindings(rule: PlanRule, model: PlanModel, today: number): Find
  * one scenario cannot have changed them: the rule reads nothing of the scenarios, or the same
  * values of the edited one; and no finding lies on the edit. Otherwise undefined: run it again.
  */
-function takenOver(rule: PlanRule, before: readonly Finding[], edit: ScenarioEdit): readonly Finding[] | undefined {
+function takenOver(rule: PlanRule, before: readonly Finding[], edit: ScenarioEdit, model: PlanModel): readonly Finding[] | undefined {
   if (typeof rule !== 'function') {
-    if (!edit.before || !edit.after || !sameValues(rule.reads(edit.before), rule.reads(edit.after))) return undefined;
+    const after = scenarioAt(model, edit.index);
+    if (!edit.before || !after || !sameValues(rule.reads(edit.before), rule.reads(after))) return undefined;
   }
   const spans = (finding: Finding) => [finding.span, ...(finding.related ?? []).map((related) => related.span)];
   // Not touching the edit, a span lies wholly before it (stays) or wholly after it (moves).
@@ -113,4 +113,10 @@ function takenOver(rule: PlanRule, before: readonly Finding[], edit: ScenarioEdi
 
 function sameValues(a: readonly unknown[], b: readonly unknown[]): boolean {
   return a.length === b.length && a.every((value, index) => value === b[index]);
+}
+
+/** The scenario of the scenario list's `index`th item (a mapping), if it is one. */
+export function scenarioAt(model: PlanModel, index: number): ScenarioModel | undefined {
+  const guess = model.scenarios[index];
+  return guess?.index === index ? guess : model.scenarios.find((scenario) => scenario.index === index);
 }
