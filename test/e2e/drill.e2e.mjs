@@ -142,14 +142,19 @@ describe('a person runs a recovery drill in VS Code, with a window reload in the
     const lenses = page.locator('.editor-instance .codelens-decoration a', { hasText: 'Run DR drill' });
     await lenses.filter({ visible: true }).first().waitFor({ timeout: 60_000 });
     await screenshot('code-lens');
-    const lineTop = (await scenarioLine.boundingBox()).y;
+    // VS Code may draw the lenses anew while they are looked at (a lens gone between counting and
+    // measuring it): then look again, a few times.
     let lens;
-    let best = -Infinity;
-    for (let i = 0; i < (await lenses.count()); i++) {
-      const box = await lenses.nth(i).boundingBox();
-      if (box && box.y < lineTop && box.y > best) {
-        best = box.y;
-        lens = lenses.nth(i);
+    for (let attempt = 0; attempt < 10 && !lens; attempt++) {
+      if (attempt > 0) await page.waitForTimeout(500);
+      const lineTop = (await scenarioLine.boundingBox()).y;
+      let best = -Infinity;
+      for (let i = 0; i < (await lenses.count()); i++) {
+        const box = await lenses.nth(i).boundingBox({ timeout: 2_000 }).catch(() => null);
+        if (box && box.y < lineTop && box.y > best) {
+          best = box.y;
+          lens = lenses.nth(i);
+        }
       }
     }
     assert.ok(lens, 'a lens above the storage scenario');
