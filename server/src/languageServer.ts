@@ -16,11 +16,12 @@ import {
   type InitializeResult,
   type ProposedFeatures,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CHECK_TIMING_MESSAGE, CheckTimings, type CheckTiming } from './checkTimings';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
 import { nextTurn } from './nextTurn';
 import { DocumentAnalyses } from './documentAnalyses';
+import { PlanTextDocument } from './planTextDocument';
 import { renderRequests, type RenderRequests } from './renderRequests';
 import type { MeasureRequests } from './measureRequests';
 import { AVAILABILITY_EDIT_REQUEST, MEASURE_AVAILABILITY_REQUEST, type AvailabilityEditParams, type MeasureAvailabilityParams } from './measureProtocol';
@@ -66,11 +67,12 @@ export function serveLanguage(connection: ProposedFeatures.Connection, services:
   // What each check costs, step by step, for `drplan.trace.server: verbose` (checkTimings.ts).
   const timings = new CheckTimings();
   let traceVerbose = false;
+  // The documents keep a change's text in pieces until it is read (planTextDocument.ts).
   const documents = new TextDocuments({
-    create: TextDocument.create,
+    create: PlanTextDocument.create,
     update: (document, changes, version) => {
       const readAt = performance.now();
-      const updated = TextDocument.update(document, changes, version);
+      const updated = PlanTextDocument.update(document, changes, version);
       const appliedAt = performance.now();
       timings.changed(document.uri, appliedAt, appliedAt - readAt);
       return updated;

@@ -6,12 +6,11 @@
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { Locale } from '../core';
 import type { Message } from '../core/i18n/messages';
-
-const NUMBER = { de: new Intl.NumberFormat('de-DE'), en: new Intl.NumberFormat('en-US') };
+import { formatNumber } from '../core/i18n/numbers';
 
 /** `1 file`, `3 Dateien`: a count with its noun in singular or plural. */
 function count(n: number, locale: Locale, singular: string, plural: string): string {
-  return `${NUMBER[locale].format(n)} ${n === 1 ? singular : plural}`;
+  return `${formatNumber(n, locale)} ${n === 1 ? singular : plural}`;
 }
 
 /** Both languages of a count: `[de singular, de plural]`, `[en singular, en plural]`. */

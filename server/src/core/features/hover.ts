@@ -13,6 +13,7 @@ import { dateText } from '../date';
 import { durationText, formatDuration, parseDuration } from '../duration';
 import { hoverTexts, terms, type TermName } from '../i18n/hoverTexts';
 import type { Message } from '../i18n/messages';
+import { formatNumber } from '../i18n/numbers';
 import type { IdList, ScenarioModel } from '../model/plan';
 import { allowedDowntime, itemAt, itemsById, latestMeasured } from '../model/queries';
 import { itemsOf } from '../model/references';
@@ -411,11 +412,7 @@ function quoted(id: string): Message {
   return { de: `„${escapeMarkdown(id)}“`, en: `'${escapeMarkdown(id)}'` };
 }
 
-/** Made on the first hover: an Intl.NumberFormat costs the server's start about 10 ms. */
-const numberFormats: Partial<Record<Locale, Intl.NumberFormat>> = {};
-
 /** 480 · 2.880 (de) · 2,880 (en) · 99,5 (de) */
 function number(value: number, locale: Locale): string {
-  numberFormats[locale] ??= new Intl.NumberFormat(locale === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: 2 });
-  return numberFormats[locale].format(value);
+  return formatNumber(value, locale, 2);
 }

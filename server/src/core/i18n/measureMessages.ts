@@ -11,6 +11,7 @@ import type { PlanProblem } from '../measure/planResults';
 import { periodLabel, type Period } from '../period';
 import type { Locale } from '../types';
 import type { Message } from './messages';
+import { formatNumber } from './numbers';
 
 /** What can go wrong in asking Prometheus (server/src/prometheus/prometheusClient.ts), with a detail. */
 export type ServerFailureKind =
@@ -217,7 +218,7 @@ export function clockDuration(seconds: number, locale: Locale): string {
   const minutes = Math.floor((seconds % 3600) / 60);
   const rest = seconds % 60;
   const parts: string[] = [];
-  if (hours > 0) parts.push(`${hours.toLocaleString(locale === 'de' ? 'de-DE' : 'en-US')} h`);
+  if (hours > 0) parts.push(`${formatNumber(hours, locale)} h`);
   if (minutes > 0 || (hours > 0 && rest > 0)) parts.push(`${minutes} min`);
   if (rest > 0) parts.push(`${rest} s`);
   return parts.join(' ');

@@ -1,4 +1,5 @@
 import type { Locale } from '../types';
+import { formatNumber } from './numbers';
 import { availabilityMessages } from './availabilityMessages';
 
 /** A message in both languages; `say` picks one. */
@@ -22,9 +23,6 @@ function either(values: readonly string[], locale: Locale): string {
   return `${quoted.join(', ')} ${locale === 'de' ? 'oder' : 'or'} ${last}`;
 }
 
-/** Made once, on first use: an Intl.NumberFormat costs a good part of a millisecond to make. */
-let counts: { readonly de: Intl.NumberFormat; readonly en: Intl.NumberFormat } | undefined;
-const countFormats = () => (counts ??= { de: new Intl.NumberFormat('de-DE'), en: new Intl.NumberFormat('en-US') });
 
 function both(de: string, en: string): Message {
   return { de, en };
@@ -106,17 +104,15 @@ export const messages = {
     'The file is encoded as UTF-16; drplan reads plans as UTF-8. Please save the file as UTF-8.',
   ),
   moreYamlProblems(omitted: number, shown: number): Message {
-    const { de, en } = countFormats();
     return both(
-      `(Und ${de.format(omitted)} weitere YAML-Fehler: drplan meldet höchstens ${de.format(shown)} je Datei. Ist das überhaupt YAML?)`,
-      `(And ${en.format(omitted)} more YAML errors: drplan reports at most ${en.format(shown)} per file. Is this YAML at all?)`,
+      `(Und ${formatNumber(omitted, 'de')} weitere YAML-Fehler: drplan meldet höchstens ${formatNumber(shown, 'de')} je Datei. Ist das überhaupt YAML?)`,
+      `(And ${formatNumber(omitted, 'en')} more YAML errors: drplan reports at most ${formatNumber(shown, 'en')} per file. Is this YAML at all?)`,
     );
   },
   moreDiagnostics(omitted: number, shown: number): Message {
-    const { de, en } = countFormats();
     return both(
-      `(Und ${de.format(omitted)} weitere Befunde, die der Editor nicht zeigt: höchstens ${de.format(shown)} je Datei. drplan check listet alle.)`,
-      `(And ${en.format(omitted)} more findings the editor does not show: at most ${en.format(shown)} per file. drplan check lists them all.)`,
+      `(Und ${formatNumber(omitted, 'de')} weitere Befunde, die der Editor nicht zeigt: höchstens ${formatNumber(shown, 'de')} je Datei. drplan check listet alle.)`,
+      `(And ${formatNumber(omitted, 'en')} more findings the editor does not show: at most ${formatNumber(shown, 'en')} per file. drplan check lists them all.)`,
     );
   },
 

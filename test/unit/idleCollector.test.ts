@@ -1,0 +1,95 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { garbageBudget, IdleCollector } from '../../server/src/idleCollector';
+
+const MB = 1024 * 1024;
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** An old generation that grows by what the test says and shrinks to `live` when collected. */
+function heap(live: number) {
+  let used = live;
+  const collections: number[] = [];
+  return {
+    grow: (bytes: number) => {
+      used += bytes;
+    },
+    collections,
+    options: {
+      oldGeneration: () => used,
+      collect: () => {
+        collections.push(used);
+        used = live;
+      },
+    },
+  };
+}
+
+describe('the idle collector', () => {
+  it('gives small heaps 12 MB of garbage and larger ones 30 % of what they hold', () => {
+    assert.equal(garbageBudget(10 * MB), 12 * MB);
+    assert.equal(garbageBudget(100 * MB), 30 * MB);
+  });
+
+  it('collects once the server has been idle, and not while work keeps coming', async () => {
+    const old = heap(40 * MB);
+    const collector = new IdleCollector({ idleMs: 30, ...old.options });
+    try {
+      for (let i = 0; i < 5; i++) {
+        collector.touch();
+        await wait(10);
+      }
+      assert.equal(old.collections.length, 0);
+      await wait(60);
+      assert.equal(old.collections.length, 1);
+    } finally {
+      collector.dispose();
+    }
+  });
+
+  it('collects in the next turn while the user keeps typing, once the garbage is over budget', async () => {
+    const old = heap(40 * MB);
+    const collector = new IdleCollector({ idleMs: 60_000, ...old.options });
+    try {
+      // 0.4 MB a keystroke, as the old generation grows at 2,000 scenarios: the budget (12 MB) is
+      // passed after 31 keystrokes, then again 31 keystrokes after the collection.
+      let collectedAt: number[] = [];
+      collector.touch(); // the plan's first check
+      for (let keystroke = 1; keystroke <= 100; keystroke++) {
+        old.grow(0.4 * MB);
+        const before = old.collections.length;
+        collector.touch();
+        assert.equal(old.collections.length, before, 'not in the turn of the diagnostics');
+        await nextTurn();
+        if (old.collections.length > before) collectedAt = [...collectedAt, keystroke];
+      }
+      assert.deepEqual(collectedAt, [31, 62, 93]);
+      assert.ok(old.collections.every((used) => used <= 40 * MB + 12.5 * MB));
+    } finally {
+      collector.dispose();
+    }
+  });
+
+  it('counts from what V8 collected itself', async () => {
+    const old = heap(40 * MB);
+    const collector = new IdleCollector({ idleMs: 60_000, ...old.options });
+    try {
+      collector.touch();
+      old.grow(10 * MB);
+      collector.touch();
+      // V8's own collection left 30 MB: the budget now counts from there.
+      old.grow(-20 * MB);
+      collector.touch();
+      old.grow(11 * MB);
+      collector.touch();
+      await nextTurn();
+      assert.equal(old.collections.length, 0);
+      old.grow(2 * MB);
+      collector.touch();
+      await nextTurn();
+      assert.equal(old.collections.length, 1);
+    } finally {
+      collector.dispose();
+    }
+  });
+});
