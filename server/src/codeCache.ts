@@ -11,10 +11,10 @@
  * Any failure only means compiling as without the cache.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 
 export interface CachedBundle {
@@ -46,6 +46,7 @@ export function requireWithCodeCache(file: string, folder: string | undefined): 
         const temporary = `${cacheFile}.${process.pid}.tmp`;
         writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
         renameSync(temporary, cacheFile);
+        pruneOlderCaches(cacheFile);
       } catch {
         // A full disk or a read-only home: the next start compiles again.
       }
@@ -64,6 +65,24 @@ export function codeCacheFolder(args: readonly string[], env: NodeJS.ProcessEnv 
   const base =
     platform === 'win32' ? env.LOCALAPPDATA : platform === 'darwin' ? join(home, 'Library', 'Caches') : env.XDG_CACHE_HOME || join(home, '.cache');
   return base ? join(base, 'drplan', 'code-cache') : undefined;
+}
+
+/**
+ * How many caches of one bundle a folder keeps: each version of drplan (and each Node or flags it
+ * runs with) writes its own, and an updated extension would otherwise leave the old ones behind.
+ * More than one, for two editors (of different Node versions) that share the folder.
+ */
+export const CACHES_KEPT = 3;
+
+/** Removes all but the CACHES_KEPT most recently written caches of the bundle `cacheFile` is one of. */
+function pruneOlderCaches(cacheFile: string): void {
+  const folder = dirname(cacheFile);
+  const bundle = basename(cacheFile).replace(/-[0-9a-f]{32}\.v8cache$/, '-');
+  const caches = readdirSync(folder)
+    .filter((name) => name.startsWith(bundle) && name.endsWith('.v8cache'))
+    .map((name) => ({ file: join(folder, name), written: statSync(join(folder, name)).mtimeMs }))
+    .sort((a, b) => b.written - a.written);
+  for (const { file } of caches.slice(CACHES_KEPT)) if (file !== cacheFile) rmSync(file, { force: true });
 }
 
 function cacheName(file: string, source: string): string {

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { codeCacheFolder } from '../../server/src/codeCache';
+import { CACHES_KEPT, codeCacheFolder } from '../../server/src/codeCache';
 
 describe('the code cache of the language service bundle', () => {
   const root = mkdtempSync(join(tmpdir(), 'drplan-code-cache-'));
@@ -44,6 +44,27 @@ describe('the code cache of the language service bundle', () => {
     const [file] = cacheFiles(folder);
     writeFileSync(join(folder, file!), Buffer.from('not compiled code at all'));
     assert.deepEqual(start(folder), { fromCache: false, answer: join('a', '42') });
+    assert.deepEqual(start(folder), { fromCache: true, answer: join('a', '42') });
+  });
+
+  it('keeps the caches of the last few versions of a bundle, not of every version there was', () => {
+    const folder = join(root, 'versions');
+    mkdirSync(folder, { mode: 0o700 });
+    // Caches that earlier versions of the bundle wrote, the oldest first; and another bundle's.
+    const earlier = ['0', '1', '2', '3', '4'].map((digit, age) => {
+      const file = join(folder, `bundle-${digit.repeat(32)}.v8cache`);
+      writeFileSync(file, 'old');
+      utimesSync(file, new Date(2026, 0, 1 + age), new Date(2026, 0, 1 + age));
+      return file;
+    });
+    writeFileSync(join(folder, `other-${'5'.repeat(32)}.v8cache`), 'another bundle');
+    start(folder);
+    const kept = cacheFiles(folder).sort();
+    assert.equal(kept.length, CACHES_KEPT + 1);
+    assert.ok(kept.includes(`other-${'5'.repeat(32)}.v8cache`));
+    // This version's, and the most recent of the earlier ones.
+    for (const file of earlier.slice(-(CACHES_KEPT - 1))) assert.ok(existsSync(file), file);
+    for (const file of earlier.slice(0, -(CACHES_KEPT - 1))) assert.ok(!existsSync(file), file);
     assert.deepEqual(start(folder), { fromCache: true, answer: join('a', '42') });
   });
 

@@ -77,10 +77,10 @@ export function modelReader(yaml: YamlDocument): ModelReader {
     const seq = entries.get(key)?.value;
     if (!isSeq(seq)) return [];
     const result: Located<string>[] = [];
-    for (const written of seq.items) {
+    seq.items.forEach((written) => {
       const node = yaml.resolve(written as Node);
       if (isScalar(node) && typeof node.value === 'string') result.push(located(node.value, written as Node));
-    }
+    });
     return result;
   };
 
@@ -93,24 +93,26 @@ export function modelReader(yaml: YamlDocument): ModelReader {
     const fields = referringFields(definition);
     if (fields.length === 0) return into;
     const entries = yaml.entries(map);
-    for (const spec of fields) {
+    // forEach, not for…of: read for every mapping of a plan's first check, in code not yet
+    // optimised, where each step of an iterator is an object to collect.
+    fields.forEach((spec) => {
       if (spec.kind === 'reference') {
         const reference = text(entries, spec.key);
         if (reference) into.push({ value: reference.value, start: reference.start, end: reference.end, list: spec.list, key: spec.key, node: map });
       } else if (spec.kind === 'references') {
-        for (const reference of strings(entries, spec.key)) {
+        strings(entries, spec.key).forEach((reference) => {
           into.push({ value: reference.value, start: reference.start, end: reference.end, list: spec.list, key: spec.key, node: map });
-        }
+        });
       } else {
         const mapping = mappingOf(spec);
         const value = entries.get(spec.key)?.value ?? null;
-        if (mapping === undefined || value === null) continue;
-        for (const written of isSeq(value) ? value.items : [value]) {
+        if (mapping === undefined || value === null) return;
+        (isSeq(value) ? value.items : [value]).forEach((written) => {
           const child = yaml.resolve(written as Node);
           if (isMap(child)) referencesIn(mapping, child, into);
-        }
+        });
       }
-    }
+    });
     return into;
   };
 
@@ -133,13 +135,13 @@ export function modelReader(yaml: YamlDocument): ModelReader {
       const value = entries.get(key)?.value ?? null;
       const items: Node[] = isSeq(value) ? (value.items as Node[]) : value ? [value] : [];
       const result: TextField[] = [];
-      for (const written of items) {
+      items.forEach((written) => {
         const node = yaml.resolve(written);
-        if (!isScalar(node)) continue;
+        if (!isScalar(node)) return;
         const scalarValue = node.value;
         if (typeof scalarValue === 'string') result.push(located(scalarValue, written));
         else if (typeof scalarValue === 'number') result.push(located(String(scalarValue), written));
-      }
+      });
       return result;
     },
     duration(entries, key) {

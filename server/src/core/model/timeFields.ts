@@ -39,18 +39,28 @@ export function* durationFieldsOutsideScenarios(model: PlanModel): Generator<Nam
   }
 }
 
-/** A scenario's duration fields: its steps', its own, its exercises'. */
-export function* scenarioDurationFields(scenario: ScenarioModel): Generator<NamedField<DurationField>> {
-  for (const step of scenario.recovery) if (step.duration) yield { field: 'duration', definition: 'recoveryStep', value: step.duration };
-  if (scenario.recoveryTime) yield { field: 'recovery_time', definition: 'scenario', value: scenario.recoveryTime };
-  if (scenario.rto) yield { field: 'rto', definition: 'scenario', value: scenario.rto };
-  if (scenario.rpo) yield { field: 'rpo', definition: 'scenario', value: scenario.rpo };
-  if (scenario.mtpd) yield { field: 'mtpd', definition: 'scenario', value: scenario.mtpd };
-  for (const exercise of scenario.exercises) {
-    if (exercise.recoveryTime) yield { field: 'recovery_time', definition: 'exercise', value: exercise.recoveryTime };
-    if (exercise.dataLoss) yield { field: 'data_loss', definition: 'exercise', value: exercise.dataLoss };
-    for (const step of exercise.steps) if (step.duration) yield { field: 'duration', definition: 'exerciseStep', value: step.duration };
-  }
+/**
+ * A scenario's duration fields: its steps', its own, its exercises'. A list, not a generator: the
+ * rules ask for it once per scenario, and in code not yet optimised (a plan's first check) every
+ * step of a generator or of for…of is an object to collect.
+ */
+export function scenarioDurationFields(scenario: ScenarioModel): NamedField<DurationField>[] {
+  const fields: NamedField<DurationField>[] = [];
+  scenario.recovery.forEach(({ duration }) => {
+    if (duration) fields.push({ field: 'duration', definition: 'recoveryStep', value: duration });
+  });
+  if (scenario.recoveryTime) fields.push({ field: 'recovery_time', definition: 'scenario', value: scenario.recoveryTime });
+  if (scenario.rto) fields.push({ field: 'rto', definition: 'scenario', value: scenario.rto });
+  if (scenario.rpo) fields.push({ field: 'rpo', definition: 'scenario', value: scenario.rpo });
+  if (scenario.mtpd) fields.push({ field: 'mtpd', definition: 'scenario', value: scenario.mtpd });
+  scenario.exercises.forEach((exercise) => {
+    if (exercise.recoveryTime) fields.push({ field: 'recovery_time', definition: 'exercise', value: exercise.recoveryTime });
+    if (exercise.dataLoss) fields.push({ field: 'data_loss', definition: 'exercise', value: exercise.dataLoss });
+    exercise.steps.forEach(({ duration }) => {
+      if (duration) fields.push({ field: 'duration', definition: 'exerciseStep', value: duration });
+    });
+  });
+  return fields;
 }
 
 /** Every date field of the plan. */
@@ -69,7 +79,11 @@ export function* dateFieldsOutsideScenarios(model: PlanModel): Generator<NamedFi
   for (const entry of model.history) if (entry.date) yield { field: 'date', definition: 'historyEntry', value: entry.date };
 }
 
-/** A scenario's date fields: its exercises'. */
-export function* scenarioDateFields(scenario: ScenarioModel): Generator<NamedField<DateField>> {
-  for (const exercise of scenario.exercises) if (exercise.date) yield { field: 'date', definition: 'exercise', value: exercise.date };
+/** A scenario's date fields: its exercises'. A list, as scenarioDurationFields. */
+export function scenarioDateFields(scenario: ScenarioModel): NamedField<DateField>[] {
+  const fields: NamedField<DateField>[] = [];
+  scenario.exercises.forEach(({ date }) => {
+    if (date) fields.push({ field: 'date', definition: 'exercise', value: date });
+  });
+  return fields;
 }

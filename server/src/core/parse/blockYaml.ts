@@ -63,6 +63,9 @@ interface RunLine {
   readonly next: number;
 }
 
+/** The run before a content line that follows another. */
+const NO_RUN: readonly RunLine[] = [];
+
 /** Comments and blank lines after a collection's last item that have not found their place. */
 interface Trail {
   /** The deepest indentation of a comment in it, -1 for none. */
@@ -111,7 +114,8 @@ class BlockYamlParser {
 
   private readLines(): void {
     const text = this.text;
-    let run: RunLine[] = [];
+    // Most content lines follow another: they share one empty run rather than each making one.
+    let run: RunLine[] | undefined;
     let start = 0;
     while (start < text.length) {
       let lineEnd = text.indexOf('\n', start);
@@ -121,16 +125,16 @@ class BlockYamlParser {
       let content = start;
       while (content < end && text.charCodeAt(content) === SPACE) content++;
       if (content === end) {
-        run.push({ start, indent: -1, next });
+        (run ??= []).push({ start, indent: -1, next });
       } else if (text.charCodeAt(content) === HASH) {
-        run.push({ start, indent: content - start, next });
+        (run ??= []).push({ start, indent: content - start, next });
       } else {
-        this.lines.push({ start, indent: content - start, content, end, next, before: run });
-        run = [];
+        this.lines.push({ start, indent: content - start, content, end, next, before: run ?? NO_RUN });
+        run = undefined;
       }
       start = next;
     }
-    this.finalRun = run;
+    this.finalRun = run ?? [];
   }
 
   private isItem(line: Line): boolean {
@@ -466,7 +470,9 @@ class BlockYamlParser {
     if (range[2] !== valueEnd) decline();
     let trail: Trail | null = null;
     let commented = false;
-    for (const runLine of run) {
+    // Indexed: after most values the run is empty, and for…of would still make an iterator.
+    for (let i = 0; i < run.length; i++) {
+      const runLine = run[i] as RunLine;
       if (runLine.start < valueEnd) continue; // a line of a block scalar
       if (joinable && runLine.indent > column && !commented) {
         range[2] = runLine.next;

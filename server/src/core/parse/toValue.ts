@@ -59,7 +59,9 @@ export function toPlainValue(yaml: YamlDocument, itemValues?: ItemValues): unkno
     if (isScalar(node)) return node.value;
     if (isMap(node)) {
       const object: Record<string, unknown> = {};
-      for (const [key, entry] of yaml.entries(node)) {
+      // forEach, not for…of: this runs for every mapping of a plan's first check, in code not yet
+      // optimised, where each step of an iterator is an object (and each entry an array).
+      yaml.entries(node).forEach((entry, key) => {
         // A merged value is a copy, like an alias: it costs what it expands to.
         if (entry.merged) {
           const cost = sizeOf(entry.written, 0);
@@ -69,11 +71,11 @@ export function toPlainValue(yaml: YamlDocument, itemValues?: ItemValues): unkno
               yaml.problems.push({ kind: 'merge-expansion', detail: key, start, end });
             }
             setOwn(object, key, null);
-            continue;
+            return;
           }
         }
         setOwn(object, key, convert(entry.written, depth + 1));
-      }
+      });
       return object;
     }
     if (isSeq(node)) {

@@ -17,6 +17,7 @@ import {
 } from 'yaml';
 import { MAX_NESTING_DEPTH } from '../limits';
 import { parseBlockYaml } from './blockYaml';
+import { checkTree, hasMergeKey, isMergeKey } from './treeChecks';
 import { lineStartsIn, TextIndex } from '../text';
 
 /** A YAML problem found while reading the text, before any drplan rule looks at it. */
@@ -130,6 +131,12 @@ export class YamlDocument {
   entries(map: YAMLMap): ReadonlyMap<string, MapEntry> {
     const cached = this.entriesCache.get(map);
     if (cached) return cached;
+    // Most mappings merge nothing: their entries are their own pairs.
+    if (!hasMergeKey(map)) {
+      const own = this.entriesOf(map, false);
+      this.entriesCache.set(map, own);
+      return own;
+    }
     // Merge sources first, without recursion: a chain of `<<: *previous` may be thousands long.
     const stack: [YAMLMap, boolean][] = [[map, false]];
     const visiting = new Set<YAMLMap>();
@@ -137,7 +144,7 @@ export class YamlDocument {
       const [next, sourcesDone] = stack.pop() as [YAMLMap, boolean];
       if (this.entriesCache.has(next)) continue;
       if (sourcesDone) {
-        this.entriesCache.set(next, this.entriesOf(next));
+        this.entriesCache.set(next, this.entriesOf(next, true));
         continue;
       }
       if (visiting.has(next)) continue; // anchors precede their aliases: no cycle, but never loop
@@ -164,10 +171,16 @@ export class YamlDocument {
     return sources;
   }
 
-  /** The entries of a mapping whose merge sources' entries are known already. */
-  private entriesOf(map: YAMLMap): ReadonlyMap<string, MapEntry> {
+  /**
+   * The entries of a mapping whose merge sources' entries are known already (`merges`: whether it
+   * has a merge key). An indexed loop: this runs for every mapping of a plan's first check, in code
+   * not yet optimised, where each step of an iterator is an object to collect.
+   */
+  private entriesOf(map: YAMLMap, merges: boolean): ReadonlyMap<string, MapEntry> {
     const own = new Map<string, MapEntry>();
-    for (const pair of map.items) {
+    const items = map.items;
+    for (let i = 0; i < items.length; i++) {
+      const pair = items[i];
       if (!isPair(pair)) continue;
       const keyNode = pair.key as Node | null;
       if (keyNode == null || (isScalar(keyNode) && isMergeKey(keyNode.value))) continue;
@@ -176,6 +189,7 @@ export class YamlDocument {
       const written = (pair.value as Node | null) ?? null;
       own.set(key, { key, keyNode, written, value: this.resolve(written) });
     }
+    if (!merges) return own;
     for (const { source, keyNode } of this.mergeSources(map)) {
       const merged = this.entriesCache.get(source);
       if (!merged) continue;
@@ -415,50 +429,4 @@ function cutDeep(root: CST.Token, cuts: number[]): CST.Token {
     }
   }
   return root;
-}
-
-/**
- * One walk over a freshly composed tree, without recursion: reports duplicate keys as yaml would
- * (DUPLICATE_KEY at the later key), and the first collection cut off as too deep, once, as
- * RESOURCE_EXHAUSTION (the code of yaml's composer when it runs out of call stack, which it now
- * never does).
- */
-function checkTree(doc: Document.Parsed, cuts: readonly number[]): void {
-  const duplicates: YAMLParseError[] = [];
-  const stack: unknown[] = [doc.contents];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (!isMap(node) && !isSeq(node)) continue;
-    const keys = isMap(node) && node.items.length > 1 ? new Set<unknown>() : undefined;
-    for (const item of node.items as unknown[]) {
-      if (!isPair(item)) {
-        stack.push(item);
-        continue;
-      }
-      const key = item.key;
-      if (keys && isScalar(key) && !isMergeKey(key.value) && !Number.isNaN(key.value)) {
-        if (keys.has(key.value)) {
-          const start = key.range?.[0] ?? 0;
-          duplicates.push(new YAMLParseError([start, start + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
-        } else {
-          keys.add(key.value);
-        }
-      }
-      stack.push(key, item.value);
-    }
-  }
-  if (duplicates.length > 0) {
-    for (const duplicate of duplicates) doc.errors.push(duplicate); // not spread: there may be millions
-    doc.errors.sort((a, b) => a.pos[0] - b.pos[0]);
-  }
-  const exhausted = doc.errors.find((error) => error.code === 'RESOURCE_EXHAUSTION');
-  if (cuts.length === 0 && !exhausted) return;
-  let start = exhausted?.pos[0] ?? Number.POSITIVE_INFINITY;
-  for (const cut of cuts) if (cut < start) start = cut;
-  for (let i = doc.errors.length - 1; i >= 0; i--) if (doc.errors[i]?.code === 'RESOURCE_EXHAUSTION') doc.errors.splice(i, 1);
-  doc.errors.push(new YAMLParseError([start, start + 1], 'RESOURCE_EXHAUSTION', `nested deeper than ${MAX_NESTING_DEPTH} levels`));
-}
-
-function isMergeKey(value: unknown): boolean {
-  return value === '<<' || (typeof value === 'symbol' && value.description === '<<');
 }

@@ -11,7 +11,7 @@ export const dateSyntax: Rule = ({ model, report }) => {
 
 /** invalid-date in a scenario (its exercises' dates). */
 export const scenarioDateSyntax = eachScenario((scenario, report) => {
-  for (const named of scenarioDateFields(scenario)) checkDate(named, report);
+  scenarioDateFields(scenario).forEach((named) => checkDate(named, report));
 });
 
 function checkDate({ field, value }: NamedField<DateField>, report: (finding: Finding) => void): void {

@@ -27,7 +27,7 @@ export const durationSyntax: Rule = ({ model, report }) => {
 
 /** invalid-duration in a scenario (its steps, its times, its exercises). */
 export const scenarioDurationSyntax = eachScenario((scenario, report) => {
-  for (const named of scenarioDurationFields(scenario)) checkDuration(named, report);
+  scenarioDurationFields(scenario).forEach((named) => checkDuration(named, report));
 });
 
 function checkDuration({ field, definition, value }: NamedField<DurationField>, report: (finding: Finding) => void): void {
