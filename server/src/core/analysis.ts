@@ -117,7 +117,7 @@ function laterMoves(patch: YamlPatch): { readonly items: ItemModel[]; readonly r
       if (!pending) return;
       pending.moveLaterItems();
       pending = undefined;
-      for (const item of items) moveSpans(item, from, delta);
+      items.forEach((item) => moveSpans(item, from, delta));
       items.length = 0;
     },
   };
@@ -163,8 +163,9 @@ function check(
   const rules = checkRules(model, today, previous.rules && { memory: previous.rules, edit: previous.scenarioEdit, settle });
   const schema = schemaFindings(yaml, value, previous.schema);
   const checked: Finding[] = [];
-  for (const { finding } of schema) checked.push(atEmptyValue(finding, yaml.text));
-  for (const finding of rules.findings) checked.push(atEmptyValue(finding, yaml.text));
+  // forEach, as the loops of every keystroke (validate/ruleEngine.ts).
+  schema.forEach(({ finding }) => checked.push(atEmptyValue(finding, yaml.text)));
+  rules.findings.forEach((finding) => checked.push(atEmptyValue(finding, yaml.text)));
   // yaml problems taken last: toPlainValue may add alias problems while converting. (Joined
   // without spreading them into arguments: a hostile plan has more than a call takes.)
   const findings = yamlProblems(yaml).concat(checked);

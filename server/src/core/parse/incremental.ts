@@ -92,7 +92,7 @@ export function patchYaml(previous: YamlDocument, text: string): YamlPatch | und
     from,
     delta,
     moveLaterItems: () => {
-      for (const later of laterItems) moveItem(later, from, delta);
+      laterItems.forEach((later) => moveItem(later, from, delta));
     },
   };
 }

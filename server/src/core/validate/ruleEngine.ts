@@ -61,17 +61,21 @@ export function runRules(
     const taken = before && takenOver(rule, before, edit, model);
     if (!taken) previous?.settle();
     const own = taken ?? planRuleFindings(rule, model, today);
-    for (const finding of own) findings.push(finding);
+    own.forEach((finding) => findings.push(finding));
     return own;
   });
 
   const prepared = scenarioRules.map((rule) => rule.prepare({ model, today }));
   const memory: RuleMemory = { today, byScenario: edit && previous ? previous.memory.byScenario : new WeakMap(), planFindings };
-  for (const scenario of model.scenarios) {
+  // forEach rather than for…of over every scenario and finding: each keystroke runs these loops,
+  // and until V8 has optimised them (the first keystrokes after opening) every step of an
+  // iterator is a call and an object.
+  model.scenarios.forEach((scenario) => {
     let remembered = edit ? memory.byScenario.get(scenario) : undefined;
     // Taken over after the edited scenario: moved with the text, in place (the model's spans move later).
     if (remembered && edit && edit.delta !== 0 && scenario.index > edit.index) {
-      for (const finding of remembered.findings) moveFinding(finding, 0, edit.delta);
+      const delta = edit.delta;
+      remembered.findings.forEach((finding) => moveFinding(finding, 0, delta));
     }
     if (!remembered) {
       // (Every scenario but the edited one is remembered; should one not be, its spans must be in place.)
@@ -82,8 +86,8 @@ export function runRules(
       remembered = { findings: own };
       memory.byScenario.set(scenario, remembered);
     }
-    for (const finding of remembered.findings) findings.push(finding);
-  }
+    remembered.findings.forEach((finding) => findings.push(finding));
+  });
   return { findings, memory };
 }
 
@@ -107,7 +111,7 @@ function takenOver(rule: PlanRule, before: readonly Finding[], edit: ScenarioEdi
   const spans = (finding: Finding) => [finding.span, ...(finding.related ?? []).map((related) => related.span)];
   // Not touching the edit, a span lies wholly before it (stays) or wholly after it (moves).
   if (before.some((finding) => spans(finding).some((span) => span.start <= edit.oldEnd && span.end >= edit.start))) return undefined;
-  if (edit.delta !== 0) for (const finding of before) moveFinding(finding, edit.oldEnd, edit.delta);
+  if (edit.delta !== 0) before.forEach((finding) => moveFinding(finding, edit.oldEnd, edit.delta));
   return before;
 }
 

@@ -33,7 +33,7 @@ export function schemaFindings(
   const inside = `/${list}/${index}`;
   const kept = previous.memory.filter(({ path }) => path !== inside && !path.startsWith(`${inside}/`));
   // Moved in place: the findings are the memory's own copies.
-  if (delta !== 0) for (const { finding } of kept) moveFinding(finding, from, delta);
+  if (delta !== 0) kept.forEach(({ finding }) => moveFinding(finding, from, delta));
   const result: PlacedFinding[] = kept;
   for (const { path, finding } of placedItemFindings(yaml, list, index, item.value)) result.push({ path, finding: moved(finding, 0, 0) });
   return result;
