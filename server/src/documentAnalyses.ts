@@ -24,6 +24,11 @@ export class DocumentAnalyses {
     return analysis;
   }
 
+  /** Whether some version of the document at `uri` has been analysed (and not closed since). */
+  analysed(uri: string): boolean {
+    return this.cache.has(uri);
+  }
+
   /** Whether the analysis of exactly this version is at hand. */
   has(document: TextDocument): boolean {
     return this.cache.get(document.uri)?.version === document.version;

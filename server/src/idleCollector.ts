@@ -40,15 +40,19 @@ export class IdleCollector {
     this.collect = options.collect ?? fullCollection();
   }
 
-  /** Call after work that leaves garbage; the collection runs when no work followed for idleMs, or soon when over budget. */
-  touch(): void {
+  /**
+   * Call after work that leaves garbage; the collection runs when no work followed for idleMs, or,
+   * after a keystroke's check (`typing`), soon when over budget. Opening and closing plans is left
+   * to V8: a collection between two opens would only shrink the heap the next open grows again.
+   */
+  touch(typing = false): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     if (this.soon) return;
     const used = this.oldGeneration();
     // V8's own collections lower it too.
     this.base = this.base === undefined ? used : Math.min(this.base, used);
-    if (used > this.base + garbageBudget(this.base)) {
+    if (typing && used > this.base + garbageBudget(this.base)) {
       // After what is queued in this turn (moving the offsets after the edit, analysis.settle).
       this.soon = setImmediate(() => {
         this.soon = undefined;

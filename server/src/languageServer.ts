@@ -214,6 +214,7 @@ export function serveLanguage(connection: ProposedFeatures.Connection, services:
     try {
       const { service, analyses } = language();
       const startedAt = performance.now();
+      const typing = analyses.analysed(uri);
       const analysis = analyses.get(document);
       const analysedAt = performance.now();
       // At most MAX_PUBLISHED_DIAGNOSTICS, the last with a note of the rest (publishedDiagnostics.ts).
@@ -229,7 +230,7 @@ export function serveLanguage(connection: ProposedFeatures.Connection, services:
       }
       if (traceVerbose) traceTiming(uri, startedAt, analysedAt, renderedAt, params);
       else timings.forget(uri);
-      services.idle?.touch();
+      services.idle?.touch(typing);
     } catch (error) {
       // A bug in a rule must not take the server down with it: say so and keep serving.
       logFailure('checking', uri, error);

@@ -27,7 +27,8 @@ export interface ChangeHistories {
 
 /** Work after which garbage is worth collecting once the server is idle (Node: a full collection). */
 export interface IdleWork {
-  touch(): void;
+  /** After work; `typing`: the check of a change to a document already checked (a keystroke). */
+  touch(typing?: boolean): void;
   dispose(): void;
 }
 
