@@ -22,8 +22,9 @@ export function garbageBudget(live: number): number {
  * fills the young generation's room for large objects) is moved there, 1.7 MB each. V8 grows its
  * heap rather than collect while there is room: 400 keystrokes at 2,000 scenarios without a pause
  * left 180 MB of old generation for 42 MB of live data. The collection while typing runs in the
- * turn after the diagnostics are out (about 30 ms at 2,000 scenarios, once in some 30
- * keystrokes); a full collection in an idle second costs the user nothing.
+ * turn after the diagnostics are out (40–55 ms at 2,000 scenarios, once in some 33 keystrokes
+ * typed without a pause, and the next few keystrokes are slower while V8 sweeps); a full
+ * collection in an idle second costs the user nothing.
  */
 export class IdleCollector {
   private readonly collect: () => void;
