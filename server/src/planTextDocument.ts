@@ -153,9 +153,17 @@ export class PlanTextDocument implements TextDocument {
       at = pieceEnd;
     }
     if (text !== '') before.push(text);
-    this.content = undefined;
-    this.pieces = before.concat(after);
     this.length += text.length - (end - start);
+    const pieces = before.concat(after);
+    // Each change walks the pieces: a notification of thousands of changes (thousands of cursors)
+    // would make that quadratic, so past a few dozen they are joined.
+    if (pieces.length > MAX_PIECES) {
+      this.content = pieces.join('');
+      this.pieces = [];
+    } else {
+      this.content = undefined;
+      this.pieces = pieces;
+    }
   }
 
   private text(): string {
@@ -187,6 +195,9 @@ export class PlanTextDocument implements TextDocument {
     return this.lineOffsets;
   }
 }
+
+/** Pieces a text is kept in at most before they are joined. */
+const MAX_PIECES = 64;
 
 const CR = 13;
 const LF = 10;

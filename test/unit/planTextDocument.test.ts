@@ -66,6 +66,20 @@ describe('the server\'s text documents', () => {
     assert.deepEqual(document.positionAt(line.length * 500 + 4), { line: 500, character: 4 });
   });
 
+  it('takes thousands of changes in one notification (thousands of cursors) as the library does', () => {
+    const line = 'recovery_time: 4h\n';
+    const text = line.repeat(3000);
+    const ours = PlanTextDocument.create('file:///a.drplan.yaml', 'drplan', 1, text);
+    const theirs = TextDocument.create('file:///a.drplan.yaml', 'drplan', 1, text);
+    // Every line's `4h` becomes `4 h`, from the last line up, as VS Code sends a multi-cursor edit.
+    const changes = Array.from({ length: 3000 }, (_, i) => ({ range: { start: { line: 2999 - i, character: 16 }, end: { line: 2999 - i, character: 16 } }, text: ' ' }));
+    PlanTextDocument.update(ours, changes, 2);
+    TextDocument.update(theirs, changes, 2);
+    assert.equal(ours.getText(), theirs.getText());
+    assert.equal(ours.getText(), 'recovery_time: 4 h\n'.repeat(3000));
+    assert.deepEqual(ours.positionAt(20 * 1500 + 3), theirs.positionAt(20 * 1500 + 3));
+  });
+
   it('takes only its own documents', () => {
     assert.throws(() => PlanTextDocument.update(TextDocument.create('file:///a', 'drplan', 1, ''), [{ text: 'x' }], 2), /PlanTextDocument\.create/);
   });

@@ -8,19 +8,10 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { CHECK_TIMING_MESSAGE, type CheckTiming } from '../../server/src/checkTimings';
 import { activate, copyPlan, openPlan, replaceIn, revert, waitFor, waitForDiagnostics, workspaceFile } from './helpers';
 
-const PUBLISHED = 'drplan: diagnostics published:';
-
-interface Timing {
-  readonly version: number;
-  readonly applyMs: number;
-  readonly waitMs: number;
-  readonly analysisMs: number;
-  readonly renderMs: number;
-  readonly serialiseMs: number;
-  readonly diagnostics: number;
-}
+const PUBLISHED = `${CHECK_TIMING_MESSAGE}:`;
 
 suite('the server trace', () => {
   let client: LanguageClient;
@@ -46,10 +37,10 @@ suite('the server trace', () => {
   });
 
   /** The timings the trace gave for `uri` since line `from`. */
-  function timingsOf(uri: vscode.Uri, from: number): Timing[] {
-    const timings: Timing[] = [];
+  function timingsOf(uri: vscode.Uri, from: number): CheckTiming[] {
+    const timings: CheckTiming[] = [];
     for (let i = from; i + 1 < lines.length; i++) {
-      if (lines[i]?.endsWith(`${PUBLISHED} ${uri.toString()}`)) timings.push(JSON.parse(lines[i + 1] as string) as Timing);
+      if (lines[i]?.endsWith(`${PUBLISHED} ${uri.toString()}`)) timings.push(JSON.parse(lines[i + 1] as string) as CheckTiming);
     }
     return timings;
   }
