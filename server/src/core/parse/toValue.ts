@@ -1,5 +1,6 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
 import { MAX_NESTING_DEPTH } from '../limits';
+import { isMergeKey } from './treeChecks';
 import type { YamlDocument } from './yamlDocument';
 
 /**
@@ -101,7 +102,7 @@ export function toPlainValue(yaml: YamlDocument, itemValues?: ItemValues): unkno
 function mergeKeyOf(map: YAMLMap): Node | undefined {
   for (const pair of map.items) {
     const key = pair.key as Node | null;
-    if (isScalar(key) && (key.value === '<<' || (typeof key.value === 'symbol' && key.value.description === '<<'))) return key;
+    if (isScalar(key) && isMergeKey(key.value)) return key;
   }
   return undefined;
 }
