@@ -19,7 +19,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CHECK_TIMING_MESSAGE, CheckTimings, type CheckTiming } from './checkTimings';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
-import { nextTurn } from './nextTurn';
+import { SettleWhenIdle } from './settleWhenIdle';
 import { DocumentAnalyses } from './documentAnalyses';
 import { PlanTextDocument } from './planTextDocument';
 import { renderRequests, type RenderRequests } from './renderRequests';
@@ -67,6 +67,7 @@ export function serveLanguage(connection: ProposedFeatures.Connection, services:
   // What each check costs, step by step, for `drplan.trace.server: verbose` (checkTimings.ts).
   const timings = new CheckTimings();
   let traceVerbose = false;
+  const settling = new SettleWhenIdle();
   // The documents keep a change's text in pieces until it is read (planTextDocument.ts).
   const documents = new TextDocuments({
     create: PlanTextDocument.create,
@@ -195,6 +196,7 @@ export function serveLanguage(connection: ProposedFeatures.Connection, services:
     histories?.forget(document.uri);
     scheduler.cancel(document.uri);
     timings.forget(document.uri);
+    settling.forget(document.uri);
     loaded?.analyses.forget(document.uri);
     services.idle?.touch();
     void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
@@ -220,17 +222,22 @@ export function serveLanguage(connection: ProposedFeatures.Connection, services:
       // At most MAX_PUBLISHED_DIAGNOSTICS, the last with a note of the rest (publishedDiagnostics.ts).
       const params = { uri, version: document.version, diagnostics: [...service.publishedDiagnostics(analysis, uri)] };
       const renderedAt = performance.now();
-      void connection.sendDiagnostics(params);
-      // What the diagnostics did not need (moving the offsets after the edit), once they are
-      // written: in the next turn, before the client's next change comes in.
-      nextTurn(() => analysis.settle());
+      const written = connection.sendDiagnostics(params);
       if (!checkedOnce) {
         checkedOnce = true;
         services.firstChecked?.();
       }
       if (traceVerbose) traceTiming(uri, startedAt, analysedAt, renderedAt, params);
       else timings.forget(uri);
-      services.idle?.touch(typing);
+      // What the diagnostics did not need (moving the offsets after the edit, a collection) once
+      // the pipe has taken all of them: a message larger than the pipe's buffer (64 KiB: about 220
+      // diagnostics) goes out in parts, each written when the event loop is free, and work in the
+      // turn after the first part kept the rest waiting. The moves wait for a pause in typing.
+      const afterWriting = (): void => {
+        settling.published(uri, analysis);
+        services.idle?.touch(typing);
+      };
+      written.then(afterWriting, afterWriting);
     } catch (error) {
       // A bug in a rule must not take the server down with it: say so and keep serving.
       logFailure('checking', uri, error);
@@ -321,7 +328,10 @@ export function serveLanguage(connection: ProposedFeatures.Connection, services:
     }
   });
 
-  connection.onExit(() => services.exit?.());
+  connection.onExit(() => {
+    settling.dispose();
+    services.exit?.();
+  });
 
   /**
    * Answers a request for an open document from the analysis of its current version; `none` when

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { isAlias, isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import { generatePlan } from '../../bench/generatePlan';
 import { analyze, reanalyze, type Analysis } from '../../server/src/core';
 import { EXAMPLES, fixtureFiles, read, TODAY } from '../support/fixtures';
@@ -165,6 +165,65 @@ describe('incremental analysis gives exactly what a full analysis gives', () => 
     const fresh = analyze(text, { today: TODAY }).diagnostics('en', 'file:///p.drplan.yaml');
     assert.deepEqual(moved, fresh);
     assert.ok(moved.filter((diagnostic) => after.includes(diagnostic)).length >= 90, 'those above the line are taken over as they were');
+  });
+
+  it("moves the items after a keystroke's item once, when something reads them, however many keystrokes stay in that item", () => {
+    let text = generatePlan(40);
+    let previous = analyze(text, { today: TODAY });
+    const scenarios = (previous.yaml.root as YAMLMap).get('scenarios') as YAMLSeq;
+    // Held directly: reading it moves nothing.
+    const laterRange = (scenarios.items[30] as Node).range as [number, number, number];
+    const unmoved = [...laterRange];
+    const offset = text.indexOf('rto: 8h', text.indexOf('id: szenario-10')) + 'rto: 8'.length;
+    for (const [i, character] of [...'00 Stunden'].entries()) {
+      text = text.slice(0, offset + i) + character + text.slice(offset + i);
+      previous = reanalyze(previous, text, { today: TODAY });
+      assert.deepEqual(previous.diagnostics('en'), analyze(text, { today: TODAY }).diagnostics('en'), `keystroke ${i}`);
+    }
+    assert.deepEqual(laterRange, unmoved, 'no keystroke moved the later scenarios');
+    assertSame(previous, analyze(text, { today: TODAY }), 'once read');
+    assert.deepEqual(laterRange, unmoved.map((at) => at + '00 Stunden'.length), 'moved once, by all ten keystrokes');
+  });
+
+  it('over runs of keystrokes in one value, read only for diagnostics between them, and late settles of versions already taken over', () => {
+    const bases: [string, string][] = [
+      ['generated', generatePlan(25)],
+      ['generated, CRLF', generatePlan(12).replace(/\n/g, '\r\n')],
+      ['example', read(join(EXAMPLES, 'plone-intranet.drplan.yaml'))],
+    ];
+    for (const [name, base] of bases) {
+      const next = random(name.length * 131);
+      let text = base;
+      let previous = analyze(text, { today: TODAY });
+      let cursor = -1;
+      let valueStart = 0;
+      for (let step = 0; step < 150; step++) {
+        if (cursor < 0 || next() < 0.15) {
+          // A new run: at the end of some value.
+          const values = [...text.matchAll(/^ +(?:- )?[a-z_]+: ([A-Za-z0-9][^#\r\n'"]*)$/gm)];
+          const value = values[Math.floor(next() * values.length)]!;
+          valueStart = value.index + value[0].length - value[1]!.length;
+          cursor = valueStart + value[1]!.length;
+        }
+        let changed: string;
+        if (cursor > valueStart + 1 && next() < 0.35) {
+          changed = text.slice(0, cursor - 1) + text.slice(cursor);
+          cursor--;
+        } else {
+          changed = text.slice(0, cursor) + GENTLE[Math.floor(next() * GENTLE.length)] + text.slice(cursor);
+          cursor++;
+        }
+        const incremental = reanalyze(previous, changed, { today: TODAY });
+        // What a server queued for the version before: it must move nothing the new one took over.
+        if (next() < 0.3) previous.settle();
+        const context = `${name}, step ${step}`;
+        if (next() < 0.1) assertSame(incremental, analyze(changed, { today: TODAY }), context);
+        else assert.deepEqual(incremental.diagnostics('en'), analyze(changed, { today: TODAY }).diagnostics('en'), `diagnostics ${context}`);
+        text = changed;
+        previous = incremental;
+      }
+      assertSame(previous, analyze(text, { today: TODAY }), `${name}, at the end`);
+    }
   });
 
   it('takes a paste of 12,000 lines into one scenario on the fast path', () => {

@@ -4,7 +4,7 @@ import { DEFAULT_MAX_FILE_SIZE, formatMegabytes, formatSizeOver, sizeAbove } fro
 import { buildPlanModel, moveSpans, type ModelReuse } from './model/build';
 import type { ItemModel, PlanModel } from './model/plan';
 import { readAsUtf16 } from './parse/encoding';
-import { patchYaml, type YamlPatch } from './parse/incremental';
+import { moveLaterItems, patchYaml, type UnmovedLaterItems, type YamlPatch } from './parse/incremental';
 import { toPlainValue, type ItemValues } from './parse/toValue';
 import { YamlDocument } from './parse/yamlDocument';
 import type { Locale, PlanDiagnostic } from './types';
@@ -87,39 +87,77 @@ export function reanalyze(previous: Analysis, text: string, options: AnalyzeOpti
   if (previous.text === text) return previous;
   if (sizeAbove(text, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE) !== undefined || readAsUtf16(text)) return analyze(text, options);
   const handed = carried.get(previous);
-  const patch = handed ? patchYaml(previous.yaml, text) : undefined;
-  if (!patch || !handed) return analyze(text, options);
-  const settle = laterMoves(patch);
-  const schema = { memory: handed.schema, edited: { list: patch.list, index: patch.index, from: patch.from, delta: patch.delta }, settle: settle.run };
+  // The previous tree and model as they are: what its patch left unmoved this one may take over.
+  const kept = handed && previous instanceof VersionAnalysis ? previous.unsettled() : undefined;
+  const patch = handed && kept ? patchYaml(kept.yaml, text, handed.later.unmoved()) : undefined;
+  if (!patch || !handed || !kept) return analyze(text, options);
+  const later = LaterMoves.after(patch, handed.later);
+  const schema = { memory: handed.schema, edited: { list: patch.list, index: patch.index, from: patch.from, delta: patch.delta }, settle: later.run };
   const { index, change, delta } = patch;
   const scenarioEdit: ScenarioEdit | undefined =
-    patch.list === 'scenarios' ? { index, start: change.start, oldEnd: change.oldEnd, delta, before: scenarioAt(previous.model, index) } : undefined;
+    patch.list === 'scenarios' ? { index, start: change.start, oldEnd: change.oldEnd, delta, before: scenarioAt(kept.model, index) } : undefined;
   const versionEdit: VersionEdit = { previous: handed.generation, start: change.start, linesAfter: lineStartAfter(patch.yaml.index, change.newEnd), lineDelta: patch.lineDelta };
   return check(
     patch.yaml,
-    { previous: previous.model, from: patch.from, delta: patch.delta, moveLater: settle.items },
-    { itemValues: handed.itemValues, rules: handed.rules, scenarioEdit, schema, settle: settle.run, versionEdit },
+    { previous: kept.model, from: patch.from, delta: patch.delta, moveLater: later.modelItems },
+    { itemValues: handed.itemValues, rules: handed.rules, scenarioEdit, schema, later, versionEdit },
     options,
   );
 }
 
 /**
- * What a patch leaves to move (its YAML's later items, and the model items taken over, which the
- * model build collects in `items`), moved by `run` once; afterwards `run` holds nothing of them.
+ * What the analysis of a keystroke leaves to move (see Analysis.settle): its YAML's later list
+ * items and the model items taken over (the model build collects them in `modelItems`), all by
+ * `delta` from `from` on. While keystrokes stay in one item, each takes the previous one's moves
+ * over and adds its own: the later items are moved once, when something reads them.
  */
-function laterMoves(patch: YamlPatch): { readonly items: ItemModel[]; readonly run: () => void } {
-  const items: ItemModel[] = [];
-  const { from, delta } = patch;
-  let pending: YamlPatch | undefined = patch;
-  return {
-    items,
-    run: () => {
-      if (!pending) return;
-      pending.moveLaterItems();
-      pending = undefined;
-      items.forEach((item) => moveSpans(item, from, delta));
-      items.length = 0;
-    },
+class LaterMoves {
+  /** Nothing to move: a whole analysis. */
+  static readonly NONE = new LaterMoves(undefined, [], 0, 0);
+
+  private done: boolean;
+
+  private constructor(
+    private patch: YamlPatch | undefined,
+    readonly modelItems: ItemModel[],
+    /** In the text before the first of the keystrokes whose moves these are. */
+    private readonly from: number,
+    private readonly delta: number,
+  ) {
+    this.done = patch === undefined;
+  }
+
+  static after(patch: YamlPatch, previous: LaterMoves): LaterMoves {
+    if (!patch.continued) return new LaterMoves(patch, [], patch.from, patch.delta);
+    // A continued patch's later items are the previous one's, still where they were before it;
+    // they are the new version's to move now (a late settle of the previous version's, queued
+    // in the server, must not move them again).
+    const from = previous.from;
+    const delta = previous.delta + patch.delta;
+    previous.release();
+    return new LaterMoves(patch, [], from, delta);
+  }
+
+  private release(): void {
+    this.done = true;
+    this.patch = undefined;
+    this.modelItems.length = 0;
+  }
+
+  /** What the next version's patch may take over, while nothing has moved it. */
+  unmoved(): UnmovedLaterItems | undefined {
+    const patch = this.patch;
+    if (this.done || !patch) return undefined;
+    return { list: patch.list, seq: patch.seq, index: patch.index, spanEnd: patch.from + patch.delta, settle: this.run };
+  }
+
+  readonly run = (): void => {
+    if (this.done) return;
+    this.done = true;
+    const { from, delta } = this;
+    if (this.patch) moveLaterItems(this.patch.laterItems, from, delta);
+    this.modelItems.forEach((item) => moveSpans(item, from, delta));
+    this.release();
   };
 }
 
@@ -128,6 +166,13 @@ function laterMoves(patch: YamlPatch): { readonly items: ItemModel[]; readonly r
  * the scenario rules' findings (validate/ruleEngine.ts).
  */
 interface Handed {
+  /**
+   * What is left to move in its tree and model (Analysis.settle). (The tree itself is read from
+   * the analysis: held here, in a WeakMap's value, it kept every version's text alive while its
+   * analysis, already in V8's old generation, waited for a full collection: 6 MB more of large
+   * objects per young collection at 2,000 scenarios.)
+   */
+  readonly later: LaterMoves;
   readonly itemValues: ItemValues;
   readonly rules: RuleMemory;
   readonly schema: SchemaMemory;
@@ -146,8 +191,8 @@ function check(
     /** The edit, when it lay inside one scenario. */
     readonly scenarioEdit?: ScenarioEdit | undefined;
     readonly schema?: Parameters<typeof schemaFindings>[2];
-    /** Moves what the patch left to move (see Analysis.settle); what reads those items calls it first. */
-    readonly settle?: () => void;
+    /** What the patch left to move (see Analysis.settle); what reads those items moves them first. */
+    readonly later?: LaterMoves;
     /** How the text came from the previous version's, for taking its diagnostics over. */
     readonly versionEdit?: VersionEdit;
   },
@@ -159,7 +204,8 @@ function check(
   const value = toPlainValue(yaml, carry ? itemValues : undefined);
   const model = buildPlanModel(yaml, reuse);
   const today = todayInDays(options.today);
-  const settle = previous.settle ?? (() => undefined);
+  const later = previous.later ?? LaterMoves.NONE;
+  const settle = later.run;
   const rules = checkRules(model, today, previous.rules && { memory: previous.rules, edit: previous.scenarioEdit, settle });
   const schema = schemaFindings(yaml, value, previous.schema);
   const checked: Finding[] = [];
@@ -174,7 +220,7 @@ function check(
   const generation = newGeneration();
   const rendering = { generation, edit: previous.versionEdit };
   const analysis = analysisOf(yaml, model, findings, options, undefined, settle, rendering);
-  if (carry) carried.set(analysis, { itemValues, rules: rules.memory, schema, generation });
+  if (carry) carried.set(analysis, { later, itemValues, rules: rules.memory, schema, generation });
   return analysis;
 }
 
@@ -217,6 +263,11 @@ class VersionAnalysis implements Analysis {
   get yaml(): YamlDocument {
     this.settle();
     return this.document;
+  }
+
+  /** The tree and model as they are, for the next version's patch (reanalyze). */
+  unsettled(): { readonly yaml: YamlDocument; readonly model: PlanModel } {
+    return { yaml: this.document, model: this.planModel };
   }
 
   get model(): PlanModel {

@@ -24,11 +24,35 @@ export interface YamlPatch {
   readonly change: TextChange;
   /** How many lines the edit added (negative: removed). */
   readonly lineDelta: number;
+  /** The list itself. */
+  readonly seq: YAMLSeq;
   /**
-   * Moves the offsets of the list's later items, which the patch leaves as they were: a server
-   * does it once the diagnostics are out (analysis.ts), and before anything reads those items.
+   * The list's items after the re-parsed one, whose offsets the patch leaves as they were
+   * (moveLaterItems moves them): a server does it once the diagnostics are out (analysis.ts),
+   * and before anything reads those items.
    */
-  moveLaterItems(): void;
+  readonly laterItems: readonly Node[];
+  /**
+   * Set when the edit lay in the item of `unmoved` (patchYaml): the later items then still wait
+   * for the previous patches' moves, to which this one's adds `delta`.
+   */
+  readonly continued: boolean;
+}
+
+/**
+ * The later items of a list that earlier patches left unmoved (YamlPatch.laterItems), as the
+ * next patch may take them over: while keystrokes stay in one item, the items after it are moved
+ * once, when something reads them, not once per keystroke.
+ */
+export interface UnmovedLaterItems {
+  readonly list: string;
+  readonly seq: YAMLSeq;
+  /** The item that was parsed again; the items after it are unmoved. */
+  readonly index: number;
+  /** Where that item's lines end in the current text: the start of the next item's line. */
+  readonly spanEnd: number;
+  /** Moves them: afterwards the tree is in place. */
+  settle(): void;
 }
 
 /**
@@ -36,16 +60,21 @@ export interface YamlPatch {
  * safe: the previous version had YAML problems or aliases, the edit is not inside one item of a
  * top-level block list, or the re-parsed item is not exactly one clean item (an edit that ends
  * the list, adds a document marker, or breaks the item's syntax). The previous YamlDocument is
- * consumed: its tree now belongs to the new one.
+ * consumed: its tree now belongs to the new one. `unmoved`: what the previous patch left unmoved,
+ * if nothing has moved it since.
  */
-export function patchYaml(previous: YamlDocument, text: string): YamlPatch | undefined {
+export function patchYaml(previous: YamlDocument, text: string, unmoved?: UnmovedLaterItems): YamlPatch | undefined {
+  // (Where no patch is made, the caller analyses the text afresh: unmoved items need no move.)
   if (previous.problems.length > 0 || previous.nodeCount > 0 || text.includes('*')) return undefined;
   const change = textChange(previous.text, text);
-  if (!change) return undefined;
   const root = previous.root;
-  if (!isMap(root)) return undefined;
+  if (!change || !isMap(root)) return undefined;
+  // An edit in the item that the previous patches parsed again takes their unmoved items over;
+  // any other edit finds its item in a tree in place.
+  const continued = unmoved && inUnmovedItem(previous.text, unmoved, change);
+  if (!continued) unmoved?.settle();
 
-  const place = findItem(previous.text, root.items, change);
+  const place = continued ?? findItem(previous.text, root.items, change);
   if (!place) return undefined;
   const { list, seq, index, spanStart, spanEnd } = place;
   const delta = change.newEnd - change.oldEnd;
@@ -91,10 +120,25 @@ export function patchYaml(previous: YamlDocument, text: string): YamlPatch | und
     change,
     from,
     delta,
-    moveLaterItems: () => {
-      laterItems.forEach((later) => moveItem(later, from, delta));
-    },
+    seq,
+    laterItems,
+    continued: continued !== undefined,
   };
+}
+
+/** Moves the offsets of a patch's later items (YamlPatch.laterItems) at or after `from` by `delta`. */
+export function moveLaterItems(items: readonly Node[], from: number, delta: number): void {
+  items.forEach((later) => moveItem(later, from, delta));
+}
+
+/** The unmoved item's place when its lines hold the whole change (see findItem). */
+function inUnmovedItem(text: string, unmoved: UnmovedLaterItems, change: TextChange): ItemPlace | undefined {
+  const { seq, index, spanEnd, list } = unmoved;
+  // The item itself was parsed again, in place; the one after it is not, hence spanEnd.
+  const spanStart = itemLineStart(text, seq.items[index] as Node);
+  if (spanStart === undefined) return undefined;
+  const dash = text.indexOf('-', spanStart);
+  return change.start > dash && change.oldEnd < spanEnd ? { list, seq, index, spanStart, spanEnd } : undefined;
 }
 
 /**
@@ -108,11 +152,16 @@ function ownCopy(slice: string): string {
 }
 
 /** The item of a top-level block list whose lines hold the whole change, with its line span. */
-function findItem(
-  text: string,
-  pairs: readonly unknown[],
-  change: TextChange,
-): { list: string; seq: YAMLSeq; index: number; spanStart: number; spanEnd: number } | undefined {
+interface ItemPlace {
+  readonly list: string;
+  readonly seq: YAMLSeq;
+  readonly index: number;
+  /** Where the item's first line starts, and where the next item's starts. */
+  readonly spanStart: number;
+  readonly spanEnd: number;
+}
+
+function findItem(text: string, pairs: readonly unknown[], change: TextChange): ItemPlace | undefined {
   for (const pair of pairs) {
     if (!isPair(pair) || !isSeq(pair.value) || pair.value.flow) continue;
     const seq = pair.value;
