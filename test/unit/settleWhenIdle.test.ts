@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it, mock } from 'node:test';
+import { afterEach, beforeEach, describe, it, mock } from 'node:test';
 import type { Analysis } from '../../server/src/core';
 import { SettleWhenIdle } from '../../server/src/settleWhenIdle';
 
@@ -10,9 +10,10 @@ function analysis(): Analysis & { settled: number } {
 }
 
 describe('settling when idle', () => {
-  it('moves nothing while publications follow each other, then the latest analysis of each document once', (context) => {
-    mock.timers.enable({ apis: ['setTimeout'] });
-    context.after(() => mock.timers.reset());
+  beforeEach(() => mock.timers.enable({ apis: ['setTimeout'] }));
+  afterEach(() => mock.timers.reset());
+
+  it('moves nothing while publications follow each other, then the latest analysis of each document once', () => {
     const settling = new SettleWhenIdle(20);
     const first = analysis();
     const second = analysis();
@@ -30,9 +31,7 @@ describe('settling when idle', () => {
     assert.deepEqual([first.settled, second.settled, other.settled], [0, 1, 1], 'and only once');
   });
 
-  it('moves nothing of a closed document, and nothing after dispose', (context) => {
-    mock.timers.enable({ apis: ['setTimeout'] });
-    context.after(() => mock.timers.reset());
+  it('moves nothing of a closed document, and nothing after dispose', () => {
     const settling = new SettleWhenIdle(20);
     const closed = analysis();
     const open = analysis();

@@ -62,7 +62,8 @@ export interface Analysis {
   /**
    * Moves what the analysis of a keystroke left to move: the offsets in the YAML and the model of
    * the items after the edit, which its diagnostics do not need (their findings moved already).
-   * Reading `yaml` or `model` does it first; a server calls it once the diagnostics are out.
+   * Reading `yaml` or `model` does it first, and so does the next keystroke's analysis unless it
+   * takes the moves over (an edit in the same item); a server calls it in a pause of typing.
    */
   settle(): void;
 }

@@ -28,8 +28,8 @@ export interface YamlPatch {
   readonly seq: YAMLSeq;
   /**
    * The list's items after the re-parsed one, whose offsets the patch leaves as they were
-   * (moveLaterItems moves them): a server does it once the diagnostics are out (analysis.ts),
-   * and before anything reads those items.
+   * (moveLaterItems moves them, see Analysis.settle): before anything reads those items, or in a
+   * pause of typing.
    */
   readonly laterItems: readonly Node[];
   /**
@@ -136,9 +136,12 @@ function inUnmovedItem(text: string, unmoved: UnmovedLaterItems, change: TextCha
   const { seq, index, spanEnd, list } = unmoved;
   // The item itself was parsed again, in place; the one after it is not, hence spanEnd.
   const spanStart = itemLineStart(text, seq.items[index] as Node);
-  if (spanStart === undefined) return undefined;
-  const dash = text.indexOf('-', spanStart);
-  return change.start > dash && change.oldEnd < spanEnd ? { list, seq, index, spanStart, spanEnd } : undefined;
+  return spanStart !== undefined && holdsChange(text, spanStart, spanEnd, change) ? { list, seq, index, spanStart, spanEnd } : undefined;
+}
+
+/** Whether the change lies after the item's dash and before the next item's line. */
+function holdsChange(text: string, spanStart: number, spanEnd: number, change: TextChange): boolean {
+  return change.start > text.indexOf('-', spanStart) && change.oldEnd < spanEnd;
 }
 
 /**
@@ -151,7 +154,7 @@ function ownCopy(slice: string): string {
   return `${slice}\u0000`.slice(0, -1);
 }
 
-/** The item of a top-level block list whose lines hold the whole change, with its line span. */
+/** A list item and its line span. */
 interface ItemPlace {
   readonly list: string;
   readonly seq: YAMLSeq;
@@ -161,6 +164,7 @@ interface ItemPlace {
   readonly spanEnd: number;
 }
 
+/** The item of a top-level block list whose lines hold the whole change, with its line span. */
 function findItem(text: string, pairs: readonly unknown[], change: TextChange): ItemPlace | undefined {
   for (const pair of pairs) {
     if (!isPair(pair) || !isSeq(pair.value) || pair.value.flow) continue;
@@ -174,8 +178,7 @@ function findItem(text: string, pairs: readonly unknown[], change: TextChange): 
       const spanStart = itemLineStart(text, items[i] as Node);
       const spanEnd = itemLineStart(text, items[i + 1] as Node);
       if (spanStart === undefined || spanEnd === undefined) return undefined;
-      const dash = text.indexOf('-', spanStart);
-      if (change.start > dash && change.oldEnd < spanEnd) return { list: String(isScalar(pair.key) ? pair.key.value : ''), seq, index: i, spanStart, spanEnd };
+      if (holdsChange(text, spanStart, spanEnd, change)) return { list: String(isScalar(pair.key) ? pair.key.value : ''), seq, index: i, spanStart, spanEnd };
       if (change.start < spanEnd) return undefined; // touches this item's first line or the boundary
     }
     return undefined;
