@@ -31,6 +31,20 @@ export const drplan: ServerUnderTest = {
 };
 
 /**
+ * The floor (echoServer.ts): answers every change at once with `diagnosticsFile`'s diagnostics,
+ * drplan's of the same plan, in a process started with drplan's Node options.
+ */
+export function echoServer(diagnosticsFile: string): ServerUnderTest {
+  return {
+    name: 'echo server',
+    languageId: 'drplan',
+    publishesVersions: true,
+    start: () => LspClient.start('node', [...SERVER_NODE_OPTIONS, '--import', 'tsx', join(ROOT, 'bench', 'echoServer.ts'), diagnosticsFile, '--stdio']),
+    expectDiagnostics: drplan.expectDiagnostics,
+  };
+}
+
+/**
  * Red Hat's yaml-language-server (the engine of the YAML extension for VS Code), configured
  * with drplan's own schema for `*.drplan.yaml`: what a user would otherwise pick. It publishes
  * no document version, so the next publication after a change counts as that change's.

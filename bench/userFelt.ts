@@ -4,12 +4,15 @@
  * in a fresh server, a keystroke that toggles an error, where drplan's time of such a keystroke
  * goes (its verbose trace), and memory through a burst of edits. The report is userFeltReport.ts.
  */
-import type { LogTraceParams } from 'vscode-languageserver-protocol';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Diagnostic, LogTraceParams } from 'vscode-languageserver-protocol';
 import { CHECK_TIMING_MESSAGE, type CheckTiming } from '../server/src/checkTimings';
 import type { LspClient } from '../test/support/lspClient';
 import { generatePlan, type PlanShape } from './generatePlan';
 import { afterRecoveryTime, toggleErrorKeystroke } from './keystroke';
-import { drplan, processMemory, resetPeakMemory, yamlLanguageServer, type ServerUnderTest } from './servers';
+import { drplan, echoServer, processMemory, resetPeakMemory, yamlLanguageServer, type ServerUnderTest } from './servers';
 import { median, ms, percentile } from './stats';
 
 /** The issue's shape: every third scenario exercised, two thirds `untested`. */
@@ -78,6 +81,8 @@ export interface PlanFelt {
   readonly peer: ServerFelt;
   /** drplan's second series of the same keystrokes with the verbose trace on: its steps, per keystroke. */
   readonly traced: { readonly keystrokeMs: number[]; readonly timings: CheckTiming[] };
+  /** The same series against the echo server (echoServer.ts) answering with drplan's diagnostics: the pipe and the client alone. */
+  readonly floorMs: number[];
 }
 
 /** Measures every plan; `progress` hears of each plan when it is done. */
@@ -88,12 +93,14 @@ export async function measureUserFelt(plans: readonly UserFeltPlan[], progress: 
     const firstOpen = await freshOpens(file, plan.text);
     const ours = await typing(drplan, `file:///bench/user-${file}.drplan.yaml`, plan.text, true);
     const peer = await typing(yamlLanguageServer, `file:///bench/user-${file}.drplan.yaml`, plan.text, false);
+    const floor = await echoed(ours.opened, `file:///bench/user-${file}.drplan.yaml`, plan.text);
     const felt: PlanFelt = {
       name: plan.name,
       bytes: plan.text.length,
       drplan: { firstOpen: firstOpen.drplan, typing: ours.typing },
       peer: { firstOpen: firstOpen.peer, typing: peer.typing },
       traced: ours.traced,
+      floorMs: floor.typing.keystrokeMs,
     };
     progress(felt);
     measured.push(felt);
@@ -153,12 +160,17 @@ async function openInFreshServer(server: ServerUnderTest, uri: string, text: str
  * One process: the plan opened, warm-up keystrokes, the measured series, for drplan (`traced`)
  * a second series with the verbose trace on, then a burst of keystrokes and the process's memory.
  */
-async function typing(server: ServerUnderTest, uri: string, text: string, traced: boolean): Promise<{ typing: Typing; traced: PlanFelt['traced'] }> {
+async function typing(
+  server: ServerUnderTest,
+  uri: string,
+  text: string,
+  traced: boolean,
+): Promise<{ typing: Typing; traced: PlanFelt['traced']; opened: Diagnostic[] }> {
   const client = await server.start();
   try {
-    const opened = server.expectDiagnostics(client, uri, 1);
+    const published = server.expectDiagnostics(client, uri, 1);
     await client.open(uri, text, server.languageId);
-    await opened;
+    const opened = await published;
     const openingPeakMb = processMemory(client.process.pid).peakMb;
     const at = afterRecoveryTime(text);
     let version = 1;
@@ -196,9 +208,21 @@ async function typing(server: ServerUnderTest, uri: string, text: string, traced
     }
 
     const afterBurst = await burst(server, client, uri, at, version);
-    return { typing: { keystrokeMs, diagnostics, memory: { openingPeakMb, typingPeakMb, ...afterBurst } }, traced: tracedSeries };
+    return { typing: { keystrokeMs, diagnostics, memory: { openingPeakMb, typingPeakMb, ...afterBurst } }, traced: tracedSeries, opened };
   } finally {
     await client.stop();
+  }
+}
+
+/** The keystrokes of `typing` against the echo server, which answers each with `diagnostics`. */
+async function echoed(diagnostics: Diagnostic[], uri: string, text: string): Promise<{ typing: Typing }> {
+  const folder = mkdtempSync(join(tmpdir(), 'drplan-echo-'));
+  try {
+    const file = join(folder, 'diagnostics.json');
+    writeFileSync(file, JSON.stringify(diagnostics));
+    return await typing(echoServer(file), uri, text, false);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
   }
 }
 

@@ -144,6 +144,23 @@ ${rows((plan) => [
   keystrokeTargets(plan),
 ])}
 
+### The floor of a keystroke
+
+The same keystrokes in a process of a server that checks nothing (\`bench/echoServer.ts\`: the same
+LSP library, transport and Node options as drplan's), answering every change at once with drplan's
+diagnostics of the plan. What it takes is the pipe both ways and the client reading the message:
+the part of drplan's keystroke, and of its spread, that no server sending these diagnostics avoids.
+
+| plan | floor median | floor p90 | p90 / median | drplan median | drplan over the floor |
+| --- | ---: | ---: | ---: | ---: | ---: |
+${rows((plan) => [
+  ms(median(plan.floorMs)),
+  ms(percentile(plan.floorMs, 90)),
+  `${(percentile(plan.floorMs, 90) / median(plan.floorMs)).toFixed(2)}×`,
+  ms(keystroke(plan)),
+  ms(keystroke(plan) - median(plan.floorMs)),
+])}
+
 ### Where drplan's time of a keystroke goes
 
 The same keystrokes once more in the same process, a second series of ${KEYSTROKES} with the verbose trace on

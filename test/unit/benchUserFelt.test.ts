@@ -1,8 +1,12 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { generatePlan } from '../../bench/generatePlan';
+import { echoServer } from '../../bench/servers';
 import { afterRecoveryTime, positionOf, toggleErrorKeystroke } from '../../bench/keystroke';
 import { USER_FELT_SHAPE, userFeltPlans, type PlanFelt, type ServerFelt } from '../../bench/userFelt';
 import { stepShares, userFeltSection } from '../../bench/userFeltReport';
@@ -77,6 +81,29 @@ describe('what a user feels: the keystroke', () => {
   });
 });
 
+describe('what a user feels: the floor', () => {
+  it('is a server that answers every change at once with the diagnostics it is given, with the version', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'drplan-echo-test-'));
+    const file = join(folder, 'diagnostics.json');
+    const given = [{ range: { start: { line: 1, character: 2 }, end: { line: 1, character: 5 } }, message: 'ä', severity: 3, code: 'untested', source: 'drplan' }];
+    writeFileSync(file, JSON.stringify(given));
+    const server = echoServer(file);
+    const client = await server.start();
+    try {
+      const uri = 'file:///echo.drplan.yaml';
+      const opened = server.expectDiagnostics(client, uri, 1);
+      await client.open(uri, 'plan: {}\n');
+      assert.deepEqual(await opened, given);
+      const changed = server.expectDiagnostics(client, uri, 2);
+      await client.change(uri, 2, [{ text: 'plan: { title: x }\n' }]);
+      assert.deepEqual(await changed, given);
+    } finally {
+      await client.stop();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('what a user feels: the report', () => {
   const timing = (analysisMs: number): CheckTiming => ({ version: 2, applyMs: 0.5, waitMs: 0, analysisMs, renderMs: 1, serialiseMs: 0.5, diagnostics: 334 });
 
@@ -103,6 +130,8 @@ describe('what a user feels: the report', () => {
     drplan: ours,
     peer,
     traced: { keystrokeMs: [11], timings: [timing(4)] },
+    // The floor: 2 ms, 3 ms for the slowest 5 of 40.
+    floorMs: Array.from({ length: 40 }, (_, i) => (i < 35 ? 2 : 3)),
   });
   const section = userFeltSection([
     plan('500 scenarios', server(100, 10, 120, 333, 334), server(600, 400, 230, 0, 0)),
@@ -125,6 +154,12 @@ describe('what a user feels: the report', () => {
     // The keystroke: 1/40 at 500 (target 1/25), 1/50 at 2,000 (target 1/60); p90 1.2× the median.
     assert.ok(section.includes('| 500 scenarios | 10.0 | 12.0 | 1.20× | 400 | 480 | 1/40 | ≤ 1/25: yes; p90 ≤ 1.5×: yes |'), section);
     assert.ok(section.includes('| 2000 scenarios | 20.0 | 24.0 | 1.20× | 1000 | 1200 | 1/50 | ≤ 1/60: no; p90 ≤ 1.5×: yes |'), section);
+  });
+
+  it('gives the floor: the same keystrokes against a server that checks nothing, and what drplan takes over it', () => {
+    assert.ok(section.includes('### The floor of a keystroke'), section);
+    assert.ok(section.includes('| 500 scenarios | 2.00 | 3.00 | 1.50× | 10.0 | 8.00 |'), section);
+    assert.ok(section.includes('| 2000 scenarios | 2.00 | 3.00 | 1.50× | 20.0 | 18.0 |'), section);
   });
 
   it('gives the share of each step and the memory against the target', () => {
