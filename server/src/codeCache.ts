@@ -27,8 +27,10 @@ export interface CachedBundle {
 
 /** Requires `file` (a CommonJS bundle) with the code cache in `folder`; without a folder, as `require` does. */
 export function requireWithCodeCache(file: string, folder: string | undefined): CachedBundle {
-  const source = readFileSync(file, 'utf8');
-  const cacheFile = folder && privateFolder(folder) ? join(folder, cacheName(file, source)) : undefined;
+  // The bytes are hashed as they are read: hashing the decoded text would encode it again.
+  const bytes = readFileSync(file);
+  const source = bytes.toString('utf8');
+  const cacheFile = folder && privateFolder(folder) ? join(folder, cacheName(file, bytes)) : undefined;
   const cachedData = cacheFile ? readIfThere(cacheFile) : undefined;
   const script = new Script(Module.wrap(source), { filename: file, ...(cachedData ? { cachedData } : {}) });
   const fromCache = cachedData !== undefined && !script.cachedDataRejected;
@@ -85,8 +87,8 @@ function pruneOlderCaches(cacheFile: string): void {
   for (const { file } of caches.slice(CACHES_KEPT)) if (file !== cacheFile) rmSync(file, { force: true });
 }
 
-function cacheName(file: string, source: string): string {
-  const hash = createHash('sha256').update(source).update('\0').update(process.version).update('\0').update(process.execArgv.join(' ')).digest('hex');
+function cacheName(file: string, bytes: Buffer): string {
+  const hash = createHash('sha256').update(bytes).update('\0').update(process.version).update('\0').update(process.execArgv.join(' ')).digest('hex');
   return `${file.replace(/^.*[\\/]/, '').replace(/\.js$/, '')}-${hash.slice(0, 32)}.v8cache`;
 }
 

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Document } from 'yaml';
 import { generatePlan } from '../../bench/generatePlan';
 import { parseBlockYaml } from '../../server/src/core/parse/blockYaml';
+import { checkTree } from '../../server/src/core/parse/treeChecks';
 import { parseYaml } from '../../server/src/core/parse/yamlDocument';
 import { checkProperty } from '../support/fuzz';
 import { EXAMPLES, FIXTURES } from '../support/fixtures';
@@ -37,15 +38,20 @@ function shape(node: unknown): unknown {
 }
 
 function docShape(doc: Document.Parsed): unknown {
-  return { range: doc.range, contents: shape(doc.contents), errors: doc.errors.length, warnings: doc.warnings.length };
+  const problems = (list: Document.Parsed['errors']) => list.map((problem) => ({ code: problem.code, pos: problem.pos, message: problem.message }));
+  return { range: doc.range, contents: shape(doc.contents), errors: problems(doc.errors), warnings: problems(doc.warnings) };
 }
 
-/** The fast path's tree equals yaml's, or it declined; it never takes text that yaml finds wrong. */
+/**
+ * The fast path's tree equals yaml's, or it declined; it never takes text that yaml finds wrong.
+ * Its one error, a duplicate key, is the one checkTree finds in yaml's tree (parseYaml's other way).
+ */
 function assertSameTree(text: string, label = ''): boolean {
   const fast = parseBlockYaml(text);
   if (!fast) return false;
   const reference = yamlTree(text);
   assert.equal(reference.errors.length + reference.warnings.length, 0, `${label}: taken by the fast path, but yaml reports ${reference.errors[0]?.message ?? reference.warnings[0]?.message}`);
+  checkTree(reference, []);
   assert.deepEqual(docShape(fast), docShape(reference), `${label}: the trees differ for\n${text}`);
   return true;
 }
@@ -137,8 +143,30 @@ describe('the fast block-YAML path (blockYaml.ts)', () => {
     for (const text of declined) {
       assert.equal(parseBlockYaml(text), undefined, JSON.stringify(text));
       const reference = yamlTree(text);
+      checkTree(reference, []);
       assert.deepEqual(docShape(parseYaml(text)), docShape(reference), JSON.stringify(text));
     }
+  });
+
+  it('reports duplicate keys as checkTree does on yaml’s tree: at the later key, in the order of the text, in small and large mappings', () => {
+    const many = Array.from({ length: 20 }, (_, i) => `k${i}: ${i}`);
+    const cases = [
+      'a: 1\nb: 2\na: 3\n',
+      'a:\n  x: 1\n  x: 2\nb: 1\na: 2\n',
+      '- id: a\n  id: b\n  id: c\n- id: d\n',
+      '1: a\n"1": b\n1: c\ntrue: d\n"true": e\ntrue: f\n',
+      `${[...many, 'k3: again', 'k19: again', 'k20: new', 'k20: again'].join('\n')}\n`,
+      'outer:\n  inner:\n    a: 1\n    a: 2\n  inner: 3\nouter: 4\n',
+    ];
+    for (const text of cases) {
+      assert.ok(assertSameTree(text, JSON.stringify(text)), `declined: ${JSON.stringify(text)}`);
+      assert.ok((parseBlockYaml(text)?.errors.length ?? 0) > 0, `no duplicate found in ${JSON.stringify(text)}`);
+    }
+    // merge keys may repeat
+    assert.ok(assertSameTree('<<: a\n<<: b\n'));
+    assert.deepEqual(parseBlockYaml('<<: a\n<<: b\n')?.errors, []);
+    // parseYaml takes the fast path's errors as they are
+    assert.deepEqual(docShape(parseYaml(cases[1] as string)), docShape(parseBlockYaml(cases[1] as string) as Document.Parsed));
   });
 
   it('agrees with yaml on random plans with comments and blank lines anywhere', async () => {

@@ -76,7 +76,7 @@ describe('SECURITY.md rules in the code', () => {
     // The code cache compiles the file it read (the bundle beside the server), wrapped as require wraps it.
     const cache = readFileSync(join(ROOT, 'server/src/codeCache.ts'), 'utf8');
     assert.deepEqual(cache.match(/new Script\([^,]*/g), ['new Script(Module.wrap(source)']);
-    assert.match(cache, /const source = readFileSync\(file, 'utf8'\);/);
+    assert.match(cache, /const bytes = readFileSync\(file\);\n\s*const source = bytes\.toString\('utf8'\);/);
     const services = readFileSync(join(ROOT, 'server/src/nodeServices.ts'), 'utf8');
     assert.deepEqual(services.match(/requireWithCodeCache\([^,]*/g), ['requireWithCodeCache(file']);
     assert.match(services, /const file = join\(__dirname, 'language-service\.js'\);/);

@@ -1,4 +1,5 @@
 import { Document, isMap, isScalar, Pair, parseDocument, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
+import { duplicateKeyError, MappingKeys } from './treeChecks';
 import { BACKSLASH, CLOSE_BRACKET, COLON, COMMA, DASH, DOUBLE_QUOTE, FLOW_SPECIAL, GREATER, HASH, INDICATORS, MAYBE_NOT_STRING, OPEN_BRACKET, PIPE, RETURN, SINGLE_QUOTE, SPACE } from './charCodes';
 
 /**
@@ -8,8 +9,9 @@ import { BACKSLASH, CLOSE_BRACKET, COLON, COMMA, DASH, DOUBLE_QUOTE, FLOW_SPECIA
  * composer options of parseYaml) about four times faster, because it reads lines instead of
  * running yaml's general token parser, and it declines (undefined) whatever it does not know
  * exactly: anchors, aliases, tags, block scalars, multi-line scalars, flow mappings, nested
- * flow, escapes, tabs, document markers, directives, and every kind of error. Then parseYaml
- * takes yaml's own way. test/unit/blockYaml.test.ts compares the two trees on every fixture and
+ * flow, escapes, tabs, document markers, directives, and every kind of error but one. Then
+ * parseYaml takes yaml's own way. The one error it reports is a duplicate key, as checkTree
+ * (treeChecks.ts) does on yaml's tree, found as the keys are read. test/unit/blockYaml.test.ts compares the two trees on every fixture and
  * on random plans with comments and blank lines everywhere.
  *
  * Comments are not kept on the nodes (drplan never reads them), but where they sit still moves
@@ -94,6 +96,8 @@ class BlockYamlParser {
   private readonly tags: readonly ScalarTag[];
   private readonly stringTag: ScalarTag;
   private depth = 0;
+  /** The keys read so far of the mapping at each depth (reused by the next mapping there). */
+  private readonly keysAt: MappingKeys[] = [];
 
   constructor(private readonly text: string) {
     this.tags = (this.doc.schema as unknown as { tags: ScalarTag[] }).tags;
@@ -150,10 +154,12 @@ class BlockYamlParser {
     if (++this.depth > MAX_DEPTH) decline();
     const column = offset - line.start;
     const map = new YAMLMap(this.doc.schema);
+    const keys = (this.keysAt[this.depth] ??= new MappingKeys());
+    keys.clear();
     let here: Line = line;
     let from = offset;
     for (;;) {
-      map.items.push(this.entry(here, from, column));
+      map.items.push(this.entry(here, from, column, keys));
       const next = this.lines[this.at];
       if (next && next.indent === column) {
         if (this.isItem(next)) decline();
@@ -219,11 +225,16 @@ class BlockYamlParser {
     }
   }
 
-  /** One `key: value` of a block mapping at `column`; leaves `at` at the next unread line. */
-  private entry(line: Line, offset: number, column: number): Pair {
+  /**
+   * One `key: value` of a block mapping at `column` whose `keys` are read so far; leaves `at` at
+   * the next unread line. A duplicate key is reported before the value is read: the errors stay
+   * in the order of the text.
+   */
+  private entry(line: Line, offset: number, column: number, keys: MappingKeys): Pair {
     const colon = this.keyEnd(line, offset);
     if (colon === undefined) decline(); // a scalar where a key belongs
     const key = this.keyScalar(line, offset, colon);
+    if (keys.repeats(key)) this.doc.errors.push(duplicateKeyError(key));
     let valueAt = colon + 1;
     while (valueAt < line.end && this.text.charCodeAt(valueAt) === SPACE) valueAt++;
     if (valueAt < line.end && this.text.charCodeAt(valueAt) !== HASH) return new Pair(key, this.value(line, valueAt, column));

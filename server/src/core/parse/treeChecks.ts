@@ -11,15 +11,15 @@ import { MAX_NESTING_DEPTH } from '../limits';
 export function checkTree(doc: Document.Parsed, cuts: readonly number[]): void {
   const duplicates: YAMLParseError[] = [];
   const stack: unknown[] = [doc.contents];
+  const keys = new MappingKeys();
   // This walks every node of a plan's first check, in code not yet optimised: indexed loops (each
-  // step of an iterator would be an object), only collections on the stack, and the keys of the
-  // usual mapping of a dozen compared with the earlier ones rather than put in a Set.
+  // step of an iterator would be an object), only collections on the stack.
   while (stack.length > 0) {
     const node = stack.pop();
     if (!isMap(node) && !isSeq(node)) continue;
     const items = node.items as unknown[];
     const keyed = isMap(node) && items.length > 1;
-    const keys = keyed && items.length > FEW_KEYS ? new Set<unknown>() : undefined;
+    keys.clear();
     for (let i = 0; i < items.length; i++) {
       const item = items[i];
       if (!isPair(item)) {
@@ -27,14 +27,7 @@ export function checkTree(doc: Document.Parsed, cuts: readonly number[]): void {
         continue;
       }
       const key = item.key;
-      if (keyed && isUniqueKey(key)) {
-        if (keys ? keys.has(key.value) : isEarlierKey(items, i, key.value)) {
-          const start = key.range?.[0] ?? 0;
-          duplicates.push(new YAMLParseError([start, start + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
-        } else {
-          keys?.add(key.value);
-        }
-      }
+      if (keyed && keys.repeats(key)) duplicates.push(duplicateKeyError(key));
       if (isMap(key) || isSeq(key)) stack.push(key);
       const value = item.value;
       if (isMap(value) || isSeq(value)) stack.push(value);
@@ -52,21 +45,50 @@ export function checkTree(doc: Document.Parsed, cuts: readonly number[]): void {
   doc.errors.push(new YAMLParseError([start, start + 1], 'RESOURCE_EXHAUSTION', `nested deeper than ${MAX_NESTING_DEPTH} levels`));
 }
 
-/** Up to this many keys, a mapping's keys are compared one by one (checkTree). */
+/**
+ * The unique keys of one mapping read so far, to find the keys that repeat one (yaml's
+ * DUPLICATE_KEY, at the later key). The usual mapping of a dozen keys is compared in an array
+ * (Array's includes, a builtin, is fast before any optimisation; a Set per mapping would be an
+ * object more), a larger one in a Set.
+ */
+export class MappingKeys {
+  private readonly few: unknown[] = [];
+  private many: Set<unknown> | undefined;
+
+  /** For the next mapping. */
+  clear(): void {
+    this.few.length = 0;
+    this.many = undefined;
+  }
+
+  /** Whether `key` repeats an earlier unique key of the mapping; else it is one of them now. */
+  repeats(key: unknown): key is Scalar {
+    if (!isUniqueKey(key)) return false;
+    const value = key.value;
+    if (this.many) {
+      if (this.many.has(value)) return true;
+      this.many.add(value);
+      return false;
+    }
+    if (this.few.includes(value)) return true;
+    this.few.push(value);
+    if (this.few.length > FEW_KEYS) this.many = new Set(this.few);
+    return false;
+  }
+}
+
+/** Up to this many keys, a mapping's keys are compared one by one (MappingKeys). */
 const FEW_KEYS = 16;
+
+/** yaml's error for a key that repeats an earlier one of its mapping. */
+export function duplicateKeyError(key: Scalar): YAMLParseError {
+  const start = key.range?.[0] ?? 0;
+  return new YAMLParseError([start, start + 1], 'DUPLICATE_KEY', 'Map keys must be unique');
+}
 
 /** A key that must be unique in its mapping: a scalar other than the merge key and NaN. */
 function isUniqueKey(key: unknown): key is Scalar {
   return isScalar(key) && !isMergeKey(key.value) && !Number.isNaN(key.value);
-}
-
-/** Whether a pair before `index` has a unique key of this value. */
-function isEarlierKey(items: readonly unknown[], index: number, value: unknown): boolean {
-  for (let i = 0; i < index; i++) {
-    const item = items[i];
-    if (isPair(item) && isUniqueKey(item.key) && item.key.value === value) return true;
-  }
-  return false;
 }
 
 /** Whether a mapping has a merge key (`<<`). */

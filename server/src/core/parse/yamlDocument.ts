@@ -319,11 +319,9 @@ export function nestsDeeperThan(node: Node | null, limit: number): boolean {
  */
 export function parseYaml(text: string): Document.Parsed {
   // Most plans are plain block YAML: read line by line, to the same tree, without yaml's parser.
+  // It reports duplicate keys itself, as checkTree does below.
   const fast = parseBlockYaml(text);
-  if (fast) {
-    checkTree(fast, []);
-    return fast;
-  }
+  if (fast) return fast;
   // Unique keys are checked by checkTree: yaml compares each key with every earlier one of its
   // mapping, which takes minutes for a mapping of 100,000 keys.
   const composer = new Composer({ merge: true, uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
