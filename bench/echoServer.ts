@@ -8,6 +8,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { createConnection, ProposedFeatures, TextDocumentSyncKind, type Diagnostic } from 'vscode-languageserver/node';
+import { tuneTiering } from '../server/src/tiering';
+
+tuneTiering(); // as drplan's server.ts
 
 const diagnostics = JSON.parse(readFileSync(process.argv[2] ?? '', 'utf8')) as Diagnostic[];
 const connection = createConnection(ProposedFeatures.all);

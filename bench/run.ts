@@ -16,6 +16,7 @@ import { benchActivation } from '../scripts/lib/vscode-suite.mjs';
 import { generatePlan } from './generatePlan';
 import { drplan, processMemory, yamlLanguageServer, type ServerUnderTest } from './servers';
 import { SERVER_NODE_OPTIONS } from '../server/src/nodeOptions';
+import { tieringFlags } from '../server/src/tiering';
 import { measureDocuments } from './documents';
 import { measureHostileText, measurePdfScale } from './pdfScale';
 import { webBundleSection, webBundleSizes } from './webBundles';
@@ -257,7 +258,7 @@ Machine: ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, N
 All figures are medians in milliseconds from this one run, unless they say otherwise.
 
 drplan's server (\`node ${SERVER_NODE_OPTIONS.join(' ')} dist/server.js --stdio\`, minified and with the Node
-options VS Code starts it with) and its peer, Red Hat's \`yaml-language-server\`
+options VS Code starts it with; ${ownV8Flags()}) and its peer, Red Hat's \`yaml-language-server\`
 (the engine of the YAML extension for VS Code) configured with drplan's own schema for
 \`*.drplan.yaml\`, are driven by the same LSP client code over stdio, each in a fresh process
 per plan. The plans are generated valid plans (\`bench/generatePlan.ts\`) and the example.
@@ -385,3 +386,10 @@ main().catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });
+
+/** What the server sets of V8 itself under this Node (server/src/tiering.ts), for the report's introduction. */
+function ownV8Flags(): string {
+  const flags = tieringFlags(process.versions.v8);
+  const v8 = `V8 ${process.versions.v8.replace(/-.*$/, '')}`;
+  return flags.length > 0 ? `under this Node's ${v8} it sets \`${flags.join(' ')}\` itself, \`server/src/tiering.ts\`` : `under this Node's ${v8} it sets no V8 flag of its own`;
+}

@@ -9,8 +9,10 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { serveLanguage } from './languageServer';
 import { nodeServices } from './nodeServices';
 import { handleServerCommandLine } from './serverCommandLine';
+import { tuneTiering } from './tiering';
 
 handleServerCommandLine(process.argv.slice(2));
+tuneTiering();
 
 const connection = createConnection(ProposedFeatures.all);
 serveLanguage(connection, nodeServices());
