@@ -11,10 +11,10 @@ import { setFlagsFromString } from 'node:v8';
  * Smi`); each keystroke's few calls make the rest hot only dozens of keystrokes later, so that a
  * compilation on the second core and its installation fall on one keystroke in six or so.
  * Three times the budget: functions are optimised once, on fuller feedback. Measured over stdio
- * (`npm run bench`'s shapes, alternating processes): the first open of 500 scenarios 109 → 90 ms;
- * a keystroke's p90 at 500 scenarios 1.6–2.2× its median → 1.2–1.45×, at 2,000 1.5–1.65× →
- * 1.35–1.6×, the medians as before; a full analysis of 2,000 scenarios after warming up and a
- * 500-scenario PDF (a worker thread of the same process) as fast as before.
+ * (`npm run bench`'s shapes, alternating processes): the first open of 500 scenarios 110 → 90 ms;
+ * a keystroke's p90 at 500 scenarios from 1.5–2.5× its median to 1.3–1.6× in most series, the
+ * medians as before; a full analysis of 2,000 scenarios after warming up and a 500-scenario PDF
+ * (a worker thread of the same process) as fast as before.
  *
  * From V8 12 on (Node 22, the Electron of VS Code on the desktop) tiering goes through Maglev and
  * counts invocations (`--invocation-count-for-turbofan`); there the same change measured no clear

@@ -1,4 +1,5 @@
 import { Document, isMap, isScalar, Pair, parseDocument, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
+import { readBlockLines, type Line, type RunLine } from './blockLines';
 import { duplicateKeyError, MappingKeys } from './treeChecks';
 import { BACKSLASH, CLOSE_BRACKET, COLON, COMMA, DASH, DOUBLE_QUOTE, FLOW_SPECIAL, GREATER, HASH, INDICATORS, MAYBE_NOT_STRING, OPEN_BRACKET, PIPE, RETURN, SINGLE_QUOTE, SPACE } from './charCodes';
 
@@ -44,30 +45,6 @@ function decline(): never {
 /** The composer options of parseYaml (yamlDocument.ts). */
 const OPTIONS = { merge: true, uniqueKeys: false, prettyErrors: false, keepSourceTokens: false } as const;
 
-/** A line with content, and the comment and blank lines before it. */
-interface Line {
-  readonly start: number;
-  readonly indent: number;
-  /** start + indent */
-  readonly content: number;
-  /** Where the content ends, before the line break. */
-  readonly end: number;
-  /** Where the next line starts (the text's length on the last line). */
-  readonly next: number;
-  /** Comment lines and blank lines right before this line. */
-  readonly before: readonly RunLine[];
-}
-
-/** A comment line (indent ≥ 0) or a blank line (indent -1). */
-interface RunLine {
-  readonly start: number;
-  readonly indent: number;
-  readonly next: number;
-}
-
-/** The run before a content line that follows another. */
-const NO_RUN: readonly RunLine[] = [];
-
 /** Comments and blank lines after a collection's last item that have not found their place. */
 interface Trail {
   /** The deepest indentation of a comment in it, -1 for none. */
@@ -87,9 +64,9 @@ const MAX_DEPTH = 64;
 const MAX_KEY_LENGTH = 1000;
 
 class BlockYamlParser {
-  private readonly lines: Line[] = [];
+  private readonly lines: readonly Line[];
   /** Comment and blank lines after the last content line. */
-  private finalRun: RunLine[] = [];
+  private readonly finalRun: readonly RunLine[];
   private at = 0;
   private trail: Trail | null = null;
   private readonly doc = new Document(undefined, OPTIONS) as Document.Parsed;
@@ -102,7 +79,7 @@ class BlockYamlParser {
   constructor(private readonly text: string) {
     this.tags = (this.doc.schema as unknown as { tags: ScalarTag[] }).tags;
     this.stringTag = this.tags.find((tag) => (tag as { tag?: string }).tag === 'tag:yaml.org,2002:str') ?? decline();
-    this.readLines();
+    ({ lines: this.lines, finalRun: this.finalRun } = readBlockLines(text));
   }
 
   parse(): Document.Parsed {
@@ -114,31 +91,6 @@ class BlockYamlParser {
     this.doc.contents = root as never;
     this.doc.range = [first.start, contentEnd, this.trail ? this.text.length : contentEnd];
     return this.doc;
-  }
-
-  private readLines(): void {
-    const text = this.text;
-    // Most content lines follow another: they share one empty run rather than each making one.
-    let run: RunLine[] | undefined;
-    let start = 0;
-    while (start < text.length) {
-      let lineEnd = text.indexOf('\n', start);
-      const next = lineEnd < 0 ? text.length : lineEnd + 1;
-      if (lineEnd < 0) lineEnd = text.length;
-      const end = lineEnd > start && text.charCodeAt(lineEnd - 1) === RETURN ? lineEnd - 1 : lineEnd;
-      let content = start;
-      while (content < end && text.charCodeAt(content) === SPACE) content++;
-      if (content === end) {
-        (run ??= []).push({ start, indent: -1, next });
-      } else if (text.charCodeAt(content) === HASH) {
-        (run ??= []).push({ start, indent: content - start, next });
-      } else {
-        this.lines.push({ start, indent: content - start, content, end, next, before: run ?? NO_RUN });
-        run = undefined;
-      }
-      start = next;
-    }
-    this.finalRun = run ?? [];
   }
 
   private isItem(line: Line): boolean {

@@ -1,4 +1,7 @@
-/** Checks of a composed tree that yaml would make while composing it, done in one walk afterwards. */
+/**
+ * Checks of a composed tree that yaml would make while composing it, done in one walk afterwards;
+ * the fast block-YAML path (blockYaml.ts) finds duplicate keys with the same MappingKeys as it reads.
+ */
 import { isMap, isPair, isScalar, isSeq, YAMLParseError, type Document, type Scalar, type YAMLMap } from 'yaml';
 import { MAX_NESTING_DEPTH } from '../limits';
 
