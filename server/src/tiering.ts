@@ -12,8 +12,8 @@ import { setFlagsFromString } from 'node:v8';
  * compilation on the second core and its installation fall on one keystroke in six or so.
  * Three times the budget: functions are optimised once, on fuller feedback. Measured over stdio
  * (`npm run bench`'s shapes, alternating processes): the first open of 500 scenarios 110 → 90 ms;
- * a keystroke's p90 at 500 scenarios from 1.5–2.5× its median to 1.3–1.6× in most series, the
- * medians as before; a full analysis of 2,000 scenarios after warming up and a 500-scenario PDF
+ * a keystroke's p90 at 500 scenarios from 1.5–2.5× its median to 1.4–1.65× in six series of
+ * seven, the medians as before; a full analysis of 2,000 scenarios after warming up and a 500-scenario PDF
  * (a worker thread of the same process) as fast as before.
  *
  * From V8 12 on (Node 22, the Electron of VS Code on the desktop) tiering goes through Maglev and
