@@ -391,5 +391,6 @@ main().catch((error: unknown) => {
 function ownV8Flags(): string {
   const flags = tieringFlags(process.versions.v8);
   const v8 = `V8 ${process.versions.v8.replace(/-.*$/, '')}`;
-  return flags.length > 0 ? `under this Node's ${v8} it sets \`${flags.join(' ')}\` itself, \`server/src/tiering.ts\`` : `under this Node's ${v8} it sets no V8 flag of its own`;
+  if (flags.length === 0) return `under this Node's ${v8} it sets no V8 flag of its own`;
+  return `under this Node's ${v8} it sets \`${flags.join(' ')}\` itself, \`server/src/tiering.ts\``;
 }

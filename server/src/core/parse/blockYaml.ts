@@ -1,6 +1,6 @@
 import { Document, isMap, isScalar, Pair, parseDocument, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
 import { readBlockLines, type Line, type RunLine } from './blockLines';
-import { duplicateKeyError, MappingKeys } from './treeChecks';
+import { MappingKeys } from './treeChecks';
 import { BACKSLASH, CLOSE_BRACKET, COLON, COMMA, DASH, DOUBLE_QUOTE, FLOW_SPECIAL, GREATER, HASH, INDICATORS, MAYBE_NOT_STRING, OPEN_BRACKET, PIPE, RETURN, SINGLE_QUOTE, SPACE } from './charCodes';
 
 /**
@@ -12,8 +12,9 @@ import { BACKSLASH, CLOSE_BRACKET, COLON, COMMA, DASH, DOUBLE_QUOTE, FLOW_SPECIA
  * exactly: anchors, aliases, tags, block scalars, multi-line scalars, flow mappings, nested
  * flow, escapes, tabs, document markers, directives, and every kind of error but one. Then
  * parseYaml takes yaml's own way. The one error it reports is a duplicate key, as checkTree
- * (treeChecks.ts) does on yaml's tree, found as the keys are read. test/unit/blockYaml.test.ts compares the two trees on every fixture and
- * on random plans with comments and blank lines everywhere.
+ * (treeChecks.ts) does on yaml's tree, found as the keys are read. test/unit/blockYaml.test.ts
+ * compares the two trees on every fixture and on random plans with comments and blank lines
+ * everywhere.
  *
  * Comments are not kept on the nodes (drplan never reads them), but where they sit still moves
  * the ends of ranges exactly as in yaml: a comment indented deeper than the innermost
@@ -186,7 +187,8 @@ class BlockYamlParser {
     const colon = this.keyEnd(line, offset);
     if (colon === undefined) decline(); // a scalar where a key belongs
     const key = this.keyScalar(line, offset, colon);
-    if (keys.repeats(key)) this.doc.errors.push(duplicateKeyError(key));
+    const duplicate = keys.add(key);
+    if (duplicate) this.doc.errors.push(duplicate);
     let valueAt = colon + 1;
     while (valueAt < line.end && this.text.charCodeAt(valueAt) === SPACE) valueAt++;
     if (valueAt < line.end && this.text.charCodeAt(valueAt) !== HASH) return new Pair(key, this.value(line, valueAt, column));

@@ -30,7 +30,8 @@ export function checkTree(doc: Document.Parsed, cuts: readonly number[]): void {
         continue;
       }
       const key = item.key;
-      if (keyed && keys.repeats(key)) duplicates.push(duplicateKeyError(key));
+      const duplicate = keyed ? keys.add(key) : undefined;
+      if (duplicate) duplicates.push(duplicate);
       if (isMap(key) || isSeq(key)) stack.push(key);
       const value = item.value;
       if (isMap(value) || isSeq(value)) stack.push(value);
@@ -64,19 +65,19 @@ export class MappingKeys {
     this.many = undefined;
   }
 
-  /** Whether `key` repeats an earlier unique key of the mapping; else it is one of them now. */
-  repeats(key: unknown): key is Scalar {
-    if (!isUniqueKey(key)) return false;
+  /** yaml's error when `key` repeats an earlier unique key of the mapping; else it is one of them now. */
+  add(key: unknown): YAMLParseError | undefined {
+    if (!isUniqueKey(key)) return undefined;
     const value = key.value;
     if (this.many) {
-      if (this.many.has(value)) return true;
+      if (this.many.has(value)) return duplicateKeyError(key);
       this.many.add(value);
-      return false;
+      return undefined;
     }
-    if (this.few.includes(value)) return true;
+    if (this.few.includes(value)) return duplicateKeyError(key);
     this.few.push(value);
     if (this.few.length > FEW_KEYS) this.many = new Set(this.few);
-    return false;
+    return undefined;
   }
 }
 
@@ -84,7 +85,7 @@ export class MappingKeys {
 const FEW_KEYS = 16;
 
 /** yaml's error for a key that repeats an earlier one of its mapping. */
-export function duplicateKeyError(key: Scalar): YAMLParseError {
+function duplicateKeyError(key: Scalar): YAMLParseError {
   const start = key.range?.[0] ?? 0;
   return new YAMLParseError([start, start + 1], 'DUPLICATE_KEY', 'Map keys must be unique');
 }
