@@ -127,7 +127,13 @@ describe('a person writes a new plan in VS Code', { timeout: 600_000 }, () => {
     await page.keyboard.type(text);
     // Find as you type selects the first match after the cursor (Enter would go on to the next).
     await page.locator('.find-widget.visible .matchesCount', { hasText: /^\d+ of \d+/ }).waitFor({ timeout: STEP_TIMEOUT });
+    // Closed before the keys after this, so that they go to the editor: under load, an Escape
+    // once left the widget open, its Enter went to the next match and the typing replaced the
+    // selection. A second Escape only while it is still open (in the editor it would end the selection).
+    const widget = page.locator('.editor-instance .find-widget.visible');
     await page.keyboard.press('Escape');
+    await widget.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => page.keyboard.press('Escape'));
+    await widget.waitFor({ state: 'hidden', timeout: STEP_TIMEOUT });
     await page.locator('#status\\.editor\\.selection', { hasText: `(${text.length} selected)` }).waitFor({ timeout: STEP_TIMEOUT });
   };
 
