@@ -22,7 +22,7 @@ import type { ExportFiles } from './export/exportFiles';
 import { registerImportCommand } from './measure/importAvailability';
 import { openNewPlan } from './newPlanDocument';
 import { PreviewManager, type PreviewApi } from './preview/previewManager';
-import { followWorkspaceTrust } from './workspaceTrust';
+import { followWorkspaceTrust, type RepositoryWatch } from './workspaceTrust';
 
 /** What the extension hands to other extensions and to its own integration tests. */
 export interface DrplanApi<C extends BaseLanguageClient = BaseLanguageClient> {
@@ -46,6 +46,8 @@ export interface ClientPlatform<C extends RestartableClient> {
   newPlanFolder(): vscode.Uri | undefined;
   /** The language server can import availability from Prometheus (it needs Node's network). */
   readonly availabilityImport: boolean;
+  /** Watches the git repository of a previewed plan (undefined: the server reads no git history). */
+  readonly watchRepository?: RepositoryWatch;
 }
 
 let client: BaseLanguageClient | undefined;
@@ -93,7 +95,7 @@ export async function activateDrplan<C extends RestartableClient>(context: vscod
   context.subscriptions.push(
     preview,
     ...registerExportCommands(languageClient, preview, platform.exportFiles),
-    followWorkspaceTrust(languageClient, () => preview.refresh()),
+    followWorkspaceTrust(languageClient, preview, platform.watchRepository),
   );
   const currentPlan = () => {
     const editor = vscode.window.activeTextEditor;

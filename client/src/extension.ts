@@ -1,7 +1,7 @@
 /**
  * drplan in desktop VS Code (and any VS Code whose extension host is Node: remote, code-server):
  * the language server is a Node process (serverProcess.ts), exports to disk go through Node's fs,
- * and the server can ask Prometheus. Everything else is activation.ts, shared with the browser.
+ * the server can ask Prometheus, and the repositories of previewed plans are watched (gitHeadWatch.ts). Everything else is activation.ts, shared with the browser.
  */
 // First: loading it starts the server process (serverProcess.ts).
 import { endServerProcess, serverTransports } from './serverProcess';
@@ -10,6 +10,7 @@ import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
 import { activateDrplan, deactivateDrplan, type DrplanApi as Api } from './activation';
 import { nodeExportFiles } from './export/nodeExportFiles';
+import { watchGitHead } from './gitHeadWatch';
 import { newPlanFolder } from './newPlanDocument';
 
 /** What the extension hands to other extensions and to its own integration tests. */
@@ -22,6 +23,10 @@ export function activate(context: vscode.ExtensionContext): Promise<DrplanApi> {
     exportFiles: nodeExportFiles,
     newPlanFolder: () => newPlanFolder(vscode.Uri.file(homedir())),
     availabilityImport: true,
+    watchRepository: (plan, moved) => {
+      const watch = watchGitHead(plan.fsPath, moved);
+      return watch && new vscode.Disposable(() => watch.dispose());
+    },
   });
 }
 

@@ -75,6 +75,16 @@ export class PreviewManager implements vscode.Disposable {
     for (const preview of this.previews) preview.refresh();
   }
 
+  /** The plans the previews show. */
+  plans(): readonly vscode.Uri[] {
+    return [...this.previews].map((preview) => preview.uri);
+  }
+
+  /** Fires each time a preview page has shown a new version. */
+  get onDidRender(): vscode.Event<RenderEvent> {
+    return this.renders.event;
+  }
+
   /** The plan of the preview the user is looking at (the panel is the active editor), if any. */
   activePreviewUri(): vscode.Uri | undefined {
     return [...this.previews].find((preview) => preview.active)?.uri;
