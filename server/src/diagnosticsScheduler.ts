@@ -8,13 +8,28 @@ import { nextTurn } from './nextTurn';
  * (`drplan.validation.delay`, 0 by default) makes it wait that long after the last change as well.
  *
  * "Read": the connection handles one message per turn of the event loop (an immediate), so the
- * scheduler lets turns pass (immediates, not timers, which wait a millisecond and more) until one
- * passes in which no further change, open or close came in; then it checks.
+ * scheduler lets turns pass (immediates, not timers, which wait a millisecond and more) until
+ * READING_TURNS pass in which no further change, open or close came in; then it checks.
  *
  * Checks that are due run one at a time, the smallest document first, each in a macrotask of
  * its own: the server reads the messages that came in meanwhile between two checks, so a small
  * plan is checked and answered before a large one that was opened just before it.
  */
+/**
+ * The turns of the event loop after which a message that has arrived is handled, counted from an
+ * immediate queued before the turn's reading: vscode-jsonrpc reads the pipe in the turn's poll,
+ * decodes what it read in an immediate of that turn (its reader's semaphore) and hands the
+ * message to its handler in an immediate of the next turn (the connection's queue). With two, a
+ * settle due while the server was busy (a collection) ran before the keystroke that had come
+ * meanwhile (settleWhenIdle.ts).
+ */
+const READING_TURNS = 3;
+
+function afterTurns(turns: number, work: () => void): void {
+  if (turns === 0) work();
+  else nextTurn(() => afterTurns(turns - 1, work));
+}
+
 /** A document this long (characters) takes tens of milliseconds or more to check. */
 const HEAVY_WEIGHT = 100_000;
 
@@ -96,18 +111,16 @@ export class DiagnosticsScheduler {
   }
 
   /**
-   * Runs `work` once the messages already received have been handled: the connection handles the
-   * next one in the turn after this one's, so the turn after that sees whether any came in.
+   * Runs `work` once the messages already received have been handled (see READING_TURNS), and
+   * none came in meanwhile; else once those have been handled, and so on.
    */
-  private afterMessages(work: () => void): void {
+  afterMessages(work: () => void): void {
     const seen = this.arrivals;
-    nextTurn(() =>
-      nextTurn(() => {
-        if (this.disposed) return;
-        if (this.arrivals === seen) work();
-        else this.afterMessages(work);
-      }),
-    );
+    afterTurns(READING_TURNS, () => {
+      if (this.disposed) return;
+      if (this.arrivals === seen) work();
+      else this.afterMessages(work);
+    });
   }
 
   private drain(): void {

@@ -19,7 +19,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CHECK_TIMING_MESSAGE, CheckTimings, type CheckTiming } from './checkTimings';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
-import { SettleWhenIdle } from './settleWhenIdle';
+import { SETTLE_IDLE_MS, SettleWhenIdle } from './settleWhenIdle';
 import { DocumentAnalyses } from './documentAnalyses';
 import { PlanTextDocument } from './planTextDocument';
 import { renderRequests, type RenderRequests } from './renderRequests';
@@ -67,7 +67,8 @@ export function serveLanguage(connection: ProposedFeatures.Connection, services:
   // What each check costs, step by step, for `drplan.trace.server: verbose` (checkTimings.ts).
   const timings = new CheckTimings();
   let traceVerbose = false;
-  const settling = new SettleWhenIdle();
+  // Once the messages that came while the server was busy are read (the scheduler is made below).
+  const settling = new SettleWhenIdle(SETTLE_IDLE_MS, (work) => scheduler.afterMessages(work));
   // The documents keep a change's text in pieces until it is read (planTextDocument.ts).
   const documents = new TextDocuments({
     create: PlanTextDocument.create,
@@ -215,6 +216,7 @@ export function serveLanguage(connection: ProposedFeatures.Connection, services:
     if (!document) return;
     try {
       const { service, analyses } = language();
+      services.idle?.beforeCheck();
       const startedAt = performance.now();
       const typing = analyses.analysed(uri);
       const analysis = analyses.get(document);

@@ -29,6 +29,8 @@ export interface ChangeHistories {
 export interface IdleWork {
   /** After work; `typing`: the check of a change to a document already checked (a keystroke). */
   touch(typing?: boolean): void;
+  /** A check is about to run (what waits for a pause and is due may run now). */
+  beforeCheck(): void;
   dispose(): void;
 }
 

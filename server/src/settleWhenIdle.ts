@@ -17,14 +17,26 @@ export const SETTLE_IDLE_MS = 20;
 export class SettleWhenIdle {
   private readonly waiting = new Map<string, Analysis>();
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Counts the publications: a settle waited for since one came is not due any more. */
+  private publications = 0;
 
-  constructor(private readonly idleMs = SETTLE_IDLE_MS) {}
+  /**
+   * `afterMessages`: runs its work once the messages received meanwhile have been handled
+   * (DiagnosticsScheduler.afterMessages). The server can be busy past idleMs (the collection
+   * after a keystroke takes 25–30 ms at 2,000 scenarios), and Node runs a due timer before it
+   * reads what came in meanwhile: the next keystroke, which the moves would then delay.
+   */
+  constructor(
+    private readonly idleMs = SETTLE_IDLE_MS,
+    private readonly afterMessages: (work: () => void) => void = (work) => work(),
+  ) {}
 
   /** The document's latest analysis, just published; an earlier one of it was consumed by it. */
   published(uri: string, analysis: Analysis): void {
     this.waiting.set(uri, analysis);
+    this.publications++;
     if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.settle(), this.idleMs);
+    this.timer = setTimeout(() => this.settleWhenRead(), this.idleMs);
     // (A Node timer would keep a server that is shutting down alive for it.)
     (this.timer as { unref?: () => void }).unref?.();
   }
@@ -38,8 +50,15 @@ export class SettleWhenIdle {
     this.waiting.clear();
   }
 
-  private settle(): void {
+  private settleWhenRead(): void {
     this.timer = undefined;
+    const publications = this.publications;
+    this.afterMessages(() => {
+      if (this.publications === publications) this.settle();
+    });
+  }
+
+  private settle(): void {
     for (const analysis of this.waiting.values()) analysis.settle();
     this.waiting.clear();
   }

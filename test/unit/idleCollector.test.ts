@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { garbageBudget, IdleCollector } from '../../server/src/idleCollector';
+import { garbageBudget, IdleCollector, PAUSE_MS } from '../../server/src/idleCollector';
 
 const MB = 1024 * 1024;
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
@@ -47,7 +47,7 @@ describe('the idle collector', () => {
     }
   });
 
-  it('collects in the next turn while the user keeps typing, once the garbage is over budget', async () => {
+  it('while the user types without a pause: over budget, collects just before the next keystroke’s check', async () => {
     const old = heap(40 * MB);
     const collector = new IdleCollector({ idleMs: 60_000, ...old.options });
     try {
@@ -56,15 +56,34 @@ describe('the idle collector', () => {
       let collectedAt: number[] = [];
       collector.touch(); // the plan's first check
       for (let keystroke = 1; keystroke <= 100; keystroke++) {
-        old.grow(0.4 * MB);
         const before = old.collections.length;
-        collector.touch(true);
-        assert.equal(old.collections.length, before, 'not in the turn of the diagnostics');
-        await nextTurn();
+        collector.beforeCheck();
         if (old.collections.length > before) collectedAt = [...collectedAt, keystroke];
+        old.grow(0.4 * MB);
+        collector.touch(true);
+        await nextTurn();
+        assert.equal(old.collections.length, collectedAt.length, 'not while the client reads the diagnostics');
       }
-      assert.deepEqual(collectedAt, [31, 62, 93]);
+      assert.deepEqual(collectedAt, [32, 63, 94]);
       assert.ok(old.collections.every((used) => used <= 40 * MB + 12.5 * MB));
+    } finally {
+      collector.dispose();
+    }
+  });
+
+  it('while the user types at human speed: over budget, collects in the pause after the diagnostics', async () => {
+    const old = heap(40 * MB);
+    const collector = new IdleCollector({ idleMs: 60_000, ...old.options });
+    try {
+      collector.touch();
+      old.grow(13 * MB);
+      collector.touch(true);
+      assert.equal(old.collections.length, 0);
+      await wait(PAUSE_MS + 20);
+      assert.equal(old.collections.length, 1);
+      // The next keystroke's check finds nothing to collect first.
+      collector.beforeCheck();
+      assert.equal(old.collections.length, 1);
     } finally {
       collector.dispose();
     }
@@ -79,9 +98,9 @@ describe('the idle collector', () => {
       collector.touch();
       await nextTurn();
       assert.equal(old.collections.length, 0);
-      // The next keystroke's check finds the budget passed.
+      // The next keystroke's check finds the budget passed; the one after it collects first.
       collector.touch(true);
-      await nextTurn();
+      collector.beforeCheck();
       assert.equal(old.collections.length, 1);
     } finally {
       collector.dispose();
@@ -104,7 +123,7 @@ describe('the idle collector', () => {
       assert.equal(old.collections.length, 0);
       old.grow(2 * MB);
       collector.touch(true);
-      await nextTurn();
+      collector.beforeCheck();
       assert.equal(old.collections.length, 1);
     } finally {
       collector.dispose();

@@ -46,4 +46,23 @@ describe('settling when idle', () => {
     mock.timers.tick(50);
     assert.equal(late.settled, 0);
   });
+
+  it('waits until the messages that came meanwhile are read; a keystroke among them publishes first, and its settle waits anew', () => {
+    const queued: (() => void)[] = [];
+    const settling = new SettleWhenIdle(20, (work) => void queued.push(work));
+    const uri = 'file:///a.drplan.yaml';
+    const first = analysis();
+    settling.published(uri, first);
+    mock.timers.tick(20);
+    assert.equal(first.settled, 0, 'not before the messages are read');
+    assert.equal(queued.length, 1);
+    // Among them: the next keystroke, checked and published before the work runs.
+    const second = analysis();
+    settling.published(uri, second);
+    queued.shift()?.();
+    assert.deepEqual([first.settled, second.settled], [0, 0], 'the wait that a publication followed moves nothing');
+    mock.timers.tick(20);
+    queued.shift()?.();
+    assert.deepEqual([first.settled, second.settled], [0, 1], 'the latest, once nothing came');
+  });
 });
