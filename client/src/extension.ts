@@ -23,8 +23,8 @@ export function activate(context: vscode.ExtensionContext): Promise<DrplanApi> {
     exportFiles: nodeExportFiles,
     newPlanFolder: () => newPlanFolder(vscode.Uri.file(homedir())),
     availabilityImport: true,
-    watchRepository: (plan, moved) => {
-      const watch = watchGitHead(plan.fsPath, moved);
+    watchRepository: (plan, events) => {
+      const watch = watchGitHead(plan.fsPath, events);
       return watch && new vscode.Disposable(() => watch.dispose());
     },
   });

@@ -11,8 +11,14 @@ import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { WORKSPACE_TRUSTED_NOTIFICATION } from '../../server/src/renderProtocol';
 
+/** What a repository's watch tells: HEAD may have moved; the repository is gone. */
+export interface RepositoryEvents {
+  moved(): void;
+  ended(): void;
+}
+
 /** Watches the HEAD of the repository that holds a plan file; undefined when it is in none. */
-export type RepositoryWatch = (file: vscode.Uri, moved: () => void) => vscode.Disposable | undefined;
+export type RepositoryWatch = (file: vscode.Uri, events: RepositoryEvents) => vscode.Disposable | undefined;
 
 /** The previews, as far as the change history concerns them. */
 export interface HistoryPreviews {
@@ -20,8 +26,8 @@ export interface HistoryPreviews {
   refresh(): void;
   /** The plans the previews show. */
   plans(): readonly vscode.Uri[];
-  /** Fires when a preview has shown a version (of a plan it may have just switched to). */
-  readonly onDidRender: vscode.Event<unknown>;
+  /** Fires when a preview opens, closes or shows another plan. */
+  readonly onDidChangePlans: vscode.Event<void>;
 }
 
 /** A commit writes several files: the previews are shown again once they are quiet. */
@@ -34,10 +40,10 @@ export function followWorkspaceTrust(client: BaseLanguageClient, previews: Histo
     clearTimeout(timer);
     timer = setTimeout(() => previews.refresh(), QUIET_MS);
   };
-  // Per previewed plan on disk, the watch of its repository (undefined: in none, asked again at
-  // the next version shown, as `git init` may come later).
+  // Per previewed plan on disk, the watch of its repository; undefined: it is in none, looked
+  // for again when a `.git` appears in the workspace (`git init`, a clone) or trust is granted.
   const watches = new Map<string, vscode.Disposable | undefined>();
-  const followPlans = () => {
+  const followPlans = (again = false) => {
     if (!watchRepository || !vscode.workspace.isTrusted) return;
     const shown = new Map(previews.plans().filter((plan) => plan.scheme === 'file').map((plan) => [plan.toString(), plan]));
     for (const [key, watch] of watches) {
@@ -46,17 +52,32 @@ export function followWorkspaceTrust(client: BaseLanguageClient, previews: Histo
       watches.delete(key);
     }
     for (const [key, plan] of shown) {
-      if (watches.get(key) === undefined) watches.set(key, watchRepository(plan, refreshSoon));
+      if (watches.has(key) && !(again && watches.get(key) === undefined)) continue;
+      const watch = watchRepository(plan, {
+        moved: refreshSoon,
+        // The repository was deleted: looked for again as for a plan in none.
+        ended: () => {
+          if (watches.get(key) === watch) watches.set(key, undefined);
+        },
+      });
+      watches.set(key, watch);
     }
   };
-  const disposables: vscode.Disposable[] = [
-    previews.onDidRender(followPlans),
+  const disposables: vscode.Disposable[] = [previews.onDidChangePlans(() => followPlans())];
+  const watchNewRepositories = () => {
+    if (!watchRepository) return;
+    const created = vscode.workspace.createFileSystemWatcher('**/.git', false, true, true);
+    disposables.push(created, created.onDidCreate(() => followPlans(true)));
+  };
+  if (vscode.workspace.isTrusted) watchNewRepositories();
+  disposables.push(
     vscode.workspace.onDidGrantWorkspaceTrust(async () => {
-      followPlans();
+      watchNewRepositories();
+      followPlans(true);
       if (client.isRunning()) await client.sendNotification(WORKSPACE_TRUSTED_NOTIFICATION);
       previews.refresh();
     }),
-  ];
+  );
   followPlans();
   return new vscode.Disposable(() => {
     clearTimeout(timer);

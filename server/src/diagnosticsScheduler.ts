@@ -1,4 +1,4 @@
-import { nextTurn } from './nextTurn';
+import { afterTurns } from './nextTurn';
 
 /**
  * Runs a document's check as soon as the messages already received have been read: a change is
@@ -21,14 +21,10 @@ import { nextTurn } from './nextTurn';
  * decodes what it read in an immediate of that turn (its reader's semaphore) and hands the
  * message to its handler in an immediate of the next turn (the connection's queue). With two, a
  * settle due while the server was busy (a collection) ran before the keystroke that had come
- * meanwhile (settleWhenIdle.ts).
+ * meanwhile (settleWhenIdle.ts). (In the browser's worker a message comes as a worker message
+ * and a turn is a timer's: there the turns cost a few milliseconds more and are more than enough.)
  */
 const READING_TURNS = 3;
-
-function afterTurns(turns: number, work: () => void): void {
-  if (turns === 0) work();
-  else nextTurn(() => afterTurns(turns - 1, work));
-}
 
 /** A document this long (characters) takes tens of milliseconds or more to check. */
 const HEAVY_WEIGHT = 100_000;

@@ -29,6 +29,7 @@ import { devNull } from 'node:os';
 import { basename, delimiter, dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ChangeHistory } from './core/render/changeHistory';
+import { headFiles } from './gitHeadFiles';
 import { COMMIT_FORMAT, gitReading, historyOfText, parseBlob, parseCommits, parseRepository, parseSource, SOURCE_FORMAT, type GitReading } from './gitOutput';
 
 /** The commits the document lists; older ones are counted. */
@@ -178,18 +179,11 @@ interface Cached {
   readonly reading: GitReading;
 }
 
-/**
- * What changes when HEAD moves: HEAD itself (a checkout, a detached commit), the branch it names
- * (a commit, a reset: git replaces the file), packed refs, the reflog, a reftable, the shallow
- * boundary. Their contents' size, time and inode, read with `stat`.
- */
+/** What changes when HEAD moves (gitHeadFiles.ts): HEAD's text, and the files' size, time and inode. */
 async function headStamp(location: GitLocation): Promise<string> {
   const { gitDir, commonDir } = location;
   const head = await fs.readFile(join(gitDir, 'HEAD'), 'utf8').catch(() => '');
-  const branch = /^ref: (refs\/[^\s]+)/.exec(head)?.[1];
-  const files = [join(gitDir, 'logs', 'HEAD'), join(commonDir, 'packed-refs'), join(commonDir, 'reftable', 'tables.list'), join(commonDir, 'shallow')];
-  if (branch && !branch.split('/').includes('..')) files.push(join(commonDir, branch));
-  const stats = await Promise.all(files.map((path) => fs.stat(path).then((s) => `${s.ino}:${s.size}:${s.mtimeMs}`, () => '-')));
+  const stats = await Promise.all(headFiles(gitDir, commonDir, head).map((path) => fs.stat(path).then((s) => `${s.ino}:${s.size}:${s.mtimeMs}`, () => '-')));
   return [head, ...stats].join('|');
 }
 

@@ -38,14 +38,16 @@ export function garbageBudget(live: number): number {
 export class IdleCollector {
   private readonly collect: () => void;
   private readonly idleMs: number;
+  private readonly pauseMs: number;
   private readonly oldGeneration: () => number;
   private timer: NodeJS.Timeout | undefined;
   private soon: NodeJS.Timeout | undefined;
   /** The old generation's size after the last collection (or the smallest seen since). */
   private base: number | undefined;
 
-  constructor(options: { readonly idleMs?: number; readonly oldGeneration?: () => number; readonly collect?: () => void } = {}) {
+  constructor(options: { readonly idleMs?: number; readonly pauseMs?: number; readonly oldGeneration?: () => number; readonly collect?: () => void } = {}) {
     this.idleMs = options.idleMs ?? 1000;
+    this.pauseMs = options.pauseMs ?? PAUSE_MS;
     this.oldGeneration = options.oldGeneration ?? oldGenerationUsed;
     this.collect = options.collect ?? fullCollection();
   }
@@ -66,7 +68,8 @@ export class IdleCollector {
       this.soon = setTimeout(() => {
         this.soon = undefined;
         this.collectNow();
-      }, PAUSE_MS);
+      }, this.pauseMs);
+      this.soon.unref();
       return;
     }
     this.timer = setTimeout(() => {

@@ -4,3 +4,9 @@
  */
 export const nextTurn: (work: () => void) => void =
   typeof setImmediate === 'function' ? (work) => void setImmediate(work) : (work) => void setTimeout(work, 0);
+
+/** Runs `work` after `turns` turns of the event loop (nextTurn `turns` times). */
+export function afterTurns(turns: number, work: () => void): void {
+  if (turns <= 0) work();
+  else nextTurn(() => afterTurns(turns - 1, work));
+}

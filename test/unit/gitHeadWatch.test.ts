@@ -1,14 +1,15 @@
 /**
  * The watch of a previewed plan's repository (client/src/gitHeadWatch.ts) on real repositories
- * made here: a commit, the first commit of a new repository, a checkout, a linked work tree, a
- * plan reached through a link; nothing for a plan outside any repository or after dispose.
+ * made here: a commit, the first commit of a new repository, a checkout, a branch in a folder of
+ * its own, a repository without a reflog, a linked work tree, a plan reached through a link, a
+ * repository deleted; nothing for a plan outside any repository or after dispose.
  */
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { gitDirOf, watchGitHead, type HeadWatch } from '../../client/src/gitHeadWatch';
+import { commonDirOf, gitDirOf, watchGitHead, type HeadWatch } from '../../client/src/gitHeadWatch';
 import { commit, git, newRepository, planRepository } from '../support/gitRepositories';
 
 const folders: string[] = [];
@@ -19,17 +20,23 @@ after(() => {
 });
 
 /** A watch of `plan` that counts the moves it reports, and waits for the next one. */
-function watched(plan: string): { readonly moves: () => number; next: (what: string) => Promise<void>; readonly watch: HeadWatch } {
+function watched(plan: string): { readonly moves: () => number; next: (what: string) => Promise<void>; readonly ended: Promise<void>; readonly watch: HeadWatch } {
   let moves = 0;
   let waiting: (() => void) | undefined;
-  const watch = watchGitHead(plan, () => {
-    moves++;
-    waiting?.();
+  let ended!: () => void;
+  const endedPromise = new Promise<void>((resolve) => (ended = resolve));
+  const watch = watchGitHead(plan, {
+    moved: () => {
+      moves++;
+      waiting?.();
+    },
+    ended: () => ended(),
   });
   assert.ok(watch, `a watch of ${plan}`);
   watches.push(watch);
   return {
     watch,
+    ended: endedPromise,
     moves: () => moves,
     // Events come from another thread: waited for, with a bound only so that a missing one fails.
     next: (what) =>
@@ -91,6 +98,7 @@ describe('the watch of a previewed plan’s repository', () => {
     git(folder, ['worktree', 'add', '-q', '-b', 'zweig', tree]);
     const plan = join(tree, 'plaene', 'notfallplan.drplan.yaml');
     assert.equal(gitDirOf(plan), join(realpathSync(folder), '.git', 'worktrees', 'zweig'));
+    assert.equal(commonDirOf(gitDirOf(plan) as string), join(realpathSync(folder), '.git'));
     const { next } = watched(plan);
     const moved = next('a commit in the work tree');
     git(tree, ['commit', '-q', '--allow-empty', '-m', 'Im Zweig']);
@@ -110,8 +118,9 @@ describe('the watch of a previewed plan’s repository', () => {
     folders.push(folder);
     mkdirSync(join(folder, 'plaene'));
     writeFileSync(join(folder, 'plaene', 'plan.drplan.yaml'), 'title: Plan\n');
-    assert.equal(watchGitHead(join(folder, 'plaene', 'plan.drplan.yaml'), () => assert.fail('no repository')), undefined);
-    assert.equal(watchGitHead(join(folder, 'fehlt.drplan.yaml'), () => assert.fail('no file')), undefined);
+    const never = { moved: () => assert.fail('no repository'), ended: () => assert.fail('no repository') };
+    assert.equal(watchGitHead(join(folder, 'plaene', 'plan.drplan.yaml'), never), undefined);
+    assert.equal(watchGitHead(join(folder, 'fehlt.drplan.yaml'), never), undefined);
   });
 
   it('after dispose nothing more is heard', async () => {
@@ -125,5 +134,32 @@ describe('the watch of a previewed plan’s repository', () => {
     await moved;
     await new Promise((resolve) => setTimeout(resolve, 100));
     assert.equal(moves(), 0);
+  });
+
+  it('a branch in a folder of its own, checked out and committed to; a repository without a reflog', async () => {
+    const { folder, plan } = repository();
+    git(folder, ['config', 'core.logAllRefUpdates', 'false']);
+    // Without reflogs git writes none (an existing one it would go on writing).
+    rmSync(join(folder, '.git', 'logs'), { recursive: true, force: true });
+    const { next } = watched(plan);
+    const checkedOut = next('a checkout of feature/neu');
+    git(folder, ['checkout', '-q', '-b', 'feature/neu']);
+    await checkedOut;
+    // No reflog now: the branch file itself, in refs/heads/feature, tells of the commit.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const committed = next('a commit on feature/neu');
+    git(folder, ['commit', '-q', '--allow-empty', '-m', 'Im Zweig']);
+    await committed;
+  });
+
+  it('a repository deleted: the watch ends and says so', async () => {
+    const { folder, plan } = repository();
+    const { ended, moves } = watched(plan);
+    rmSync(join(folder, '.git'), { recursive: true, force: true });
+    await Promise.race([ended, new Promise((_, reject) => setTimeout(() => reject(new Error('the watch did not end')), 10_000))]);
+    const before = moves();
+    newRepository(folder);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.equal(moves(), before, 'an ended watch hears nothing of a new repository');
   });
 });

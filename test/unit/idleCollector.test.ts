@@ -49,7 +49,8 @@ describe('the idle collector', () => {
 
   it('while the user types without a pause: over budget, collects just before the next keystroke’s check', async () => {
     const old = heap(40 * MB);
-    const collector = new IdleCollector({ idleMs: 60_000, ...old.options });
+    // No pause comes: the keystrokes follow each other within pauseMs, however loaded the machine.
+    const collector = new IdleCollector({ idleMs: 60_000, pauseMs: 60_000, ...old.options });
     try {
       // 0.4 MB a keystroke, as the old generation grows at 2,000 scenarios: the budget (12 MB) is
       // passed after 31 keystrokes, then again 31 keystrokes after the collection.
@@ -91,7 +92,7 @@ describe('the idle collector', () => {
 
   it('leaves opening and closing plans to V8 however much they leave', async () => {
     const old = heap(40 * MB);
-    const collector = new IdleCollector({ idleMs: 60_000, ...old.options });
+    const collector = new IdleCollector({ idleMs: 60_000, pauseMs: 60_000, ...old.options });
     try {
       collector.touch();
       old.grow(80 * MB);
@@ -109,7 +110,7 @@ describe('the idle collector', () => {
 
   it('counts from what V8 collected itself', async () => {
     const old = heap(40 * MB);
-    const collector = new IdleCollector({ idleMs: 60_000, ...old.options });
+    const collector = new IdleCollector({ idleMs: 60_000, pauseMs: 60_000, ...old.options });
     try {
       collector.touch(true);
       old.grow(10 * MB);

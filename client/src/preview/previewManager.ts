@@ -31,7 +31,8 @@ export interface PreviewPanelInfo {
 export class PreviewManager implements vscode.Disposable {
   private readonly previews = new Set<PlanPreview>();
   private readonly renders = new vscode.EventEmitter<RenderEvent>();
-  private readonly disposables: vscode.Disposable[] = [this.renders];
+  private readonly plansChanged = new vscode.EventEmitter<void>();
+  private readonly disposables: vscode.Disposable[] = [this.renders, this.plansChanged];
   readonly api: PreviewApi;
 
   constructor(
@@ -66,6 +67,7 @@ export class PreviewManager implements vscode.Disposable {
       vscode.window.onDidChangeActiveTextEditor((editor) => {
         if (editor?.document.languageId !== 'drplan') return;
         for (const preview of this.previews) preview.setDocument(editor.document.uri);
+        this.plansChanged.fire();
       }),
     );
   }
@@ -80,9 +82,9 @@ export class PreviewManager implements vscode.Disposable {
     return [...this.previews].map((preview) => preview.uri);
   }
 
-  /** Fires each time a preview page has shown a new version. */
-  get onDidRender(): vscode.Event<RenderEvent> {
-    return this.renders.event;
+  /** Fires when a preview opens, closes or shows another plan. */
+  get onDidChangePlans(): vscode.Event<void> {
+    return this.plansChanged.event;
   }
 
   /** The plan of the preview the user is looking at (the panel is the active editor), if any. */
@@ -108,6 +110,7 @@ export class PreviewManager implements vscode.Disposable {
     if (existing) {
       existing.setDocument(uri);
       existing.reveal(column, toSide);
+      this.plansChanged.fire();
       return;
     }
     const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, previewTitle(uri), { viewColumn: column, preserveFocus: toSide }, webviewOptions(this.extensionUri));
@@ -134,7 +137,11 @@ export class PreviewManager implements vscode.Disposable {
 
   private track(preview: PlanPreview): void {
     this.previews.add(preview);
-    preview.onDidDispose(() => this.previews.delete(preview));
+    preview.onDidDispose(() => {
+      this.previews.delete(preview);
+      this.plansChanged.fire();
+    });
+    this.plansChanged.fire();
   }
 
   dispose(): void {
