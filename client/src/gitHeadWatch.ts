@@ -12,9 +12,9 @@
  * watched for in the nearest folder that exists, and after each change the watches follow HEAD
  * to the branch it names. Nothing here runs git (SECURITY.md §10).
  */
-import { existsSync, readFileSync, realpathSync, statSync, watch, type FSWatcher } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import { headFiles } from '../../server/src/gitHeadFiles';
+import { existsSync, readFileSync, statSync, watch, type FSWatcher } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { commonDirOf, gitDirOf, headFiles } from '../../server/src/gitHeadFiles';
 
 export interface HeadWatch {
   dispose(): void;
@@ -131,44 +131,5 @@ function isFolder(path: string): boolean {
     return statSync(path).isDirectory();
   } catch {
     return false;
-  }
-}
-
-/**
- * The git directory of the work tree `file` is in: the nearest `.git` folder above it, or the
- * folder a `.git` file names (`gitdir: …`, a linked work tree or a submodule).
- */
-export function gitDirOf(file: string): string | undefined {
-  let folder: string;
-  try {
-    folder = dirname(realpathSync(file));
-  } catch {
-    return undefined;
-  }
-  for (;;) {
-    const dotGit = join(folder, '.git');
-    try {
-      const stat = statSync(dotGit);
-      if (stat.isDirectory()) return dotGit;
-      if (stat.isFile()) {
-        const named = /^gitdir: *(.+?)\s*$/m.exec(readFileSync(dotGit, 'utf8').slice(0, 4096))?.[1];
-        return named ? resolve(folder, named) : undefined;
-      }
-    } catch {
-      // No `.git` here: one folder up.
-    }
-    const parent = dirname(folder);
-    if (parent === folder) return undefined;
-    folder = parent;
-  }
-}
-
-/** The folder of the refs a git directory shares (a linked work tree's `commondir`), or itself. */
-export function commonDirOf(gitDir: string): string {
-  try {
-    const named = readFileSync(join(gitDir, 'commondir'), 'utf8').slice(0, 4096).trim();
-    return named ? resolve(gitDir, named) : gitDir;
-  } catch {
-    return gitDir;
   }
 }

@@ -53,6 +53,7 @@ export function followWorkspaceTrust(client: BaseLanguageClient, previews: Histo
     }
     for (const [key, plan] of shown) {
       if (watches.has(key) && !(again && watches.get(key) === undefined)) continue;
+      const missed = watches.has(key);
       const watch = watchRepository(plan, {
         moved: refreshSoon,
         // The repository was deleted: looked for again as for a plan in none.
@@ -61,6 +62,8 @@ export function followWorkspaceTrust(client: BaseLanguageClient, previews: Histo
         },
       });
       watches.set(key, watch);
+      // A repository made around a previewed plan: its commits so far.
+      if (missed && watch) refreshSoon();
     }
   };
   const disposables: vscode.Disposable[] = [previews.onDidChangePlans(() => followPlans())];

@@ -29,7 +29,7 @@ import { devNull } from 'node:os';
 import { basename, delimiter, dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ChangeHistory } from './core/render/changeHistory';
-import { headFiles } from './gitHeadFiles';
+import { gitDirOf, headFiles } from './gitHeadFiles';
 import { COMMIT_FORMAT, gitReading, historyOfText, parseBlob, parseCommits, parseRepository, parseSource, SOURCE_FORMAT, type GitReading } from './gitOutput';
 
 /** The commits the document lists; older ones are counted. */
@@ -138,23 +138,24 @@ export async function readHistory(location: GitLocation, limit = COMMIT_LIMIT): 
 /**
  * The language server's git histories, one per plan file, read again when HEAD moves (a commit,
  * a checkout, a reset: seen from the files under `.git` without running git) or the file is
- * saved. Between, a preview of each keystroke only compares its text with HEAD's blob.
+ * saved; a plan in no repository, when a `.git` appears above it. Between, a preview of each
+ * keystroke only compares its text with HEAD's blob.
  */
 export class GitHistories {
-  private readonly files = new Map<string, Promise<Cached | undefined>>();
+  private readonly files = new Map<string, Promise<Cached | Missed>>();
 
   constructor(private readonly options: GitOptions = {}) {}
 
   async history(file: string, text: string): Promise<ChangeHistory | undefined> {
     let pending = this.files.get(file);
     const cached = await pending;
-    if (cached && (await headStamp(cached.location)) !== cached.stamp && this.files.get(file) === pending) this.files.delete(file);
+    if (cached && (await outdated(file, cached)) && this.files.get(file) === pending) this.files.delete(file);
     pending = this.files.get(file);
     if (!pending) {
       pending = this.read(file);
       this.files.set(file, pending);
     }
-    const reading = (await pending)?.reading;
+    const reading = (await pending).reading;
     return reading && historyOfText(reading, text);
   }
 
@@ -163,13 +164,15 @@ export class GitHistories {
     this.files.delete(file);
   }
 
-  private async read(file: string): Promise<Cached | undefined> {
+  private async read(file: string): Promise<Cached | Missed> {
+    // Before asking git: a repository made meanwhile makes the next request ask again.
+    const missed: Missed = { gitDir: gitDirOf(file), reading: undefined };
     const location = await locate(file, this.options);
-    if (!location) return undefined;
+    if (!location) return missed;
     // Before reading: a HEAD that moves meanwhile makes the next request read again.
     const stamp = await headStamp(location);
     const reading = await readHistory(location, this.options.limit);
-    return reading && { location, stamp, reading };
+    return reading ? { location, stamp, reading } : missed;
   }
 }
 
@@ -177,6 +180,17 @@ interface Cached {
   readonly location: GitLocation;
   readonly stamp: string;
   readonly reading: GitReading;
+}
+
+/** No history: git found no repository (or could not read it) where `gitDir` was the `.git` above the file. */
+interface Missed {
+  readonly gitDir: string | undefined;
+  readonly reading: undefined;
+}
+
+/** HEAD moved since the reading; for no reading, a `.git` appeared, went or changed above the file (`git init`, a clone). */
+async function outdated(file: string, cached: Cached | Missed): Promise<boolean> {
+  return 'location' in cached ? (await headStamp(cached.location)) !== cached.stamp : gitDirOf(file) !== cached.gitDir;
 }
 
 /** What changes when HEAD moves (gitHeadFiles.ts): HEAD's text, and the files' size, time and inode. */

@@ -9,7 +9,8 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { commonDirOf, gitDirOf, watchGitHead, type HeadWatch } from '../../client/src/gitHeadWatch';
+import { watchGitHead, type HeadWatch } from '../../client/src/gitHeadWatch';
+import { commonDirOf, gitDirOf } from '../../server/src/gitHeadFiles';
 import { commit, git, newRepository, planRepository } from '../support/gitRepositories';
 
 const folders: string[] = [];

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { changeHistory, findGit, gitEnvironment, GitHistories } from '../../server/src/gitHistory';
-import { commit, git, newRepository, planRepository, plantTraps, shortHash, type PlanRepository } from '../support/gitRepositories';
+import { commit, EXAMPLE_PLAN, git, newRepository, planRepository, plantTraps, shortHash, type PlanRepository } from '../support/gitRepositories';
 
 const folders: string[] = [];
 after(() => {
@@ -165,6 +165,20 @@ describe('the change history from git', () => {
     const read = await histories.history(plan, text);
     assert.notEqual(read, again, 'saved: read again');
     assert.deepEqual(read, again);
+  });
+
+  it('a plan in no repository: asked again once a repository is made around it, not before', async () => {
+    const folder = scratch();
+    const plan = join(folder, 'notfallplan.drplan.yaml');
+    const text = readFileSync(EXAMPLE_PLAN, 'utf8');
+    writeFileSync(plan, text);
+    const histories = new GitHistories();
+    assert.equal(await histories.history(plan, text), undefined);
+    assert.equal(await histories.history(plan, text), undefined, 'still none');
+    newRepository(folder);
+    git(folder, ['add', '.']);
+    const hash = commit(folder, 'Erste Fassung', '2026-12-10T10:00:00+01:00');
+    assert.equal((await histories.history(plan, text))?.commits[0]?.hash, hash, 'git init and a commit: read without a save');
   });
 
   it('reads a plan in a linked worktree (git worktree add)', async () => {
