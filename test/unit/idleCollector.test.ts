@@ -25,6 +25,20 @@ function heap(live: number) {
   };
 }
 
+/** A collector over a heap of 40 MB live, disposed after `body`. */
+async function withCollector(
+  timing: { readonly idleMs: number; readonly pauseMs?: number },
+  body: (old: ReturnType<typeof heap>, collector: IdleCollector) => Promise<void> | void,
+): Promise<void> {
+  const old = heap(40 * MB);
+  const collector = new IdleCollector({ ...timing, ...old.options });
+  try {
+    await body(old, collector);
+  } finally {
+    collector.dispose();
+  }
+}
+
 describe('the idle collector', () => {
   it('gives small heaps 12 MB of garbage and larger ones 30 % of what they hold', () => {
     assert.equal(garbageBudget(10 * MB), 12 * MB);
@@ -32,9 +46,7 @@ describe('the idle collector', () => {
   });
 
   it('collects once the server has been idle, and not while work keeps coming', async () => {
-    const old = heap(40 * MB);
-    const collector = new IdleCollector({ idleMs: 30, ...old.options });
-    try {
+    await withCollector({ idleMs: 30 }, async (old, collector) => {
       for (let i = 0; i < 5; i++) {
         collector.touch();
         await wait(10);
@@ -42,16 +54,12 @@ describe('the idle collector', () => {
       assert.equal(old.collections.length, 0);
       await wait(60);
       assert.equal(old.collections.length, 1);
-    } finally {
-      collector.dispose();
-    }
+    });
   });
 
   it('while the user types without a pause: over budget, collects just before the next keystroke’s check', async () => {
-    const old = heap(40 * MB);
     // No pause comes: the keystrokes follow each other within pauseMs, however loaded the machine.
-    const collector = new IdleCollector({ idleMs: 60_000, pauseMs: 60_000, ...old.options });
-    try {
+    await withCollector({ idleMs: 60_000, pauseMs: 60_000 }, async (old, collector) => {
       // 0.4 MB a keystroke, as the old generation grows at 2,000 scenarios: the budget (12 MB) is
       // passed after 31 keystrokes, then again 31 keystrokes after the collection.
       let collectedAt: number[] = [];
@@ -67,15 +75,11 @@ describe('the idle collector', () => {
       }
       assert.deepEqual(collectedAt, [32, 63, 94]);
       assert.ok(old.collections.every((used) => used <= 40 * MB + 12.5 * MB));
-    } finally {
-      collector.dispose();
-    }
+    });
   });
 
   it('while the user types at human speed: over budget, collects in the pause after the diagnostics', async () => {
-    const old = heap(40 * MB);
-    const collector = new IdleCollector({ idleMs: 60_000, ...old.options });
-    try {
+    await withCollector({ idleMs: 60_000 }, async (old, collector) => {
       collector.touch();
       old.grow(13 * MB);
       collector.touch(true);
@@ -85,15 +89,11 @@ describe('the idle collector', () => {
       // The next keystroke's check finds nothing to collect first.
       collector.beforeCheck();
       assert.equal(old.collections.length, 1);
-    } finally {
-      collector.dispose();
-    }
+    });
   });
 
   it('leaves opening and closing plans to V8 however much they leave', async () => {
-    const old = heap(40 * MB);
-    const collector = new IdleCollector({ idleMs: 60_000, pauseMs: 60_000, ...old.options });
-    try {
+    await withCollector({ idleMs: 60_000, pauseMs: 60_000 }, async (old, collector) => {
       collector.touch();
       old.grow(80 * MB);
       collector.touch();
@@ -103,15 +103,11 @@ describe('the idle collector', () => {
       collector.touch(true);
       collector.beforeCheck();
       assert.equal(old.collections.length, 1);
-    } finally {
-      collector.dispose();
-    }
+    });
   });
 
   it('counts from what V8 collected itself', async () => {
-    const old = heap(40 * MB);
-    const collector = new IdleCollector({ idleMs: 60_000, pauseMs: 60_000, ...old.options });
-    try {
+    await withCollector({ idleMs: 60_000, pauseMs: 60_000 }, async (old, collector) => {
       collector.touch(true);
       old.grow(10 * MB);
       collector.touch(true);
@@ -126,8 +122,6 @@ describe('the idle collector', () => {
       collector.touch(true);
       collector.beforeCheck();
       assert.equal(old.collections.length, 1);
-    } finally {
-      collector.dispose();
-    }
+    });
   });
 });
