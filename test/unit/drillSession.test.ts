@@ -256,6 +256,31 @@ describe('drill: the store', () => {
     assert.equal(store.get('d1'), undefined);
     assert.deepEqual(store.unfinished(PLAN), []);
   });
+
+  it('brings a panel back after a reload with the newer copy, or by its title when VS Code kept no page state', async () => {
+    const store = new DrillStore(new MapMemento());
+    const ready = fresh();
+    const running = take(drill.start(ready, T0, 0));
+    const marked = take(drill.mark(running, 0, T0 + MINUTE, false, undefined));
+    const elsewhere = drill.newDrill('d2', 'file:///other/plan.drplan.yaml', { title: 'P' }, SCENARIO, KINDS, RESULTS);
+    const other = drill.newDrill('d3', PLAN, { title: 'P' }, { ...SCENARIO, id: 'power', title: 'Stromausfall' }, KINDS, RESULTS);
+    await store.save(running);
+    await store.save(elsewhere);
+    await store.save(other);
+    const titleOf = (state: drill.DrillState) => `DR drill: ${state.scenario.title}`;
+    const inThisWindow = (state: drill.DrillState) => state.plan === PLAN;
+    const panel = { title: 'DR drill: Ausfall des Storage-Servers', titleOf, mayHaveShown: inThisWindow };
+    assert.deepEqual(store.restored(ready, panel), running, "the kept copy, newer than the page's");
+    assert.deepEqual(store.restored(marked, panel), marked, "the page's copy, newer than the kept one (the host crashed before it was kept)");
+    assert.deepEqual(store.restored(undefined, panel), running, 'no page state: the drill of this workspace whose panel had the title');
+    assert.deepEqual(store.restored(undefined, { ...panel, title: 'DR drill: Stromausfall' }), other);
+    assert.equal(store.restored(undefined, { ...panel, mayHaveShown: (state) => inThisWindow(state) && state.id !== 'd1' }), undefined, 'not a drill shown in a panel already, nor one of another window');
+    assert.equal(store.restored(undefined, { ...panel, title: 'Preview: plan.drplan.yaml' }), undefined);
+    const recorded: drill.DrillState = { ...marked, id: 'gone', revision: 9, recorded: T0 + 2 * MINUTE };
+    assert.equal(drill.phaseOf(recorded), 'recorded');
+    assert.equal(store.restored(recorded, panel), undefined, 'a recorded drill no longer kept stays gone');
+    assert.deepEqual(store.restored({ ...marked, id: 'lost' }, panel), { ...marked, id: 'lost' }, 'an unfinished drill only its page still has is kept again');
+  });
 });
 
 describe('drill: the page', () => {

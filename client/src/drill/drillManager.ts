@@ -223,15 +223,24 @@ export class DrillManager implements vscode.Disposable {
 
   private async revive(webviewPanel: vscode.WebviewPanel, pageState: unknown): Promise<void> {
     const copy = typeof pageState === 'object' && pageState !== null ? drillStateOf((pageState as { drill?: unknown }).drill) : undefined;
-    const saved = copy ? this.store.get(copy.id) : undefined;
-    // The newer of the two copies; the extension's, should the page's be gone.
-    let state = saved && (!copy || saved.revision >= copy.revision) ? saved : copy;
-    if (!state || !this.mayOpen(state.plan) || this.panels.has(state.id) || (phaseOf(state) === 'recorded' && !saved)) {
+    const mayHaveShown = (candidate: DrillState) => !this.panels.has(candidate.id) && this.inWorkspace(candidate.plan);
+    let state = this.store.restored(copy, { title: webviewPanel.title, titleOf: drillPanelTitle, mayHaveShown });
+    if (!state || !this.mayOpen(state.plan) || this.panels.has(state.id)) {
       webviewPanel.dispose();
       return;
     }
-    if (state !== saved) state = await this.store.save(state);
+    // The page's copy, newer than the one kept (the host crashed before it was saved), is kept.
+    if (this.store.get(state.id)?.revision !== state.revision) state = await this.store.save(state);
     this.track(new DrillPanel(webviewPanel, this.host, state));
+  }
+
+  /** Whether `plan` (a URI's text) is a file of one of the workspace's folders. */
+  private inWorkspace(plan: string): boolean {
+    try {
+      return vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(plan, true)) !== undefined;
+    } catch {
+      return false;
+    }
   }
 
   /** A plan a saved drill may name: one on disk, in the workspace or unsaved (as a restored preview). */

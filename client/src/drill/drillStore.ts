@@ -50,6 +50,25 @@ export class DrillStore {
     return state;
   }
 
+  /**
+   * The drill a panel brought back by a reload shows: the newer of its page's copy and the one
+   * kept. Without a page copy (the window closed before the new panel's page had started, and
+   * VS Code saved the panel without its page's state) it is the newest drill kept whose panel
+   * had the restored one's title, of those the window may have shown (`mayHaveShown`: no panel
+   * of its own now, a plan of this workspace; the store is shared by all windows). None when the
+   * drill is gone (a recorded copy no longer kept is not brought back).
+   */
+  restored(pageCopy: DrillState | undefined, panel: { readonly title: string; readonly titleOf: (state: DrillState) => string; readonly mayHaveShown: (state: DrillState) => boolean }): DrillState | undefined {
+    if (pageCopy) {
+      const kept = this.get(pageCopy.id);
+      if (!kept) return phaseOf(pageCopy) === 'recorded' ? undefined : pageCopy;
+      return kept.revision >= pageCopy.revision ? kept : pageCopy;
+    }
+    return this.all()
+      .filter((state) => panel.titleOf(state) === panel.title && panel.mayHaveShown(state))
+      .at(-1);
+  }
+
   async remove(id: string): Promise<void> {
     await this.memento.update(PREFIX + id, undefined);
   }
