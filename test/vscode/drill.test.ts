@@ -14,7 +14,7 @@ import * as vscode from 'vscode';
 import { parseDocument } from 'yaml';
 import type { DrillApi } from '../../client/src/drill/drillManager';
 import type { DrillState } from '../../client/src/drill/drillSession';
-import { activate, closeAllEditors, copyPlan, extension, openPlan, revert, waitFor, waitForEvent, workspaceFile } from './helpers';
+import { activate, closeAllEditors, copyPlan, extension, openPlan, restorePanel, revert, waitFor, waitForEvent, workspaceFile } from './helpers';
 
 const german = () => vscode.env.language.toLowerCase().startsWith('de');
 const MINUTE = 60_000;
@@ -221,6 +221,39 @@ suite('drill', () => {
     const document = await vscode.workspace.openTextDocument(plan);
     const entry = exercisesOf(document.getText(), 'netzwerk').at(-1);
     assert.deepEqual(entry && [entry.recovery_time, entry.data_loss, entry.result, (entry.steps as unknown[]).length], ['1h', 0, 'passed', 2]);
+  });
+
+  test('drill: a panel brought back without its page\'s state (saved before the page started) shows the drill kept under its title', async () => {
+    const plan = await copyPlan(example(), 'drill-restore');
+    touched.push(plan);
+    await openPlan(plan);
+    clock = T0;
+    const id = await begin(plan, 'netzwerk');
+    const api = drills();
+    await api.receive(id, { type: 'start' });
+    tick(20);
+    await api.receive(id, { type: 'mark', step: 0, skipped: false, note: 'Switch 2 defekt' });
+    const tab = vscode.window.tabGroups.all.flatMap((group) => group.tabs).find((candidate) => candidate.input instanceof vscode.TabInputWebview && candidate.input.viewType.endsWith('drplan.drill'));
+    assert.ok(tab, 'the drill panel\'s tab');
+    await closeAllEditors();
+    await waitFor(() => !api.panels().some((panel) => panel.id === id), 'the panel to close');
+
+    const restore = (title: string) => restorePanel('drplan.drill', title, true, (panel) => api.restore(panel, undefined));
+    const gone = await restore(german() ? 'DR-Übung: Meteoriteneinschlag' : 'DR drill: Meteorite strike');
+    assert.ok(gone(), 'a panel whose title names no drill kept is closed');
+    await restore(tab.label);
+    assert.deepEqual(api.panels().map((panel) => panel.id), [id], 'the drill of that title, in a panel of its own');
+    assert.equal((await savedDrill(id, () => true, 'the drill')).marks.length, 1, 'where it stood');
+    const twice = await restore(tab.label);
+    assert.ok(twice(), 'a second panel of the same drill is closed');
+
+    // The restored panel goes on to the entry.
+    tick(40);
+    await api.receive(id, { type: 'mark', step: 1, skipped: false });
+    await api.receive(id, { type: 'outcome', outcome: { dataLoss: '0', kind: 'functional-test', result: 'passed', notes: '', conductedBy: 'Max' } });
+    await api.receive(id, { type: 'record' });
+    await savedDrill(id, (state) => state.recorded !== undefined, 'the restored drill to be recorded');
+    assert.equal(exercisesOf((await vscode.workspace.openTextDocument(plan)).getText(), 'netzwerk').at(-1)?.recovery_time, '1h');
   });
 
   test('drill: a plan changed meanwhile (lines above, the scenario moved) gets the entry in the right scenario', async () => {

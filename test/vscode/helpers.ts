@@ -34,7 +34,27 @@ export function workspaceFile(...segments: string[]): vscode.Uri {
   return vscode.Uri.joinPath(workspaceRoot(), ...segments);
 }
 
+/**
+ * Hands `restore` a webview panel of `viewType` titled `title`, as VS Code brings one back after a
+ * window reload (with the options the extension gave it: scripts from media/ only); answers
+ * whether the panel has been closed since.
+ */
+export async function restorePanel(viewType: string, title: string, retainContextWhenHidden: boolean, restore: (panel: vscode.WebviewPanel) => Promise<void>): Promise<() => boolean> {
+  const panel = vscode.window.createWebviewPanel(viewType, title, vscode.ViewColumn.Active, {
+    enableScripts: true,
+    enableForms: false,
+    enableCommandUris: false,
+    localResourceRoots: [vscode.Uri.joinPath(extension().extensionUri, 'media')],
+    retainContextWhenHidden,
+  });
+  let closed = false;
+  panel.onDidDispose(() => (closed = true));
+  await restore(panel);
+  return () => closed;
+}
+
 let copies = 0;
+
 /**
  * Copies a workspace file to a new name in a scratch folder of the workspace, so that a test can
  * edit its own plan. The copy gets `extension` (default: the original's).

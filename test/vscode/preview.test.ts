@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { activate, closeAllEditors, copyPlan, extension, openPlan, previewApi, rendered, revert, workspaceFile } from './helpers';
+import { activate, closeAllEditors, copyPlan, extension, openPlan, previewApi, rendered, restorePanel, revert, workspaceFile } from './helpers';
 
 const german = () => vscode.env.language.toLowerCase().startsWith('de');
 
@@ -145,6 +145,35 @@ suite('preview and export', () => {
     assert.equal(panels.length, 1, 'still one preview');
     assert.equal(panels[0]?.uri.toString(), second.toString());
     assert.match(panels[0]?.title ?? '', new RegExp(`${path.basename(second.fsPath).replace(/\./g, '\\.')}$`));
+  });
+
+  test('a preview brought back without its page\'s state (saved before the page started) shows the plan its title names', async () => {
+    const other = await copyPlan(workspaceFile('fixtures', 'codes', 'rto-exceeded.drplan.yaml'), 'preview-restore');
+    const title = (name: string) => (german() ? `Vorschau: ${name}` : `Preview: ${name}`);
+    const restore = (panelTitle: string) => restorePanel('drplan.preview', panelTitle, false, (panel) => previewApi().restore(panel, undefined));
+    // Which plan the restored preview shows; that it renders it is the same preview as after
+    // "Open Preview" (the tests above), and the e2e path reloads a real window with one open.
+    const shows = () => previewApi().panels().map((panel) => panel.uri.toString());
+
+    // No editor open (the preview was the window's only editor): the plan of that name in the workspace.
+    await closeAllEditors();
+    await restore(title('plone-intranet.drplan.yaml'));
+    assert.deepEqual(shows(), [example().toString()], 'the plan of that name in the workspace');
+    await closeAllEditors();
+
+    // The plan open, a YAML file that is no plan in front: the open plan of that name.
+    await openPlan(other);
+    const notPlan = await vscode.workspace.openTextDocument(workspaceFile('fixtures', 'yaml', 'replace-value.input.yaml'));
+    await vscode.window.showTextDocument(notPlan, { viewColumn: vscode.ViewColumn.One, preview: false });
+    assert.notEqual(vscode.window.activeTextEditor?.document.languageId, 'drplan');
+    await restore(title(path.basename(other.fsPath)));
+    assert.deepEqual(shows(), [other.toString()], 'the open plan of that name');
+    await closeAllEditors();
+
+    // A title that names no plan, and no plan in front: nothing to show, the panel is closed.
+    const gone = await restore(title('nicht-da.drplan.yaml'));
+    assert.ok(gone(), 'a panel naming no plan is closed');
+    assert.deepEqual(shows(), []);
   });
 
   test('exports a PDF and an HTML file through the commands; an existing file is replaced only with overwrite: true', async () => {

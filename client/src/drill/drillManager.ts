@@ -38,6 +38,8 @@ export interface DrillApi {
   exportReport(id: string, automation: ExportAutomation): Promise<ExportOutcome | undefined>;
   /** The clock the drills read, in milliseconds since 1970 (tests); undefined: Date.now. */
   setClock(clock: (() => number) | undefined): void;
+  /** Brings `panel` back as after a window reload, its page having kept `pageState` (tests). */
+  restore(panel: vscode.WebviewPanel, pageState: unknown): Promise<void>;
 }
 
 export class DrillManager implements vscode.Disposable {
@@ -95,6 +97,7 @@ export class DrillManager implements vscode.Disposable {
       setClock: (clock) => {
         this.clock = clock ?? Date.now;
       },
+      restore: (panel, pageState) => this.revive(panel, pageState),
     };
     this.disposables.push(
       this.lenses,

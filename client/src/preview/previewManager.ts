@@ -18,6 +18,8 @@ export interface PreviewApi {
   panels(): readonly PreviewPanelInfo[];
   /** The document body a preview of `uri` shows (the latest the page confirmed), if one shows it. */
   renderedHtml(uri: vscode.Uri): string | undefined;
+  /** Brings `panel` back as after a window reload, its page having kept `pageState` (tests). */
+  restore(panel: vscode.WebviewPanel, pageState: unknown): Promise<void>;
 }
 
 export interface PreviewPanelInfo {
@@ -54,6 +56,7 @@ export class PreviewManager implements vscode.Disposable {
           visible: preview.visible,
           active: preview.active,
         })),
+      restore: (panel, pageState) => this.revive(panel, pageState),
     };
     this.disposables.push(
       vscode.commands.registerCommand('drplan.openPreview', (uri?: unknown) => this.open(uri, false)),
@@ -123,16 +126,36 @@ export class PreviewManager implements vscode.Disposable {
     return editor?.document.languageId === 'drplan' ? editor.document.uri : undefined;
   }
 
-  private revive(panel: vscode.WebviewPanel, state: unknown): void {
+  private async revive(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    let closed = false;
+    const watch = panel.onDidDispose(() => (closed = true));
     const saved = previewStateOf(state);
     const restored = saved && restorableUri(saved.uri);
-    const uri = restored ?? this.planOfActiveEditor();
+    const uri = restored ?? (await this.planTitled(panel.title)) ?? this.planOfActiveEditor();
+    watch.dispose();
+    if (closed) return;
     if (!uri) {
       // Nothing to show: a page without its plan would only confuse.
       panel.dispose();
       return;
     }
     this.track(new PlanPreview(panel, { extensionUri: this.extensionUri, client: this.client, renders: this.renders }, uri, restored ? saved?.line : undefined));
+  }
+
+  /**
+   * The plan whose preview had `title`, for a panel restored without its page's state (VS Code
+   * saved it before the page had started): the active plan, an open one, else the one plan file
+   * of that name in the workspace.
+   */
+  private async planTitled(title: string): Promise<vscode.Uri | undefined> {
+    const titled = (uri: vscode.Uri) => previewTitle(uri) === title && restorableUri(uri.toString()) !== undefined;
+    const active = this.planOfActiveEditor();
+    if (active && titled(active)) return active;
+    const open = vscode.workspace.textDocuments.find((document) => document.languageId === 'drplan' && titled(document.uri));
+    if (open) return open.uri;
+    // A workspace without file search (a virtual one in the browser) finds none.
+    const files = (await Promise.resolve(vscode.workspace.findFiles('**/*.drplan.{yaml,yml}', undefined, 1000)).catch(() => [])).filter(titled);
+    return files.length === 1 ? files[0] : undefined;
   }
 
   private track(preview: PlanPreview): void {
