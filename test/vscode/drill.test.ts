@@ -84,6 +84,25 @@ suite('drill', () => {
     return id;
   }
 
+  /** A copy of the example, open, with a drill of its network scenario past its first step (20 minutes). */
+  async function networkDrillPastFirstStep(name: string): Promise<{ plan: vscode.Uri; id: string }> {
+    const plan = await copyPlan(example(), name);
+    touched.push(plan);
+    await openPlan(plan);
+    clock = T0;
+    const id = await begin(plan, 'netzwerk');
+    await drills().receive(id, { type: 'start' });
+    tick(20);
+    await drills().receive(id, { type: 'mark', step: 0, skipped: false, note: 'Switch 2 defekt' });
+    return { plan, id };
+  }
+
+  /** Closes every editor, and with them the drill's panel (as a reload does); the drill stays kept. */
+  async function closePanelOf(id: string): Promise<void> {
+    await closeAllEditors();
+    await waitFor(() => !drills().panels().some((panel) => panel.id === id), 'the panel to close');
+  }
+
   test('drill: the command is registered and a code lens stands above each scenario', async () => {
     assert.ok((await vscode.commands.getCommands(true)).includes('drplan.runDrill'));
     const manifest = extension().packageJSON as { activationEvents: string[]; contributes: { commands: { command: string; title: string; category: string }[] } };
@@ -174,20 +193,12 @@ suite('drill', () => {
   });
 
   test('drill: a closed panel (as after a reload) is resumed by the code lens, the command and the quick pick, and offered when the plan opens', async () => {
-    const plan = await copyPlan(example(), 'drill-resume');
-    touched.push(plan);
-    await openPlan(plan);
-    clock = T0;
-    const id = await begin(plan, 'netzwerk');
+    const { plan, id } = await networkDrillPastFirstStep('drill-resume');
     const api = drills();
-    await api.receive(id, { type: 'start' });
-    tick(20);
-    await api.receive(id, { type: 'mark', step: 0, skipped: false, note: 'Switch 2 defekt' });
     await api.receive(id, { type: 'outcome', outcome: { dataLoss: '', kind: '', result: '', notes: 'Notiz während der Übung', conductedBy: 'Max' } });
 
     // The panel goes (closed, or gone with a reload); the drill stays saved.
-    await closeAllEditors();
-    await waitFor(() => !api.panels().some((panel) => panel.id === id), 'the panel to close');
+    await closePanelOf(id);
     const saved = await savedDrill(id, (state) => state.marks.length === 1, 'the drill kept after its panel closed');
     assert.equal(saved.outcome.notes, 'Notiz während der Übung');
 
@@ -224,19 +235,11 @@ suite('drill', () => {
   });
 
   test('drill: a panel brought back without its page\'s state (saved before the page started) shows the drill kept under its title', async () => {
-    const plan = await copyPlan(example(), 'drill-restore');
-    touched.push(plan);
-    await openPlan(plan);
-    clock = T0;
-    const id = await begin(plan, 'netzwerk');
+    const { plan, id } = await networkDrillPastFirstStep('drill-restore');
     const api = drills();
-    await api.receive(id, { type: 'start' });
-    tick(20);
-    await api.receive(id, { type: 'mark', step: 0, skipped: false, note: 'Switch 2 defekt' });
     const tab = vscode.window.tabGroups.all.flatMap((group) => group.tabs).find((candidate) => candidate.input instanceof vscode.TabInputWebview && candidate.input.viewType.endsWith('drplan.drill'));
     assert.ok(tab, 'the drill panel\'s tab');
-    await closeAllEditors();
-    await waitFor(() => !api.panels().some((panel) => panel.id === id), 'the panel to close');
+    await closePanelOf(id);
 
     const restore = (title: string) => restorePanel('drplan.drill', title, true, (panel) => api.restore(panel, undefined));
     const gone = await restore(german() ? 'DR-Übung: Meteoriteneinschlag' : 'DR drill: Meteorite strike');
