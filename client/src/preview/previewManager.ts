@@ -148,7 +148,7 @@ export class PreviewManager implements vscode.Disposable {
    * of that name in the workspace.
    */
   private async planTitled(title: string): Promise<vscode.Uri | undefined> {
-    const titled = (uri: vscode.Uri) => previewTitle(uri) === title && restorableUri(uri.toString()) !== undefined;
+    const titled = (uri: vscode.Uri) => previewTitle(uri) === title && mayRestore(uri);
     const active = this.planOfActiveEditor();
     if (active && titled(active)) return active;
     const open = vscode.workspace.textDocuments.find((document) => document.languageId === 'drplan' && titled(document.uri));
@@ -173,7 +173,7 @@ export class PreviewManager implements vscode.Disposable {
   }
 }
 
-/** The plan a saved state names, if a restored preview may open it (pageMessages.ts: restorableScheme). */
+/** The plan a saved state names, if a restored preview may open it. */
 function restorableUri(value: string): vscode.Uri | undefined {
   let uri: vscode.Uri;
   try {
@@ -181,5 +181,10 @@ function restorableUri(value: string): vscode.Uri | undefined {
   } catch {
     return undefined;
   }
-  return restorableScheme(uri.scheme, (vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri)) ? uri : undefined;
+  return mayRestore(uri) ? uri : undefined;
+}
+
+/** Whether a restored preview may open `uri` (pageMessages.ts: restorableScheme). */
+function mayRestore(uri: vscode.Uri): boolean {
+  return restorableScheme(uri.scheme, (vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri));
 }
